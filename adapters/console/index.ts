@@ -1,0 +1,84 @@
+/**
+ * The console adapter: a terminal conversation with the bot, acting as one user. It is the reference
+ * for the adapter contract: it only turns input into `ChatEvent`s and renders `Reply`s; every rule
+ * lives in the bot, commands and services.
+ */
+import { randomUUID } from 'node:crypto';
+import readline from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { Bot } from '../../src/chat/bot.ts';
+import type { ChatEvent, ChatSender, Reply } from '../../src/chat/types.ts';
+import type { Locale } from '../../src/i18n/index.ts';
+import { renderReply } from './render.ts';
+
+const QUIT_WORDS = new Set(['exit', 'quit', '終了', 'おわり']);
+
+export interface ConsoleAdapterOptions {
+  bot: Bot;
+  sender: ChatSender;
+  input: Readable;
+  output: Writable;
+  /** Show a prompt (interactive terminals); off when stdin is a pipe. */
+  prompt?: boolean;
+  clock?: () => Date;
+  newEventId?: () => string;
+}
+
+export class ConsoleAdapter {
+  readonly platform = 'console' as const;
+  private readonly options: ConsoleAdapterOptions;
+  private choices: string[] = [];
+  private locale: Locale = 'ja';
+
+  constructor(options: ConsoleAdapterOptions) {
+    this.options = options;
+  }
+
+  /** Turns one typed line into an event: a bare number picks a numbered choice from the last reply. */
+  toEvent(line: string): ChatEvent {
+    const base = {
+      id: this.options.newEventId?.() ?? `console-${randomUUID()}`,
+      platform: 'console' as const,
+      sender: this.options.sender,
+      conversation: { kind: 'direct' as const, id: this.options.sender.externalId },
+      receivedAt: this.options.clock?.() ?? new Date(),
+    };
+    const picked = /^\s*[0-9０-９]+\s*$/.test(line)
+      ? this.choices[Number(line.normalize('NFKC')) - 1]
+      : undefined;
+    return picked !== undefined
+      ? { ...base, kind: 'action', payload: picked }
+      : { ...base, kind: 'message', text: line };
+  }
+
+  /** Handles one line and returns what was printed for it (empty for a duplicate). */
+  async handleLine(line: string): Promise<string> {
+    const { reply, locale } = await this.options.bot.handle(this.toEvent(line));
+    if (!reply) return '';
+    this.locale = locale;
+    return this.send(reply);
+  }
+
+  /** Renders a reply to the terminal; also how pushed notifications will reach a console user. */
+  send(reply: Reply): string {
+    const rendered = renderReply(reply, reply.locale ?? this.locale);
+    this.choices = rendered.choices;
+    this.options.output.write(`${rendered.text}\n\n`);
+    return rendered.text;
+  }
+
+  /** Reads lines until end of input or a quit word; lines are handled strictly one after another. */
+  async run(): Promise<void> {
+    const rl = readline.createInterface({ input: this.options.input, terminal: false });
+    const prompt = () => {
+      if (this.options.prompt) this.options.output.write(`${this.options.sender.displayName ?? ''}> `);
+    };
+    prompt();
+    for await (const line of rl) {
+      if (QUIT_WORDS.has(line.trim().toLowerCase())) break;
+      if (line.trim() !== '') await this.handleLine(line);
+      prompt();
+    }
+    rl.close();
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * `npm run chat -- --as <name>`: talk to the bot in the terminal as <name> (created on first use),
+ * over the same store as the server. With the embedded store and a running `npm start`, it connects
+ * to that server's database instead of opening the files a second time.
+ */
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../../src/config.ts';
+import { StartupError } from '../../src/errors.ts';
+import { createLogger } from '../../src/logger.ts';
+import { buildBot } from '../../src/wiring/app.ts';
+import { openStore } from '../../src/wiring/store.ts';
+import { ConsoleAdapter } from './index.ts';
+
+const USAGE = `Usage: npm run chat -- [--as <name>]
+
+Opens a conversation with the bot in this terminal, acting as <name>
+(default: your login name). The user is created on first use.
+Type "help" or "ヘルプ"; a number picks a numbered button; "exit" or "終了" quits.`;
+
+async function main(): Promise<number> {
+  let args: { as?: string | undefined; help?: boolean | undefined };
+  try {
+    args = parseArgs({ options: { as: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }).values;
+  } catch (err) {
+    process.stderr.write(`error: ${(err as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const name = (args.as ?? os.userInfo().username).normalize('NFKC').trim();
+  if (name === '' || name.length > 64) {
+    process.stderr.write('error: --as needs a name of 1 to 64 characters\n');
+    return 2;
+  }
+
+  const config = loadConfig();
+  const logger = createLogger({ level: config.logLevel ?? 'warn', fd: 2 });
+  const opened = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
+  try {
+    const adapter = new ConsoleAdapter({
+      bot: buildBot({ store: opened.store, config, logger }),
+      sender: { workspace: 'local', externalId: name, displayName: name },
+      input: process.stdin,
+      output: process.stdout,
+      prompt: process.stdin.isTTY === true,
+    });
+    await adapter.run();
+  } finally {
+    await opened.close();
+  }
+  return 0;
+}
+
+try {
+  process.exitCode = await main();
+} catch (err) {
+  if (err instanceof ConfigError || err instanceof StartupError) {
+    process.stderr.write(`error: ${err.message}\n`);
+    process.exitCode = 1;
+  } else {
+    throw err;
+  }
+}

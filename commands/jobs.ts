@@ -1,0 +1,61 @@
+import type { Command } from '../src/chat/command.ts';
+import { type Block, type Button, type CardBlock, text } from '../src/chat/types.ts';
+import { UserError } from '../src/errors.ts';
+import { formatDate, formatYen } from '../src/i18n/format.ts';
+import type { Locale, Translator } from '../src/i18n/index.ts';
+import type { JobNoticeRecord } from '../src/store.ts';
+
+/** Cards per page: small enough for a phone screen and far inside every platform's limits. */
+export const JOBS_PAGE_SIZE = 5;
+
+function jobCard(job: JobNoticeRecord, t: Translator, locale: Locale, timeZone: string): CardBlock {
+  return {
+    type: 'card',
+    title: `#${job.id} ${job.title}`,
+    ...(job.category ? { subtitle: job.category } : {}),
+    ...(job.description ? { body: job.description } : {}),
+    fields: [
+      { label: t('jobs.field.reward'), value: formatYen(job.rewardYen, locale) },
+      { label: t('jobs.field.openings'), value: t('jobs.openings', { count: job.openings }) },
+      {
+        label: t('jobs.field.deadline'),
+        value: job.deadline ? formatDate(job.deadline, locale, timeZone) : t('jobs.no_deadline'),
+      },
+      { label: t('jobs.field.location'), value: job.remote ? t('jobs.remote') : (job.prefecture ?? '-') },
+    ],
+  };
+}
+
+/** 募集案件: open job notices, a page at a time (`jobs 2` for page 2). */
+export const jobs: Command = {
+  name: 'jobs',
+  aliases: { ja: ['求人', '募集案件', '案件'], en: ['jobs', 'job-list'] },
+  summary: 'cmd.jobs.summary',
+  roles: ['worker', 'client', 'staff', 'admin'],
+  async run({ args, t, locale, services }) {
+    const pageArg = args[0]?.replace(/^#/, '');
+    const page = pageArg === undefined ? 1 : Number(pageArg);
+    if (!Number.isInteger(page) || page < 1) throw new UserError('jobs.bad_page');
+
+    const { items, total } = await services.store.jobs.listOpen({
+      offset: (page - 1) * JOBS_PAGE_SIZE,
+      limit: JOBS_PAGE_SIZE,
+    });
+    if (total === 0) return { blocks: [text(t('jobs.empty'))] };
+
+    const tz = services.config.businessTimeZone;
+    const blocks: Block[] = [
+      text(t('jobs.title', { count: total })),
+      ...items.map((j) => jobCard(j, t, locale, tz)),
+    ];
+    const nav: Button[] = [];
+    if (page > 1) nav.push({ label: t('jobs.button.prev'), payload: `jobs ${page - 1}` });
+    const remaining = total - page * JOBS_PAGE_SIZE;
+    if (remaining > 0) {
+      blocks.push(text(t('jobs.more', { count: remaining, page: page + 1 })));
+      nav.push({ label: t('jobs.button.next'), payload: `jobs ${page + 1}`, style: 'primary' });
+    }
+    if (nav.length > 0) blocks.push({ type: 'buttons', buttons: nav });
+    return { blocks };
+  },
+};

@@ -1,0 +1,29 @@
+import { defineEntity, p } from '@mikro-orm/core';
+import { JOB_STATUSES } from '../../src/store.ts';
+
+/** 募集案件. Rewards are integer yen; times are stored in UTC. */
+export const JobNoticeSchema = defineEntity({
+  name: 'JobNotice',
+  tableName: 'job_notices',
+  indexes: [{ properties: ['status', 'deadline'] }],
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    title: p.string().length(200),
+    description: p.text().default(''),
+    category: p.string().length(100).default(''),
+    prefecture: p.string().length(16).nullable(),
+    remote: p.boolean().default(false),
+    rewardYen: p.integer(),
+    openings: p.integer().default(1),
+    deadline: p.datetime().nullable(),
+    status: p.enum(JOB_STATUSES).default('draft'),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
+  },
+});
+
+export class JobNotice extends JobNoticeSchema.class {}
+JobNoticeSchema.setClass(JobNotice);

@@ -1,0 +1,151 @@
+/**
+ * The path every event takes after an adapter normalized it (ARCHITECTURE.md): dedupe → resolve
+ * identity → route → command → Reply. Errors stop here: a `UserError` becomes a translated message;
+ * anything else is logged with a reference id and the user gets an apology quoting it.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Config } from '../config.ts';
+import { UserError } from '../errors.ts';
+import { type Locale, t, translateRaw, translator } from '../i18n/index.ts';
+import type { Logger } from '../logger.ts';
+import type { Metrics } from '../metrics.ts';
+import { resolveUser } from '../services/users.ts';
+import type { Store, UserRecord } from '../store.ts';
+import type { Command, CommandServices } from './command.ts';
+import { mayRun, type Router } from './router.ts';
+import { type ChatEvent, type Reply, text } from './types.ts';
+
+export interface BotOptions {
+  store: Store;
+  config: Config;
+  router: Router;
+  logger: Logger;
+  metrics?: Metrics;
+  clock?: () => Date;
+  /** Reference ids for error reports; injectable for tests. */
+  newRef?: () => string;
+}
+
+export interface HandledEvent {
+  /** The reply to render, or null when the event was a duplicate and was ignored. */
+  reply: Reply | null;
+  user: UserRecord | null;
+  /** The locale the reply was written in. */
+  locale: Locale;
+}
+
+export class Bot {
+  private readonly options: BotOptions;
+  private readonly services: CommandServices;
+  private readonly newRef: () => string;
+
+  constructor(options: BotOptions) {
+    this.options = options;
+    this.services = {
+      store: options.store,
+      config: options.config,
+      clock: options.clock ?? (() => new Date()),
+    };
+    this.newRef = options.newRef ?? (() => randomUUID().slice(0, 8).toUpperCase());
+  }
+
+  get router(): Router {
+    return this.options.router;
+  }
+
+  async handle(event: ChatEvent): Promise<HandledEvent> {
+    const { store, logger, metrics, config } = this.options;
+    const started = performance.now();
+    const log = logger.child({ platform: event.platform, eventId: event.id });
+    const outcome = { command: 'none', result: 'ok' };
+    let user: UserRecord | null = null;
+    let locale: Locale = event.sender.localeHint ?? 'ja';
+    try {
+      if (!(await store.inboundEvents.markSeen(event.platform, event.id))) {
+        outcome.result = 'duplicate';
+        log.info('duplicate event ignored');
+        return { reply: null, user: null, locale };
+      }
+      const resolved = await resolveUser(store, event.platform, event.sender, config.openSignupRole);
+      user = resolved.user;
+      locale = user.locale;
+      if (resolved.created) log.info({ userId: user.id }, 'new user registered');
+
+      const reply = await this.dispatch(event, user, outcome);
+      if (resolved.created)
+        reply.blocks.unshift(text(t(locale, 'welcome.new_user', { name: user.displayName })));
+      // A command may change the user's language (lang); the reply is then in the new one.
+      return { reply, user, locale: reply.locale ?? locale };
+    } catch (err) {
+      if (err instanceof UserError) {
+        outcome.result = 'user_error';
+        return { reply: { blocks: [text(translateRaw(locale, err.key, err.params))] }, user, locale };
+      }
+      outcome.result = 'error';
+      const ref = this.newRef();
+      log.error({ err, ref, userId: user?.id, command: outcome.command }, 'command failed');
+      return { reply: { blocks: [text(t(locale, 'error.internal', { ref }))] }, user, locale };
+    } finally {
+      metrics?.chatEvents.inc({
+        platform: event.platform,
+        command: outcome.command,
+        outcome: outcome.result,
+      });
+      metrics?.chatLatency.observe({ platform: event.platform }, (performance.now() - started) / 1000);
+    }
+  }
+
+  private async dispatch(
+    event: ChatEvent,
+    user: UserRecord,
+    outcome: { command: string; result: string },
+  ): Promise<Reply> {
+    const locale = user.locale;
+    const input = event.kind === 'message' ? event.text : event.payload;
+    const route = this.router.resolve(input, user.roles);
+    if (route.kind === 'empty') {
+      outcome.result = 'empty';
+      return { blocks: [text(t(locale, 'error.empty_message'))] };
+    }
+    if (route.kind === 'unknown') {
+      outcome.result = 'unknown';
+      return unknownCommandReply(locale, route.input, route.suggestions);
+    }
+    outcome.command = route.command.name;
+    if (!mayRun(route.command, user.roles)) {
+      outcome.result = 'forbidden';
+      return {
+        blocks: [text(t(locale, user.roles.length === 0 ? 'error.invitation_only' : 'error.not_allowed'))],
+      };
+    }
+    return route.command.run({
+      user,
+      locale,
+      t: translator(locale),
+      args: route.args,
+      rest: route.rest,
+      event,
+      services: this.services,
+      available: () => this.router.allowedFor(user.roles),
+    });
+  }
+}
+
+function unknownCommandReply(locale: Locale, input: string, suggestions: string[]): Reply {
+  const lines = [t(locale, 'error.unknown_command', { input: input.slice(0, 40) })];
+  if (suggestions.length > 0) {
+    lines.push(
+      t(locale, 'error.did_you_mean', { suggestions: suggestions.join(t(locale, 'common.separator')) }),
+    );
+  }
+  lines.push(t(locale, 'error.see_help'));
+  return {
+    blocks: [text(lines.join('\n'))],
+    quickReplies: [...new Set([...suggestions, locale === 'ja' ? 'ヘルプ' : 'help'])].map((s) => ({
+      label: s,
+      payload: s,
+    })),
+  };
+}
+
+export type { Command };

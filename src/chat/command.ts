@@ -1,0 +1,39 @@
+/**
+ * What a conversational command is. Commands live in `commands/`, one group per file; they receive a
+ * context of core types only (no platform payloads) and return a `Reply`.
+ */
+import type { Config, Role } from '../config.ts';
+import type { Locale, MessageKey, Translator } from '../i18n/index.ts';
+import type { Store, UserRecord } from '../store.ts';
+import type { ChatEvent, Reply } from './types.ts';
+
+export interface CommandServices {
+  store: Store;
+  config: Config;
+  clock: () => Date;
+}
+
+export interface CommandContext {
+  user: UserRecord;
+  locale: Locale;
+  t: Translator;
+  /** Arguments after the command name, already NFKC-normalized and split on whitespace. */
+  args: string[];
+  /** Everything after the command name, normalized, whitespace preserved. */
+  rest: string;
+  event: ChatEvent;
+  services: CommandServices;
+  /** Commands the user may run, for help. */
+  available(): readonly Command[];
+}
+
+export interface Command {
+  /** Canonical English name, used in button payloads and logs. */
+  name: string;
+  /** Every name a user may type, both languages (matched after NFKC and lower-casing). */
+  aliases: { ja: readonly string[]; en: readonly string[] };
+  summary: Extract<MessageKey, `cmd.${string}.summary`>;
+  /** Who may run it; omitted = anyone, including someone who has no role yet. */
+  roles?: readonly Role[];
+  run(ctx: CommandContext): Promise<Reply>;
+}

@@ -1,0 +1,115 @@
+/**
+ * The platform-neutral message model. Adapters turn a platform payload into a `ChatEvent` and render a
+ * `Reply` within their platform's limits (PLATFORMS.md); commands see only these types.
+ */
+import type { Platform } from '../config.ts';
+import type { Locale } from '../i18n/index.ts';
+
+/** Who sent an event, as the platform knows them. */
+export interface ChatSender {
+  /** Workspace / guild scope of the id ('' where the platform has one global id space, e.g. LINE). */
+  workspace: string;
+  /** The platform's user id (LINE userId, Slack user id, Discord user id, console name). */
+  externalId: string;
+  displayName?: string;
+  /** The platform's language hint, used only for a brand-new user. */
+  localeHint?: Locale;
+}
+
+export interface ChatAttachment {
+  name: string;
+  mime: string;
+  size: number;
+  /** Where the adapter put the bytes (file-storage key); set once stored. */
+  storageKey?: string;
+}
+
+interface ChatEventBase {
+  /** The platform's event id, used for dedupe (LINE webhookEventId, Slack event_id, Discord interaction id). */
+  id: string;
+  platform: Platform;
+  sender: ChatSender;
+  /** 'direct' for one-to-one chats; 'group' for channels, groups and rooms. */
+  conversation: { kind: 'direct' | 'group'; id: string };
+  receivedAt: Date;
+}
+
+/** Typed text, possibly with attachments. */
+export interface MessageEvent extends ChatEventBase {
+  kind: 'message';
+  text: string;
+  attachments?: ChatAttachment[];
+}
+
+/** A button, quick reply or select was pressed; `payload` is the short token the button carried. */
+export interface ActionEvent extends ChatEventBase {
+  kind: 'action';
+  payload: string;
+}
+
+export type ChatEvent = MessageEvent | ActionEvent;
+
+/**
+ * A button's payload is either a command line to run as if typed, or a short opaque token resolved
+ * server-side. Kept ≤ 100 characters so it fits Discord custom_id (100) and LINE postback data (300).
+ */
+export interface Button {
+  label: string;
+  payload: string;
+  style?: 'primary' | 'danger' | 'default';
+}
+
+export const BUTTON_PAYLOAD_MAX = 100;
+
+export interface Field {
+  label: string;
+  value: string;
+}
+
+export interface TextBlock {
+  type: 'text';
+  text: string;
+}
+
+export interface CardBlock {
+  type: 'card';
+  title: string;
+  subtitle?: string;
+  body?: string;
+  fields: Field[];
+  buttons?: Button[];
+}
+
+export interface ListBlock {
+  type: 'list';
+  title?: string;
+  items: { title: string; description?: string; button?: Button }[];
+}
+
+export interface ButtonsBlock {
+  type: 'buttons';
+  buttons: Button[];
+}
+
+export type Block = TextBlock | CardBlock | ListBlock | ButtonsBlock;
+
+/** Short suggestions shown under the reply (LINE quick reply ≤ 13, rendered as buttons elsewhere). */
+export interface QuickReply {
+  label: string;
+  payload: string;
+}
+
+export interface Reply {
+  blocks: Block[];
+  quickReplies?: QuickReply[];
+  /** Only the caller should see it, where the platform can do that (Slack ephemeral, Discord). */
+  ephemeral?: boolean;
+  /** Set when the command changed the user's language, so the adapter knows what this reply is in. */
+  locale?: Locale;
+}
+
+export const text = (value: string): TextBlock => ({ type: 'text', text: value });
+
+export function reply(...blocks: Block[]): Reply {
+  return { blocks };
+}

@@ -1,0 +1,233 @@
+/**
+ * The one place that reads the environment. Every variable of ARCHITECTURE.md's table is parsed here,
+ * once, into a typed and frozen object; the rest of the code receives `Config` as a parameter.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+import { AppError } from './errors.ts';
+
+export const ROLES = ['worker', 'client', 'staff', 'customer', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PLATFORMS = ['console', 'slack', 'discord', 'line'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Thrown when the environment is invalid; its message names the variable and is safe to print. */
+export class ConfigError extends AppError {
+  constructor(message: string) {
+    super('config_invalid', message);
+  }
+}
+
+/** Empty strings count as "not set" (a blank line in `.env` must not become a value). */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+
+const postgresUrl = z.string().refine(
+  (v) => {
+    try {
+      const u = new URL(v);
+      return (u.protocol === 'postgres:' || u.protocol === 'postgresql:') && u.hostname !== '';
+    } catch {
+      return false;
+    }
+  },
+  { error: 'must be a URL like postgres://user:password@host:5432/database' },
+);
+
+const redisUrl = z.string().refine(
+  (v) => {
+    try {
+      const u = new URL(v);
+      return (u.protocol === 'redis:' || u.protocol === 'rediss:') && u.hostname !== '';
+    } catch {
+      return false;
+    }
+  },
+  { error: 'must be a URL like redis://host:6379' },
+);
+
+const timeZone = z.string().refine(
+  (tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { error: 'must be an IANA time zone such as Asia/Tokyo' },
+);
+
+const envSchema = z.object({
+  PORT: optional(
+    z.coerce
+      .number({ error: 'must be a whole number from 0 to 65535' })
+      .int({ error: 'must be a whole number from 0 to 65535' })
+      .min(0, { error: 'must be a whole number from 0 to 65535' })
+      .max(65535, { error: 'must be a whole number from 0 to 65535' }),
+  ),
+  HOST: optional(z.string()),
+  DATABASE_URL: optional(postgresUrl),
+  DATA_DIR: optional(z.string()),
+  REDIS_URL: optional(redisUrl),
+  ROLE: optional(z.enum(['web', 'worker', 'all'], { error: 'must be one of web, worker, all' })),
+  SLACK_SIGNING_SECRET: optional(z.string()),
+  SLACK_BOT_TOKEN: optional(z.string()),
+  SLACK_APP_TOKEN: optional(z.string()),
+  SLACK_SUPPORT_CHANNEL: optional(z.string()),
+  LINE_CHANNEL_SECRET: optional(z.string()),
+  LINE_CHANNEL_ACCESS_TOKEN: optional(z.string()),
+  DISCORD_PUBLIC_KEY: optional(z.string().regex(/^[0-9a-fA-F]{64}$/, { error: 'must be 64 hex characters' })),
+  DISCORD_APPLICATION_ID: optional(z.string().regex(/^\d{5,25}$/, { error: 'must be a numeric snowflake' })),
+  DISCORD_BOT_TOKEN: optional(z.string()),
+  SLACK_API_URL: optional(httpUrl),
+  LINE_API_URL: optional(httpUrl),
+  LINE_DATA_API_URL: optional(httpUrl),
+  DISCORD_API_URL: optional(httpUrl),
+  // Not `optional()`: an empty value is meaningful here (invitation only).
+  OPEN_SIGNUP_ROLE: z
+    .enum([...ROLES, ''], { error: `must be one of ${ROLES.join(', ')} or empty (invitation only)` })
+    .optional(),
+  BUSINESS_TZ: optional(timeZone),
+  LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })),
+});
+
+export interface PlatformStatus {
+  enabled: boolean;
+  /** Why it is disabled (names the missing variables); empty when enabled. */
+  missing: readonly string[];
+}
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  /** Set: that PostgreSQL. Unset: the embedded PGlite store under `dataDir`. */
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+  readonly redisUrl: string | undefined;
+  readonly role: 'web' | 'worker' | 'all';
+  readonly openSignupRole: Role | null;
+  readonly businessTimeZone: string;
+  /** Unset: each entry point picks its own default (server `info`, console chat `warn`). */
+  readonly logLevel: LogLevel | undefined;
+  readonly slack: {
+    readonly signingSecret: string | undefined;
+    readonly botToken: string | undefined;
+    readonly appToken: string | undefined;
+    readonly supportChannel: string | undefined;
+    readonly apiUrl: string;
+    readonly status: PlatformStatus;
+  };
+  readonly line: {
+    readonly channelSecret: string | undefined;
+    readonly channelAccessToken: string | undefined;
+    readonly apiUrl: string;
+    readonly dataApiUrl: string;
+    readonly status: PlatformStatus;
+  };
+  readonly discord: {
+    readonly publicKey: string | undefined;
+    readonly applicationId: string | undefined;
+    readonly botToken: string | undefined;
+    readonly apiUrl: string;
+    readonly status: PlatformStatus;
+  };
+}
+
+function status(vars: Record<string, string | undefined>): PlatformStatus {
+  const missing = Object.entries(vars)
+    .filter(([, v]) => v === undefined)
+    .map(([k]) => k);
+  return { enabled: missing.length === 0, missing };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/**
+ * Parses the environment. Throws `ConfigError` whose message is one line naming the first bad
+ * variable, e.g. `PORT=abc is invalid: must be a whole number from 0 to 65535`.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? 'environment');
+    const raw = env[name];
+    const shown = raw === undefined ? '' : `=${redact(name, raw)}`;
+    throw new ConfigError(`${name}${shown} is invalid: ${issue?.message ?? 'bad value'}`);
+  }
+  const e = parsed.data;
+  const openSignup = e.OPEN_SIGNUP_ROLE === undefined ? 'worker' : e.OPEN_SIGNUP_ROLE;
+  const config: Config = {
+    port: e.PORT ?? 3000,
+    host: e.HOST ?? '0.0.0.0',
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.DATA_DIR ?? '.data'),
+    redisUrl: e.REDIS_URL,
+    role: e.ROLE ?? 'all',
+    openSignupRole: openSignup === '' ? null : openSignup,
+    businessTimeZone: e.BUSINESS_TZ ?? 'Asia/Tokyo',
+    logLevel: e.LOG_LEVEL,
+    slack: {
+      signingSecret: e.SLACK_SIGNING_SECRET,
+      botToken: e.SLACK_BOT_TOKEN,
+      appToken: e.SLACK_APP_TOKEN,
+      supportChannel: e.SLACK_SUPPORT_CHANNEL,
+      apiUrl: e.SLACK_API_URL ?? 'https://slack.com/api/',
+      status: status({ SLACK_SIGNING_SECRET: e.SLACK_SIGNING_SECRET, SLACK_BOT_TOKEN: e.SLACK_BOT_TOKEN }),
+    },
+    line: {
+      channelSecret: e.LINE_CHANNEL_SECRET,
+      channelAccessToken: e.LINE_CHANNEL_ACCESS_TOKEN,
+      apiUrl: e.LINE_API_URL ?? 'https://api.line.me',
+      dataApiUrl: e.LINE_DATA_API_URL ?? 'https://api-data.line.me',
+      status: status({
+        LINE_CHANNEL_SECRET: e.LINE_CHANNEL_SECRET,
+        LINE_CHANNEL_ACCESS_TOKEN: e.LINE_CHANNEL_ACCESS_TOKEN,
+      }),
+    },
+    discord: {
+      publicKey: e.DISCORD_PUBLIC_KEY,
+      applicationId: e.DISCORD_APPLICATION_ID,
+      botToken: e.DISCORD_BOT_TOKEN,
+      apiUrl: e.DISCORD_API_URL ?? 'https://discord.com/api',
+      status: status({
+        DISCORD_PUBLIC_KEY: e.DISCORD_PUBLIC_KEY,
+        DISCORD_APPLICATION_ID: e.DISCORD_APPLICATION_ID,
+        DISCORD_BOT_TOKEN: e.DISCORD_BOT_TOKEN,
+      }),
+    },
+  };
+  return deepFreeze(config);
+}
+
+const SECRET_NAME = /SECRET|TOKEN|KEY/;
+
+/** Never echo secrets or URL passwords back in an error line. */
+export function redact(name: string, value: string): string {
+  if (SECRET_NAME.test(name)) return '***';
+  return redactUrl(value);
+}
+
+/** `postgres://user:pw@host/db` → `postgres://user:***@host/db`; non-URLs pass through, cut short. */
+export function redactUrl(value: string): string {
+  try {
+    const u = new URL(value);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return value.length > 60 ? `${value.slice(0, 57)}...` : value;
+  }
+}

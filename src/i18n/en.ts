@@ -1,0 +1,37 @@
+import type { Catalog } from './index.ts';
+
+/** English catalog: every key of the Japanese one, with the same placeholders (type-checked). */
+export const en = {
+  'common.separator': ', ',
+  'welcome.new_user': 'Hello {name}, welcome! I am the work portal bot.',
+  'help.title': 'Commands you can use',
+  'help.footer': 'Commands work in Japanese or English (e.g. “ヘルプ” or “help”).',
+  'help.aliases': 'Also: {aliases}',
+  'cmd.help.summary': 'Show this help',
+  'cmd.lang.summary': 'Switch the language (lang ja / lang en)',
+  'cmd.jobs.summary': 'List open job notices',
+  'lang.changed': 'Your language is now English.',
+  'lang.usage': 'Choose a language with “lang ja” (日本語) or “lang en” (English).',
+  'jobs.title': 'Job notices ({count})',
+  'jobs.empty': 'There are no open job notices right now. We will let you know when a new one is posted.',
+  'jobs.more': '{count} more. Send “jobs {page}” for the next page.',
+  'jobs.field.reward': 'Reward',
+  'jobs.field.openings': 'Openings',
+  'jobs.field.deadline': 'Apply by',
+  'jobs.field.location': 'Location',
+  'jobs.openings': '{count}',
+  'jobs.remote': 'Remote',
+  'jobs.no_deadline': 'None',
+  'jobs.button.next': 'Next page',
+  'jobs.button.prev': 'Previous page',
+  'jobs.bad_page': 'Please give a page number of 1 or more (e.g. jobs 2).',
+  'error.unknown_command': 'There is no command “{input}”.',
+  'error.did_you_mean': 'Did you mean: {suggestions}',
+  'error.see_help': 'Send “help” to see the commands you can use.',
+  'error.not_allowed': 'You are not allowed to run this command.',
+  'error.invitation_only':
+    'This service is by invitation only. Ask your contact for an invitation code and send “join <code>”.',
+  'error.internal':
+    'Sorry, something went wrong on our side. Please try again later. If you contact us, quote reference {ref}.',
+  'error.empty_message': 'Your message was empty. Send “help” to see the commands you can use.',
+} as const satisfies Catalog;

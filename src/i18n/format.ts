@@ -1,0 +1,37 @@
+/**
+ * Money and dates as the users read them (DOMAIN.md): `12,000円` / `¥12,000`,
+ * `2026年12月10日(木)` / `Thu, 10 Dec 2026`, always in the business time zone, never the server's.
+ */
+import type { Locale } from './index.ts';
+
+const yenJa = new Intl.NumberFormat('ja-JP');
+const yenEn = new Intl.NumberFormat('en-US');
+
+export function formatYen(amount: number, locale: Locale): string {
+  return locale === 'ja' ? `${yenJa.format(amount)}円` : `¥${yenEn.format(amount)}`;
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function parts(date: Date, locale: Locale, timeZone: string): Record<string, string> {
+  const cacheKey = `${locale}|${timeZone}`;
+  let fmt = dateFormats.get(cacheKey);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: locale === 'ja' ? 'numeric' : 'short',
+      day: 'numeric',
+      weekday: 'short',
+    });
+    dateFormats.set(cacheKey, fmt);
+  }
+  return Object.fromEntries(fmt.formatToParts(date).map((p) => [p.type, p.value]));
+}
+
+export function formatDate(date: Date, locale: Locale, timeZone: string): string {
+  const p = parts(date, locale, timeZone);
+  return locale === 'ja'
+    ? `${p.year}年${p.month}月${p.day}日(${p.weekday})`
+    : `${p.weekday}, ${p.day} ${p.month} ${p.year}`;
+}

@@ -1,0 +1,38 @@
+/**
+ * Japanese catalog: the default language and the source of the key set. Polite です・ます, with the
+ * users' own terms from DOMAIN.md (募集案件, 応募, 納品, …). Placeholders are `{name}`.
+ */
+export const ja = {
+  'common.separator': '、',
+  'welcome.new_user': '{name}さん、はじめまして。業務ポータルのボットです。',
+  'help.title': 'ご利用いただけるコマンド',
+  'help.footer': 'コマンド名は日本語でも英語でも入力できます(例: 「ヘルプ」「help」)。',
+  'help.aliases': '別名: {aliases}',
+  'cmd.help.summary': 'このヘルプを表示します',
+  'cmd.lang.summary': '表示言語を切り替えます(lang ja / lang en)',
+  'cmd.jobs.summary': '募集中の募集案件を一覧します',
+  'lang.changed': '表示言語を日本語に設定しました。',
+  'lang.usage': '言語は「lang ja」(日本語)または「lang en」(English)で指定してください。',
+  'jobs.title': '募集案件({count}件)',
+  'jobs.empty': '現在、募集中の募集案件はありません。新しい募集案件が公開されたらお知らせします。',
+  'jobs.more': 'ほかに{count}件あります。「jobs {page}」で次のページを表示します。',
+  'jobs.field.reward': '報酬',
+  'jobs.field.openings': '募集人数',
+  'jobs.field.deadline': '応募締切',
+  'jobs.field.location': '勤務地',
+  'jobs.openings': '{count}名',
+  'jobs.remote': '在宅(リモート)',
+  'jobs.no_deadline': '定めなし',
+  'jobs.button.next': '次のページ',
+  'jobs.button.prev': '前のページ',
+  'jobs.bad_page': 'ページ番号は1以上の数字で指定してください(例: jobs 2)。',
+  'error.unknown_command': '「{input}」というコマンドは見つかりませんでした。',
+  'error.did_you_mean': 'もしかして: {suggestions}',
+  'error.see_help': '「ヘルプ」と送ると、使えるコマンドの一覧を表示します。',
+  'error.not_allowed': 'このコマンドを実行する権限がありません。',
+  'error.invitation_only':
+    'このサービスは招待制です。担当者から招待コードを受け取り、「参加 招待コード」と送ってください。',
+  'error.internal':
+    '申し訳ございません。処理中に問題が発生しました。時間をおいて再度お試しください。お問い合わせの際は参照番号 {ref} をお伝えください。',
+  'error.empty_message': 'メッセージが空でした。「ヘルプ」と送ると、使えるコマンドを表示します。',
+} as const;

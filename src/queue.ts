@@ -1,0 +1,67 @@
+/**
+ * Background jobs as core sees them: a typed job type, a producer and a handler. The BullMQ
+ * implementation lives in src/wiring/queue.ts (Redis when REDIS_URL is set, else PostgreSQL).
+ */
+import { AppError } from './errors.ts';
+
+export type QueueBackendKind = 'redis' | 'postgres';
+
+/** A named kind of job carrying `T`. `queue` groups job types that share workers and rate limits. */
+export interface JobType<T> {
+  readonly queue: string;
+  readonly name: string;
+  /** Phantom field that carries the data type; never set. */
+  readonly __data?: T;
+}
+
+export function jobType<T>(queue: string, name: string): JobType<T> {
+  // BullMQ ids and queue names must not contain ':' (PLATFORMS.md, BullMQ).
+  if (queue.includes(':') || name.includes(':')) throw new Error(`job type names cannot contain ':'`);
+  return { queue, name };
+}
+
+export interface JobOptions {
+  /** Idempotency key: adding a job whose id already exists does nothing. No ':' and not all digits. */
+  id?: string;
+  delayMs?: number;
+  /** Total attempts including the first (default 5), with exponential backoff. */
+  attempts?: number;
+}
+
+export interface Producer<T> {
+  add(data: T, options?: JobOptions): Promise<void>;
+  addBulk(items: { data: T; options?: JobOptions }[]): Promise<void>;
+}
+
+export interface JobContext {
+  id: string;
+  /** 1 on the first try. */
+  attempt: number;
+}
+
+export type JobHandler<T> = (data: T, context: JobContext) => Promise<void>;
+
+export interface WorkerOptions {
+  concurrency?: number;
+  /** At most `max` jobs per `durationMs` across all workers of the queue. */
+  limiter?: { max: number; durationMs: number };
+}
+
+/** Throw from a handler for a failure that retrying cannot fix (blocked user, monthly quota). */
+export class PermanentJobError extends AppError {
+  constructor(code: string, message: string) {
+    super(code, message);
+  }
+}
+
+export type QueueCounts = Record<string, Record<string, number>>;
+
+export interface JobQueue {
+  readonly backend: QueueBackendKind;
+  producer<T>(type: JobType<T>): Producer<T>;
+  /** Registers the handler for a job type; workers start for its queue. */
+  handle<T>(type: JobType<T>, handler: JobHandler<T>, options?: WorkerOptions): void;
+  counts(): Promise<QueueCounts>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,33 @@
+/** Who is talking: finds the user behind a platform identity, registering newcomers (DOMAIN.md §4). */
+
+import type { ChatSender } from '../chat/types.ts';
+import type { Platform, Role } from '../config.ts';
+import { DEFAULT_LOCALE } from '../i18n/index.ts';
+import type { Store, UserRecord } from '../store.ts';
+
+export interface ResolvedUser {
+  user: UserRecord;
+  /** First contact: the user was created by this event. */
+  created: boolean;
+}
+
+/**
+ * Returns the user bound to this identity. A newcomer becomes a user with the open sign-up role
+ * (`OPEN_SIGNUP_ROLE`, default worker) or, when sign-up is by invitation only, with no role at all:
+ * such a user can read help and join with an invitation code, nothing else.
+ */
+export async function resolveUser(
+  store: Store,
+  platform: Platform,
+  sender: ChatSender,
+  openSignupRole: Role | null,
+): Promise<ResolvedUser> {
+  const key = { platform, workspace: sender.workspace, externalId: sender.externalId };
+  const existing = await store.users.findByIdentity(key);
+  if (existing) return { user: existing, created: false };
+  return store.users.createWithIdentity(key, {
+    displayName: (sender.displayName ?? sender.externalId).slice(0, 200),
+    locale: sender.localeHint ?? DEFAULT_LOCALE,
+    roles: openSignupRole ? [openSignupRole] : [],
+  });
+}

@@ -1,0 +1,146 @@
+/**
+ * The wiring module: the one place that assembles store, queue, HTTP server, bot and adapters.
+ * Everything else receives what it needs as parameters.
+ */
+import { allCommands } from '../../commands/index.ts';
+import { Bot, type BotOptions } from '../chat/bot.ts';
+import { Router } from '../chat/router.ts';
+import type { Config } from '../config.ts';
+import { healthRoutes, type Readiness } from '../http/health.ts';
+import { HttpServer } from '../http/server.ts';
+import { createLogger, type Logger } from '../logger.ts';
+import { createMetrics, type Metrics } from '../metrics.ts';
+import type { JobQueue } from '../queue.ts';
+import type { Store } from '../store.ts';
+import { createJobQueue, type QueueConnection } from './queue.ts';
+import { type OpenedStore, openStore } from './store.ts';
+
+export interface AppOptions {
+  logger?: Logger;
+  clock?: () => Date;
+  /** Override where BullMQ keeps its data (tests use a fresh Redis prefix or Postgres schema). */
+  queueConnection?: (storeUrl: string) => QueueConnection;
+}
+
+export interface App {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly store: Store;
+  readonly queue: JobQueue;
+  readonly bot: Bot;
+  readonly http: HttpServer;
+  readonly metrics: Metrics;
+  /** Listens on `config.port` (0 = any free port); resolves with the port. */
+  listen(): Promise<number>;
+  readiness(): Promise<Readiness>;
+  /** Stops HTTP, then workers and queues, then the store. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/** Opens the store (migrating it) and the queue; nothing listens until `listen()`. */
+export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
+  const logger = options.logger ?? createLogger({ level: config.logLevel ?? 'info' });
+  const metrics = createMetrics();
+  const opened: OpenedStore = await openStore({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    logger,
+  });
+
+  const connection: QueueConnection = options.queueConnection
+    ? options.queueConnection(opened.url)
+    : config.redisUrl
+      ? { kind: 'redis', url: config.redisUrl }
+      : // BullMQ's own schema on a real server; on PGlite-over-socket only `public` finds its functions.
+        { kind: 'postgres', url: opened.url, schema: opened.kind === 'embedded' ? 'public' : 'bullmq' };
+  const queue = createJobQueue({ connection, logger, metrics, runWorkers: config.role !== 'web' });
+
+  const bot = buildBot({
+    store: opened.store,
+    config,
+    logger,
+    metrics,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+
+  const http = new HttpServer({ logger, metrics });
+  const readiness = async (): Promise<Readiness> => {
+    const check = async (probe: () => Promise<void>) => {
+      try {
+        await withTimeout(probe(), 2000);
+        return 'ok' as const;
+      } catch {
+        return 'down' as const;
+      }
+    };
+    const [storeStatus, queueStatus] = await Promise.all([
+      check(() => opened.store.ping()),
+      check(() => queue.ping()),
+    ]);
+    return {
+      ready: storeStatus === 'ok' && queueStatus === 'ok',
+      role: config.role,
+      store: { kind: opened.kind, status: storeStatus },
+      queue: { backend: queue.backend, status: queueStatus },
+      platforms: {
+        console: { enabled: true },
+        slack: platform(config.slack.status),
+        line: platform(config.line.status),
+        discord: platform(config.discord.status),
+      },
+    };
+  };
+  healthRoutes(http, { readiness, metrics, queue });
+
+  for (const [name, status] of Object.entries({
+    slack: config.slack.status,
+    line: config.line.status,
+    discord: config.discord.status,
+  })) {
+    if (!status.enabled) logger.info({ platform: name, missing: status.missing }, 'platform disabled');
+  }
+
+  let stopping: Promise<void> | undefined;
+  return {
+    config,
+    logger,
+    store: opened.store,
+    queue,
+    bot,
+    http,
+    metrics,
+    async listen() {
+      const port = await http.listen(config.port, config.host);
+      logger.info({ port, role: config.role, store: opened.kind, queue: queue.backend }, 'listening');
+      return port;
+    },
+    readiness,
+    stop() {
+      stopping ??= (async () => {
+        await http.close();
+        await queue.close();
+        await opened.close();
+      })();
+      return stopping;
+    },
+  };
+}
+
+/** The bot with every command registered; shared by the server and the console chat. */
+export function buildBot(deps: Omit<BotOptions, 'router'>): Bot {
+  return new Bot({ ...deps, router: new Router(allCommands) });
+}
+
+function platform(status: Config['slack']['status']) {
+  return status.enabled ? { enabled: true } : { enabled: false, missing: [...status.missing] };
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,195 @@
+/**
+ * `JobQueue` on BullMQ: the Redis backend when REDIS_URL is set, otherwise BullMQ's own PostgreSQL
+ * backend on the store's database (PLATFORMS.md, "BullMQ 6"). No home-made queue: this file only
+ * adapts names, options and errors.
+ */
+import {
+  type WorkerOptions as BullWorkerOptions,
+  createPostgresBackend,
+  type Job,
+  Queue,
+  UnrecoverableError,
+  Worker,
+  withBackend,
+} from 'bullmq';
+import { Redis } from 'ioredis';
+import type { Logger } from '../logger.ts';
+import type { Metrics } from '../metrics.ts';
+import {
+  type JobHandler,
+  type JobOptions,
+  type JobQueue,
+  type JobType,
+  PermanentJobError,
+  type Producer,
+  type QueueBackendKind,
+  type QueueCounts,
+  type WorkerOptions,
+} from '../queue.ts';
+
+export type QueueConnection =
+  | { kind: 'redis'; url: string; prefix?: string }
+  | { kind: 'postgres'; url: string; schema: string };
+
+export interface CreateQueueOptions {
+  connection: QueueConnection;
+  logger: Logger;
+  metrics?: Metrics;
+  /** Start workers for registered handlers (false in a web-only process). */
+  runWorkers: boolean;
+}
+
+type AnyQueue = Queue;
+type AnyWorker = Worker;
+
+const DEFAULT_ATTEMPTS = 5;
+
+export function createJobQueue(options: CreateQueueOptions): JobQueue {
+  const { connection, logger, metrics } = options;
+  const queues = new Map<string, AnyQueue>();
+  const workers = new Map<string, AnyWorker>();
+  const handlers = new Map<string, Map<string, JobHandler<unknown>>>();
+  let redis: Redis | undefined;
+  let closed = false;
+
+  const pg = connection.kind === 'postgres' ? withBackend(createPostgresBackend) : undefined;
+  const pgConnection =
+    connection.kind === 'postgres'
+      ? { connectionString: connection.url, schema: connection.schema, migrate: true, max: 4 }
+      : undefined;
+
+  const redisClient = (): Redis => {
+    if (!redis) {
+      // maxRetriesPerRequest: null is what BullMQ requires of a connection its workers share.
+      redis = new Redis((connection as { url: string }).url, {
+        maxRetriesPerRequest: null,
+        lazyConnect: false,
+      });
+      redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
+    }
+    return redis;
+  };
+
+  const queueFor = (name: string): AnyQueue => {
+    let q = queues.get(name);
+    if (!q) {
+      q =
+        pg && pgConnection
+          ? (new pg.Queue(name, { connection: pgConnection }) as unknown as AnyQueue)
+          : new Queue(name, {
+              connection: redisClient(),
+              ...(connection.kind === 'redis' && connection.prefix ? { prefix: connection.prefix } : {}),
+            });
+      q.on('error', (err: Error) => logger.warn({ queue: name, err: err.message }, 'queue error'));
+      queues.set(name, q);
+    }
+    return q;
+  };
+
+  const toBullOptions = (o: JobOptions | undefined) => ({
+    ...(o?.id !== undefined ? { jobId: o.id } : {}),
+    ...(o?.delayMs !== undefined ? { delay: o.delayMs } : {}),
+    attempts: o?.attempts ?? DEFAULT_ATTEMPTS,
+    backoff: { type: 'exponential', delay: 1000 },
+    removeOnComplete: { age: 24 * 3600, count: 10_000 },
+    removeOnFail: { age: 7 * 24 * 3600 },
+  });
+
+  const startWorker = (queueName: string, options: WorkerOptions | undefined) => {
+    const processor = async (job: Job) => {
+      const handler = handlers.get(queueName)?.get(job.name);
+      if (!handler) throw new UnrecoverableError(`no handler for job ${queueName}/${job.name}`);
+      try {
+        await handler(job.data, { id: String(job.id), attempt: job.attemptsMade + 1 });
+      } catch (err) {
+        if (err instanceof PermanentJobError) throw new UnrecoverableError(`${err.code}: ${err.message}`);
+        throw err;
+      }
+    };
+    const workerOptions = {
+      concurrency: options?.concurrency ?? 10,
+      ...(options?.limiter
+        ? { limiter: { max: options.limiter.max, duration: options.limiter.durationMs } }
+        : {}),
+    };
+    const worker =
+      pg && pgConnection
+        ? (new pg.Worker(queueName, processor, {
+            ...workerOptions,
+            connection: pgConnection,
+          }) as unknown as AnyWorker)
+        : new Worker(queueName, processor, {
+            ...workerOptions,
+            connection: redisClient(),
+            ...(connection.kind === 'redis' && connection.prefix ? { prefix: connection.prefix } : {}),
+          } as BullWorkerOptions);
+    worker.on('completed', (job) =>
+      metrics?.jobsProcessed.inc({ queue: queueName, job: job.name, outcome: 'completed' }),
+    );
+    worker.on('failed', (job, err) => {
+      metrics?.jobsProcessed.inc({ queue: queueName, job: job?.name ?? 'unknown', outcome: 'failed' });
+      logger.warn(
+        { queue: queueName, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: err.message },
+        'job failed',
+      );
+    });
+    worker.on('error', (err) => logger.warn({ queue: queueName, err: err.message }, 'worker error'));
+    workers.set(queueName, worker);
+  };
+
+  const backend: QueueBackendKind = connection.kind;
+  return {
+    backend,
+    producer<T>(type: JobType<T>): Producer<T> {
+      return {
+        async add(data, o) {
+          await queueFor(type.queue).add(type.name, data, toBullOptions(o));
+        },
+        async addBulk(items) {
+          if (items.length === 0) return;
+          await queueFor(type.queue).addBulk(
+            items.map((i) => ({ name: type.name, data: i.data, opts: toBullOptions(i.options) })),
+          );
+        },
+      };
+    },
+    handle<T>(type: JobType<T>, handler: JobHandler<T>, o?: WorkerOptions) {
+      let byName = handlers.get(type.queue);
+      if (!byName) {
+        byName = new Map();
+        handlers.set(type.queue, byName);
+      }
+      if (byName.has(type.name)) throw new Error(`handler for ${type.queue}/${type.name} registered twice`);
+      byName.set(type.name, handler as JobHandler<unknown>);
+      if (options.runWorkers && !workers.has(type.queue)) startWorker(type.queue, o);
+    },
+    async counts(): Promise<QueueCounts> {
+      const names = new Set([...queues.keys(), ...handlers.keys()]);
+      const result: QueueCounts = {};
+      for (const name of [...names].sort()) {
+        result[name] = await queueFor(name).getJobCounts(
+          'waiting',
+          'active',
+          'delayed',
+          'completed',
+          'failed',
+        );
+      }
+      return result;
+    },
+    async ping() {
+      if (connection.kind === 'redis') {
+        await redisClient().ping();
+      } else {
+        await queueFor('system').getJobCounts('waiting');
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await Promise.all([...workers.values()].map((w) => w.close()));
+      await Promise.all([...queues.values()].map((q) => q.close()));
+      if (redis) await redis.quit().catch(() => redis?.disconnect());
+    },
+  };
+}

@@ -1,0 +1,146 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrate, openOrm } from '../db/orm.ts';
+import { createMikroStore } from '../db/store.ts';
+import type { Store } from '../src/store.ts';
+import { freshSchema, type TestSchema } from './helpers/services.ts';
+
+let schema: TestSchema;
+let orm: MikroORM;
+let store: Store;
+
+beforeAll(async () => {
+  schema = await freshSchema('store');
+  orm = await openOrm({ clientUrl: schema.url });
+  await migrate(orm);
+  store = createMikroStore(orm, 'postgres');
+});
+
+afterAll(async () => {
+  await orm?.close();
+  await schema?.drop();
+});
+
+describe('migrations', () => {
+  it('creates the tables in the test schema and is a no-op the second time', async () => {
+    const tables = await orm.em
+      .getConnection()
+      .execute<{ table_name: string }[]>(
+        'select table_name from information_schema.tables where table_schema = ? order by table_name',
+        [schema.name],
+      );
+    expect(tables.map((t) => t.table_name)).toEqual(
+      expect.arrayContaining([
+        'users',
+        'platform_identities',
+        'job_notices',
+        'inbound_events',
+        'mikro_orm_migrations',
+      ]),
+    );
+    expect(await migrate(orm)).toEqual([]);
+  });
+});
+
+describe('users', () => {
+  const key = { platform: 'console' as const, workspace: 'local', externalId: 'hanako' };
+
+  it('creates a user bound to an identity and finds it again', async () => {
+    expect(await store.users.findByIdentity(key)).toBeNull();
+    const { user, created } = await store.users.createWithIdentity(key, {
+      displayName: '花子',
+      locale: 'ja',
+      roles: ['worker'],
+    });
+    expect(created).toBe(true);
+    expect(user).toMatchObject({ displayName: '花子', locale: 'ja', roles: ['worker'] });
+    expect(await store.users.findByIdentity(key)).toEqual(user);
+  });
+
+  it('returns the existing user when two first contacts race for one identity', async () => {
+    const raceKey = { ...key, externalId: 'racer' };
+    const init = { displayName: 'racer', locale: 'en' as const, roles: [] };
+    const results = await Promise.all([
+      store.users.createWithIdentity(raceKey, init),
+      store.users.createWithIdentity(raceKey, init),
+      store.users.createWithIdentity(raceKey, init),
+    ]);
+    expect(new Set(results.map((r) => r.user.id)).size).toBe(1);
+    expect(results.filter((r) => r.created)).toHaveLength(1);
+    const rows = await orm.em
+      .getConnection()
+      .execute<{ count: string }[]>(`select count(*) from users where display_name = 'racer'`);
+    expect(Number(rows[0]?.count)).toBe(1);
+  });
+
+  it('keeps identities of the same id apart across platforms and workspaces', async () => {
+    const a = await store.users.createWithIdentity(
+      { platform: 'slack', workspace: 'T1', externalId: 'U1' },
+      {
+        displayName: 'a',
+        locale: 'ja',
+        roles: [],
+      },
+    );
+    const b = await store.users.createWithIdentity(
+      { platform: 'slack', workspace: 'T2', externalId: 'U1' },
+      {
+        displayName: 'b',
+        locale: 'ja',
+        roles: [],
+      },
+    );
+    expect(a.user.id).not.toBe(b.user.id);
+  });
+
+  it('stores the chosen language', async () => {
+    const user = await store.users.findByIdentity(key);
+    if (!user) throw new Error('user missing');
+    await store.users.setLocale(user.id, 'en');
+    expect((await store.users.findByIdentity(key))?.locale).toBe('en');
+  });
+});
+
+describe('job notices', () => {
+  it('lists only open notices, soonest deadline first and undated last, with a total for paging', async () => {
+    const d = (s: string) => new Date(s);
+    await store.jobs.create({ title: 'draft', rewardYen: 1000, status: 'draft' });
+    await store.jobs.create({ title: 'closed', rewardYen: 1000, status: 'closed' });
+    await store.jobs.create({
+      title: 'late',
+      rewardYen: 1000,
+      status: 'open',
+      deadline: d('2026-12-20T00:00:00Z'),
+    });
+    await store.jobs.create({ title: 'undated', rewardYen: 1000, status: 'open' });
+    await store.jobs.create({
+      title: 'soon',
+      rewardYen: 12000,
+      status: 'open',
+      deadline: d('2026-12-01T00:00:00Z'),
+    });
+
+    const all = await store.jobs.listOpen({ offset: 0, limit: 10 });
+    expect(all.total).toBe(3);
+    expect(all.items.map((j) => j.title)).toEqual(['soon', 'late', 'undated']);
+
+    const second = await store.jobs.listOpen({ offset: 1, limit: 1 });
+    expect(second).toMatchObject({ total: 3, items: [{ title: 'late' }] });
+  });
+
+  it('refuses a negative reward (checked by the database too)', async () => {
+    await expect(store.jobs.create({ title: 'bad', rewardYen: -1, status: 'open' })).rejects.toThrow();
+  });
+});
+
+describe('inbound events', () => {
+  it('records an event id once and reports repeats', async () => {
+    expect(await store.inboundEvents.markSeen('line', 'evt-1')).toBe(true);
+    expect(await store.inboundEvents.markSeen('line', 'evt-1')).toBe(false);
+    expect(await store.inboundEvents.markSeen('slack', 'evt-1')).toBe(true);
+    const concurrent = await Promise.all(
+      Array.from({ length: 5 }, () => store.inboundEvents.markSeen('line', 'evt-2')),
+    );
+    expect(concurrent.filter(Boolean)).toHaveLength(1);
+  });
+});
