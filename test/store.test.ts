@@ -1,24 +1,22 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate, openOrm } from '../db/orm.ts';
-import { createMikroStore } from '../db/store.ts';
+import { migrate } from '../db/orm.ts';
 import type { Store } from '../src/store.ts';
-import { freshSchema, type TestSchema } from './helpers/services.ts';
+import type { TestSchema } from './helpers/services.ts';
+import { openTestStore, type TestStore } from './helpers/store.ts';
 
+let t: TestStore;
 let schema: TestSchema;
 let orm: MikroORM;
 let store: Store;
 
 beforeAll(async () => {
-  schema = await freshSchema('store');
-  orm = await openOrm({ clientUrl: schema.url });
-  await migrate(orm);
-  store = createMikroStore(orm, 'postgres');
+  t = await openTestStore('store');
+  ({ schema, orm, store } = t);
 });
 
 afterAll(async () => {
-  await orm?.close();
-  await schema?.drop();
+  await t?.close();
 });
 
 describe('migrations', () => {

@@ -8,7 +8,10 @@ export const InboundEventSchema = defineEntity({
   properties: {
     platform: p.string().length(16).primary(),
     eventId: p.string().length(128).primary(),
-    receivedAt: p.datetime().onCreate(() => new Date()),
+    receivedAt: p
+      .datetime()
+      .defaultRaw('now()')
+      .onCreate(() => new Date()),
   },
 });
 

@@ -6,6 +6,10 @@ export const JobNoticeSchema = defineEntity({
   name: 'JobNotice',
   tableName: 'job_notices',
   indexes: [{ properties: ['status', 'deadline'] }],
+  checks: [
+    { name: 'job_notices_reward_yen_check', expression: 'reward_yen >= 0' },
+    { name: 'job_notices_openings_check', expression: 'openings >= 1' },
+  ],
   properties: {
     id: p.integer().primary().autoincrement(),
     title: p.string().length(200),
@@ -17,9 +21,13 @@ export const JobNoticeSchema = defineEntity({
     openings: p.integer().default(1),
     deadline: p.datetime().nullable(),
     status: p.enum(JOB_STATUSES).default('draft'),
-    createdAt: p.datetime().onCreate(() => new Date()),
+    createdAt: p
+      .datetime()
+      .defaultRaw('now()')
+      .onCreate(() => new Date()),
     updatedAt: p
       .datetime()
+      .defaultRaw('now()')
       .onCreate(() => new Date())
       .onUpdate(() => new Date()),
   },

@@ -6,13 +6,17 @@ export const PlatformIdentitySchema = defineEntity({
   name: 'PlatformIdentity',
   tableName: 'platform_identities',
   uniques: [{ properties: ['platform', 'workspace', 'externalId'] }],
+  indexes: [{ properties: ['user'] }],
   properties: {
     id: p.integer().primary().autoincrement(),
     user: () => p.manyToOne(User).deleteRule('cascade'),
     platform: p.string().length(16),
     workspace: p.string().length(64).default(''),
     externalId: p.string().length(128),
-    createdAt: p.datetime().onCreate(() => new Date()),
+    createdAt: p
+      .datetime()
+      .defaultRaw('now()')
+      .onCreate(() => new Date()),
   },
 });
 

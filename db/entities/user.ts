@@ -9,9 +9,13 @@ export const UserSchema = defineEntity({
     displayName: p.string().length(200),
     locale: p.string().length(5).default('ja'),
     roles: p.array().default([]),
-    createdAt: p.datetime().onCreate(() => new Date()),
+    createdAt: p
+      .datetime()
+      .defaultRaw('now()')
+      .onCreate(() => new Date()),
     updatedAt: p
       .datetime()
+      .defaultRaw('now()')
       .onCreate(() => new Date())
       .onUpdate(() => new Date()),
   },

@@ -13,13 +13,16 @@ export class Migration20261122000000Foundation extends Migration {
 
     this.addSql(`create table "platform_identities" (
       "id" serial primary key,
-      "user_id" int not null references "users" ("id") on delete cascade,
+      "user_id" int not null,
       "platform" varchar(16) not null,
       "workspace" varchar(64) not null default '',
       "external_id" varchar(128) not null,
       "created_at" timestamptz not null default now(),
       constraint "platform_identities_platform_workspace_external_id_unique" unique ("platform", "workspace", "external_id"));`);
     this.addSql(`create index "platform_identities_user_id_index" on "platform_identities" ("user_id");`);
+    this.addSql(
+      `alter table "platform_identities" add constraint "platform_identities_user_id_foreign" foreign key ("user_id") references "users" ("id") on delete cascade;`,
+    );
 
     this.addSql(`create table "job_notices" (
       "id" serial primary key,
@@ -28,13 +31,15 @@ export class Migration20261122000000Foundation extends Migration {
       "category" varchar(100) not null default '',
       "prefecture" varchar(16) null,
       "remote" boolean not null default false,
-      "reward_yen" int not null check ("reward_yen" >= 0),
-      "openings" int not null default 1 check ("openings" >= 1),
+      "reward_yen" int not null,
+      "openings" int not null default 1,
       "deadline" timestamptz null,
       "status" text not null default 'draft',
       "created_at" timestamptz not null default now(),
       "updated_at" timestamptz not null default now(),
-      constraint "job_notices_status_check" check ("status" in ('draft', 'open', 'closed', 'cancelled')));`);
+      constraint "job_notices_status_check" check ("status" in ('draft', 'open', 'closed', 'cancelled')),
+      constraint "job_notices_reward_yen_check" check (reward_yen >= 0),
+      constraint "job_notices_openings_check" check (openings >= 1));`);
     this.addSql(`create index "job_notices_status_deadline_index" on "job_notices" ("status", "deadline");`);
 
     this.addSql(`create table "inbound_events" (

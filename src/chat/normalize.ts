@@ -6,18 +6,23 @@ export function normalizeInput(raw: string): string {
   return raw.normalize('NFKC').replace(/\s+/gu, ' ').trim();
 }
 
-/** Edit distance, for "did you mean". Small inputs only (command names). */
+/** Edit distance counting a swap of neighbours as one edit (`jbos` → `jobs`), for "did you mean". */
 export function editDistance(a: string, b: string): number {
   const x = [...a];
   const y = [...b];
-  let prev = Array.from({ length: y.length + 1 }, (_, i) => i);
+  const d: number[][] = Array.from({ length: x.length + 1 }, (_, i) =>
+    Array.from({ length: y.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  const at = (i: number, j: number) => d[i]?.[j] ?? Number.POSITIVE_INFINITY;
   for (let i = 1; i <= x.length; i++) {
-    const cur = [i];
+    const row = d[i] as number[];
     for (let j = 1; j <= y.length; j++) {
       const cost = x[i - 1] === y[j - 1] ? 0 : 1;
-      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1])
+        best = Math.min(best, at(i - 2, j - 2) + 1);
+      row[j] = best;
     }
-    prev = cur;
   }
-  return prev[y.length] ?? 0;
+  return at(x.length, y.length);
 }

@@ -63,19 +63,20 @@ async function readLock(file: string): Promise<LockFile | null> {
   }
 }
 
-export async function openEmbedded(dataDir: string): Promise<EmbeddedDatabase> {
-  const pgdata = path.join(dataDir, 'pgdata');
-  const lockPath = path.join(dataDir, 'embedded.json');
-  await mkdir(pgdata, { recursive: true });
+/** Opens (or attaches to) the embedded database in `dataDir`; `null` gives a throw-away in-memory one. */
+export async function openEmbedded(dataDir: string | null): Promise<EmbeddedDatabase> {
+  const pgdata = dataDir === null ? null : path.join(dataDir, 'pgdata');
+  const lockPath = dataDir === null ? null : path.join(dataDir, 'embedded.json');
+  if (pgdata) await mkdir(pgdata, { recursive: true });
 
-  const lock = await readLock(lockPath);
+  const lock = lockPath ? await readLock(lockPath) : null;
   if (lock && lock.pid !== process.pid && pidAlive(lock.pid) && (await portOpen(lock.host, lock.port))) {
     return { url: urlFor(lock.host, lock.port), owner: false, close: async () => {} };
   }
 
   let db: PGlite;
   try {
-    db = await PGlite.create(pgdata);
+    db = pgdata ? await PGlite.create(pgdata) : await PGlite.create();
   } catch (err) {
     throw new StartupError(
       `Cannot open the embedded database in ${pgdata}: ${(err as Error).message}. ` +
@@ -88,7 +89,8 @@ export async function openEmbedded(dataDir: string): Promise<EmbeddedDatabase> {
   const server = new PGLiteSocketServer({ db, host: HOST, port: 0, maxConnections: 100 });
   await server.start();
   const port = Number(server.getServerConn().split(':').pop());
-  await writeFile(lockPath, JSON.stringify({ pid: process.pid, host: HOST, port } satisfies LockFile));
+  if (lockPath)
+    await writeFile(lockPath, JSON.stringify({ pid: process.pid, host: HOST, port } satisfies LockFile));
 
   return {
     url: urlFor(HOST, port),
@@ -96,6 +98,7 @@ export async function openEmbedded(dataDir: string): Promise<EmbeddedDatabase> {
     async close() {
       await server.stop();
       await db.close();
+      if (!lockPath) return;
       const current = await readLock(lockPath);
       if (current?.pid === process.pid) await rm(lockPath, { force: true });
     },

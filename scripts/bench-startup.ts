@@ -1,0 +1,281 @@
+/**
+ * `npm run bench:startup [-- --runs N] [-- --isolate schema|database]`: how fast the server becomes
+ * ready, its idle memory and how fast it shuts down, in embedded mode (PGlite under a fresh DATA_DIR)
+ * and external mode (PostgreSQL + Redis). Targets: warm start ≤ 3 s, cold embedded start ≤ 10 s.
+ *
+ * External mode runs in a throw-away schema (`?options=-c search_path=bench_…`) or, with
+ * `--isolate database`, a throw-away database. Overrides: BENCH_DATABASE_URL (default
+ * postgres://postgres@127.0.0.1:5432/test), BENCH_REDIS_URL (default redis://127.0.0.1:6379).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+
+const READY_TIMEOUT_MS = 60_000;
+const SHUTDOWN_LIMIT_MS = 10_000;
+const IDLE_MS = 3_000;
+const POLL_MS = 25;
+
+interface Expect {
+  store: 'embedded' | 'postgres';
+  queue: 'postgres' | 'redis';
+}
+interface Server {
+  child: ChildProcess;
+  readyMs: number;
+  output: () => string;
+}
+interface Result {
+  mode: string;
+  firstMs: number;
+  warmMs: number[];
+  rssMb: number;
+  shutdownMs: number[];
+}
+
+const children = new Set<ChildProcess>();
+const tempDirs = new Set<string>();
+
+function cleanup(): void {
+  for (const child of children)
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  children.clear();
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+  tempDirs.clear();
+}
+process.on('exit', cleanup);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    cleanup();
+    process.exit(130);
+  });
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+function tempDir(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-startup-'));
+  tempDirs.add(dir);
+  return dir;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** True once /readyz is 200; throws if it is ready with the wrong store or queue. */
+async function isReady(port: number, expect: Expect): Promise<boolean> {
+  let res: Response;
+  try {
+    res = await fetch(`http://127.0.0.1:${port}/readyz`, { signal: AbortSignal.timeout(5_000) });
+  } catch {
+    return false; // not listening yet
+  }
+  const body = (await res.json().catch(() => ({}))) as {
+    store?: { kind?: string };
+    queue?: { backend?: string };
+  };
+  if (res.status !== 200) return false;
+  if (body.store?.kind === expect.store && body.queue?.backend === expect.queue) return true;
+  throw new Error(
+    `/readyz reports store=${body.store?.kind} queue=${body.queue?.backend}, expected ${expect.store}/${expect.queue}`,
+  );
+}
+
+/** Spawns `node src/main.ts` with only `env` (plus PORT, LOG_LEVEL, PATH); times spawn → ready. */
+async function start(label: string, env: Record<string, string>, expect: Expect): Promise<Server> {
+  const port = await freePort();
+  const chunks: string[] = [];
+  const output = () => chunks.join('').slice(-4_000);
+  const started = performance.now();
+  const child = spawn(process.execPath, ['src/main.ts'], {
+    cwd: path.resolve(import.meta.dirname, '..'),
+    env: { ...env, PORT: String(port), LOG_LEVEL: 'warn', PATH: process.env.PATH ?? '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.add(child);
+  // stdout carries the warn-level JSON log; keep it beside stderr so a failure shows both.
+  const keep = (chunk: Buffer) => {
+    chunks.push(chunk.toString());
+    if (chunks.length > 200) chunks.splice(0, 100);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(
+        `${label}: server exited (${child.exitCode ?? child.signalCode}) before ready:\n${output()}`,
+      );
+    }
+    if (
+      await isReady(port, expect).catch((err: Error) => Promise.reject(new Error(`${label}: ${err.message}`)))
+    ) {
+      return { child, readyMs: performance.now() - started, output };
+    }
+    if (performance.now() - started > READY_TIMEOUT_MS) {
+      throw new Error(`${label}: not ready within ${READY_TIMEOUT_MS / 1000} s:\n${output()}`);
+    }
+    await sleep(POLL_MS);
+  }
+}
+
+function rssMb(pid: number | undefined): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1] ?? Number.NaN) / 1024;
+}
+
+/** SIGTERM, then time until the process exits; fails past the app's own 10 s deadline. */
+async function stop(label: string, server: Server): Promise<number> {
+  const { child } = server;
+  const started = performance.now();
+  const exited = new Promise<number | string | null>((resolve) =>
+    child.once('exit', (code, sig) => resolve(code ?? sig)),
+  );
+  child.kill('SIGTERM');
+  const outcome = await Promise.race([exited, sleep(SHUTDOWN_LIMIT_MS + 2_000).then(() => 'timeout')]);
+  const ms = performance.now() - started;
+  if (outcome === 'timeout')
+    throw new Error(`${label}: still running ${sec(ms)} after SIGTERM:\n${server.output()}`);
+  children.delete(child);
+  if (outcome !== 0) throw new Error(`${label}: exited with ${outcome} after SIGTERM:\n${server.output()}`);
+  if (ms > SHUTDOWN_LIMIT_MS) throw new Error(`${label}: shutdown took ${sec(ms)} (limit 10 s)`);
+  return ms;
+}
+
+/** First start, 3 s idle, RSS, stop; then `runs` warm start/stop cycles on the same data. */
+async function bench(
+  mode: string,
+  env: Record<string, string>,
+  expect: Expect,
+  runs: number,
+): Promise<Result> {
+  const first = await start(`${mode} first start`, env, expect);
+  await sleep(IDLE_MS);
+  const rss = rssMb(first.child.pid);
+  const shutdownMs = [await stop(`${mode} first start`, first)];
+  const warmMs: number[] = [];
+  for (let i = 1; i <= runs; i++) {
+    const server = await start(`${mode} warm start ${i}`, env, expect);
+    warmMs.push(server.readyMs);
+    shutdownMs.push(await stop(`${mode} warm start ${i}`, server));
+  }
+  return { mode, firstMs: first.readyMs, warmMs, rssMb: rss, shutdownMs };
+}
+
+function embedded(runs: number): Promise<Result> {
+  return bench('embedded', { DATA_DIR: tempDir() }, { store: 'embedded', queue: 'postgres' }, runs);
+}
+
+async function external(runs: number, isolate: 'schema' | 'database'): Promise<Result> {
+  const baseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const name = `bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  let databaseUrl: string;
+  if (isolate === 'schema') {
+    await admin.query(`create schema ${name}`);
+    const sep = baseUrl.includes('?') ? '&' : '?';
+    databaseUrl = `${baseUrl}${sep}options=${encodeURIComponent(`-c search_path=${name}`)}`;
+  } else {
+    await admin.query(`create database ${name}`);
+    const url = new URL(baseUrl);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+  }
+  try {
+    // DATA_DIR is never opened with DATABASE_URL set; it only keeps the server away from ./.data.
+    const env = { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, DATA_DIR: tempDir() };
+    return await bench(`external (${isolate})`, env, { store: 'postgres', queue: 'redis' }, runs);
+  } finally {
+    cleanup(); // the server must be gone before its database can be dropped
+    const drop =
+      isolate === 'schema' ? `drop schema if exists ${name} cascade` : `drop database if exists ${name}`;
+    await admin.query(drop).catch((err: Error) => console.error(`could not ${drop}: ${err.message}`));
+    await admin.end();
+  }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (i: number) => sorted[i] ?? Number.NaN;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? at(mid) : (at(mid - 1) + at(mid)) / 2;
+}
+
+function printTable(results: Array<Result | { mode: string; error: string }>): void {
+  const header = ['mode', 'first start', 'warm start (min/median)', 'idle RSS', 'shutdown (max)'];
+  const rows = results.map((r) =>
+    'error' in r
+      ? [r.mode, 'FAILED', '-', '-', '-']
+      : [
+          r.mode,
+          sec(r.firstMs),
+          `${sec(Math.min(...r.warmMs))} / ${sec(median(r.warmMs))}`,
+          `${Math.round(r.rssMb)} MB`,
+          sec(Math.max(...r.shutdownMs)),
+        ],
+  );
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ');
+  console.log([line(header), widths.map((w) => '-'.repeat(w)).join('-|-'), ...rows.map(line)].join('\n'));
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: { runs: { type: 'string', default: '3' }, isolate: { type: 'string', default: 'schema' } },
+  });
+  const runs = Number(values.runs);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be a positive whole number');
+  const isolate = values.isolate;
+  if (isolate !== 'schema' && isolate !== 'database') throw new Error('--isolate must be schema or database');
+
+  const modes: Array<[string, () => Promise<Result>]> = [
+    ['embedded', () => embedded(runs)],
+    [`external (${isolate})`, () => external(runs, isolate)],
+  ];
+  const results: Array<Result | { mode: string; error: string }> = [];
+  for (const [mode, run] of modes) {
+    results.push(await run().catch((err: Error) => ({ mode, error: err.message })));
+    cleanup();
+  }
+
+  console.log(`\nserver start-up benchmark (${runs} warm run${runs === 1 ? '' : 's'} per mode)\n`);
+  printTable(results);
+  const ok = results.filter((r): r is Result => !('error' in r));
+  const emb = ok.find((r) => r.mode === 'embedded');
+  console.log('\ntargets:');
+  for (const r of ok) {
+    const met = median(r.warmMs) <= 3_000 ? 'met' : 'MISSED';
+    console.log(`  warm start ≤ 3 s (median), ${r.mode}: ${met} (${sec(median(r.warmMs))})`);
+  }
+  if (emb)
+    console.log(
+      `  cold start ≤ 10 s, embedded: ${emb.firstMs <= 10_000 ? 'met' : 'MISSED'} (${sec(emb.firstMs)})`,
+    );
+  for (const r of results) if ('error' in r) console.error(`\n${r.mode} FAILED: ${r.error}`);
+  return ok.length === results.length ? 0 : 1;
+}
+
+try {
+  process.exitCode = await main();
+} catch (err) {
+  console.error(`bench-startup failed: ${err instanceof Error ? err.message : String(err)}`);
+  process.exitCode = 1;
+} finally {
+  cleanup();
+}

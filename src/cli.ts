@@ -1,0 +1,222 @@
+/**
+ * `npm run cli -- <command>`: operator commands. Each answers `--help`. Later issues add `invite`,
+ * `discord:register`, `line:rich-menu`, … here (ARCHITECTURE.md, "Command line").
+ */
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { MIGRATIONS_DIR } from '../db/orm.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
+import { StartupError } from './errors.ts';
+import { createLogger } from './logger.ts';
+import type { NewJobNotice } from './store.ts';
+import { openEmbedded } from './wiring/embedded.ts';
+import { createJobQueue } from './wiring/queue.ts';
+import { openStore } from './wiring/store.ts';
+
+interface CliCommand {
+  summary: string;
+  usage: string;
+  options?: Record<string, { type: 'string' | 'boolean'; short?: string }>;
+  run(config: Config, values: Record<string, string | boolean | undefined>): Promise<void>;
+}
+
+const out = (line: string) => process.stdout.write(`${line}\n`);
+const logger = (config: Config) => createLogger({ level: config.logLevel ?? 'warn', fd: 2 });
+const open = (config: Config, migrate = true) =>
+  openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger: logger(config), migrate });
+
+const DEMO_JOBS: NewJobNotice[] = [
+  {
+    title: '商品データ入力(ECサイト)',
+    description: '商品名・価格・説明文をスプレッドシートから管理画面へ入力していただきます。',
+    category: 'データ入力',
+    remote: true,
+    rewardYen: 12000,
+    openings: 3,
+    status: 'open',
+  },
+  {
+    title: '店舗BGMの番組表チェック',
+    description: '放送プログラムの番組表と実際の放送内容を照合し、差異を報告していただきます。',
+    category: 'チェック作業',
+    prefecture: '東京都',
+    rewardYen: 8000,
+    openings: 2,
+    status: 'open',
+  },
+  {
+    title: 'Interview transcription (English)',
+    description: 'Transcribe 10 short recorded interviews, about 15 minutes each.',
+    category: 'Transcription',
+    remote: true,
+    rewardYen: 25000,
+    openings: 1,
+    status: 'open',
+  },
+];
+
+const commands: Record<string, CliCommand> = {
+  migrate: {
+    summary: 'Apply pending database migrations',
+    usage: 'migrate',
+    async run(config) {
+      const opened = await open(config, false);
+      try {
+        const { migrate } = await import('../db/orm.ts');
+        const applied = await migrate(opened.orm);
+        out(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
+      } finally {
+        await opened.close();
+      }
+    },
+  },
+  'seed:demo': {
+    summary: 'Add a few open job notices to try the bot with (skips ones already there)',
+    usage: 'seed:demo',
+    async run(config) {
+      const opened = await open(config);
+      try {
+        const existing = await opened.store.jobs.listOpen({ offset: 0, limit: 1000 });
+        const titles = new Set(existing.items.map((j) => j.title));
+        let added = 0;
+        for (const job of DEMO_JOBS) {
+          if (titles.has(job.title)) continue;
+          const deadline = new Date(Date.now() + (14 + added * 7) * 24 * 3600 * 1000);
+          await opened.store.jobs.create({ ...job, deadline });
+          added++;
+        }
+        out(`added ${added} demo job notice(s)`);
+      } finally {
+        await opened.close();
+      }
+    },
+  },
+  'queue:stats': {
+    summary: 'Print job counts per queue',
+    usage: 'queue:stats',
+    async run(config) {
+      const opened = await open(config);
+      const queue = createJobQueue({
+        connection: config.redisUrl
+          ? { kind: 'redis', url: config.redisUrl }
+          : { kind: 'postgres', url: opened.url, schema: opened.kind === 'embedded' ? 'public' : 'bullmq' },
+        logger: logger(config),
+        runWorkers: false,
+      });
+      try {
+        const counts = await queue.counts();
+        out(`backend: ${queue.backend}`);
+        for (const [name, c] of Object.entries(counts)) out(`${name}\t${JSON.stringify(c)}`);
+      } finally {
+        await queue.close();
+        await opened.close();
+      }
+    },
+  },
+  'migration:create': {
+    summary: 'Generate a migration from the difference between the entities and the committed migrations',
+    usage: 'migration:create [--name <name>] [--blank]',
+    options: { name: { type: 'string' }, blank: { type: 'boolean' } },
+    async run(config, values) {
+      // Diff against a scratch in-memory database holding only the committed migrations, so neither
+      // local data nor BullMQ's tables (which share `public` on the embedded store) leak into the diff.
+      const scratch = await openEmbedded(null);
+      const opened = await openStore({
+        databaseUrl: scratch.url,
+        dataDir: config.dataDir,
+        logger: logger(config),
+      });
+      try {
+        const name = typeof values.name === 'string' ? values.name.replace(/[^a-z0-9_]/gi, '_') : undefined;
+        const result = await opened.orm.migrator.create(MIGRATIONS_DIR, values.blank === true, false, name);
+        if (!result.fileName) {
+          out('no changes: the entities match the committed migrations');
+          return;
+        }
+        await writeMigrationIndex();
+        out(`created db/migrations/${result.fileName} (listed in db/migrations/index.ts)`);
+      } finally {
+        await opened.close();
+        await scratch.close();
+      }
+    },
+  },
+};
+
+/** Rewrites db/migrations/index.ts so it lists every migration file in name (= time) order. */
+async function writeMigrationIndex(): Promise<void> {
+  const files = (await readdir(MIGRATIONS_DIR)).filter((f) => /^Migration\d+.*\.ts$/.test(f)).sort();
+  const entries = await Promise.all(
+    files.map(async (file) => {
+      const source = await readFile(path.join(MIGRATIONS_DIR, file), 'utf8');
+      const className = /export class (\w+)/.exec(source)?.[1];
+      if (!className) throw new Error(`db/migrations/${file} exports no migration class`);
+      return { file, name: file.replace(/\.ts$/, ''), className };
+    }),
+  );
+  const body = [
+    '// Generated by `npm run db:migration:create`; lists every migration in order.',
+    ...entries.map((e) => `import { ${e.className} } from './${e.file}';`),
+    '',
+    'export const migrations = [',
+    ...entries.map((e) => `  { name: '${e.name}', class: ${e.className} },`),
+    '];',
+    '',
+  ].join('\n');
+  await writeFile(path.join(MIGRATIONS_DIR, 'index.ts'), body);
+}
+
+function usage(): string {
+  const width = Math.max(...Object.keys(commands).map((n) => n.length));
+  return [
+    'Usage: npm run cli -- <command> [options]',
+    '',
+    'Commands:',
+    ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Run `npm run cli -- <command> --help` for a command’s options.',
+    'Configuration comes from the environment (see README.md).',
+  ].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    out(usage());
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(`error: unknown command "${name}"\n\n${usage()}\n`);
+    return 2;
+  }
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    values = parseArgs({
+      args: rest,
+      options: { ...command.options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: false,
+    }).values;
+  } catch (err) {
+    process.stderr.write(`error: ${(err as Error).message}\nUsage: npm run cli -- ${command.usage}\n`);
+    return 2;
+  }
+  if (values.help) {
+    out(`Usage: npm run cli -- ${command.usage}\n\n${command.summary}`);
+    return 0;
+  }
+  await command.run(loadConfig(), values);
+  return 0;
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (err) {
+  if (err instanceof ConfigError || err instanceof StartupError) {
+    process.stderr.write(`error: ${err.message}\n`);
+    process.exitCode = 1;
+  } else {
+    throw err;
+  }
+}

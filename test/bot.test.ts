@@ -1,0 +1,190 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { renderReply } from '../adapters/console/render.ts';
+import type { Bot } from '../src/chat/bot.ts';
+import type { ChatEvent, Reply } from '../src/chat/types.ts';
+import { type Config, loadConfig } from '../src/config.ts';
+import { buildBot } from '../src/wiring/app.ts';
+import { memoryLogger } from './helpers/logger.ts';
+import { openTestStore, type TestStore } from './helpers/store.ts';
+
+let t: TestStore;
+let seq = 0;
+
+beforeAll(async () => {
+  t = await openTestStore('bot');
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+function makeBot(env: Record<string, string> = {}, logger = memoryLogger().logger): Bot {
+  const config: Config = loadConfig(env);
+  return buildBot({ store: t.store, config, logger, newRef: () => 'REF12345' });
+}
+
+function message(user: string, text: string, extra: Partial<ChatEvent> = {}): ChatEvent {
+  seq++;
+  return {
+    id: `evt-${seq}-${Math.random()}`,
+    platform: 'console',
+    sender: { workspace: 'test', externalId: user, displayName: user },
+    conversation: { kind: 'direct', id: user },
+    receivedAt: new Date(),
+    kind: 'message',
+    text,
+    ...extra,
+  } as ChatEvent;
+}
+
+/** All the text a reply shows, as the console adapter prints it. */
+function textOf(reply: Reply | null): string {
+  return reply ? renderReply(reply, 'ja').text : '';
+}
+
+describe('a first conversation', () => {
+  it('welcomes a newcomer in Japanese and registers them as a worker by default', async () => {
+    const bot = makeBot();
+    const { reply, user } = await bot.handle(message('taro', 'ヘルプ'));
+    expect(textOf(reply)).toContain('taroさん、はじめまして');
+    expect(textOf(reply)).toContain('ご利用いただけるコマンド');
+    expect(user?.roles).toEqual(['worker']);
+    const again = await bot.handle(message('taro', 'help'));
+    expect(textOf(again.reply)).not.toContain('はじめまして');
+  });
+
+  it('answers help and ヘルプ with the same commands', async () => {
+    const bot = makeBot();
+    const ja = await bot.handle(message('hana', 'ヘルプ'));
+    const en = await bot.handle(message('hana', 'help'));
+    expect(ja.reply?.blocks[1]).toEqual(en.reply?.blocks[0]);
+  });
+});
+
+describe('lang', () => {
+  it('switches the language and keeps it for later messages', async () => {
+    const bot = makeBot();
+    const changed = await bot.handle(message('emily', 'lang en'));
+    expect(textOf(changed.reply)).toContain('Your language is now English.');
+    expect(changed.locale).toBe('en');
+    const help = await bot.handle(message('emily', 'ヘルプ'));
+    expect(textOf(help.reply)).toContain('Commands you can use');
+    const back = await bot.handle(message('emily', '言語 日本語'));
+    expect(textOf(back.reply)).toBe('表示言語を日本語に設定しました。');
+  });
+
+  it('explains the choices when the language is missing or unknown', async () => {
+    const bot = makeBot();
+    const { reply } = await bot.handle(message('ken', 'lang klingon'));
+    expect(textOf(reply)).toContain('lang ja');
+    expect(reply?.quickReplies?.map((q) => q.payload)).toEqual(['lang ja', 'lang en']);
+  });
+});
+
+describe('jobs', () => {
+  beforeEach(async () => {
+    await t.orm.em.getConnection().execute('delete from job_notices');
+  });
+
+  it('says so when no job notice is open', async () => {
+    const { reply } = await makeBot().handle(message('jiro', '求人'));
+    expect(textOf(reply)).toContain('現在、募集中の募集案件はありません。');
+  });
+
+  it('lists open notices with reward, openings, deadline and place in the user’s language', async () => {
+    await t.store.jobs.create({
+      title: 'データ入力',
+      rewardYen: 12000,
+      openings: 3,
+      remote: true,
+      status: 'open',
+      deadline: new Date('2026-12-09T15:30:00Z'),
+    });
+    await t.store.jobs.create({ title: '下書き', rewardYen: 1, status: 'draft' });
+    const bot = makeBot();
+    const ja = textOf((await bot.handle(message('jiro', 'jobs'))).reply);
+    expect(ja).toContain('募集案件(1件)');
+    expect(ja).toContain('報酬: 12,000円');
+    expect(ja).toContain('募集人数: 3名');
+    expect(ja).toContain('応募締切: 2026年12月10日(木)');
+    expect(ja).toContain('勤務地: 在宅(リモート)');
+    expect(ja).not.toContain('下書き');
+    await bot.handle(message('jiro', 'lang en'));
+    const en = textOf((await bot.handle(message('jiro', 'jobs'))).reply);
+    expect(en).toContain('Reward: ¥12,000');
+    expect(en).toContain('Apply by: Thu, 10 Dec 2026');
+  });
+
+  it('pages long lists with next/previous buttons whose payloads run the next page', async () => {
+    for (let i = 1; i <= 12; i++)
+      await t.store.jobs.create({ title: `job ${i}`, rewardYen: 1000 * i, status: 'open' });
+    const bot = makeBot();
+    const first = await bot.handle(message('saburo', 'jobs'));
+    const cards = first.reply?.blocks.filter((b) => b.type === 'card') ?? [];
+    expect(cards).toHaveLength(5);
+    const nav = first.reply?.blocks.find((b) => b.type === 'buttons');
+    expect(nav?.type === 'buttons' && nav.buttons.map((b) => b.payload)).toEqual(['jobs 2']);
+
+    const third = await bot.handle({
+      ...message('saburo', ''),
+      kind: 'action',
+      payload: 'jobs 3',
+    } as ChatEvent);
+    expect(third.reply?.blocks.filter((b) => b.type === 'card')).toHaveLength(2);
+    const nav3 = third.reply?.blocks.find((b) => b.type === 'buttons');
+    expect(nav3?.type === 'buttons' && nav3.buttons.map((b) => b.payload)).toEqual(['jobs 2']);
+  });
+
+  it('rejects a bad page number with a translated message', async () => {
+    const { reply } = await makeBot().handle(message('shiro', 'jobs ０'));
+    expect(textOf(reply)).toBe('ページ番号は1以上の数字で指定してください(例: jobs 2)。');
+  });
+});
+
+describe('errors and edge cases', () => {
+  it('processes a redelivered event id once', async () => {
+    const bot = makeBot();
+    const event = message('goro', 'help');
+    expect((await bot.handle(event)).reply).not.toBeNull();
+    expect((await bot.handle(event)).reply).toBeNull();
+  });
+
+  it('suggests the closest command for a typo', async () => {
+    const { reply } = await makeBot().handle(message('rokuro', 'jbos'));
+    expect(textOf(reply)).toContain('もしかして: jobs');
+    expect(reply?.quickReplies?.map((q) => q.payload)).toEqual(['jobs', 'ヘルプ']);
+  });
+
+  it('answers a bug with an apology and a reference id, and logs the error with that id', async () => {
+    const { logger, records } = memoryLogger();
+    const bot = makeBot({}, logger);
+    bot.router.register({
+      name: 'boom',
+      aliases: { ja: ['爆発'], en: ['boom'] },
+      summary: 'cmd.help.summary',
+      run: async () => {
+        throw new Error('database exploded at 10.0.0.5');
+      },
+    });
+    const { reply } = await bot.handle(message('nana', 'boom'));
+    const shown = textOf(reply);
+    expect(shown).toContain('参照番号 REF12345');
+    expect(shown).not.toContain('exploded');
+    const logged = records.find((r) => r.msg === 'command failed');
+    expect(logged).toMatchObject({ ref: 'REF12345', command: 'boom', platform: 'console' });
+  });
+
+  it('lets someone without a role read help but explains invitations when sign-up is closed', async () => {
+    const bot = makeBot({ OPEN_SIGNUP_ROLE: '' });
+    const { reply, user } = await bot.handle(message('stranger', 'jobs'));
+    expect(user?.roles).toEqual([]);
+    expect(textOf(reply)).toContain('招待制');
+    const help = textOf((await bot.handle(message('stranger', 'help'))).reply);
+    expect(help).not.toContain('求人');
+    expect(help).toContain('ヘルプ');
+  });
+
+  it('asks for a command when the message is empty', async () => {
+    const { reply } = await makeBot().handle(message('hachi', '　'));
+    expect(textOf(reply)).toContain('メッセージが空でした');
+  });
+});
