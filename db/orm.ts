@@ -19,8 +19,29 @@ export interface OrmOptions {
   log?: (message: string) => void;
 }
 
+/**
+ * The schema a connection URL selects, from `?schema=name` or from the first entry of
+ * `?options=-c search_path=name,...`. MikroORM must be told explicitly: its migrator looks for its
+ * table in the configured schema (default `public`), not along the connection's search_path, so
+ * without this a second start on such a URL tried to create `mikro_orm_migrations` again.
+ */
+export function schemaFromUrl(url: string): string | undefined {
+  let params: URLSearchParams;
+  try {
+    params = new URL(url).searchParams;
+  } catch {
+    return undefined;
+  }
+  const explicit = params.get('schema');
+  if (explicit) return explicit;
+  const match = /(?:^|\s)-c\s*search_path\s*=\s*"?([^,\s"]+)/.exec(params.get('options') ?? '');
+  return match?.[1];
+}
+
 export function ormConfig(options: OrmOptions): Options {
+  const schema = schemaFromUrl(options.clientUrl);
   return {
+    ...(schema ? { schema } : {}),
     driver: PostgreSqlDriver,
     clientUrl: options.clientUrl,
     // MikroORM reads only host/port/user/database from the URL; handing pg the whole string keeps

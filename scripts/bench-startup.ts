@@ -1,11 +1,8 @@
 /**
- * `npm run bench:startup [-- --runs N] [-- --isolate schema|database]`: how fast the server becomes
- * ready, its idle memory and how fast it shuts down, in embedded mode (PGlite under a fresh DATA_DIR)
- * and external mode (PostgreSQL + Redis). Targets: warm start ≤ 3 s, cold embedded start ≤ 10 s.
- *
- * External mode runs in a throw-away schema (`?options=-c search_path=bench_…`) or, with
- * `--isolate database`, a throw-away database. Overrides: BENCH_DATABASE_URL (default
- * postgres://postgres@127.0.0.1:5432/test), BENCH_REDIS_URL (default redis://127.0.0.1:6379).
+ * `npm run bench:startup [-- --runs N --isolate schema|database]`: time from spawn to ready, idle RSS and
+ * shutdown time of the server in embedded mode (PGlite, fresh DATA_DIR) and external mode (PostgreSQL in a
+ * throw-away schema via `?options=-c search_path=…`, or a throw-away database; Redis). Targets: warm start
+ * ≤ 3 s, cold embedded start ≤ 10 s. Env: BENCH_DATABASE_URL, BENCH_REDIS_URL.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -21,15 +18,9 @@ const SHUTDOWN_LIMIT_MS = 10_000;
 const IDLE_MS = 3_000;
 const POLL_MS = 25;
 
-interface Expect {
-  store: 'embedded' | 'postgres';
-  queue: 'postgres' | 'redis';
-}
-interface Server {
-  child: ChildProcess;
-  readyMs: number;
-  output: () => string;
-}
+type Env = Record<string, string>;
+type Expect = { store: 'embedded' | 'postgres'; queue: 'postgres' | 'redis' };
+type Server = { child: ChildProcess; readyMs: number; output: () => string };
 interface Result {
   mode: string;
   firstMs: number;
@@ -37,6 +28,7 @@ interface Result {
   rssMb: number;
   shutdownMs: number[];
 }
+type Outcome = Result | { mode: string; error: string };
 
 const children = new Set<ChildProcess>();
 const tempDirs = new Set<string>();
@@ -49,12 +41,7 @@ function cleanup(): void {
   tempDirs.clear();
 }
 process.on('exit', cleanup);
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    cleanup();
-    process.exit(130);
-  });
-}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -78,26 +65,23 @@ function freePort(): Promise<number> {
 }
 
 /** True once /readyz is 200; throws if it is ready with the wrong store or queue. */
-async function isReady(port: number, expect: Expect): Promise<boolean> {
+async function isReady(label: string, port: number, expect: Expect): Promise<boolean> {
   let res: Response;
   try {
     res = await fetch(`http://127.0.0.1:${port}/readyz`, { signal: AbortSignal.timeout(5_000) });
   } catch {
     return false; // not listening yet
   }
-  const body = (await res.json().catch(() => ({}))) as {
-    store?: { kind?: string };
-    queue?: { backend?: string };
-  };
   if (res.status !== 200) return false;
-  if (body.store?.kind === expect.store && body.queue?.backend === expect.queue) return true;
+  const { store, queue } = (await res.json()) as { store?: { kind?: string }; queue?: { backend?: string } };
+  if (store?.kind === expect.store && queue?.backend === expect.queue) return true;
   throw new Error(
-    `/readyz reports store=${body.store?.kind} queue=${body.queue?.backend}, expected ${expect.store}/${expect.queue}`,
+    `${label}: /readyz says ${store?.kind}/${queue?.backend}, not ${expect.store}/${expect.queue}`,
   );
 }
 
 /** Spawns `node src/main.ts` with only `env` (plus PORT, LOG_LEVEL, PATH); times spawn → ready. */
-async function start(label: string, env: Record<string, string>, expect: Expect): Promise<Server> {
+async function start(label: string, env: Env, expect: Expect): Promise<Server> {
   const port = await freePort();
   const chunks: string[] = [];
   const output = () => chunks.join('').slice(-4_000);
@@ -117,15 +101,9 @@ async function start(label: string, env: Record<string, string>, expect: Expect)
   child.stderr?.on('data', keep);
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(
-        `${label}: server exited (${child.exitCode ?? child.signalCode}) before ready:\n${output()}`,
-      );
+      throw new Error(`${label}: exited (${child.exitCode ?? child.signalCode}) before ready:\n${output()}`);
     }
-    if (
-      await isReady(port, expect).catch((err: Error) => Promise.reject(new Error(`${label}: ${err.message}`)))
-    ) {
-      return { child, readyMs: performance.now() - started, output };
-    }
+    if (await isReady(label, port, expect)) return { child, readyMs: performance.now() - started, output };
     if (performance.now() - started > READY_TIMEOUT_MS) {
       throw new Error(`${label}: not ready within ${READY_TIMEOUT_MS / 1000} s:\n${output()}`);
     }
@@ -157,12 +135,7 @@ async function stop(label: string, server: Server): Promise<number> {
 }
 
 /** First start, 3 s idle, RSS, stop; then `runs` warm start/stop cycles on the same data. */
-async function bench(
-  mode: string,
-  env: Record<string, string>,
-  expect: Expect,
-  runs: number,
-): Promise<Result> {
+async function bench(mode: string, env: Env, expect: Expect, runs: number): Promise<Result> {
   const first = await start(`${mode} first start`, env, expect);
   await sleep(IDLE_MS);
   const rss = rssMb(first.child.pid);
@@ -186,19 +159,19 @@ async function external(runs: number, isolate: 'schema' | 'database'): Promise<R
   const name = `bench_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
-  let databaseUrl: string;
-  if (isolate === 'schema') {
-    await admin.query(`create schema ${name}`);
-    const sep = baseUrl.includes('?') ? '&' : '?';
-    databaseUrl = `${baseUrl}${sep}options=${encodeURIComponent(`-c search_path=${name}`)}`;
-  } else {
-    await admin.query(`create database ${name}`);
-    const url = new URL(baseUrl);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
-  }
   try {
-    // DATA_DIR is never opened with DATABASE_URL set; it only keeps the server away from ./.data.
+    let databaseUrl: string;
+    if (isolate === 'schema') {
+      await admin.query(`create schema ${name}`);
+      const sep = baseUrl.includes('?') ? '&' : '?';
+      databaseUrl = `${baseUrl}${sep}options=${encodeURIComponent(`-c search_path=${name}`)}`;
+    } else {
+      await admin.query(`create database ${name}`);
+      const url = new URL(baseUrl);
+      url.pathname = `/${name}`;
+      databaseUrl = url.toString();
+    }
+    // DATA_DIR is unused with DATABASE_URL set; it just keeps the server away from ./.data.
     const env = { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, DATA_DIR: tempDir() };
     return await bench(`external (${isolate})`, env, { store: 'postgres', queue: 'redis' }, runs);
   } finally {
@@ -217,7 +190,7 @@ function median(values: number[]): number {
   return sorted.length % 2 === 1 ? at(mid) : (at(mid - 1) + at(mid)) / 2;
 }
 
-function printTable(results: Array<Result | { mode: string; error: string }>): void {
+function printTable(results: Outcome[]): void {
   const header = ['mode', 'first start', 'warm start (min/median)', 'idle RSS', 'shutdown (max)'];
   const rows = results.map((r) =>
     'error' in r
@@ -244,29 +217,20 @@ async function main(): Promise<number> {
   const isolate = values.isolate;
   if (isolate !== 'schema' && isolate !== 'database') throw new Error('--isolate must be schema or database');
 
-  const modes: Array<[string, () => Promise<Result>]> = [
-    ['embedded', () => embedded(runs)],
-    [`external (${isolate})`, () => external(runs, isolate)],
-  ];
-  const results: Array<Result | { mode: string; error: string }> = [];
-  for (const [mode, run] of modes) {
-    results.push(await run().catch((err: Error) => ({ mode, error: err.message })));
-    cleanup();
-  }
+  const fail = (mode: string) => (err: Error) => ({ mode, error: err.message });
+  const results: Outcome[] = [await embedded(runs).catch(fail('embedded'))];
+  cleanup();
+  results.push(await external(runs, isolate).catch(fail(`external (${isolate})`)));
 
   console.log(`\nserver start-up benchmark (${runs} warm run${runs === 1 ? '' : 's'} per mode)\n`);
   printTable(results);
   const ok = results.filter((r): r is Result => !('error' in r));
-  const emb = ok.find((r) => r.mode === 'embedded');
+  const verdict = (ms: number, limit: number) => `${ms <= limit ? 'met' : 'MISSED'} (${sec(ms)})`;
   console.log('\ntargets:');
-  for (const r of ok) {
-    const met = median(r.warmMs) <= 3_000 ? 'met' : 'MISSED';
-    console.log(`  warm start ≤ 3 s (median), ${r.mode}: ${met} (${sec(median(r.warmMs))})`);
-  }
-  if (emb)
-    console.log(
-      `  cold start ≤ 10 s, embedded: ${emb.firstMs <= 10_000 ? 'met' : 'MISSED'} (${sec(emb.firstMs)})`,
-    );
+  for (const r of ok)
+    console.log(`  warm start ≤ 3 s (median), ${r.mode}: ${verdict(median(r.warmMs), 3_000)}`);
+  const emb = ok.find((r) => r.mode === 'embedded');
+  if (emb) console.log(`  cold start ≤ 10 s, embedded: ${verdict(emb.firstMs, 10_000)}`);
   for (const r of results) if ('error' in r) console.error(`\n${r.mode} FAILED: ${r.error}`);
   return ok.length === results.length ? 0 : 1;
 }

@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate } from '../db/orm.ts';
+import { migrate, openOrm, schemaFromUrl } from '../db/orm.ts';
 import type { Store } from '../src/store.ts';
 import type { TestSchema } from './helpers/services.ts';
 import { openTestStore, type TestStore } from './helpers/store.ts';
@@ -37,6 +37,23 @@ describe('migrations', () => {
       ]),
     );
     expect(await migrate(orm)).toEqual([]);
+  });
+
+  it('restarts on a URL whose search_path names the schema (migration table is found again)', async () => {
+    // Regression: the migrator looked for its table in `public`, so a second process on such a
+    // DATABASE_URL tried to create `mikro_orm_migrations` again and exited.
+    const second = await openOrm({ clientUrl: schema.url });
+    try {
+      expect(await migrate(second)).toEqual([]);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('reads the schema from ?schema= or from options=-c search_path=', () => {
+    expect(schemaFromUrl('postgres://h/db?schema=app')).toBe('app');
+    expect(schemaFromUrl('postgres://h/db?options=-c%20search_path%3Dt_1%2Cpublic')).toBe('t_1');
+    expect(schemaFromUrl('postgres://h/db?sslmode=require')).toBeUndefined();
   });
 });
 

@@ -65,7 +65,16 @@ export function createJobQueue(options: CreateQueueOptions): JobQueue {
         maxRetriesPerRequest: null,
         lazyConnect: false,
       });
-      redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
+      // ioredis retries for ever; log the outage once and the recovery once, not every retry.
+      let down = false;
+      redis.on('error', (err) => {
+        if (!down) logger.warn({ err: err.message }, 'redis unreachable; retrying');
+        down = true;
+      });
+      redis.on('ready', () => {
+        if (down) logger.info('redis reachable again');
+        down = false;
+      });
     }
     return redis;
   };
@@ -187,9 +196,12 @@ export function createJobQueue(options: CreateQueueOptions): JobQueue {
     async close() {
       if (closed) return;
       closed = true;
+      // A Redis that never answered would make every close wait for it forever: drop it first, so
+      // the workers and queues below close at once (their pending commands are rejected).
+      if (redis && redis.status !== 'ready') redis.disconnect();
       await Promise.all([...workers.values()].map((w) => w.close()));
       await Promise.all([...queues.values()].map((q) => q.close()));
-      if (redis) await redis.quit().catch(() => redis?.disconnect());
+      if (redis?.status === 'ready') await redis.quit().catch(() => redis?.disconnect());
     },
   };
 }

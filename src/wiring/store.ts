@@ -17,6 +17,8 @@ export interface OpenedStore {
   kind: StoreKind;
   /** Connection URL (the embedded server's loopback URL in embedded mode), for BullMQ's backend. */
   url: string;
+  /** Applies pending migrations; returns their names. */
+  migrate(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -77,6 +79,7 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
     orm,
     kind,
     url,
+    migrate: () => migrate(orm),
     async close() {
       await orm.close();
       await embedded?.close();
