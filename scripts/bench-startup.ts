@@ -25,7 +25,10 @@ interface Result {
   mode: string;
   firstMs: number;
   warmMs: number[];
+  /** Idle RSS after the first start (on a fresh embedded store it includes initdb's memory). */
   rssMb: number;
+  /** Idle RSS after the last warm start: the steady state of a server that restarts on its data. */
+  warmRssMb: number;
   shutdownMs: number[];
 }
 type Outcome = Result | { mode: string; error: string };
@@ -134,19 +137,24 @@ async function stop(label: string, server: Server): Promise<number> {
   return ms;
 }
 
-/** First start, 3 s idle, RSS, stop; then `runs` warm start/stop cycles on the same data. */
+/** First start, 3 s idle, RSS, stop; then `runs` warm start/stop cycles on the same data (RSS of the last). */
 async function bench(mode: string, env: Env, expect: Expect, runs: number): Promise<Result> {
   const first = await start(`${mode} first start`, env, expect);
   await sleep(IDLE_MS);
   const rss = rssMb(first.child.pid);
   const shutdownMs = [await stop(`${mode} first start`, first)];
   const warmMs: number[] = [];
+  let warmRss = Number.NaN;
   for (let i = 1; i <= runs; i++) {
     const server = await start(`${mode} warm start ${i}`, env, expect);
     warmMs.push(server.readyMs);
+    if (i === runs) {
+      await sleep(IDLE_MS);
+      warmRss = rssMb(server.child.pid);
+    }
     shutdownMs.push(await stop(`${mode} warm start ${i}`, server));
   }
-  return { mode, firstMs: first.readyMs, warmMs, rssMb: rss, shutdownMs };
+  return { mode, firstMs: first.readyMs, warmMs, rssMb: rss, warmRssMb: warmRss, shutdownMs };
 }
 
 function embedded(runs: number): Promise<Result> {
@@ -191,7 +199,7 @@ function median(values: number[]): number {
 }
 
 function printTable(results: Outcome[]): void {
-  const header = ['mode', 'first start', 'warm start (min/median)', 'idle RSS', 'shutdown (max)'];
+  const header = ['mode', 'first start', 'warm start (min/median)', 'idle RSS first/warm', 'shutdown (max)'];
   const rows = results.map((r) =>
     'error' in r
       ? [r.mode, 'FAILED', '-', '-', '-']
@@ -199,7 +207,7 @@ function printTable(results: Outcome[]): void {
           r.mode,
           sec(r.firstMs),
           `${sec(Math.min(...r.warmMs))} / ${sec(median(r.warmMs))}`,
-          `${Math.round(r.rssMb)} MB`,
+          `${Math.round(r.rssMb)} / ${Math.round(r.warmRssMb)} MB`,
           sec(Math.max(...r.shutdownMs)),
         ],
   );

@@ -51,6 +51,11 @@ export class ConsoleAdapter {
       : { ...base, kind: 'message', text: line };
   }
 
+  /** Payloads of the numbered choices of the last reply ("[1]" is index 0). */
+  lastChoices(): string[] {
+    return [...this.choices];
+  }
+
   /** Handles one line and returns what was printed for it (empty for a duplicate). */
   async handleLine(line: string): Promise<string> {
     const { reply, locale } = await this.options.bot.handle(this.toEvent(line));

@@ -1,0 +1,110 @@
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConsoleAdapter } from '../adapters/console/index.ts';
+import { renderReply } from '../adapters/console/render.ts';
+import type { Bot } from '../src/chat/bot.ts';
+import { loadConfig } from '../src/config.ts';
+import { buildBot } from '../src/wiring/app.ts';
+import { type AdapterHarness, adapterContract, type Seen } from './contract/adapter-contract.ts';
+import { memoryLogger } from './helpers/logger.ts';
+import { openTestStore, type TestStore } from './helpers/store.ts';
+
+let t: TestStore;
+let bot: Bot;
+
+beforeAll(async () => {
+  t = await openTestStore('console');
+  bot = buildBot({ store: t.store, config: loadConfig({}), logger: memoryLogger('silent').logger });
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+/** A console session per user, as `npm run chat -- --as <user>` would open. */
+function consoleHarness(): AdapterHarness {
+  const sessions = new Map<string, { adapter: ConsoleAdapter; output: PassThrough }>();
+  let fixedId: string | undefined;
+  const session = (user: string) => {
+    let s = sessions.get(user);
+    if (!s) {
+      const output = new PassThrough();
+      const adapter = new ConsoleAdapter({
+        bot,
+        sender: { workspace: 'local', externalId: user, displayName: user },
+        input: new PassThrough(),
+        output,
+        newEventId: () => fixedId ?? `console-${Math.random()}`,
+      });
+      s = { adapter, output };
+      sessions.set(user, s);
+    }
+    return s;
+  };
+  const say = async (user: string, line: string): Promise<Seen> => {
+    const s = session(user);
+    const text = await s.adapter.handleLine(line);
+    return { text, payloads: s.adapter.lastChoices() };
+  };
+  return {
+    say,
+    async tap(user, payload) {
+      // A tap on the console is typing the number shown beside the choice.
+      const index = session(user).adapter.lastChoices().indexOf(payload);
+      if (index === -1) throw new Error(`"${payload}" was not offered`);
+      return say(user, String(index + 1));
+    },
+    async sayTwice(user, line) {
+      fixedId = `dup-${Math.random()}`;
+      try {
+        return [await say(user, line), await say(user, line)];
+      } finally {
+        fixedId = undefined;
+      }
+    },
+  };
+}
+
+adapterContract('console', consoleHarness);
+
+describe('console rendering', () => {
+  it('numbers every button and quick reply so they can be picked by typing the number', () => {
+    const { text, choices } = renderReply(
+      {
+        blocks: [
+          {
+            type: 'card',
+            title: '#1 案件',
+            fields: [{ label: '報酬', value: '1,000円' }],
+            buttons: [{ label: '応募', payload: 'apply 1' }],
+          },
+          {
+            type: 'list',
+            title: '一覧',
+            items: [{ title: 'a', button: { label: '開く', payload: 'open a' } }],
+          },
+          { type: 'buttons', buttons: [{ label: '次のページ', payload: 'jobs 2' }] },
+        ],
+        quickReplies: [{ label: 'ヘルプ', payload: 'help' }],
+      },
+      'ja',
+    );
+    expect(choices).toEqual(['apply 1', 'open a', 'jobs 2', 'help']);
+    expect(text).toContain('■ #1 案件');
+    expect(text).toContain('  報酬: 1,000円');
+    expect(text).toContain('[1] 応募');
+    expect(text).toContain('【一覧】');
+    expect(text).toContain('候補: [4] ヘルプ');
+  });
+
+  it('sends a typed number that matches no choice as ordinary text', async () => {
+    const output = new PassThrough();
+    const adapter = new ConsoleAdapter({
+      bot,
+      sender: { workspace: 'local', externalId: 'numbers', displayName: 'numbers' },
+      input: new PassThrough(),
+      output,
+    });
+    const event = adapter.toEvent('７');
+    expect(event).toMatchObject({ kind: 'message', text: '７' });
+  });
+});

@@ -1,0 +1,64 @@
+/**
+ * The adapter contract: what every platform adapter must do, whatever its transport. Each adapter's
+ * test file supplies a harness that talks to it the way its platform would (a terminal for the
+ * console; signed webhooks against fake API servers for LINE, Slack and Discord) and runs this suite.
+ */
+import { describe, expect, it } from 'vitest';
+import { BUTTON_PAYLOAD_MAX } from '../../src/chat/types.ts';
+
+/** What the user saw in answer to one input: the visible text and the tappable payloads. */
+export interface Seen {
+  text: string;
+  payloads: string[];
+}
+
+export interface AdapterHarness {
+  /** Delivers a typed message from `user`, as a new platform event. */
+  say(user: string, text: string): Promise<Seen>;
+  /** Taps a button or quick reply `user` was shown (by its payload). */
+  tap(user: string, payload: string): Promise<Seen>;
+  /** Delivers one platform event twice (a redelivery); returns what each delivery showed. */
+  sayTwice(user: string, text: string): Promise<[Seen, Seen]>;
+}
+
+export function adapterContract(name: string, harness: () => AdapterHarness): void {
+  describe(`adapter contract: ${name}`, () => {
+    it('greets a newcomer and shows help in Japanese by default', async () => {
+      const seen = await harness().say('contract-new', 'ヘルプ');
+      expect(seen.text).toContain('はじめまして');
+      expect(seen.text).toContain('ご利用いただけるコマンド');
+    });
+
+    it('understands commands in both languages and full-width input', async () => {
+      const h = harness();
+      expect((await h.say('contract-lang', 'ｈｅｌｐ')).text).toContain('ご利用いただけるコマンド');
+      expect((await h.say('contract-lang', '求人')).text).toMatch(/募集案件/);
+    });
+
+    it('keeps the user’s language for every later reply', async () => {
+      const h = harness();
+      expect((await h.say('contract-en', 'lang en')).text).toContain('Your language is now English.');
+      expect((await h.say('contract-en', 'ヘルプ')).text).toContain('Commands you can use');
+    });
+
+    it('offers taps whose payloads fit every platform and run when tapped', async () => {
+      const h = harness();
+      const seen = await h.say('contract-tap', 'lang');
+      expect(seen.payloads).toContain('lang en');
+      for (const p of seen.payloads) expect(p.length).toBeLessThanOrEqual(BUTTON_PAYLOAD_MAX);
+      expect((await h.tap('contract-tap', 'lang en')).text).toContain('Your language is now English.');
+    });
+
+    it('processes a redelivered event once', async () => {
+      const [first, second] = await harness().sayTwice('contract-dup', 'help');
+      expect(first.text).not.toBe('');
+      expect(second.text).toBe('');
+    });
+
+    it('answers an unknown command with suggestions instead of silence', async () => {
+      const seen = await harness().say('contract-typo', 'hlep');
+      expect(seen.text).toContain('help');
+      expect(seen.payloads.length).toBeGreaterThan(0);
+    });
+  });
+}
