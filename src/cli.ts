@@ -3,12 +3,12 @@
  * `discord:register`, `line:rich-menu`, … here (ARCHITECTURE.md, "Command line").
  */
 import { parseArgs } from 'node:util';
-import { type Config, ConfigError, loadConfig } from './config.ts';
-import { StartupError } from './errors.ts';
+import { type Config, loadConfig } from './config.ts';
+import { runEntry } from './entry.ts';
 import { createLogger } from './logger.ts';
 import type { NewJobNotice } from './store.ts';
 import { createMigration } from './wiring/migrations.ts';
-import { createJobQueue } from './wiring/queue.ts';
+import { createJobQueue, queueConnectionFor } from './wiring/queue.ts';
 import { openStore } from './wiring/store.ts';
 
 interface CliCommand {
@@ -94,9 +94,7 @@ const commands: Record<string, CliCommand> = {
     async run(config) {
       const opened = await open(config);
       const queue = createJobQueue({
-        connection: config.redisUrl
-          ? { kind: 'redis', url: config.redisUrl }
-          : { kind: 'postgres', url: opened.url, schema: opened.kind === 'embedded' ? 'public' : 'bullmq' },
+        connection: queueConnectionFor(config, opened),
         logger: logger(config),
         runWorkers: false,
       });
@@ -172,13 +170,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-try {
-  process.exitCode = await main(process.argv.slice(2));
-} catch (err) {
-  if (err instanceof ConfigError || err instanceof StartupError) {
-    process.stderr.write(`error: ${err.message}\n`);
-    process.exitCode = 1;
-  } else {
-    throw err;
-  }
-}
+await runEntry(() => main(process.argv.slice(2)));

@@ -2,24 +2,16 @@
  * `npm start`: boots the server. With no environment at all it opens the embedded store under ./.data,
  * migrates it, uses BullMQ's PostgreSQL backend on it and serves on port 3000.
  */
-import { ConfigError, loadConfig } from './config.ts';
-import { StartupError } from './errors.ts';
+import { loadConfig } from './config.ts';
+import { describeStartupError } from './entry.ts';
 import { createLogger } from './logger.ts';
 import { type App, createApp } from './wiring/app.ts';
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
 
-/** Operator mistakes are one readable line and exit code 1; real bugs keep their stack. */
+/** Prints the one-line reason and exits: used before the server runs, when nothing needs closing. */
 function fail(err: unknown): never {
-  if (err instanceof ConfigError || err instanceof StartupError) {
-    process.stderr.write(`error: ${err.message}\n`);
-  } else if ((err as NodeJS.ErrnoException)?.code === 'EADDRINUSE') {
-    process.stderr.write(`error: PORT is already in use: ${(err as Error).message}\n`);
-  } else if ((err as NodeJS.ErrnoException)?.code === 'EACCES') {
-    process.stderr.write(`error: not allowed to listen on PORT: ${(err as Error).message}\n`);
-  } else {
-    process.stderr.write(`error: start-up failed: ${(err as Error)?.stack ?? String(err)}\n`);
-  }
+  process.stderr.write(`error: ${describeStartupError(err)}\n`);
   process.exit(1);
 }
 

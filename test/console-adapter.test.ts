@@ -96,6 +96,27 @@ describe('console rendering', () => {
     expect(text).toContain('候補: [4] ヘルプ');
   });
 
+  it('pushes a notification to its own user and refuses anyone else as unreachable', async () => {
+    const output = new PassThrough();
+    const adapter = new ConsoleAdapter({
+      bot,
+      sender: { workspace: 'local', externalId: 'pushme', displayName: 'pushme' },
+      input: new PassThrough(),
+      output,
+    });
+    await adapter.push(
+      { workspace: 'local', externalId: 'pushme', locale: 'en' },
+      {
+        blocks: [{ type: 'text', text: 'Your application was accepted.' }],
+        quickReplies: [{ label: 'jobs', payload: 'jobs' }],
+      },
+    );
+    expect(String(output.read())).toBe('Your application was accepted.\n\nSuggestions: [1] jobs\n\n');
+    await expect(
+      adapter.push({ workspace: 'local', externalId: 'someone-else', locale: 'ja' }, { blocks: [] }),
+    ).rejects.toMatchObject({ code: 'console_unreachable' });
+  });
+
   it('sends a typed number that matches no choice as ordinary text', async () => {
     const output = new PassThrough();
     const adapter = new ConsoleAdapter({

@@ -6,9 +6,11 @@
 import { randomUUID } from 'node:crypto';
 import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import type { ChatAdapter, PushTarget } from '../../src/chat/adapter.ts';
 import type { Bot } from '../../src/chat/bot.ts';
 import type { ChatEvent, ChatSender, Reply } from '../../src/chat/types.ts';
 import type { Locale } from '../../src/i18n/index.ts';
+import { PermanentJobError } from '../../src/queue.ts';
 import { renderReply } from './render.ts';
 
 const QUIT_WORDS = new Set(['exit', 'quit', '終了', 'おわり']);
@@ -24,7 +26,7 @@ export interface ConsoleAdapterOptions {
   newEventId?: () => string;
 }
 
-export class ConsoleAdapter {
+export class ConsoleAdapter implements ChatAdapter {
   readonly platform = 'console' as const;
   private readonly options: ConsoleAdapterOptions;
   private choices: string[] = [];
@@ -70,6 +72,15 @@ export class ConsoleAdapter {
     this.choices = rendered.choices;
     this.options.output.write(`${rendered.text}\n\n`);
     return rendered.text;
+  }
+
+  /** A notification for the user of this terminal session; nobody else is reachable here. */
+  async push(target: PushTarget, reply: Reply): Promise<void> {
+    const { sender } = this.options;
+    if (target.externalId !== sender.externalId || target.workspace !== sender.workspace) {
+      throw new PermanentJobError('console_unreachable', 'that user has no open console session here');
+    }
+    this.send({ ...reply, locale: reply.locale ?? target.locale });
   }
 
   /** Reads lines until end of input or a quit word; lines are handled strictly one after another. */

@@ -5,8 +5,8 @@
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../../src/config.ts';
-import { StartupError } from '../../src/errors.ts';
+import { loadConfig } from '../../src/config.ts';
+import { runEntry } from '../../src/entry.ts';
 import { createLogger } from '../../src/logger.ts';
 import { buildBot } from '../../src/wiring/app.ts';
 import { openStore } from '../../src/wiring/store.ts';
@@ -54,13 +54,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-try {
-  process.exitCode = await main();
-} catch (err) {
-  if (err instanceof ConfigError || err instanceof StartupError) {
-    process.stderr.write(`error: ${err.message}\n`);
-    process.exitCode = 1;
-  } else {
-    throw err;
-  }
-}
+await runEntry(main);

@@ -12,7 +12,7 @@ import { createLogger, type Logger } from '../logger.ts';
 import { createMetrics, type Metrics } from '../metrics.ts';
 import type { JobQueue } from '../queue.ts';
 import type { Store } from '../store.ts';
-import { createJobQueue, type QueueConnection } from './queue.ts';
+import { createJobQueue, type QueueConnection, queueConnectionFor } from './queue.ts';
 import { type OpenedStore, openStore } from './store.ts';
 
 export interface AppOptions {
@@ -49,10 +49,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 
   const connection: QueueConnection = options.queueConnection
     ? options.queueConnection(opened.url)
-    : config.redisUrl
-      ? { kind: 'redis', url: config.redisUrl }
-      : // BullMQ's own schema on a real server; on PGlite-over-socket only `public` finds its functions.
-        { kind: 'postgres', url: opened.url, schema: opened.kind === 'embedded' ? 'public' : 'bullmq' };
+    : queueConnectionFor(config, opened);
   const queue = createJobQueue({ connection, logger, metrics, runWorkers: config.role !== 'web' });
 
   const bot = buildBot({

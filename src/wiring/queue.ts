@@ -13,6 +13,7 @@ import {
   withBackend,
 } from 'bullmq';
 import { Redis } from 'ioredis';
+import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
 import {
@@ -26,10 +27,22 @@ import {
   type QueueCounts,
   type WorkerOptions,
 } from '../queue.ts';
+import type { StoreKind } from '../store.ts';
 
 export type QueueConnection =
   | { kind: 'redis'; url: string; prefix?: string }
   | { kind: 'postgres'; url: string; schema: string };
+
+/**
+ * Where BullMQ keeps its jobs: Redis when REDIS_URL is set; otherwise the store's own database, in
+ * BullMQ's `bullmq` schema on a real server, or in `public` on the embedded store, where a separate
+ * schema fails to find BullMQ's functions (the socket server does not apply a per-connection
+ * search_path).
+ */
+export function queueConnectionFor(config: Config, store: { url: string; kind: StoreKind }): QueueConnection {
+  if (config.redisUrl) return { kind: 'redis', url: config.redisUrl };
+  return { kind: 'postgres', url: store.url, schema: store.kind === 'embedded' ? 'public' : 'bullmq' };
+}
 
 export interface CreateQueueOptions {
   connection: QueueConnection;
