@@ -33,6 +33,8 @@ describe('Router', () => {
     expect(router.resolve('jbos', ['worker'])).toMatchObject({ kind: 'unknown', suggestions: ['jobs'] });
     expect(router.resolve('jbos', [])).toMatchObject({ kind: 'unknown', suggestions: [] });
     expect(router.resolve('xyzzy')).toMatchObject({ kind: 'unknown', suggestions: [] });
+    // A single character (e.g. a number typed when no numbered choice is shown) suggests nothing.
+    expect(router.resolve('2', ['worker'])).toMatchObject({ kind: 'unknown', suggestions: [] });
   });
 
   it('says so for empty input', () => {

@@ -53,11 +53,13 @@ export class Router {
   /** Up to three names within a small edit distance, in the script the user typed. */
   private suggest(input: string, roles: readonly Role[]): string[] {
     const needle = input.toLowerCase();
+    // One character is too little to guess from ("2" is one edit away from "?").
+    if ([...needle].length < 2) return [];
     const limit = Math.max(1, Math.floor([...needle].length / 3));
     const scored: { alias: string; d: number }[] = [];
     for (const command of this.allowedFor(roles)) {
       let best: { alias: string; d: number } | undefined;
-      for (const alias of [...command.aliases.en, ...command.aliases.ja]) {
+      for (const alias of [...command.aliases.en, ...command.aliases.ja].filter((a) => [...a].length > 1)) {
         const d = editDistance(needle, alias.toLowerCase());
         const prefix = alias.toLowerCase().startsWith(needle) && needle.length >= 2;
         const score = prefix ? Math.min(d, 1) : d;
