@@ -22,6 +22,7 @@ function toUser(u: User): UserRecord {
     displayName: u.displayName,
     locale: isLocale(u.locale) ? u.locale : 'ja',
     roles: [...(u.roles as Role[])],
+    companyId: u.companyId ?? null,
     createdAt: u.createdAt,
   };
 }
@@ -46,12 +47,15 @@ export function createMikroStore(orm: MikroORM, kind: StoreKind): Store {
   const em = (): EntityManager => orm.em.fork();
 
   const findByIdentity = async (key: IdentityKey): Promise<UserRecord | null> => {
-    const identity = await em().findOne(
-      PlatformIdentity,
-      { platform: key.platform, workspace: key.workspace, externalId: key.externalId },
-      { populate: ['user'] },
-    );
-    return identity ? toUser(identity.user) : null;
+    const fork = em();
+    const identity = await fork.findOne(PlatformIdentity, {
+      platform: key.platform,
+      workspace: key.workspace,
+      externalId: key.externalId,
+    });
+    if (!identity) return null;
+    const user = await fork.findOne(User, { id: identity.userId });
+    return user ? toUser(user) : null;
   };
 
   return {
@@ -67,7 +71,8 @@ export function createMikroStore(orm: MikroORM, kind: StoreKind): Store {
               locale: init.locale,
               roles: init.roles,
             });
-            tx.create(PlatformIdentity, { user: u, ...key });
+            await tx.flush();
+            tx.create(PlatformIdentity, { userId: u.id, ...key });
             return u;
           });
           return { user: toUser(user), created: true };

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { parseKey } from './crypto/secret-box.ts';
 import { AppError } from './errors.ts';
 
 export const ROLES = ['worker', 'client', 'staff', 'customer', 'admin'] as const;
@@ -96,6 +97,11 @@ const envSchema = z.object({
     .optional(),
   BUSINESS_TZ: optional(timeZone),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })),
+  DATA_ENCRYPTION_KEY: optional(
+    z
+      .string()
+      .refine((v) => parseKey(v) !== null, { error: 'must be 64 hex characters or base64 of 32 bytes' }),
+  ),
 });
 
 export interface PlatformStatus {
@@ -114,6 +120,8 @@ export interface Config {
   readonly role: 'web' | 'worker' | 'all';
   readonly openSignupRole: Role | null;
   readonly businessTimeZone: string;
+  /** Key for fields encrypted at rest; unset = generated into DATA_DIR/encryption.key. */
+  readonly dataEncryptionKey: Buffer | undefined;
   /** Unset: each entry point picks its own default (server `info`, console chat `warn`). */
   readonly logLevel: LogLevel | undefined;
   readonly slack: {
@@ -148,7 +156,7 @@ function status(vars: Record<string, string | undefined>): PlatformStatus {
 }
 
 function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object') {
+  if (value && typeof value === 'object' && !Buffer.isBuffer(value)) {
     for (const v of Object.values(value)) deepFreeze(v);
     Object.freeze(value);
   }
@@ -179,6 +187,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     role: e.ROLE ?? 'all',
     openSignupRole: openSignup === '' ? null : openSignup,
     businessTimeZone: e.BUSINESS_TZ ?? 'Asia/Tokyo',
+    dataEncryptionKey: e.DATA_ENCRYPTION_KEY ? (parseKey(e.DATA_ENCRYPTION_KEY) ?? undefined) : undefined,
     logLevel: e.LOG_LEVEL,
     slack: {
       signingSecret: e.SLACK_SIGNING_SECRET,

@@ -18,11 +18,12 @@ export interface UserRecord {
   displayName: string;
   locale: Locale;
   roles: Role[];
+  /** The company of a customer or client. */
+  companyId: number | null;
   createdAt: Date;
 }
 
-export const JOB_STATUSES = ['draft', 'open', 'closed', 'cancelled'] as const;
-export type JobStatus = (typeof JOB_STATUSES)[number];
+import type { JobStatus } from './domain/work/records.ts';
 
 export interface JobNoticeRecord {
   id: number;

@@ -1,8 +1,43 @@
+import { AuditLog } from './audit-log.ts';
+import { Company } from './company.ts';
+import { StoredFile } from './file.ts';
 import { InboundEvent } from './inbound-event.ts';
+import { Invitation } from './invitation.ts';
 import { JobNotice } from './job-notice.ts';
+import { LinkCode } from './link-code.ts';
+import { marketEntities } from './market.ts';
+import { Outbox } from './outbox.ts';
 import { PlatformIdentity } from './platform-identity.ts';
+import { supportEntities } from './support.ts';
 import { User } from './user.ts';
+import { workEntities } from './work.ts';
 
-export { InboundEvent, JobNotice, PlatformIdentity, User };
+export * from './work.ts';
+export {
+  AuditLog,
+  Company,
+  InboundEvent,
+  Invitation,
+  JobNotice,
+  LinkCode,
+  Outbox,
+  PlatformIdentity,
+  StoredFile,
+  User,
+};
 
-export const entities = [User, PlatformIdentity, JobNotice, InboundEvent];
+export const entities = [
+  Company,
+  User,
+  PlatformIdentity,
+  LinkCode,
+  Invitation,
+  StoredFile,
+  Outbox,
+  AuditLog,
+  JobNotice,
+  InboundEvent,
+  ...workEntities,
+  ...supportEntities,
+  ...marketEntities,
+];

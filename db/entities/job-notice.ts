@@ -1,5 +1,6 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import { JOB_STATUSES } from '../../src/store.ts';
+import { JOB_STATUSES } from '../../src/domain/work/records.ts';
+import { User } from './user.ts';
 
 /** 募集案件. Rewards are integer yen; times are stored in UTC. */
 export const JobNoticeSchema = defineEntity({
@@ -15,12 +16,18 @@ export const JobNoticeSchema = defineEntity({
     title: p.string().length(200),
     description: p.text().default(''),
     category: p.string().length(100).default(''),
+    skills: p.array().default([]),
     prefecture: p.string().length(16).nullable(),
     remote: p.boolean().default(false),
+    rewardType: p.enum(['fixed', 'unit'] as const).default('fixed'),
+    unitPriceYen: p.integer().nullable(),
+    quantity: p.integer().nullable(),
     rewardYen: p.integer(),
     openings: p.integer().default(1),
     deadline: p.datetime().nullable(),
+    dueDate: p.datetime().nullable(),
     status: p.enum(JOB_STATUSES).default('draft'),
+    createdBy: () => p.manyToOne(User).mapToPk().fieldName('created_by').nullable().deleteRule('set null'),
     createdAt: p
       .datetime()
       .defaultRaw('now()')

@@ -6,13 +6,18 @@ export const PlatformIdentitySchema = defineEntity({
   name: 'PlatformIdentity',
   tableName: 'platform_identities',
   uniques: [{ properties: ['platform', 'workspace', 'externalId'] }],
-  indexes: [{ properties: ['user'] }],
+  indexes: [{ properties: ['userId'] }],
   properties: {
     id: p.integer().primary().autoincrement(),
-    user: () => p.manyToOne(User).deleteRule('cascade'),
+    userId: () => p.manyToOne(User).mapToPk().fieldName('user_id').deleteRule('cascade'),
     platform: p.string().length(16),
     workspace: p.string().length(64).default(''),
     externalId: p.string().length(128),
+    /** Set when the platform told us the user can no longer be reached (LINE unfollow, block). */
+    unreachableAt: p.datetime().nullable(),
+    /** Wrong link codes entered from this identity; five lock linking. */
+    linkFailures: p.integer().default(0),
+    linkLockedAt: p.datetime().nullable(),
     createdAt: p
       .datetime()
       .defaultRaw('now()')

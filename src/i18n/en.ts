@@ -1,7 +1,15 @@
+import { identityEn } from './domains/identity.ts';
+import { marketEn } from './domains/market.ts';
+import { supportEn } from './domains/support.ts';
+import { workEn } from './domains/work.ts';
 import type { Catalog } from './index.ts';
 
 /** English catalog: every key of the Japanese one, with the same placeholders (type-checked). */
 export const en = {
+  ...identityEn,
+  ...workEn,
+  ...supportEn,
+  ...marketEn,
   'common.separator': ', ',
   'welcome.new_user': 'Hello {name}, welcome! I am the work portal bot.',
   'help.title': 'Commands you can use',

@@ -2,7 +2,16 @@
  * Japanese catalog: the default language and the source of the key set. Polite です・ます, with the
  * users' own terms from DOMAIN.md (募集案件, 応募, 納品, …). Placeholders are `{name}`.
  */
+import { identityJa } from './domains/identity.ts';
+import { marketJa } from './domains/market.ts';
+import { supportJa } from './domains/support.ts';
+import { workJa } from './domains/work.ts';
+
 export const ja = {
+  ...identityJa,
+  ...workJa,
+  ...supportJa,
+  ...marketJa,
   'common.separator': '、',
   'welcome.new_user': '{name}さん、はじめまして。業務ポータルのボットです。',
   'help.title': 'ご利用いただけるコマンド',

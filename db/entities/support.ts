@@ -1,0 +1,2 @@
+/** Support desk entities (DOMAIN.md §2). Filled in by the support-desk work. */
+export const supportEntities = [];

@@ -1,0 +1,138 @@
+/** Work portal tables and queries (src/domain/work/ports.ts). */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Page } from '../../src/domain/table.ts';
+import type { JobSearch, WorkTables } from '../../src/domain/work/ports.ts';
+import { type JobRecord, type NoticeRecord, SEAT_HOLDING_STATUSES } from '../../src/domain/work/records.ts';
+import {
+  AlertPreference,
+  Application,
+  ApplicationFile,
+  BankAccount,
+  Delivery,
+  InvoiceItem,
+  JobNotice,
+  Notice,
+  NoticeRead,
+  PaymentStatement,
+  Question,
+} from '../entities/index.ts';
+import { mikroTable } from '../table.ts';
+
+/** A Postgres array literal for a text[] parameter (the driver would expand a JS array into a list). */
+export const pgTextArray = (values: readonly string[]) =>
+  `{${values.map((v) => `"${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`;
+
+/** Escapes `%`, `_` and `\` for a LIKE pattern. */
+export const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export function workTables(em: EntityManager): WorkTables {
+  const jobs = mikroTable<JobRecord, never>(em, JobNotice);
+  const notices = mikroTable<NoticeRecord, never>(em, Notice);
+
+  /** Loads records by id in the order given (one query, never one per row). */
+  async function inOrder<R extends { id: number }>(
+    table: { find: (w: { id: number[] }) => Promise<R[]> },
+    ids: number[],
+  ) {
+    if (ids.length === 0) return [];
+    const byId = new Map((await table.find({ id: ids })).map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id)).filter((r): r is R => r !== undefined);
+  }
+
+  return {
+    jobs: mikroTable(em, JobNotice),
+    applications: mikroTable(em, Application),
+    applicationFiles: mikroTable(em, ApplicationFile),
+    questions: mikroTable(em, Question),
+    deliveries: mikroTable(em, Delivery),
+    invoiceItems: mikroTable(em, InvoiceItem),
+    statements: mikroTable(em, PaymentStatement),
+    bankAccounts: mikroTable(em, BankAccount),
+    notices: mikroTable(em, Notice),
+    noticeReads: mikroTable(em, NoticeRead),
+    alertPreferences: mikroTable(em, AlertPreference),
+
+    async searchOpenJobs(filter: JobSearch, page): Promise<Page<JobRecord>> {
+      const where = [`status = 'open'`];
+      const params: unknown[] = [];
+      if (filter.keyword) {
+        where.push(`(title ilike ? or description ilike ?)`);
+        const pattern = `%${likeEscape(filter.keyword)}%`;
+        params.push(pattern, pattern);
+      }
+      if (filter.skill) {
+        where.push(`? = any(skills)`);
+        params.push(filter.skill);
+      }
+      if (filter.prefecture) {
+        where.push(`prefecture = ?`);
+        params.push(filter.prefecture);
+      }
+      if (filter.minRewardYen !== undefined) {
+        where.push(`reward_yen >= ?`);
+        params.push(filter.minRewardYen);
+      }
+      const rows = await em.execute<{ id: number; total: string }[]>(
+        `select id, count(*) over () as total from job_notices where ${where.join(' and ')}
+         order by deadline asc nulls last, id desc limit ? offset ?`,
+        [...params, page.limit, page.offset],
+      );
+      let total = Number(rows[0]?.total ?? 0);
+      if (rows.length === 0 && page.offset > 0) {
+        const [c] = await em.execute<{ n: string }[]>(
+          `select count(*) as n from job_notices where ${where.join(' and ')}`,
+          params,
+        );
+        total = Number(c?.n ?? 0);
+      }
+      return {
+        items: await inOrder(
+          jobs,
+          rows.map((r) => r.id),
+        ),
+        total,
+      };
+    },
+
+    async countSeatsTaken(jobId) {
+      return em.count(Application, { jobId, status: { $in: [...SEAT_HOLDING_STATUSES] } });
+    },
+
+    async queueJobAlerts(job) {
+      const result = await em.execute(
+        `insert into outbox (type, recipient_user_id, payload, dedupe_key, created_at)
+         select 'job.alert', ap.user_id, jsonb_build_object('jobId', ?::int), 'job.alert:' || ?::int || ':' || ap.user_id, now()
+           from alert_preferences ap join users u on u.id = ap.user_id
+          where not ap.paused
+            and 'worker' = any(u.roles)
+            and ap.min_reward_yen <= ?
+            and (cardinality(ap.skills) = 0 or ap.skills && ?::text[])
+            and ((?::boolean and ap.remote_ok)
+                 or (?::text is not null and (cardinality(ap.prefectures) = 0 or ?::text = any(ap.prefectures))))
+         on conflict (dedupe_key) do nothing`,
+        [job.id, job.id, job.rewardYen, pgTextArray(job.skills), job.remote, job.prefecture, job.prefecture],
+        'run',
+      );
+      return (result as { affectedRows?: number }).affectedRows ?? 0;
+    },
+
+    async noticesFor(userId, roles, page) {
+      const rows = await em.execute<{ id: number; read: boolean; total: string }[]>(
+        `select n.id, (r.id is not null) as read, count(*) over () as total
+           from notices n left join notice_reads r on r.notice_id = n.id and r.user_id = ?
+          where n.user_id = ? or (n.user_id is null and (n.audience_role is null or n.audience_role = any(?::text[])))
+          order by n.created_at desc, n.id desc limit ? offset ?`,
+        [userId, userId, pgTextArray(roles), page.limit, page.offset],
+      );
+      const read = new Map(rows.map((r) => [r.id, r.read]));
+      const items = await inOrder(
+        notices,
+        rows.map((r) => r.id),
+      );
+      return {
+        items: items.map((n) => ({ ...n, read: read.get(n.id) ?? false })),
+        total: Number(rows[0]?.total ?? 0),
+      };
+    },
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * `Table` (src/domain/table.ts) for one entity inside one transaction's EntityManager. Entities keep
+ * foreign keys as plain ids (`mapToPk`), so a record is the entity's own fields as a plain object.
+ */
+import { type EntityClass, type EntityManager, LockMode, wrap } from '@mikro-orm/postgresql';
+import type { FindOptions, Table, Where } from '../src/domain/table.ts';
+
+type Filter = Record<string, unknown>;
+
+function toFilter<R>(where: Where<R>): Filter {
+  const filter: Filter = {};
+  for (const [key, value] of Object.entries(where)) {
+    if (value === undefined) continue;
+    filter[key] = Array.isArray(value) ? { $in: value } : value;
+  }
+  return filter;
+}
+
+export function mikroTable<R extends { id: number }, New>(
+  em: EntityManager,
+  entity: EntityClass<object>,
+): Table<R, New> {
+  const plain = (e: object | null): R | null => (e ? (wrap(e).toObject() as unknown as R) : null);
+  const byId = { id: undefined as unknown as number };
+  const find = async (where: Where<R>, options?: FindOptions<R>) => {
+    const rows = await em.find(entity, toFilter(where) as never, {
+      ...(options?.orderBy ? { orderBy: options.orderBy as never } : { orderBy: { id: 'asc' } as never }),
+      ...(options?.limit !== undefined ? { limit: options.limit } : {}),
+      ...(options?.offset !== undefined ? { offset: options.offset } : {}),
+    });
+    return rows.map((r) => plain(r) as R);
+  };
+  return {
+    async insert(values) {
+      const e = em.create(entity, values as never);
+      await em.flush();
+      return plain(e) as R;
+    },
+    async get(id) {
+      return plain(await em.findOne(entity, { ...byId, id } as never));
+    },
+    async lock(id) {
+      return plain(
+        await em.findOne(entity, { ...byId, id } as never, {
+          lockMode: LockMode.PESSIMISTIC_WRITE,
+          refresh: true,
+        }),
+      );
+    },
+    find,
+    async findOne(where) {
+      return (await find(where, { limit: 1 }))[0] ?? null;
+    },
+    async count(where) {
+      return em.count(entity, toFilter(where) as never);
+    },
+    async update(id, patch) {
+      const e = await em.findOneOrFail(entity, { ...byId, id } as never);
+      em.assign(e, patch as never);
+      await em.flush();
+      return plain(e) as R;
+    },
+    async delete(where) {
+      return em.nativeDelete(entity, toFilter(where) as never);
+    },
+  };
+}

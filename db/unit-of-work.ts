@@ -1,0 +1,52 @@
+/** `UnitOfWork` on MikroORM: one forked EntityManager in one transaction per `run`. */
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { Tx, UnitOfWork } from '../src/domain/tx.ts';
+import {
+  AuditLog,
+  Company,
+  Invitation,
+  LinkCode,
+  Outbox,
+  PlatformIdentity,
+  StoredFile,
+  User,
+} from './entities/index.ts';
+import { marketTables } from './repositories/market.ts';
+import { supportTables } from './repositories/support.ts';
+import { workTables } from './repositories/work.ts';
+import { mikroTable } from './table.ts';
+
+export function createTx(em: EntityManager): Tx {
+  return {
+    users: mikroTable(em, User),
+    identities: mikroTable(em, PlatformIdentity),
+    linkCodes: mikroTable(em, LinkCode),
+    invitations: mikroTable(em, Invitation),
+    companies: mikroTable(em, Company),
+    files: mikroTable(em, StoredFile),
+    async notify(row) {
+      const inserted = await em
+        .createQueryBuilder(Outbox)
+        .insert({ ...row, createdAt: new Date() })
+        .onConflict(['dedupeKey'])
+        .ignore()
+        .execute('run');
+      return (inserted as { affectedRows?: number }).affectedRows === 1;
+    },
+    async audit(row) {
+      em.create(AuditLog, row);
+      await em.flush();
+    },
+    work: workTables(em),
+    support: supportTables(em),
+    market: marketTables(em),
+  };
+}
+
+export function createUnitOfWork(orm: MikroORM): UnitOfWork {
+  return {
+    run(fn) {
+      return orm.em.fork().transactional((em) => fn(createTx(em)));
+    },
+  };
+}

@@ -1,0 +1,26 @@
+/** Who is acting, and the checks every service method starts with. */
+import type { Role } from '../config.ts';
+import { UserError } from '../errors.ts';
+
+export interface Actor {
+  userId: number;
+  roles: readonly Role[];
+  /** The company a customer or client belongs to; null for workers and staff. */
+  companyId: number | null;
+}
+
+export const isStaff = (actor: Actor) => actor.roles.includes('staff') || actor.roles.includes('admin');
+
+export function hasRole(actor: Actor, ...roles: Role[]): boolean {
+  return roles.some((r) => actor.roles.includes(r));
+}
+
+/** Refuses with `forbidden` unless the actor holds one of `roles` (admins hold every staff power). */
+export function requireRole(actor: Actor, ...roles: Role[]): void {
+  const effective = actor.roles.includes('admin') ? [...actor.roles, 'staff' as const] : actor.roles;
+  if (!roles.some((r) => effective.includes(r))) throw new UserError('forbidden');
+}
+
+export function requireStaff(actor: Actor): void {
+  requireRole(actor, 'staff', 'admin');
+}

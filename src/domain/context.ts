@@ -1,0 +1,16 @@
+/** What every domain service is built with: the store, the clock and the few outside services. */
+import type { Role } from '../config.ts';
+import type { SecretBox } from '../crypto/secret-box.ts';
+import type { FileStorage } from '../files/storage.ts';
+import type { Clock } from './clock.ts';
+import type { UnitOfWork } from './tx.ts';
+
+export interface DomainContext {
+  uow: UnitOfWork;
+  clock: Clock;
+  files: FileStorage;
+  secrets: SecretBox;
+  /** IANA zone of business dates (pay dates, month close, quiet hours). */
+  businessTimeZone: string;
+  openSignupRole: Role | null;
+}

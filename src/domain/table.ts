@@ -1,0 +1,37 @@
+/**
+ * The data access a domain service gets: a small table gateway per table, inside one transaction.
+ * Records are plain objects (foreign keys as ids); `db/` implements this on MikroORM. Queries that
+ * need joins or full-text search get their own methods on the domain's query port instead.
+ */
+
+/** Equality on each given field; an array means "any of" (SQL `in`); `null` means `is null`. */
+export type Where<R> = { [K in keyof R]?: R[K] | readonly NonNullable<R[K]>[] };
+
+export interface FindOptions<R> {
+  orderBy?: { [K in keyof R]?: 'asc' | 'desc' };
+  limit?: number;
+  offset?: number;
+}
+
+export interface Table<R extends { id: number }, New> {
+  insert(values: New): Promise<R>;
+  get(id: number): Promise<R | null>;
+  /** Reads and locks the row until the transaction ends (`select … for update`). */
+  lock(id: number): Promise<R | null>;
+  find(where: Where<R>, options?: FindOptions<R>): Promise<R[]>;
+  findOne(where: Where<R>): Promise<R | null>;
+  count(where: Where<R>): Promise<number>;
+  update(id: number, patch: Partial<Omit<R, 'id'>>): Promise<R>;
+  delete(where: Where<R>): Promise<number>;
+}
+
+/** A page of results with the total, for "n件中 1–10件" and next/previous buttons. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+export interface PageRequest {
+  offset: number;
+  limit: number;
+}

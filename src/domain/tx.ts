@@ -1,0 +1,39 @@
+/**
+ * One database transaction as domain services see it. Everything written through a `Tx` (domain rows,
+ * outbox rows, audit rows) commits or rolls back together (ARCHITECTURE.md, "The path of a message").
+ */
+import type {
+  IdentityRecord,
+  InvitationRecord,
+  LinkCodeRecord,
+  NewIdentity,
+  NewInvitation,
+  NewLinkCode,
+  NewUser,
+  UserRow,
+} from './identity/records.ts';
+import type { MarketTables } from './market/ports.ts';
+import type { CompanyRecord, FileRecord, NewAudit, NewCompany, NewFile, NewOutbox } from './shared.ts';
+import type { SupportTables } from './support/ports.ts';
+import type { Table } from './table.ts';
+import type { WorkTables } from './work/ports.ts';
+
+export interface Tx {
+  users: Table<UserRow, NewUser>;
+  identities: Table<IdentityRecord, NewIdentity>;
+  linkCodes: Table<LinkCodeRecord, NewLinkCode>;
+  invitations: Table<InvitationRecord, NewInvitation>;
+  companies: Table<CompanyRecord, NewCompany>;
+  files: Table<FileRecord, NewFile>;
+  /** Queues a notification; `false` when a row with the same dedupe key already exists. */
+  notify(row: NewOutbox): Promise<boolean>;
+  audit(row: NewAudit): Promise<void>;
+  work: WorkTables;
+  support: SupportTables;
+  market: MarketTables;
+}
+
+export interface UnitOfWork {
+  /** Runs `fn` in one transaction; a thrown error rolls everything back. */
+  run<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+}

@@ -1,0 +1,64 @@
+/** Work portal tables and the queries that need more than one table. */
+import type { Page, PageRequest, Table } from '../table.ts';
+import type {
+  AlertPreferenceRecord,
+  ApplicationFileRecord,
+  ApplicationRecord,
+  BankAccountRecord,
+  DeliveryRecord,
+  InvoiceItemRecord,
+  JobRecord,
+  NewAlertPreference,
+  NewApplication,
+  NewApplicationFile,
+  NewBankAccount,
+  NewDelivery,
+  NewInvoiceItem,
+  NewJob,
+  NewNotice,
+  NewNoticeRead,
+  NewPaymentStatement,
+  NewQuestion,
+  NoticeReadRecord,
+  NoticeRecord,
+  PaymentStatementRecord,
+  QuestionRecord,
+} from './records.ts';
+
+export interface JobSearch {
+  keyword?: string;
+  skill?: string;
+  prefecture?: string;
+  minRewardYen?: number;
+}
+
+export interface WorkTables {
+  jobs: Table<JobRecord, NewJob>;
+  applications: Table<ApplicationRecord, NewApplication>;
+  applicationFiles: Table<ApplicationFileRecord, NewApplicationFile>;
+  questions: Table<QuestionRecord, NewQuestion>;
+  deliveries: Table<DeliveryRecord, NewDelivery>;
+  invoiceItems: Table<InvoiceItemRecord, NewInvoiceItem>;
+  statements: Table<PaymentStatementRecord, NewPaymentStatement>;
+  bankAccounts: Table<BankAccountRecord, NewBankAccount>;
+  notices: Table<NoticeRecord, NewNotice>;
+  noticeReads: Table<NoticeReadRecord, NewNoticeRead>;
+  alertPreferences: Table<AlertPreferenceRecord, NewAlertPreference>;
+
+  /** Open jobs matching the filters, soonest deadline first (none last), then newest. */
+  searchOpenJobs(filter: JobSearch, page: PageRequest): Promise<Page<JobRecord>>;
+  /** How many applications of the job hold an opening (accepted … approved). */
+  countSeatsTaken(jobId: number): Promise<number>;
+  /**
+   * Writes one `job.alert` outbox row per worker whose alert preferences match the job (skills
+   * overlap or none set, prefecture or remote, minimum reward, not paused), in one statement.
+   * Returns how many were written.
+   */
+  queueJobAlerts(job: JobRecord): Promise<number>;
+  /** Notices visible to a user (everyone, their roles, personal), newest first, with read flags. */
+  noticesFor(
+    userId: number,
+    roles: readonly string[],
+    page: PageRequest,
+  ): Promise<Page<NoticeRecord & { read: boolean }>>;
+}

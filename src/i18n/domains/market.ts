@@ -1,0 +1,4 @@
+/** Messages of the market domain. */
+export const marketJa = {} as const;
+
+export const marketEn = {} as const;

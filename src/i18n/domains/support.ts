@@ -1,0 +1,4 @@
+/** Messages of the support domain. */
+export const supportJa = {} as const;
+
+export const supportEn = {} as const;
