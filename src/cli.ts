@@ -7,7 +7,7 @@ import { type Config, loadConfig } from './config.ts';
 import { runEntry } from './entry.ts';
 import { createLogger } from './logger.ts';
 import type { NewJobNotice } from './store.ts';
-import { createMigration } from './wiring/migrations.ts';
+import { createMigration, pendingSchemaDiff } from './wiring/migrations.ts';
 import { createJobQueue, queueConnectionFor } from './wiring/queue.ts';
 import { openStore } from './wiring/store.ts';
 
@@ -110,9 +110,14 @@ const commands: Record<string, CliCommand> = {
   },
   'migration:create': {
     summary: 'Generate a migration from the difference between the entities and the committed migrations',
-    usage: 'migration:create [--name <name>] [--blank]',
-    options: { name: { type: 'string' }, blank: { type: 'boolean' } },
+    usage: 'migration:create [--name <name>] [--blank] [--dry-run]',
+    options: { name: { type: 'string' }, blank: { type: 'boolean' }, 'dry-run': { type: 'boolean' } },
     async run(config, values) {
+      if (values['dry-run']) {
+        const sql = await pendingSchemaDiff(logger(config));
+        out(sql === '' ? 'no changes: the entities match the committed migrations' : sql);
+        return;
+      }
       const file = await createMigration({
         name: typeof values.name === 'string' ? values.name : undefined,
         blank: values.blank === true,

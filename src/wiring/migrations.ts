@@ -31,6 +31,18 @@ export async function createMigration(options: {
   }
 }
 
+/** The SQL that would bring the committed migrations up to the entities (empty when they agree). */
+export async function pendingSchemaDiff(logger: Logger): Promise<string> {
+  const scratch = await openEmbedded(null);
+  const opened = await openStore({ databaseUrl: scratch.url, dataDir: '', logger });
+  try {
+    return (await opened.orm.schema.getUpdateSchemaSQL({ wrap: false })).trim();
+  } finally {
+    await opened.close();
+    await scratch.close();
+  }
+}
+
 async function writeMigrationIndex(): Promise<void> {
   const files = (await readdir(MIGRATIONS_DIR)).filter((f) => /^Migration\d+.*\.ts$/.test(f)).sort();
   const entries = await Promise.all(
