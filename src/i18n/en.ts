@@ -1,5 +1,6 @@
 import { identityEn } from './domains/identity.ts';
 import { marketEn } from './domains/market.ts';
+import { moneyEn } from './domains/money.ts';
 import { supportEn } from './domains/support.ts';
 import { workEn } from './domains/work.ts';
 import type { Catalog } from './index.ts';
@@ -8,6 +9,7 @@ import type { Catalog } from './index.ts';
 export const en = {
   ...identityEn,
   ...workEn,
+  ...moneyEn,
   ...supportEn,
   ...marketEn,
   'common.separator': ', ',

@@ -4,12 +4,14 @@
  */
 import { identityJa } from './domains/identity.ts';
 import { marketJa } from './domains/market.ts';
+import { moneyJa } from './domains/money.ts';
 import { supportJa } from './domains/support.ts';
 import { workJa } from './domains/work.ts';
 
 export const ja = {
   ...identityJa,
   ...workJa,
+  ...moneyJa,
   ...supportJa,
   ...marketJa,
   'common.separator': '、',
