@@ -2,8 +2,20 @@
  * `Table` (src/domain/table.ts) for one entity inside one transaction's EntityManager. Entities keep
  * foreign keys as plain ids (`mapToPk`), so a record is the entity's own fields as a plain object.
  */
-import { type EntityClass, type EntityManager, LockMode, wrap } from '@mikro-orm/postgresql';
-import type { FindOptions, Table, Where } from '../src/domain/table.ts';
+import {
+  type EntityClass,
+  type EntityManager,
+  LockMode,
+  UniqueConstraintViolationException,
+  wrap,
+} from '@mikro-orm/postgresql';
+import { DuplicateRecordError, type FindOptions, type Table, type Where } from '../src/domain/table.ts';
+
+/** The violated constraint's name, from the driver error underneath MikroORM's exception. */
+function constraintOf(err: UniqueConstraintViolationException): string | undefined {
+  const cause = (err as { cause?: { constraint?: string } }).cause;
+  return cause?.constraint ?? /constraint "([^"]+)"/.exec(err.message)?.[1];
+}
 
 type Filter = Record<string, unknown>;
 
@@ -33,7 +45,15 @@ export function mikroTable<R extends { id: number }, New>(
   return {
     async insert(values) {
       const e = em.create(entity, values as never);
-      await em.flush();
+      try {
+        await em.flush();
+      } catch (err) {
+        if (err instanceof UniqueConstraintViolationException) {
+          em.clear();
+          throw new DuplicateRecordError(constraintOf(err), { cause: err });
+        }
+        throw err;
+      }
       return plain(e) as R;
     },
     async get(id) {

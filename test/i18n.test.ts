@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDate, formatYen } from '../src/i18n/format.ts';
-import { _catalogsForTests as catalogs, t } from '../src/i18n/index.ts';
+import { _catalogsForTests as catalogs, t, translateRaw } from '../src/i18n/index.ts';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -17,6 +17,13 @@ describe('catalog', () => {
     expect(sentences.length).toBeGreaterThan(5);
     for (const [key, v] of sentences)
       expect(v, key).toMatch(/(です|ます|ました|ません|ください|でした|ございません)(\(.*\))?。$/);
+  });
+
+  it('translates parameters that name a catalog key, so services can pass labels', () => {
+    expect(translateRaw('ja', 'application.wrong_state', { status: '@application.status.working' })).toBe(
+      'この応募は現在「作業中」のため、この操作はできません。',
+    );
+    expect(translateRaw('en', 'application.wrong_state', { status: '@application.status.working' })).toContain('“Working”');
   });
 
   it('fills placeholders', () => {

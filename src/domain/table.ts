@@ -4,6 +4,21 @@
  * need joins or full-text search get their own methods on the domain's query port instead.
  */
 
+import { AppError } from '../errors.ts';
+
+/**
+ * A write hit a unique constraint (a duplicate the database refused). Raised by the table gateways
+ * so services can turn it into a user-facing refusal without knowing the driver's error classes.
+ * The transaction is aborted after it: end the unit of work by throwing.
+ */
+export class DuplicateRecordError extends AppError {
+  readonly constraint: string | undefined;
+  constructor(constraint: string | undefined, options?: ErrorOptions) {
+    super('duplicate_record', `duplicate record${constraint ? ` (${constraint})` : ''}`, options);
+    this.constraint = constraint;
+  }
+}
+
 /** Equality on each given field; an array means "any of" (SQL `in`); `null` means `is null`. */
 export type Where<R> = { [K in keyof R]?: R[K] | readonly NonNullable<R[K]>[] };
 

@@ -40,17 +40,23 @@ export function t<K extends MessageKey>(
   return translateRaw(locale, key, params[0]);
 }
 
-/** `t` without the compile-time parameter check, for keys carried at run time (e.g. a `UserError`). */
-export function translateRaw(
-  locale: Locale,
-  key: MessageKey,
-  values?: Record<string, string | number>,
-): string {
-  const template = catalogs[locale][key];
+/**
+ * `t` without the compile-time parameter check, for keys carried at run time (e.g. a `UserError`).
+ * A parameter written `@some.key` is itself translated, so locale-free code (domain services) can
+ * pass labels such as `{ status: '@application.status.working' }`.
+ */
+export function translateRaw(locale: Locale, key: MessageKey, values?: Record<string, string | number>): string {
+  const catalog = catalogs[locale];
+  const template = catalog[key];
   if (!values) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in values ? String(values[name]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (!(name in values)) return whole;
+    const value = values[name];
+    if (typeof value === 'string' && value.startsWith('@') && value.slice(1) in catalog) {
+      return catalog[value.slice(1) as MessageKey];
+    }
+    return String(value);
+  });
 }
 
 /** A translator bound to one locale, handed to commands. */

@@ -1,0 +1,208 @@
+/**
+ * 応募 → 依頼可否 → 作業開始 (DOMAIN.md §1 steps 3–5): applying, deciding, handing over work files,
+ * starting, withdrawing and cancelling. Every move goes through the state machine of
+ * application-states.ts, inside one transaction with its audit and outbox rows.
+ */
+import { UserError } from '../../errors.ts';
+import type { UploadedFile } from '../../files/storage.ts';
+import { type Actor, isStaff, requireRole } from '../actor.ts';
+import type { DomainContext } from '../context.ts';
+import { recordUploads } from '../files.ts';
+import type { NotificationType } from '../shared.ts';
+import { DuplicateRecordError, type Page, type PageRequest } from '../table.ts';
+import type { Tx } from '../tx.ts';
+import { type ApplicationAccess, applicationAccess, managedJob, requireManager, requireWorker } from './access.ts';
+import { type ApplicationAction, nextStatus } from './application-states.ts';
+import type { ApplicationFileRecord, ApplicationRecord, ApplicationStatus } from './records.ts';
+
+const MAX_MESSAGE = 2000;
+
+export interface ApplicationDetail {
+  application: ApplicationRecord;
+  workFiles: ApplicationFileRecord[];
+}
+
+export class ApplicationService {
+  private readonly ctx: DomainContext;
+
+  constructor(ctx: DomainContext) {
+    this.ctx = ctx;
+  }
+
+  /** A worker applies to an open job before its deadline; one active application per job. */
+  apply(actor: Actor, jobId: number, message = ''): Promise<ApplicationRecord> {
+    return this.ctx.uow.run(async (tx) => {
+      requireRole(actor, 'worker');
+      const text = message.trim();
+      if (text.length > MAX_MESSAGE) throw new UserError('application.message_too_long', { max: MAX_MESSAGE });
+      const job = await tx.work.jobs.get(jobId);
+      if (!job || job.status === 'draft') throw new UserError('not_found', { thing: 'job' });
+      if (job.status !== 'open') throw new UserError('job.not_open');
+      if (job.deadline && job.deadline.getTime() <= this.ctx.clock().getTime()) throw new UserError('job.deadline_passed');
+      let app: ApplicationRecord;
+      try {
+        // The partial unique index (one active application per worker and job) settles races.
+        app = await tx.work.applications.insert({ jobId, workerId: actor.userId, message: text });
+      } catch (err) {
+        if (err instanceof DuplicateRecordError) throw new UserError('application.duplicate');
+        throw err;
+      }
+      await tx.audit({ actorUserId: actor.userId, action: 'application.applied', subjectType: 'application', subjectId: app.id, data: { jobId } });
+      if (job.createdBy !== null && job.createdBy !== actor.userId) {
+        await notify(tx, 'application.received', job.createdBy, app);
+      }
+      return app;
+    });
+  }
+
+  /**
+   * Staff (or the job's poster) accept an application. The job row is locked first, so concurrent
+   * accepts are serialized and can never fill more than the job's openings.
+   */
+  accept(actor: Actor, applicationId: number): Promise<ApplicationRecord> {
+    return this.ctx.uow.run(async (tx) => {
+      const peek = await tx.work.applications.get(applicationId);
+      if (!peek) throw new UserError('not_found', { thing: 'application' });
+      const job = await managedJob(tx, actor, peek.jobId, true);
+      const access = await applicationAccess(tx, actor, applicationId);
+      const to = nextStatus(access.app, 'accept');
+      const taken = await tx.work.countSeatsTaken(job.id);
+      if (taken >= job.openings) throw new UserError('application.openings_full', { openings: job.openings });
+      return this.move(tx, actor, access, 'accept', to, { decidedBy: actor.userId }, 'application.accepted');
+    });
+  }
+
+  reject(actor: Actor, applicationId: number, reason: string): Promise<ApplicationRecord> {
+    return this.ctx.uow.run(async (tx) => {
+      const access = await applicationAccess(tx, actor, applicationId);
+      requireManager(access);
+      const why = reason.trim();
+      if (why === '') throw new UserError('application.reason_required');
+      const to = nextStatus(access.app, 'reject');
+      return this.move(tx, actor, access, 'reject', to, { decidedBy: actor.userId, decisionReason: why }, 'application.rejected');
+    });
+  }
+
+  /** The worker withdraws an application that has not been decided yet. */
+  withdraw(actor: Actor, applicationId: number): Promise<ApplicationRecord> {
+    return this.ctx.uow.run(async (tx) => {
+      const access = await applicationAccess(tx, actor, applicationId);
+      requireWorker(access);
+      return this.move(tx, actor, access, 'withdraw', nextStatus(access.app, 'withdraw'), {}, null);
+    });
+  }
+
+  /** Staff cancel at any point before approval, with a reason; the worker is told. */
+  cancel(actor: Actor, applicationId: number, reason: string): Promise<ApplicationRecord> {
+    return this.ctx.uow.run(async (tx) => {
+      const access = await applicationAccess(tx, actor, applicationId);
+      requireManager(access);
+      const why = reason.trim();
+      if (why === '') throw new UserError('application.reason_required');
+      const to = nextStatus(access.app, 'cancel');
+      return this.move(tx, actor, access, 'cancel', to, { decisionReason: why, decidedBy: actor.userId }, 'application.cancelled');
+    });
+  }
+
+  /** 作業ファイル: staff hand files to an accepted worker (again later if needed). */
+  handOverWorkFiles(actor: Actor, applicationId: number, uploads: readonly UploadedFile[]): Promise<ApplicationFileRecord[]> {
+    return this.ctx.uow.run(async (tx) => {
+      const access = await applicationAccess(tx, actor, applicationId);
+      requireManager(access);
+      const allowed: ApplicationStatus[] = ['accepted', 'working', 'revision_requested'];
+      if (!allowed.includes(access.app.status)) {
+        throw new UserError('application.wrong_state', { status: `@application.status.${access.app.status}` });
+      }
+      if (uploads.length === 0) throw new UserError('delivery.files_required');
+      const files = await recordUploads(tx, actor.userId, uploads);
+      const rows: ApplicationFileRecord[] = [];
+      for (const f of files) rows.push(await tx.work.applicationFiles.insert({ applicationId, fileId: f.id, kind: 'work' }));
+      await tx.work.applications.update(applicationId, { workFilesHandedAt: this.ctx.clock() });
+      await tx.audit({
+        actorUserId: actor.userId,
+        action: 'application.work_files',
+        subjectType: 'application',
+        subjectId: applicationId,
+        data: { files: files.map((f) => f.id) },
+      });
+      await tx.notify({
+        type: 'work_files.handed',
+        recipientUserId: access.app.workerId,
+        payload: { applicationId, jobId: access.job.id, files: files.length },
+        dedupeKey: `work_files.handed:${applicationId}:${rows[0]?.id}`,
+      });
+      return rows;
+    });
+  }
+
+  /** 作業開始: only once accepted with work files handed (or again after a revision request). */
+  start(actor: Actor, applicationId: number): Promise<ApplicationRecord> {
+    return this.ctx.uow.run(async (tx) => {
+      const access = await applicationAccess(tx, actor, applicationId);
+      requireWorker(access);
+      const to = nextStatus(access.app, 'start');
+      if (access.app.status === 'accepted' && !access.app.workFilesHandedAt) throw new UserError('application.no_work_files');
+      const first = access.app.startedAt === null;
+      return this.move(tx, actor, access, 'start', to, first ? { startedAt: this.ctx.clock() } : {}, null);
+    });
+  }
+
+  /** One application with its work files, for its worker or its job's managers. */
+  get(actor: Actor, applicationId: number): Promise<ApplicationDetail> {
+    return this.ctx.uow.run(async (tx) => {
+      const access = await applicationAccess(tx, actor, applicationId);
+      const workFiles = await tx.work.applicationFiles.find({ applicationId, kind: 'work' });
+      return { application: access.app, workFiles };
+    });
+  }
+
+  /** The worker's own applications, newest first. */
+  listMine(actor: Actor, page: PageRequest): Promise<Page<ApplicationRecord>> {
+    return this.ctx.uow.run(async (tx) => ({
+      items: await tx.work.applications.find(
+        { workerId: actor.userId },
+        { orderBy: { updatedAt: 'desc', id: 'desc' }, ...page },
+      ),
+      total: await tx.work.applications.count({ workerId: actor.userId }),
+    }));
+  }
+
+  /** A job's applications for staff or its poster, oldest first (the order they came in). */
+  listForJob(actor: Actor, jobId: number, status?: ApplicationStatus): Promise<ApplicationRecord[]> {
+    return this.ctx.uow.run(async (tx) => {
+      await managedJob(tx, actor, jobId);
+      return tx.work.applications.find({ jobId, ...(status ? { status } : {}) }, { orderBy: { id: 'asc' } });
+    });
+  }
+
+  private async move(
+    tx: Tx,
+    actor: Actor,
+    access: ApplicationAccess,
+    action: ApplicationAction,
+    to: ApplicationStatus,
+    patch: Partial<ApplicationRecord>,
+    notification: NotificationType | null,
+  ): Promise<ApplicationRecord> {
+    const app = await tx.work.applications.update(access.app.id, { ...patch, status: to });
+    await tx.audit({
+      actorUserId: actor.userId,
+      action: `application.${action}`,
+      subjectType: 'application',
+      subjectId: app.id,
+      data: { from: access.app.status, to, byStaff: isStaff(actor) },
+    });
+    if (notification) await notify(tx, notification, app.workerId, app);
+    return app;
+  }
+}
+
+/** One outbox row per recipient and state change: the key names the application and its new state. */
+export async function notify(tx: Tx, type: NotificationType, recipientUserId: number, app: ApplicationRecord): Promise<void> {
+  await tx.notify({
+    type,
+    recipientUserId,
+    payload: { applicationId: app.id, jobId: app.jobId, status: app.status },
+    dedupeKey: `${type}:${app.id}:${app.updatedAt.getTime()}`,
+  });
+}

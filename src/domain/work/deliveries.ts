@@ -1,0 +1,107 @@
+/** 納品 and 検収 (DOMAIN.md §1 step 7): the worker delivers files, staff approve or ask for a revision. */
+import { UserError } from '../../errors.ts';
+import type { UploadedFile } from '../../files/storage.ts';
+import type { Actor } from '../actor.ts';
+import type { DomainContext } from '../context.ts';
+import { recordUploads } from '../files.ts';
+import { applicationAccess, requireManager, requireWorker } from './access.ts';
+import { nextStatus } from './application-states.ts';
+import { notify } from './applications.ts';
+import type { ApplicationFileRecord, ApplicationRecord, DeliveryRecord } from './records.ts';
+
+export interface DeliveryDetail {
+  delivery: DeliveryRecord;
+  files: ApplicationFileRecord[];
+}
+
+export class DeliveryService {
+  private readonly ctx: DomainContext;
+
+  constructor(ctx: DomainContext) {
+    this.ctx = ctx;
+  }
+
+  /** working → delivered, with at least one file and an optional note. */
+  deliver(actor: Actor, applicationId: number, note: string, uploads: readonly UploadedFile[]): Promise<DeliveryDetail> {
+    return this.ctx.uow.run(async (tx) => {
+      const access = await applicationAccess(tx, actor, applicationId);
+      requireWorker(access);
+      const to = nextStatus(access.app, 'deliver');
+      if (uploads.length === 0) throw new UserError('delivery.files_required');
+      const stored = await recordUploads(tx, actor.userId, uploads);
+      const delivery = await tx.work.deliveries.insert({ applicationId, note: note.trim().slice(0, 4000) });
+      const files: ApplicationFileRecord[] = [];
+      for (const f of stored) {
+        files.push(await tx.work.applicationFiles.insert({ applicationId, fileId: f.id, kind: 'delivery', deliveryId: delivery.id }));
+      }
+      const app = await tx.work.applications.update(applicationId, { status: to, deliveredAt: this.ctx.clock() });
+      await tx.audit({
+        actorUserId: actor.userId,
+        action: 'application.deliver',
+        subjectType: 'application',
+        subjectId: applicationId,
+        data: { deliveryId: delivery.id, files: stored.length },
+      });
+      if (access.job.createdBy !== null) await notify(tx, 'delivery.received', access.job.createdBy, app);
+      return { delivery, files };
+    });
+  }
+
+  /** 検収 OK: delivered → approved; the worker gets the delivery confirmation. */
+  approve(actor: Actor, applicationId: number): Promise<ApplicationRecord> {
+    return this.review(actor, applicationId, 'approve', null);
+  }
+
+  /** delivered → revision_requested with feedback; the worker starts again from there. */
+  requestRevision(actor: Actor, applicationId: number, feedback: string): Promise<ApplicationRecord> {
+    const text = feedback.trim();
+    if (text === '') return Promise.reject(new UserError('delivery.feedback_required'));
+    return this.review(actor, applicationId, 'requestRevision', text);
+  }
+
+  /** Every delivery of an application with its files, oldest first. */
+  list(actor: Actor, applicationId: number): Promise<DeliveryDetail[]> {
+    return this.ctx.uow.run(async (tx) => {
+      await applicationAccess(tx, actor, applicationId);
+      const deliveries = await tx.work.deliveries.find({ applicationId }, { orderBy: { id: 'asc' } });
+      const files = await tx.work.applicationFiles.find({ applicationId, kind: 'delivery' });
+      return deliveries.map((delivery) => ({ delivery, files: files.filter((f) => f.deliveryId === delivery.id) }));
+    });
+  }
+
+  private review(
+    actor: Actor,
+    applicationId: number,
+    action: 'approve' | 'requestRevision',
+    feedback: string | null,
+  ): Promise<ApplicationRecord> {
+    return this.ctx.uow.run(async (tx) => {
+      const access = await applicationAccess(tx, actor, applicationId);
+      requireManager(access);
+      const to = nextStatus(access.app, action);
+      const [latest] = await tx.work.deliveries.find({ applicationId }, { orderBy: { id: 'desc' }, limit: 1 });
+      const now = this.ctx.clock();
+      if (latest) {
+        await tx.work.deliveries.update(latest.id, {
+          reviewStatus: action === 'approve' ? 'approved' : 'revision_requested',
+          feedback,
+          reviewedBy: actor.userId,
+          reviewedAt: now,
+        });
+      }
+      const app = await tx.work.applications.update(applicationId, {
+        status: to,
+        ...(action === 'approve' ? { approvedAt: now } : {}),
+      });
+      await tx.audit({
+        actorUserId: actor.userId,
+        action: `application.${action}`,
+        subjectType: 'application',
+        subjectId: applicationId,
+        data: { from: access.app.status, to, deliveryId: latest?.id ?? null },
+      });
+      await notify(tx, action === 'approve' ? 'delivery.approved' : 'delivery.revision_requested', app.workerId, app);
+      return app;
+    });
+  }
+}

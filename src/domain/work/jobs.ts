@@ -1,0 +1,132 @@
+/** 募集案件: posting, opening, closing and browsing job notices (DOMAIN.md §1 steps 1–2). */
+import { UserError } from '../../errors.ts';
+import { type Actor, requireRole } from '../actor.ts';
+import type { DomainContext } from '../context.ts';
+import type { Page, PageRequest } from '../table.ts';
+import type { Tx } from '../tx.ts';
+import { canManageJob, managedJob } from './access.ts';
+import type { JobSearch } from './ports.ts';
+import type { JobRecord, JobStatus } from './records.ts';
+
+export interface PostJobInput {
+  title: string;
+  description?: string;
+  category?: string;
+  skills?: string[];
+  prefecture?: string | null;
+  remote?: boolean;
+  /** A fixed reward, or a unit price × quantity. */
+  reward: { type: 'fixed'; yen: number } | { type: 'unit'; unitPriceYen: number; quantity: number };
+  openings?: number;
+  deadline?: Date | null;
+  dueDate?: Date | null;
+  /** `open` publishes at once (and sends job alerts); `draft` keeps it to its poster and staff. */
+  status?: 'draft' | 'open';
+}
+
+const MAX_REWARD = 100_000_000;
+const isYen = (n: number) => Number.isInteger(n) && n >= 0 && n <= MAX_REWARD;
+
+function validate(input: PostJobInput, now: Date) {
+  const title = input.title.normalize('NFKC').trim();
+  if (title === '' || title.length > 200) throw new UserError('job.title_required');
+  let rewardYen: number;
+  let unitPriceYen: number | null = null;
+  let quantity: number | null = null;
+  if (input.reward.type === 'fixed') {
+    rewardYen = input.reward.yen;
+  } else {
+    unitPriceYen = input.reward.unitPriceYen;
+    quantity = input.reward.quantity;
+    if (!isYen(unitPriceYen) || !Number.isInteger(quantity) || quantity < 1) throw new UserError('job.bad_reward');
+    rewardYen = unitPriceYen * quantity;
+  }
+  if (!isYen(rewardYen)) throw new UserError('job.bad_reward');
+  const openings = input.openings ?? 1;
+  if (!Number.isInteger(openings) || openings < 1 || openings > 10_000) throw new UserError('job.bad_openings');
+  if (input.deadline && input.deadline.getTime() <= now.getTime()) throw new UserError('job.deadline_in_past');
+  const skills = [...new Set((input.skills ?? []).map((s) => s.normalize('NFKC').trim()).filter((s) => s !== ''))];
+  return { title, rewardYen, unitPriceYen, quantity, openings, skills };
+}
+
+export class JobService {
+  private readonly ctx: DomainContext;
+
+  constructor(ctx: DomainContext) {
+    this.ctx = ctx;
+  }
+
+  /** Staff or a client posts a job; posting it open sends job alerts to matching workers. */
+  post(actor: Actor, input: PostJobInput): Promise<{ job: JobRecord; alerts: number }> {
+    return this.ctx.uow.run(async (tx) => {
+      requireRole(actor, 'staff', 'client');
+      const v = validate(input, this.ctx.clock());
+      const job = await tx.work.jobs.insert({
+        title: v.title,
+        description: (input.description ?? '').trim(),
+        category: (input.category ?? '').trim(),
+        skills: v.skills,
+        prefecture: input.prefecture ?? null,
+        remote: input.remote ?? false,
+        rewardType: input.reward.type,
+        unitPriceYen: v.unitPriceYen,
+        quantity: v.quantity,
+        rewardYen: v.rewardYen,
+        openings: v.openings,
+        deadline: input.deadline ?? null,
+        dueDate: input.dueDate ?? null,
+        status: input.status ?? 'draft',
+        createdBy: actor.userId,
+      });
+      await tx.audit({ actorUserId: actor.userId, action: 'job.posted', subjectType: 'job', subjectId: job.id, data: { status: job.status } });
+      const alerts = job.status === 'open' ? await tx.work.queueJobAlerts(job) : 0;
+      return { job, alerts };
+    });
+  }
+
+  /** draft → open, sending job alerts. */
+  publish(actor: Actor, jobId: number): Promise<{ job: JobRecord; alerts: number }> {
+    return this.ctx.uow.run(async (tx) => {
+      const job = await this.transition(tx, actor, jobId, ['draft'], 'open');
+      return { job, alerts: await tx.work.queueJobAlerts(job) };
+    });
+  }
+
+  /** open → closed: no more applications; work already accepted goes on. */
+  close(actor: Actor, jobId: number): Promise<JobRecord> {
+    return this.ctx.uow.run((tx) => this.transition(tx, actor, jobId, ['open'], 'closed'));
+  }
+
+  /** draft or open → cancelled. */
+  cancel(actor: Actor, jobId: number): Promise<JobRecord> {
+    return this.ctx.uow.run((tx) => this.transition(tx, actor, jobId, ['draft', 'open'], 'cancelled'));
+  }
+
+  /** Open jobs for anyone; a draft, closed or cancelled one only for staff and its poster. */
+  get(actor: Actor, jobId: number): Promise<JobRecord> {
+    return this.ctx.uow.run(async (tx) => {
+      const job = await tx.work.jobs.get(jobId);
+      if (!job || (job.status !== 'open' && !canManageJob(actor, job))) throw new UserError('not_found', { thing: 'job' });
+      return job;
+    });
+  }
+
+  /** 募集案件を見る: open jobs with optional keyword, skill, prefecture and minimum reward. */
+  listOpen(filter: JobSearch, page: PageRequest): Promise<Page<JobRecord>> {
+    const clean: JobSearch = {
+      ...(filter.keyword?.trim() ? { keyword: filter.keyword.normalize('NFKC').trim() } : {}),
+      ...(filter.skill?.trim() ? { skill: filter.skill.normalize('NFKC').trim() } : {}),
+      ...(filter.prefecture ? { prefecture: filter.prefecture } : {}),
+      ...(filter.minRewardYen !== undefined ? { minRewardYen: filter.minRewardYen } : {}),
+    };
+    return this.ctx.uow.run((tx) => tx.work.searchOpenJobs(clean, page));
+  }
+
+  private async transition(tx: Tx, actor: Actor, jobId: number, from: JobStatus[], to: JobStatus): Promise<JobRecord> {
+    const job = await managedJob(tx, actor, jobId, true);
+    if (!from.includes(job.status)) throw new UserError('job.wrong_state', { status: `@job.status.${job.status}` });
+    const updated = await tx.work.jobs.update(job.id, { status: to });
+    await tx.audit({ actorUserId: actor.userId, action: `job.${to}`, subjectType: 'job', subjectId: job.id, data: { from: job.status } });
+    return updated;
+  }
+}
