@@ -23,7 +23,9 @@ describe('catalog', () => {
     expect(translateRaw('ja', 'application.wrong_state', { status: '@application.status.working' })).toBe(
       'この応募は現在「作業中」のため、この操作はできません。',
     );
-    expect(translateRaw('en', 'application.wrong_state', { status: '@application.status.working' })).toContain('“Working”');
+    expect(
+      translateRaw('en', 'application.wrong_state', { status: '@application.status.working' }),
+    ).toContain('“Working”');
   });
 
   it('fills placeholders', () => {

@@ -58,7 +58,8 @@ describe('linking another platform', () => {
   it('locks linking from an identity after five wrong codes, even for the right code afterwards', async () => {
     const { actor } = await person();
     const { key } = await person('line');
-    for (let i = 1; i <= 4; i++) expect(await refusal(ids.redeemLinkCode(key, 'WRONG999'))).toBe('link.invalid_code');
+    for (let i = 1; i <= 4; i++)
+      expect(await refusal(ids.redeemLinkCode(key, 'WRONG999'))).toBe('link.invalid_code');
     expect(await refusal(ids.redeemLinkCode(key, 'WRONG999'))).toBe('link.locked');
     const { code } = await ids.issueLinkCode(actor);
     expect(await refusal(ids.redeemLinkCode(key, code))).toBe('link.locked');

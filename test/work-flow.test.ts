@@ -30,13 +30,30 @@ afterAll(async () => {
 
 const inAWeek = () => new Date(b.clock().getTime() + 7 * 24 * 3600 * 1000);
 const openJob = async (extra: Partial<PostJobInput> = {}, by: Actor = staff) =>
-  (await jobs.post(by, { title: 'データ入力', reward: { type: 'fixed', yen: 12000 }, status: 'open', deadline: inAWeek(), ...extra })).job;
+  (
+    await jobs.post(by, {
+      title: 'データ入力',
+      reward: { type: 'fixed', yen: 12000 },
+      status: 'open',
+      deadline: inAWeek(),
+      ...extra,
+    })
+  ).job;
 
 describe('job notices', () => {
   it('posts a draft visible only to staff and its poster, then publishes it', async () => {
     const worker = await b.user(['worker']);
-    const { job, alerts } = await jobs.post(staff, { title: '  下書き案件 ', reward: { type: 'unit', unitPriceYen: 50, quantity: 200 } });
-    expect(job).toMatchObject({ title: '下書き案件', status: 'draft', rewardYen: 10000, rewardType: 'unit', quantity: 200 });
+    const { job, alerts } = await jobs.post(staff, {
+      title: '  下書き案件 ',
+      reward: { type: 'unit', unitPriceYen: 50, quantity: 200 },
+    });
+    expect(job).toMatchObject({
+      title: '下書き案件',
+      status: 'draft',
+      rewardYen: 10000,
+      rewardType: 'unit',
+      quantity: 200,
+    });
     expect(alerts).toBe(0);
     expect(await refusal(jobs.get(worker, job.id))).toBe('not_found');
     expect(await refusal(apps.apply(worker, job.id))).toBe('not_found');
@@ -47,23 +64,45 @@ describe('job notices', () => {
   });
 
   it('validates what is posted', async () => {
-    expect(await refusal(jobs.post(staff, { title: ' ', reward: { type: 'fixed', yen: 1 } }))).toBe('job.title_required');
-    expect(await refusal(jobs.post(staff, { title: 'x', reward: { type: 'fixed', yen: -1 } }))).toBe('job.bad_reward');
-    expect(await refusal(jobs.post(staff, { title: 'x', reward: { type: 'fixed', yen: 1.5 } }))).toBe('job.bad_reward');
-    expect(await refusal(jobs.post(staff, { title: 'x', reward: { type: 'unit', unitPriceYen: 10, quantity: 0 } }))).toBe(
+    expect(await refusal(jobs.post(staff, { title: ' ', reward: { type: 'fixed', yen: 1 } }))).toBe(
+      'job.title_required',
+    );
+    expect(await refusal(jobs.post(staff, { title: 'x', reward: { type: 'fixed', yen: -1 } }))).toBe(
       'job.bad_reward',
     );
-    expect(await refusal(jobs.post(staff, { title: 'x', reward: { type: 'fixed', yen: 1 }, openings: 0 }))).toBe('job.bad_openings');
+    expect(await refusal(jobs.post(staff, { title: 'x', reward: { type: 'fixed', yen: 1.5 } }))).toBe(
+      'job.bad_reward',
+    );
     expect(
-      await refusal(jobs.post(staff, { title: 'x', reward: { type: 'fixed', yen: 1 }, deadline: new Date(b.clock().getTime() - 1) })),
+      await refusal(
+        jobs.post(staff, { title: 'x', reward: { type: 'unit', unitPriceYen: 10, quantity: 0 } }),
+      ),
+    ).toBe('job.bad_reward');
+    expect(
+      await refusal(jobs.post(staff, { title: 'x', reward: { type: 'fixed', yen: 1 }, openings: 0 })),
+    ).toBe('job.bad_openings');
+    expect(
+      await refusal(
+        jobs.post(staff, {
+          title: 'x',
+          reward: { type: 'fixed', yen: 1 },
+          deadline: new Date(b.clock().getTime() - 1),
+        }),
+      ),
     ).toBe('job.deadline_in_past');
   });
 
   it('lets staff and clients post but not workers or customers', async () => {
     const client = await b.user(['client']);
-    await expect(jobs.post(client, { title: 'client job', reward: { type: 'fixed', yen: 5000 } })).resolves.toBeTruthy();
-    expect(await refusal(jobs.post(await b.user(['worker']), { title: 'x', reward: { type: 'fixed', yen: 1 } }))).toBe('forbidden');
-    expect(await refusal(jobs.post(await b.user(['customer']), { title: 'x', reward: { type: 'fixed', yen: 1 } }))).toBe('forbidden');
+    await expect(
+      jobs.post(client, { title: 'client job', reward: { type: 'fixed', yen: 5000 } }),
+    ).resolves.toBeTruthy();
+    expect(
+      await refusal(jobs.post(await b.user(['worker']), { title: 'x', reward: { type: 'fixed', yen: 1 } })),
+    ).toBe('forbidden');
+    expect(
+      await refusal(jobs.post(await b.user(['customer']), { title: 'x', reward: { type: 'fixed', yen: 1 } })),
+    ).toBe('forbidden');
   });
 
   it('only its poster or staff close or cancel a job', async () => {
@@ -82,11 +121,19 @@ describe('job notices', () => {
     const tooCheap = await b.user(['worker']);
     const anySkillRemote = await b.user(['worker']);
     await b.ctx.uow.run(async (tx) => {
-      await tx.work.alertPreferences.insert({ userId: match.userId, skills: ['Excel'], prefectures: ['東京都'] });
+      await tx.work.alertPreferences.insert({
+        userId: match.userId,
+        skills: ['Excel'],
+        prefectures: ['東京都'],
+      });
       await tx.work.alertPreferences.insert({ userId: wrongSkill.userId, skills: ['Photoshop'] });
       await tx.work.alertPreferences.insert({ userId: paused.userId, paused: true });
       await tx.work.alertPreferences.insert({ userId: tooCheap.userId, minRewardYen: 50_000 });
-      await tx.work.alertPreferences.insert({ userId: anySkillRemote.userId, prefectures: ['大阪府'], remoteOk: true });
+      await tx.work.alertPreferences.insert({
+        userId: anySkillRemote.userId,
+        prefectures: ['大阪府'],
+        remoteOk: true,
+      });
     });
     const { job, alerts } = await jobs.post(staff, {
       title: 'Excel集計',
@@ -97,15 +144,29 @@ describe('job notices', () => {
     });
     expect(alerts).toBe(2);
     const rows = await b.outbox({ type: 'job.alert' });
-    const forJob = rows.filter((r) => r.payload.jobId === job.id).map((r) => r.recipientUserId).sort();
+    const forJob = rows
+      .filter((r) => r.payload.jobId === job.id)
+      .map((r) => r.recipientUserId)
+      .sort();
     expect(forJob).toEqual([match.userId, anySkillRemote.userId].sort());
   });
 
   it('searches open jobs by keyword, skill, prefecture and reward', async () => {
-    await openJob({ title: '翻訳(英→日)', skills: ['翻訳'], prefecture: '福岡県', reward: { type: 'fixed', yen: 30000 } });
-    expect((await jobs.listOpen({ keyword: '翻訳' }, { offset: 0, limit: 10 })).items.map((j) => j.title)).toEqual(['翻訳(英→日)']);
-    expect((await jobs.listOpen({ skill: '翻訳', prefecture: '福岡県' }, { offset: 0, limit: 10 })).total).toBe(1);
-    expect((await jobs.listOpen({ skill: '翻訳', minRewardYen: 30001 }, { offset: 0, limit: 10 })).total).toBe(0);
+    await openJob({
+      title: '翻訳(英→日)',
+      skills: ['翻訳'],
+      prefecture: '福岡県',
+      reward: { type: 'fixed', yen: 30000 },
+    });
+    expect(
+      (await jobs.listOpen({ keyword: '翻訳' }, { offset: 0, limit: 10 })).items.map((j) => j.title),
+    ).toEqual(['翻訳(英→日)']);
+    expect(
+      (await jobs.listOpen({ skill: '翻訳', prefecture: '福岡県' }, { offset: 0, limit: 10 })).total,
+    ).toBe(1);
+    expect(
+      (await jobs.listOpen({ skill: '翻訳', minRewardYen: 30001 }, { offset: 0, limit: 10 })).total,
+    ).toBe(0);
     // LIKE wildcards typed by a user are literal.
     expect((await jobs.listOpen({ keyword: '%' }, { offset: 0, limit: 10 })).total).toBe(0);
   });
@@ -124,7 +185,9 @@ describe('from application to approved delivery', () => {
     const q = await questions.ask(worker, app.id, '納期はいつですか?');
     await questions.answer(client, q.id, '来週金曜日です。');
     expect(await refusal(questions.answer(client, q.id, 'again'))).toBe('question.already_answered');
-    expect((await questions.history(worker, app.id)).map((x) => [x.body, x.answer])).toEqual([['納期はいつですか?', '来週金曜日です。']]);
+    expect((await questions.history(worker, app.id)).map((x) => [x.body, x.answer])).toEqual([
+      ['納期はいつですか?', '来週金曜日です。'],
+    ]);
 
     await apps.accept(client, app.id);
     expect(await refusal(apps.start(worker, app.id))).toBe('application.no_work_files');
@@ -134,7 +197,9 @@ describe('from application to approved delivery', () => {
 
     expect(await refusal(deliveries.deliver(worker, app.id, 'done', []))).toBe('delivery.files_required');
     await deliveries.deliver(worker, app.id, '納品します', [await b.upload('result.xlsx', 'v1')]);
-    expect(await refusal(deliveries.requestRevision(client, app.id, '  '))).toBe('delivery.feedback_required');
+    expect(await refusal(deliveries.requestRevision(client, app.id, '  '))).toBe(
+      'delivery.feedback_required',
+    );
     await deliveries.requestRevision(client, app.id, '3行目を修正してください');
     await apps.start(worker, app.id);
     await deliveries.deliver(worker, app.id, '修正しました', [await b.upload('result.xlsx', 'v2')]);
@@ -155,8 +220,15 @@ describe('from application to approved delivery', () => {
       'delivery.approved',
     ]);
     const toClient = (await b.outbox({ recipientUserId: client.userId })).map((r) => r.type);
-    expect(toClient).toEqual(['application.received', 'question.asked', 'delivery.received', 'delivery.received']);
-    expect((await b.audit()).filter((a) => a.subjectId === app.id && a.action.startsWith('application.'))).not.toHaveLength(0);
+    expect(toClient).toEqual([
+      'application.received',
+      'question.asked',
+      'delivery.received',
+      'delivery.received',
+    ]);
+    expect(
+      (await b.audit()).filter((a) => a.subjectId === app.id && a.action.startsWith('application.')),
+    ).not.toHaveLength(0);
   });
 
   it('refuses a duplicate application, also when two arrive at once, but allows one after withdrawing', async () => {
@@ -178,12 +250,18 @@ describe('from application to approved delivery', () => {
     const applicants = await Promise.all(Array.from({ length: 8 }, () => b.user(['worker'])));
     const applications = await Promise.all(applicants.map((w) => apps.apply(w, job.id)));
     const otherStaff = await b.user(['staff']);
-    const results = await Promise.allSettled(applications.map((a, i) => apps.accept(i % 2 ? staff : otherStaff, a.id)));
+    const results = await Promise.allSettled(
+      applications.map((a, i) => apps.accept(i % 2 ? staff : otherStaff, a.id)),
+    );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(2);
-    const reasons = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason.key);
+    const reasons = results
+      .filter((r): r is PromiseRejectedResult => r.status === 'rejected')
+      .map((r) => r.reason.key);
     expect(new Set(reasons)).toEqual(new Set(['application.openings_full']));
     expect(await apps.listForJob(staff, job.id, 'accepted')).toHaveLength(2);
-    expect((await b.outbox({ type: 'application.accepted' })).filter((r) => r.payload.jobId === job.id)).toHaveLength(2);
+    expect(
+      (await b.outbox({ type: 'application.accepted' })).filter((r) => r.payload.jobId === job.id),
+    ).toHaveLength(2);
   });
 
   it('refuses applying to a closed job or after the deadline', async () => {
@@ -234,7 +312,9 @@ describe('the application state machine', () => {
     const w = await worker();
     const job = await openJob({ openings: 5 });
     const app = await apps.apply(w, job.id);
-    await b.ctx.uow.run((tx) => tx.work.applications.update(app.id, { status, workFilesHandedAt: b.clock() }));
+    await b.ctx.uow.run((tx) =>
+      tx.work.applications.update(app.id, { status, workFilesHandedAt: b.clock() }),
+    );
     return { w, app };
   }
 
@@ -260,7 +340,10 @@ describe('the application state machine', () => {
     }
   };
 
-  for (const [action, rule] of Object.entries(TRANSITIONS) as [keyof typeof TRANSITIONS, (typeof TRANSITIONS)[keyof typeof TRANSITIONS]][]) {
+  for (const [action, rule] of Object.entries(TRANSITIONS) as [
+    keyof typeof TRANSITIONS,
+    (typeof TRANSITIONS)[keyof typeof TRANSITIONS],
+  ][]) {
     it(`${action}: allowed from ${rule.from.join(', ')} to ${rule.to}, refused from every other state`, async () => {
       for (const status of APPLICATION_STATUSES) {
         const { w, app } = await applicationIn(status);
@@ -271,7 +354,10 @@ describe('the application state machine', () => {
           expect(after.application.status, `${action} from ${status}`).toBe(rule.to);
         } else {
           const key = await refusal(perform(action, w, app.id));
-          expect(['application.wrong_state', 'application.not_accepted'], `${action} from ${status}`).toContain(key);
+          expect(
+            ['application.wrong_state', 'application.not_accepted'],
+            `${action} from ${status}`,
+          ).toContain(key);
         }
       }
     });

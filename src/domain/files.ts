@@ -4,7 +4,11 @@ import { MAX_FILE_BYTES, type UploadedFile } from '../files/storage.ts';
 import type { FileRecord } from './shared.ts';
 import type { Tx } from './tx.ts';
 
-export async function recordUploads(tx: Tx, uploadedBy: number, uploads: readonly UploadedFile[]): Promise<FileRecord[]> {
+export async function recordUploads(
+  tx: Tx,
+  uploadedBy: number,
+  uploads: readonly UploadedFile[],
+): Promise<FileRecord[]> {
   const rows: FileRecord[] = [];
   for (const u of uploads) {
     const name = u.name.normalize('NFKC').trim().slice(0, 255) || 'file';
@@ -12,7 +16,13 @@ export async function recordUploads(tx: Tx, uploadedBy: number, uploads: readonl
       throw new UserError('file.bad', { name });
     }
     rows.push(
-      await tx.files.insert({ storageKey: u.storageKey, name, mime: u.mime || 'application/octet-stream', size: u.size, uploadedBy }),
+      await tx.files.insert({
+        storageKey: u.storageKey,
+        name,
+        mime: u.mime || 'application/octet-stream',
+        size: u.size,
+        uploadedBy,
+      }),
     );
   }
   return rows;

@@ -45,7 +45,11 @@ export function t<K extends MessageKey>(
  * A parameter written `@some.key` is itself translated, so locale-free code (domain services) can
  * pass labels such as `{ status: '@application.status.working' }`.
  */
-export function translateRaw(locale: Locale, key: MessageKey, values?: Record<string, string | number>): string {
+export function translateRaw(
+  locale: Locale,
+  key: MessageKey,
+  values?: Record<string, string | number>,
+): string {
   const catalog = catalogs[locale];
   const template = catalog[key];
   if (!values) return template;

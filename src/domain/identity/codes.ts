@@ -11,7 +11,10 @@ export function newCode(length: number): string {
 
 /** What a user typed, as it was issued: NFKC (full-width), upper case, no spaces or hyphens. */
 export function normalizeCode(input: string): string {
-  return input.normalize('NFKC').toUpperCase().replace(/[\s\-‐ー－]/g, '');
+  return input
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[\s\-‐ー－]/g, '');
 }
 
 export function hashCode(code: string): string {

@@ -39,7 +39,13 @@ export class IdentityService {
       const code = newCode(LINK_CODE_LENGTH);
       const expiresAt = new Date(now.getTime() + LINK_CODE_TTL_MS);
       await tx.linkCodes.insert({ userId: actor.userId, codeHash: hashCode(code), expiresAt });
-      await tx.audit({ actorUserId: actor.userId, action: 'link.code_issued', subjectType: 'user', subjectId: actor.userId, data: {} });
+      await tx.audit({
+        actorUserId: actor.userId,
+        action: 'link.code_issued',
+        subjectType: 'user',
+        subjectId: actor.userId,
+        data: {},
+      });
       return { code, expiresAt };
     });
   }
@@ -60,7 +66,10 @@ export class IdentityService {
       if (!found || found.expiresAt.getTime() <= now.getTime()) {
         const failures = locked.linkFailures + 1;
         const lock = failures >= LINK_MAX_FAILURES;
-        await tx.identities.update(locked.id, { linkFailures: failures, ...(lock ? { linkLockedAt: now } : {}) });
+        await tx.identities.update(locked.id, {
+          linkFailures: failures,
+          ...(lock ? { linkLockedAt: now } : {}),
+        });
         await tx.audit({
           actorUserId: locked.userId,
           action: lock ? 'link.locked' : 'link.failed',
@@ -73,7 +82,8 @@ export class IdentityService {
       if (found.userId === locked.userId) return { refused: 'link.same_user' as const };
       // An identity that is already one of several of its user's accounts belongs to an established
       // person: moving it would split them. Only a single-account (e.g. just signed up) one moves.
-      if ((await tx.identities.count({ userId: locked.userId })) > 1) return { refused: 'link.already_linked' as const };
+      if ((await tx.identities.count({ userId: locked.userId })) > 1)
+        return { refused: 'link.already_linked' as const };
       await tx.linkCodes.update(found.id, { usedAt: now });
       await tx.identities.update(locked.id, { userId: found.userId, linkFailures: 0, linkLockedAt: null });
       await tx.audit({
@@ -99,8 +109,10 @@ export class IdentityService {
   unlink(actor: Actor, identityId: number): Promise<IdentityRecord> {
     return this.ctx.uow.run(async (tx) => {
       const identity = await tx.identities.get(identityId);
-      if (!identity || identity.userId !== actor.userId) throw new UserError('not_found', { thing: 'account' });
-      if ((await tx.identities.count({ userId: actor.userId })) <= 1) throw new UserError('link.last_identity');
+      if (!identity || identity.userId !== actor.userId)
+        throw new UserError('not_found', { thing: 'account' });
+      if ((await tx.identities.count({ userId: actor.userId })) <= 1)
+        throw new UserError('link.last_identity');
       await tx.identities.delete({ id: identity.id });
       await tx.audit({
         actorUserId: actor.userId,
@@ -127,10 +139,12 @@ export class IdentityService {
       if (!ROLES.includes(role)) throw new UserError('invite.role_not_allowed');
       if (actor) {
         requireStaff(actor);
-        if (role === 'admin' && !actor.roles.includes('admin')) throw new UserError('invite.role_not_allowed');
+        if (role === 'admin' && !actor.roles.includes('admin'))
+          throw new UserError('invite.role_not_allowed');
       }
       if (role === 'customer' && companyId === null) throw new UserError('invite.company_required');
-      if (companyId !== null && !(await tx.companies.get(companyId))) throw new UserError('not_found', { thing: 'company' });
+      if (companyId !== null && !(await tx.companies.get(companyId)))
+        throw new UserError('not_found', { thing: 'company' });
       const code = newCode(INVITATION_CODE_LENGTH);
       const expiresAt = new Date(this.ctx.clock().getTime() + INVITATION_TTL_MS);
       const invitation = await tx.invitations.insert({
@@ -189,5 +203,9 @@ export class IdentityService {
 }
 
 function findIdentity(tx: Tx, key: IdentityKey): Promise<IdentityRecord | null> {
-  return tx.identities.findOne({ platform: key.platform, workspace: key.workspace, externalId: key.externalId });
+  return tx.identities.findOne({
+    platform: key.platform,
+    workspace: key.workspace,
+    externalId: key.externalId,
+  });
 }

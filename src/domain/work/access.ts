@@ -4,7 +4,8 @@ import { type Actor, isStaff } from '../actor.ts';
 import type { Tx } from '../tx.ts';
 import type { ApplicationRecord, JobRecord } from './records.ts';
 
-export const canManageJob = (actor: Actor, job: JobRecord) => isStaff(actor) || job.createdBy === actor.userId;
+export const canManageJob = (actor: Actor, job: JobRecord) =>
+  isStaff(actor) || job.createdBy === actor.userId;
 
 /** The job, if the actor may manage it; a job they may not see reads as not found. */
 export async function managedJob(tx: Tx, actor: Actor, jobId: number, lock = false): Promise<JobRecord> {
@@ -27,7 +28,11 @@ export interface ApplicationAccess {
  * Loads an application (locked for update) with its job and says how the actor relates to it;
  * anyone else is refused. Someone else's application reads as not found, so ids reveal nothing.
  */
-export async function applicationAccess(tx: Tx, actor: Actor, applicationId: number): Promise<ApplicationAccess> {
+export async function applicationAccess(
+  tx: Tx,
+  actor: Actor,
+  applicationId: number,
+): Promise<ApplicationAccess> {
   const app = await tx.work.applications.lock(applicationId);
   if (!app) throw new UserError('not_found', { thing: 'application' });
   const job = await tx.work.jobs.get(app.jobId);

@@ -11,7 +11,13 @@ import { recordUploads } from '../files.ts';
 import type { NotificationType } from '../shared.ts';
 import { DuplicateRecordError, type Page, type PageRequest } from '../table.ts';
 import type { Tx } from '../tx.ts';
-import { type ApplicationAccess, applicationAccess, managedJob, requireManager, requireWorker } from './access.ts';
+import {
+  type ApplicationAccess,
+  applicationAccess,
+  managedJob,
+  requireManager,
+  requireWorker,
+} from './access.ts';
 import { type ApplicationAction, nextStatus } from './application-states.ts';
 import type { ApplicationFileRecord, ApplicationRecord, ApplicationStatus } from './records.ts';
 
@@ -34,11 +40,13 @@ export class ApplicationService {
     return this.ctx.uow.run(async (tx) => {
       requireRole(actor, 'worker');
       const text = message.trim();
-      if (text.length > MAX_MESSAGE) throw new UserError('application.message_too_long', { max: MAX_MESSAGE });
+      if (text.length > MAX_MESSAGE)
+        throw new UserError('application.message_too_long', { max: MAX_MESSAGE });
       const job = await tx.work.jobs.get(jobId);
       if (!job || job.status === 'draft') throw new UserError('not_found', { thing: 'job' });
       if (job.status !== 'open') throw new UserError('job.not_open');
-      if (job.deadline && job.deadline.getTime() <= this.ctx.clock().getTime()) throw new UserError('job.deadline_passed');
+      if (job.deadline && job.deadline.getTime() <= this.ctx.clock().getTime())
+        throw new UserError('job.deadline_passed');
       let app: ApplicationRecord;
       try {
         // The partial unique index (one active application per worker and job) settles races.
@@ -47,7 +55,13 @@ export class ApplicationService {
         if (err instanceof DuplicateRecordError) throw new UserError('application.duplicate');
         throw err;
       }
-      await tx.audit({ actorUserId: actor.userId, action: 'application.applied', subjectType: 'application', subjectId: app.id, data: { jobId } });
+      await tx.audit({
+        actorUserId: actor.userId,
+        action: 'application.applied',
+        subjectType: 'application',
+        subjectId: app.id,
+        data: { jobId },
+      });
       if (job.createdBy !== null && job.createdBy !== actor.userId) {
         await notify(tx, 'application.received', job.createdBy, app);
       }
@@ -79,7 +93,15 @@ export class ApplicationService {
       const why = reason.trim();
       if (why === '') throw new UserError('application.reason_required');
       const to = nextStatus(access.app, 'reject');
-      return this.move(tx, actor, access, 'reject', to, { decidedBy: actor.userId, decisionReason: why }, 'application.rejected');
+      return this.move(
+        tx,
+        actor,
+        access,
+        'reject',
+        to,
+        { decidedBy: actor.userId, decisionReason: why },
+        'application.rejected',
+      );
     });
   }
 
@@ -100,23 +122,38 @@ export class ApplicationService {
       const why = reason.trim();
       if (why === '') throw new UserError('application.reason_required');
       const to = nextStatus(access.app, 'cancel');
-      return this.move(tx, actor, access, 'cancel', to, { decisionReason: why, decidedBy: actor.userId }, 'application.cancelled');
+      return this.move(
+        tx,
+        actor,
+        access,
+        'cancel',
+        to,
+        { decisionReason: why, decidedBy: actor.userId },
+        'application.cancelled',
+      );
     });
   }
 
   /** 作業ファイル: staff hand files to an accepted worker (again later if needed). */
-  handOverWorkFiles(actor: Actor, applicationId: number, uploads: readonly UploadedFile[]): Promise<ApplicationFileRecord[]> {
+  handOverWorkFiles(
+    actor: Actor,
+    applicationId: number,
+    uploads: readonly UploadedFile[],
+  ): Promise<ApplicationFileRecord[]> {
     return this.ctx.uow.run(async (tx) => {
       const access = await applicationAccess(tx, actor, applicationId);
       requireManager(access);
       const allowed: ApplicationStatus[] = ['accepted', 'working', 'revision_requested'];
       if (!allowed.includes(access.app.status)) {
-        throw new UserError('application.wrong_state', { status: `@application.status.${access.app.status}` });
+        throw new UserError('application.wrong_state', {
+          status: `@application.status.${access.app.status}`,
+        });
       }
       if (uploads.length === 0) throw new UserError('delivery.files_required');
       const files = await recordUploads(tx, actor.userId, uploads);
       const rows: ApplicationFileRecord[] = [];
-      for (const f of files) rows.push(await tx.work.applicationFiles.insert({ applicationId, fileId: f.id, kind: 'work' }));
+      for (const f of files)
+        rows.push(await tx.work.applicationFiles.insert({ applicationId, fileId: f.id, kind: 'work' }));
       await tx.work.applications.update(applicationId, { workFilesHandedAt: this.ctx.clock() });
       await tx.audit({
         actorUserId: actor.userId,
@@ -141,7 +178,8 @@ export class ApplicationService {
       const access = await applicationAccess(tx, actor, applicationId);
       requireWorker(access);
       const to = nextStatus(access.app, 'start');
-      if (access.app.status === 'accepted' && !access.app.workFilesHandedAt) throw new UserError('application.no_work_files');
+      if (access.app.status === 'accepted' && !access.app.workFilesHandedAt)
+        throw new UserError('application.no_work_files');
       const first = access.app.startedAt === null;
       return this.move(tx, actor, access, 'start', to, first ? { startedAt: this.ctx.clock() } : {}, null);
     });
@@ -198,7 +236,12 @@ export class ApplicationService {
 }
 
 /** One outbox row per recipient and state change: the key names the application and its new state. */
-export async function notify(tx: Tx, type: NotificationType, recipientUserId: number, app: ApplicationRecord): Promise<void> {
+export async function notify(
+  tx: Tx,
+  type: NotificationType,
+  recipientUserId: number,
+  app: ApplicationRecord,
+): Promise<void> {
   await tx.notify({
     type,
     recipientUserId,

@@ -22,7 +22,12 @@ export class DeliveryService {
   }
 
   /** working → delivered, with at least one file and an optional note. */
-  deliver(actor: Actor, applicationId: number, note: string, uploads: readonly UploadedFile[]): Promise<DeliveryDetail> {
+  deliver(
+    actor: Actor,
+    applicationId: number,
+    note: string,
+    uploads: readonly UploadedFile[],
+  ): Promise<DeliveryDetail> {
     return this.ctx.uow.run(async (tx) => {
       const access = await applicationAccess(tx, actor, applicationId);
       requireWorker(access);
@@ -32,9 +37,19 @@ export class DeliveryService {
       const delivery = await tx.work.deliveries.insert({ applicationId, note: note.trim().slice(0, 4000) });
       const files: ApplicationFileRecord[] = [];
       for (const f of stored) {
-        files.push(await tx.work.applicationFiles.insert({ applicationId, fileId: f.id, kind: 'delivery', deliveryId: delivery.id }));
+        files.push(
+          await tx.work.applicationFiles.insert({
+            applicationId,
+            fileId: f.id,
+            kind: 'delivery',
+            deliveryId: delivery.id,
+          }),
+        );
       }
-      const app = await tx.work.applications.update(applicationId, { status: to, deliveredAt: this.ctx.clock() });
+      const app = await tx.work.applications.update(applicationId, {
+        status: to,
+        deliveredAt: this.ctx.clock(),
+      });
       await tx.audit({
         actorUserId: actor.userId,
         action: 'application.deliver',
@@ -65,7 +80,10 @@ export class DeliveryService {
       await applicationAccess(tx, actor, applicationId);
       const deliveries = await tx.work.deliveries.find({ applicationId }, { orderBy: { id: 'asc' } });
       const files = await tx.work.applicationFiles.find({ applicationId, kind: 'delivery' });
-      return deliveries.map((delivery) => ({ delivery, files: files.filter((f) => f.deliveryId === delivery.id) }));
+      return deliveries.map((delivery) => ({
+        delivery,
+        files: files.filter((f) => f.deliveryId === delivery.id),
+      }));
     });
   }
 
@@ -79,7 +97,10 @@ export class DeliveryService {
       const access = await applicationAccess(tx, actor, applicationId);
       requireManager(access);
       const to = nextStatus(access.app, action);
-      const [latest] = await tx.work.deliveries.find({ applicationId }, { orderBy: { id: 'desc' }, limit: 1 });
+      const [latest] = await tx.work.deliveries.find(
+        { applicationId },
+        { orderBy: { id: 'desc' }, limit: 1 },
+      );
       const now = this.ctx.clock();
       if (latest) {
         await tx.work.deliveries.update(latest.id, {
@@ -100,7 +121,12 @@ export class DeliveryService {
         subjectId: applicationId,
         data: { from: access.app.status, to, deliveryId: latest?.id ?? null },
       });
-      await notify(tx, action === 'approve' ? 'delivery.approved' : 'delivery.revision_requested', app.workerId, app);
+      await notify(
+        tx,
+        action === 'approve' ? 'delivery.approved' : 'delivery.revision_requested',
+        app.workerId,
+        app,
+      );
       return app;
     });
   }

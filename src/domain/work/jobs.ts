@@ -38,14 +38,19 @@ function validate(input: PostJobInput, now: Date) {
   } else {
     unitPriceYen = input.reward.unitPriceYen;
     quantity = input.reward.quantity;
-    if (!isYen(unitPriceYen) || !Number.isInteger(quantity) || quantity < 1) throw new UserError('job.bad_reward');
+    if (!isYen(unitPriceYen) || !Number.isInteger(quantity) || quantity < 1)
+      throw new UserError('job.bad_reward');
     rewardYen = unitPriceYen * quantity;
   }
   if (!isYen(rewardYen)) throw new UserError('job.bad_reward');
   const openings = input.openings ?? 1;
-  if (!Number.isInteger(openings) || openings < 1 || openings > 10_000) throw new UserError('job.bad_openings');
-  if (input.deadline && input.deadline.getTime() <= now.getTime()) throw new UserError('job.deadline_in_past');
-  const skills = [...new Set((input.skills ?? []).map((s) => s.normalize('NFKC').trim()).filter((s) => s !== ''))];
+  if (!Number.isInteger(openings) || openings < 1 || openings > 10_000)
+    throw new UserError('job.bad_openings');
+  if (input.deadline && input.deadline.getTime() <= now.getTime())
+    throw new UserError('job.deadline_in_past');
+  const skills = [
+    ...new Set((input.skills ?? []).map((s) => s.normalize('NFKC').trim()).filter((s) => s !== '')),
+  ];
   return { title, rewardYen, unitPriceYen, quantity, openings, skills };
 }
 
@@ -78,7 +83,13 @@ export class JobService {
         status: input.status ?? 'draft',
         createdBy: actor.userId,
       });
-      await tx.audit({ actorUserId: actor.userId, action: 'job.posted', subjectType: 'job', subjectId: job.id, data: { status: job.status } });
+      await tx.audit({
+        actorUserId: actor.userId,
+        action: 'job.posted',
+        subjectType: 'job',
+        subjectId: job.id,
+        data: { status: job.status },
+      });
       const alerts = job.status === 'open' ? await tx.work.queueJobAlerts(job) : 0;
       return { job, alerts };
     });
@@ -106,7 +117,8 @@ export class JobService {
   get(actor: Actor, jobId: number): Promise<JobRecord> {
     return this.ctx.uow.run(async (tx) => {
       const job = await tx.work.jobs.get(jobId);
-      if (!job || (job.status !== 'open' && !canManageJob(actor, job))) throw new UserError('not_found', { thing: 'job' });
+      if (!job || (job.status !== 'open' && !canManageJob(actor, job)))
+        throw new UserError('not_found', { thing: 'job' });
       return job;
     });
   }
@@ -122,11 +134,24 @@ export class JobService {
     return this.ctx.uow.run((tx) => tx.work.searchOpenJobs(clean, page));
   }
 
-  private async transition(tx: Tx, actor: Actor, jobId: number, from: JobStatus[], to: JobStatus): Promise<JobRecord> {
+  private async transition(
+    tx: Tx,
+    actor: Actor,
+    jobId: number,
+    from: JobStatus[],
+    to: JobStatus,
+  ): Promise<JobRecord> {
     const job = await managedJob(tx, actor, jobId, true);
-    if (!from.includes(job.status)) throw new UserError('job.wrong_state', { status: `@job.status.${job.status}` });
+    if (!from.includes(job.status))
+      throw new UserError('job.wrong_state', { status: `@job.status.${job.status}` });
     const updated = await tx.work.jobs.update(job.id, { status: to });
-    await tx.audit({ actorUserId: actor.userId, action: `job.${to}`, subjectType: 'job', subjectId: job.id, data: { from: job.status } });
+    await tx.audit({
+      actorUserId: actor.userId,
+      action: `job.${to}`,
+      subjectType: 'job',
+      subjectId: job.id,
+      data: { from: job.status },
+    });
     return updated;
   }
 }

@@ -7,7 +7,13 @@ import type { ApplicationStatus, QuestionRecord } from './records.ts';
 
 const MAX_TEXT = 4000;
 /** Questions make sense while the work is undecided or going on. */
-const OPEN_STATES: ApplicationStatus[] = ['applied', 'accepted', 'working', 'delivered', 'revision_requested'];
+const OPEN_STATES: ApplicationStatus[] = [
+  'applied',
+  'accepted',
+  'working',
+  'delivered',
+  'revision_requested',
+];
 
 export class QuestionService {
   private readonly ctx: DomainContext;
@@ -23,10 +29,18 @@ export class QuestionService {
       const text = body.trim();
       if (text === '' || text.length > MAX_TEXT) throw new UserError('question.body_required');
       if (!OPEN_STATES.includes(access.app.status)) {
-        throw new UserError('application.wrong_state', { status: `@application.status.${access.app.status}` });
+        throw new UserError('application.wrong_state', {
+          status: `@application.status.${access.app.status}`,
+        });
       }
       const q = await tx.work.questions.insert({ applicationId, askedBy: actor.userId, body: text });
-      await tx.audit({ actorUserId: actor.userId, action: 'question.asked', subjectType: 'question', subjectId: q.id, data: { applicationId } });
+      await tx.audit({
+        actorUserId: actor.userId,
+        action: 'question.asked',
+        subjectType: 'question',
+        subjectId: q.id,
+        data: { applicationId },
+      });
       if (access.job.createdBy !== null) {
         await tx.notify({
           type: 'question.asked',
@@ -48,8 +62,18 @@ export class QuestionService {
       if (q.answer !== null) throw new UserError('question.already_answered');
       const text = answer.trim();
       if (text === '' || text.length > MAX_TEXT) throw new UserError('question.answer_required');
-      const updated = await tx.work.questions.update(q.id, { answer: text, answeredBy: actor.userId, answeredAt: this.ctx.clock() });
-      await tx.audit({ actorUserId: actor.userId, action: 'question.answered', subjectType: 'question', subjectId: q.id, data: {} });
+      const updated = await tx.work.questions.update(q.id, {
+        answer: text,
+        answeredBy: actor.userId,
+        answeredAt: this.ctx.clock(),
+      });
+      await tx.audit({
+        actorUserId: actor.userId,
+        action: 'question.answered',
+        subjectType: 'question',
+        subjectId: q.id,
+        data: {},
+      });
       await tx.notify({
         type: 'question.answered',
         recipientUserId: access.app.workerId,

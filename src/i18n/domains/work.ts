@@ -11,7 +11,8 @@ export const workJa = {
   'application.wrong_state': 'この応募は現在「{status}」のため、この操作はできません。',
   'application.openings_full': '募集人数({openings}名)に達しているため、これ以上採用できません。',
   'application.not_accepted': '作業を開始できるのは、採用が決まった応募だけです。',
-  'application.no_work_files': '作業ファイルがまだ渡されていないため、作業を開始できません。担当者からの連絡をお待ちください。',
+  'application.no_work_files':
+    '作業ファイルがまだ渡されていないため、作業を開始できません。担当者からの連絡をお待ちください。',
   'application.reason_required': '理由を入力してください。',
   'application.message_too_long': 'メッセージは{max}文字以内で入力してください。',
   'question.body_required': '質問内容を入力してください(4,000文字以内)。',
@@ -37,7 +38,8 @@ export const workJa = {
 
 export const workEn = {
   'job.title_required': 'Please enter a job title (up to 200 characters).',
-  'job.bad_reward': 'The reward must be a whole number of yen, 0 or more. For unit pricing give a unit price and a quantity.',
+  'job.bad_reward':
+    'The reward must be a whole number of yen, 0 or more. For unit pricing give a unit price and a quantity.',
   'job.bad_openings': 'Openings must be 1 or more.',
   'job.deadline_in_past': 'The application deadline must be in the future.',
   'job.not_open': 'This job notice is not open for applications.',
@@ -47,7 +49,8 @@ export const workEn = {
   'application.wrong_state': 'This application is “{status}”, so that is not possible.',
   'application.openings_full': 'All {openings} openings are filled; no one else can be accepted.',
   'application.not_accepted': 'You can start work only on an accepted application.',
-  'application.no_work_files': 'The work files have not been handed over yet, so work cannot start. Please wait for your contact.',
+  'application.no_work_files':
+    'The work files have not been handed over yet, so work cannot start. Please wait for your contact.',
   'application.reason_required': 'Please give a reason.',
   'application.message_too_long': 'Please keep the message within {max} characters.',
   'question.body_required': 'Please enter your question (up to 4,000 characters).',
