@@ -1,14 +1,14 @@
 import type { Command } from '../src/chat/command.ts';
 import { type Block, type Button, type CardBlock, text } from '../src/chat/types.ts';
+import type { JobRecord } from '../src/domain/work/records.ts';
 import { UserError } from '../src/errors.ts';
 import { formatDate, formatYen } from '../src/i18n/format.ts';
 import type { Locale, Translator } from '../src/i18n/index.ts';
-import type { JobNoticeRecord } from '../src/store.ts';
 
 /** Cards per page: small enough for a phone screen and far inside every platform's limits. */
 export const JOBS_PAGE_SIZE = 5;
 
-function jobCard(job: JobNoticeRecord, t: Translator, locale: Locale, timeZone: string): CardBlock {
+function jobCard(job: JobRecord, t: Translator, locale: Locale, timeZone: string): CardBlock {
   return {
     type: 'card',
     title: `#${job.id} ${job.title}`,
@@ -37,10 +37,10 @@ export const jobs: Command = {
     const page = pageArg === undefined ? 1 : Number(pageArg);
     if (!Number.isInteger(page) || page < 1) throw new UserError('jobs.bad_page');
 
-    const { items, total } = await services.store.jobs.listOpen({
-      offset: (page - 1) * JOBS_PAGE_SIZE,
-      limit: JOBS_PAGE_SIZE,
-    });
+    const { items, total } = await services.domain.jobs.listOpen(
+      {},
+      { offset: (page - 1) * JOBS_PAGE_SIZE, limit: JOBS_PAGE_SIZE },
+    );
     if (total === 0) return { blocks: [text(t('jobs.empty'))] };
 
     const tz = services.config.businessTimeZone;

@@ -5,16 +5,9 @@
 import { type EntityManager, type MikroORM, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import type { Platform, Role } from '../src/config.ts';
 import { isLocale, type Locale } from '../src/i18n/index.ts';
-import type {
-  IdentityKey,
-  JobNoticeRecord,
-  NewJobNotice,
-  Page,
-  Store,
-  StoreKind,
-  UserRecord,
-} from '../src/store.ts';
-import { InboundEvent, JobNotice, PlatformIdentity, User } from './entities/index.ts';
+import type { IdentityKey, Store, StoreKind, UserRecord } from '../src/store.ts';
+import { InboundEvent, PlatformIdentity, User } from './entities/index.ts';
+import { createUnitOfWork } from './unit-of-work.ts';
 
 function toUser(u: User): UserRecord {
   return {
@@ -24,22 +17,6 @@ function toUser(u: User): UserRecord {
     roles: [...(u.roles as Role[])],
     companyId: u.companyId ?? null,
     createdAt: u.createdAt,
-  };
-}
-
-function toJob(j: JobNotice): JobNoticeRecord {
-  return {
-    id: j.id,
-    title: j.title,
-    description: j.description,
-    category: j.category,
-    prefecture: j.prefecture ?? null,
-    remote: j.remote,
-    rewardYen: j.rewardYen,
-    openings: j.openings,
-    deadline: j.deadline ?? null,
-    status: j.status,
-    createdAt: j.createdAt,
   };
 }
 
@@ -89,32 +66,7 @@ export function createMikroStore(orm: MikroORM, kind: StoreKind): Store {
         await em().nativeUpdate(User, { id: userId }, { locale });
       },
     },
-    jobs: {
-      async listOpen({ offset, limit }): Promise<Page<JobNoticeRecord>> {
-        const [items, total] = await em().findAndCount(
-          JobNotice,
-          { status: 'open' },
-          { orderBy: { deadline: 'asc nulls last', id: 'desc' }, offset, limit },
-        );
-        return { items: items.map(toJob), total };
-      },
-      async create(job: NewJobNotice) {
-        const fork = em();
-        const entity = fork.create(JobNotice, {
-          title: job.title,
-          description: job.description ?? '',
-          category: job.category ?? '',
-          prefecture: job.prefecture ?? null,
-          remote: job.remote ?? false,
-          rewardYen: job.rewardYen,
-          openings: job.openings ?? 1,
-          deadline: job.deadline ?? null,
-          status: job.status ?? 'draft',
-        });
-        await fork.flush();
-        return toJob(entity);
-      },
-    },
+    uow: createUnitOfWork(orm),
     inboundEvents: {
       async markSeen(platform: Platform, eventId: string) {
         const inserted = await em()

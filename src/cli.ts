@@ -4,9 +4,9 @@
  */
 import { parseArgs } from 'node:util';
 import { type Config, loadConfig } from './config.ts';
+import type { NewJob } from './domain/work/records.ts';
 import { runEntry } from './entry.ts';
 import { createLogger } from './logger.ts';
-import type { NewJobNotice } from './store.ts';
 import { createMigration, pendingSchemaDiff } from './wiring/migrations.ts';
 import { createJobQueue, queueConnectionFor } from './wiring/queue.ts';
 import { openStore } from './wiring/store.ts';
@@ -23,7 +23,7 @@ const logger = (config: Config) => createLogger({ level: config.logLevel ?? 'war
 const open = (config: Config, migrate = true) =>
   openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger: logger(config), migrate });
 
-const DEMO_JOBS: NewJobNotice[] = [
+const DEMO_JOBS: NewJob[] = [
   {
     title: '商品データ入力(ECサイト)',
     description: '商品名・価格・説明文をスプレッドシートから管理画面へ入力していただきます。',
@@ -73,15 +73,16 @@ const commands: Record<string, CliCommand> = {
     async run(config) {
       const opened = await open(config);
       try {
-        const existing = await opened.store.jobs.listOpen({ offset: 0, limit: 1000 });
-        const titles = new Set(existing.items.map((j) => j.title));
-        let added = 0;
-        for (const job of DEMO_JOBS) {
-          if (titles.has(job.title)) continue;
-          const deadline = new Date(Date.now() + (14 + added * 7) * 24 * 3600 * 1000);
-          await opened.store.jobs.create({ ...job, deadline });
-          added++;
-        }
+        const added = await opened.store.uow.run(async (tx) => {
+          let n = 0;
+          for (const job of DEMO_JOBS) {
+            if (await tx.work.jobs.findOne({ title: job.title })) continue;
+            const deadline = new Date(Date.now() + (14 + n * 7) * 24 * 3600 * 1000);
+            await tx.work.jobs.insert({ ...job, deadline });
+            n++;
+          }
+          return n;
+        });
         out(`added ${added} demo job notice(s)`);
       } finally {
         await opened.close();

@@ -1,5 +1,6 @@
 /**
- * The store as core sees it: plain records and the operations the current commands need. `db/`
+ * The store as core sees it: identities and inbound-event dedupe for the chat path, and a unit of
+ * work over every domain table for the services. `db/`
  * implements it with MikroORM; core never imports the ORM (a boundary test checks this).
  */
 import type { Platform, Role } from './config.ts';
@@ -23,40 +24,7 @@ export interface UserRecord {
   createdAt: Date;
 }
 
-import type { JobStatus } from './domain/work/records.ts';
-
-export interface JobNoticeRecord {
-  id: number;
-  title: string;
-  description: string;
-  category: string;
-  /** Prefecture name (e.g. 東京都); null with `remote` for work from home. */
-  prefecture: string | null;
-  remote: boolean;
-  /** Integer yen. */
-  rewardYen: number;
-  openings: number;
-  deadline: Date | null;
-  status: JobStatus;
-  createdAt: Date;
-}
-
-export interface NewJobNotice {
-  title: string;
-  description?: string;
-  category?: string;
-  prefecture?: string | null;
-  remote?: boolean;
-  rewardYen: number;
-  openings?: number;
-  deadline?: Date | null;
-  status?: JobStatus;
-}
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-}
+import type { UnitOfWork } from './domain/tx.ts';
 
 export interface UserStore {
   findByIdentity(key: IdentityKey): Promise<UserRecord | null>;
@@ -71,12 +39,6 @@ export interface UserStore {
   setLocale(userId: number, locale: Locale): Promise<void>;
 }
 
-export interface JobStore {
-  /** Open notices, soonest deadline first (no deadline last), then newest. */
-  listOpen(page: { offset: number; limit: number }): Promise<Page<JobNoticeRecord>>;
-  create(job: NewJobNotice): Promise<JobNoticeRecord>;
-}
-
 export interface InboundEventStore {
   /** Records a platform event id; `false` when it was already recorded (a redelivery). */
   markSeen(platform: Platform, eventId: string): Promise<boolean>;
@@ -85,7 +47,8 @@ export interface InboundEventStore {
 export interface Store {
   readonly kind: StoreKind;
   readonly users: UserStore;
-  readonly jobs: JobStore;
+  /** Transactions over every domain table (src/domain/tx.ts). */
+  readonly uow: UnitOfWork;
   readonly inboundEvents: InboundEventStore;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;

@@ -3,15 +3,19 @@ import { renderReply } from '../adapters/console/render.ts';
 import type { Bot } from '../src/chat/bot.ts';
 import type { ChatEvent, Reply } from '../src/chat/types.ts';
 import { type Config, loadConfig } from '../src/config.ts';
+import type { DomainContext } from '../src/domain/context.ts';
+import { createDomainServices } from '../src/domain/services.ts';
 import { buildBot } from '../src/wiring/app.ts';
 import { memoryLogger } from './helpers/logger.ts';
-import { openTestStore, type TestStore } from './helpers/store.ts';
+import { openTestStore, type TestStore, testDomainContext } from './helpers/store.ts';
 
 let t: TestStore;
+let domainCtx: DomainContext;
 let seq = 0;
 
 beforeAll(async () => {
   t = await openTestStore('bot');
+  domainCtx = testDomainContext(t);
 });
 afterAll(async () => {
   await t?.close();
@@ -19,7 +23,8 @@ afterAll(async () => {
 
 function makeBot(env: Record<string, string> = {}, logger = memoryLogger().logger): Bot {
   const config: Config = loadConfig(env);
-  return buildBot({ store: t.store, config, logger, newRef: () => 'REF12345' });
+  const domain = createDomainServices({ ...domainCtx, openSignupRole: config.openSignupRole });
+  return buildBot({ store: t.store, domain, config, logger, newRef: () => 'REF12345' });
 }
 
 function message(user: string, text: string, extra: Partial<ChatEvent> = {}): ChatEvent {
@@ -91,15 +96,17 @@ describe('jobs', () => {
   });
 
   it('lists open notices with reward, openings, deadline and place in the user’s language', async () => {
-    await t.store.jobs.create({
-      title: 'データ入力',
-      rewardYen: 12000,
-      openings: 3,
-      remote: true,
-      status: 'open',
-      deadline: new Date('2026-12-09T15:30:00Z'),
+    await t.store.uow.run(async (tx) => {
+      await tx.work.jobs.insert({
+        title: 'データ入力',
+        rewardYen: 12000,
+        openings: 3,
+        remote: true,
+        status: 'open',
+        deadline: new Date('2026-12-09T15:30:00Z'),
+      });
+      await tx.work.jobs.insert({ title: '下書き', rewardYen: 1, status: 'draft' });
     });
-    await t.store.jobs.create({ title: '下書き', rewardYen: 1, status: 'draft' });
     const bot = makeBot();
     const ja = textOf((await bot.handle(message('jiro', 'jobs'))).reply);
     expect(ja).toContain('募集案件(1件)');
@@ -115,8 +122,10 @@ describe('jobs', () => {
   });
 
   it('pages long lists with next/previous buttons whose payloads run the next page', async () => {
-    for (let i = 1; i <= 12; i++)
-      await t.store.jobs.create({ title: `job ${i}`, rewardYen: 1000 * i, status: 'open' });
+    await t.store.uow.run(async (tx) => {
+      for (let i = 1; i <= 12; i++)
+        await tx.work.jobs.insert({ title: `job ${i}`, rewardYen: 1000 * i, status: 'open' });
+    });
     const bot = makeBot();
     const first = await bot.handle(message('saburo', 'jobs'));
     const cards = first.reply?.blocks.filter((b) => b.type === 'card') ?? [];

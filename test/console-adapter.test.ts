@@ -4,17 +4,19 @@ import { ConsoleAdapter } from '../adapters/console/index.ts';
 import { renderReply } from '../adapters/console/render.ts';
 import type { Bot } from '../src/chat/bot.ts';
 import { loadConfig } from '../src/config.ts';
+import { createDomainServices } from '../src/domain/services.ts';
 import { buildBot } from '../src/wiring/app.ts';
 import { type AdapterHarness, adapterContract, type Seen } from './contract/adapter-contract.ts';
 import { memoryLogger } from './helpers/logger.ts';
-import { openTestStore, type TestStore } from './helpers/store.ts';
+import { openTestStore, type TestStore, testDomainContext } from './helpers/store.ts';
 
 let t: TestStore;
 let bot: Bot;
 
 beforeAll(async () => {
   t = await openTestStore('console');
-  bot = buildBot({ store: t.store, config: loadConfig({}), logger: memoryLogger('silent').logger });
+  const domain = createDomainServices(testDomainContext(t));
+  bot = buildBot({ store: t.store, domain, config: loadConfig({}), logger: memoryLogger('silent').logger });
 });
 afterAll(async () => {
   await t?.close();

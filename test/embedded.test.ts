@@ -33,7 +33,9 @@ describe('embedded store', () => {
         store: { kind: 'embedded', status: 'ok' },
         queue: { backend: 'postgres', status: 'ok' },
       });
-      await first.store.jobs.create({ title: '再起動テスト', rewardYen: 5000, status: 'open' });
+      await first.store.uow.run((tx) =>
+        tx.work.jobs.insert({ title: '再起動テスト', rewardYen: 5000, status: 'open' }),
+      );
 
       // The queue really runs on the embedded database.
       const type = jobType<{ v: number }>('embedded', 'echo');
@@ -51,7 +53,9 @@ describe('embedded store', () => {
 
     const second = await createApp(config, { logger });
     try {
-      const { items } = await second.store.jobs.listOpen({ offset: 0, limit: 10 });
+      const { items } = await second.store.uow.run((tx) =>
+        tx.work.searchOpenJobs({}, { offset: 0, limit: 10 }),
+      );
       expect(items.map((j) => j.title)).toEqual(['再起動テスト']);
     } finally {
       await second.stop();

@@ -118,33 +118,50 @@ describe('users', () => {
 
 describe('job notices', () => {
   it('lists only open notices, soonest deadline first and undated last, with a total for paging', async () => {
-    const d = (s: string) => new Date(s);
-    await store.jobs.create({ title: 'draft', rewardYen: 1000, status: 'draft' });
-    await store.jobs.create({ title: 'closed', rewardYen: 1000, status: 'closed' });
-    await store.jobs.create({
-      title: 'late',
-      rewardYen: 1000,
-      status: 'open',
-      deadline: d('2026-12-20T00:00:00Z'),
+    const d = (x: string) => new Date(x);
+    await store.uow.run(async (tx) => {
+      await tx.work.jobs.insert({ title: 'draft', rewardYen: 1000, status: 'draft' });
+      await tx.work.jobs.insert({ title: 'closed', rewardYen: 1000, status: 'closed' });
+      await tx.work.jobs.insert({
+        title: 'late',
+        rewardYen: 1000,
+        status: 'open',
+        deadline: d('2026-12-20T00:00:00Z'),
+      });
+      await tx.work.jobs.insert({ title: 'undated', rewardYen: 1000, status: 'open' });
+      await tx.work.jobs.insert({
+        title: 'soon',
+        rewardYen: 12000,
+        status: 'open',
+        deadline: d('2026-12-01T00:00:00Z'),
+      });
     });
-    await store.jobs.create({ title: 'undated', rewardYen: 1000, status: 'open' });
-    await store.jobs.create({
-      title: 'soon',
-      rewardYen: 12000,
-      status: 'open',
-      deadline: d('2026-12-01T00:00:00Z'),
-    });
-
-    const all = await store.jobs.listOpen({ offset: 0, limit: 10 });
+    const all = await store.uow.run((tx) => tx.work.searchOpenJobs({}, { offset: 0, limit: 10 }));
     expect(all.total).toBe(3);
     expect(all.items.map((j) => j.title)).toEqual(['soon', 'late', 'undated']);
-
-    const second = await store.jobs.listOpen({ offset: 1, limit: 1 });
+    const second = await store.uow.run((tx) => tx.work.searchOpenJobs({}, { offset: 1, limit: 1 }));
     expect(second).toMatchObject({ total: 3, items: [{ title: 'late' }] });
+    // Past the last page the total is still right.
+    expect(await store.uow.run((tx) => tx.work.searchOpenJobs({}, { offset: 10, limit: 5 }))).toEqual({
+      items: [],
+      total: 3,
+    });
   });
 
   it('refuses a negative reward (checked by the database too)', async () => {
-    await expect(store.jobs.create({ title: 'bad', rewardYen: -1, status: 'open' })).rejects.toThrow();
+    await expect(
+      store.uow.run((tx) => tx.work.jobs.insert({ title: 'bad', rewardYen: -1, status: 'open' })),
+    ).rejects.toThrow();
+  });
+
+  it('rolls back every write of a unit of work that fails', async () => {
+    await expect(
+      store.uow.run(async (tx) => {
+        await tx.work.jobs.insert({ title: 'rolled back', rewardYen: 1, status: 'open' });
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(await store.uow.run((tx) => tx.work.jobs.count({ title: 'rolled back' }))).toBe(0);
   });
 });
 

@@ -9,6 +9,7 @@ import { loadConfig } from '../../src/config.ts';
 import { runEntry } from '../../src/entry.ts';
 import { createLogger } from '../../src/logger.ts';
 import { buildBot } from '../../src/wiring/app.ts';
+import { createDomain } from '../../src/wiring/domain.ts';
 import { openStore } from '../../src/wiring/store.ts';
 import { ConsoleAdapter } from './index.ts';
 
@@ -40,8 +41,9 @@ async function main(): Promise<number> {
   const logger = createLogger({ level: config.logLevel ?? 'warn', fd: 2 });
   const opened = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
   try {
+    const domain = await createDomain(config, opened.store);
     const adapter = new ConsoleAdapter({
-      bot: buildBot({ store: opened.store, config, logger }),
+      bot: buildBot({ store: opened.store, domain: domain.services, config, logger }),
       sender: { workspace: 'local', externalId: name, displayName: name },
       input: process.stdin,
       output: process.stdout,

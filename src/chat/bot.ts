@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../config.ts';
+import type { DomainServices } from '../domain/services.ts';
 import { UserError } from '../errors.ts';
 import { type Locale, t, translateRaw, translator } from '../i18n/index.ts';
 import type { Logger } from '../logger.ts';
@@ -17,6 +18,7 @@ import { type ChatEvent, type Reply, text } from './types.ts';
 
 export interface BotOptions {
   store: Store;
+  domain: DomainServices;
   config: Config;
   router: Router;
   logger: Logger;
@@ -43,6 +45,7 @@ export class Bot {
     this.options = options;
     this.services = {
       store: options.store,
+      domain: options.domain,
       config: options.config,
       clock: options.clock ?? (() => new Date()),
     };

@@ -3,12 +3,14 @@
  * context of core types only (no platform payloads) and return a `Reply`.
  */
 import type { Config, Role } from '../config.ts';
+import type { DomainServices } from '../domain/services.ts';
 import type { Locale, MessageKey, Translator } from '../i18n/index.ts';
 import type { Store, UserRecord } from '../store.ts';
 import type { ChatEvent, Reply } from './types.ts';
 
 export interface CommandServices {
   store: Store;
+  domain: DomainServices;
   config: Config;
   clock: () => Date;
 }

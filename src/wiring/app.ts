@@ -12,6 +12,7 @@ import { createLogger, type Logger } from '../logger.ts';
 import { createMetrics, type Metrics } from '../metrics.ts';
 import type { JobQueue } from '../queue.ts';
 import type { Store } from '../store.ts';
+import { createDomain } from './domain.ts';
 import { createJobQueue, type QueueConnection, queueConnectionFor } from './queue.ts';
 import { type OpenedStore, openStore } from './store.ts';
 
@@ -52,8 +53,16 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     : queueConnectionFor(config, opened);
   const queue = createJobQueue({ connection, logger, metrics, runWorkers: config.role !== 'web' });
 
+  let domain: Awaited<ReturnType<typeof createDomain>>;
+  try {
+    domain = await createDomain(config, opened.store, options.clock);
+  } catch (err) {
+    await opened.close();
+    throw err;
+  }
   const bot = buildBot({
     store: opened.store,
+    domain: domain.services,
     config,
     logger,
     metrics,

@@ -1,6 +1,12 @@
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { migrate, openOrm } from '../../db/orm.ts';
 import { createMikroStore } from '../../db/store.ts';
+import { secretBox } from '../../src/crypto/secret-box.ts';
+import type { DomainContext } from '../../src/domain/context.ts';
+import { LocalFileStorage } from '../../src/files/storage.ts';
 import type { Store } from '../../src/store.ts';
 import { freshSchema, type TestSchema } from './services.ts';
 
@@ -9,6 +15,18 @@ export interface TestStore {
   orm: MikroORM;
   schema: TestSchema;
   close(): Promise<void>;
+}
+
+/** A domain context on a test store: test clock, in-memory-keyed secret box, files under the OS temp dir. */
+export function testDomainContext(t: TestStore, clock: () => Date = () => new Date()): DomainContext {
+  return {
+    uow: t.store.uow,
+    clock,
+    files: new LocalFileStorage(path.join(os.tmpdir(), `bot-test-files-${t.schema.name}`)),
+    secrets: secretBox(randomBytes(32)),
+    businessTimeZone: 'Asia/Tokyo',
+    openSignupRole: 'worker',
+  };
 }
 
 /** A migrated store in a fresh schema of the real test PostgreSQL. */
