@@ -32,7 +32,19 @@ export function mikroTable<R extends { id: number }, New>(
   em: EntityManager,
   entity: EntityClass<object>,
 ): Table<R, New> {
-  const plain = (e: object | null): R | null => (e ? (wrap(e).toObject() as unknown as R) : null);
+  // A freshly inserted entity lacks the nullable columns nobody set; records always carry every
+  // field (null when empty), as a row read back would.
+  const fields = em
+    .getMetadata()
+    .get(entity)
+    .props.filter((p) => p.persist !== false && p.kind !== '1:m' && p.kind !== 'm:n')
+    .map((p) => p.name as string);
+  const plain = (e: object | null): R | null => {
+    if (!e) return null;
+    const o = wrap(e).toObject() as Record<string, unknown>;
+    for (const f of fields) if (o[f] === undefined) o[f] = null;
+    return o as unknown as R;
+  };
   const byId = { id: undefined as unknown as number };
   const find = async (where: Where<R>, options?: FindOptions<R>) => {
     const rows = await em.find(entity, toFilter(where) as never, {

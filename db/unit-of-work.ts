@@ -48,5 +48,8 @@ export function createUnitOfWork(orm: MikroORM): UnitOfWork {
     run(fn) {
       return orm.em.fork().transactional((em) => fn(createTx(em)));
     },
+    read(fn) {
+      return fn(createTx(orm.em.fork()));
+    },
   };
 }

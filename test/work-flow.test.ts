@@ -115,11 +115,19 @@ describe('job notices', () => {
   });
 
   it('sends one job alert per matching worker when a job opens', async () => {
+    // Workers from earlier tests have no saved preferences: they match everything. Pause them so
+    // this test counts only the ones it sets up.
+    await b.ctx.uow.run(async (tx) => {
+      for (const u of await tx.users.find({})) {
+        if (u.roles.includes('worker')) await tx.work.alertPreferences.insert({ userId: u.id, paused: true });
+      }
+    });
     const match = await b.user(['worker']);
     const wrongSkill = await b.user(['worker']);
     const paused = await b.user(['worker']);
     const tooCheap = await b.user(['worker']);
     const anySkillRemote = await b.user(['worker']);
+    const noPreferences = await b.user(['worker']);
     await b.ctx.uow.run(async (tx) => {
       await tx.work.alertPreferences.insert({
         userId: match.userId,
@@ -142,13 +150,13 @@ describe('job notices', () => {
       reward: { type: 'fixed', yen: 20000 },
       status: 'open',
     });
-    expect(alerts).toBe(2);
+    expect(alerts).toBe(3);
     const rows = await b.outbox({ type: 'job.alert' });
     const forJob = rows
       .filter((r) => r.payload.jobId === job.id)
       .map((r) => r.recipientUserId)
       .sort();
-    expect(forJob).toEqual([match.userId, anySkillRemote.userId].sort());
+    expect(forJob).toEqual([match.userId, anySkillRemote.userId, noPreferences.userId].sort());
   });
 
   it('searches open jobs by keyword, skill, prefecture and reward', async () => {

@@ -6,7 +6,23 @@ import { User } from './user.ts';
 export const JobNoticeSchema = defineEntity({
   name: 'JobNotice',
   tableName: 'job_notices',
-  indexes: [{ properties: ['status', 'deadline'] }],
+  indexes: [
+    { properties: ['status', 'deadline'] },
+    // Open jobs in list order (deadline, newest), so a page stops at LIMIT.
+    {
+      name: 'job_notices_open_order',
+      expression: `create index "job_notices_open_order" on "job_notices" ("deadline" asc nulls last, "id" desc) where status = 'open'`,
+    },
+    {
+      name: 'job_notices_open_skills',
+      expression: `create index "job_notices_open_skills" on "job_notices" using gin ("skills") where status = 'open'`,
+    },
+    // Keyword search: ilike '%word%' on title and description, Japanese included (trigrams).
+    {
+      name: 'job_notices_open_text',
+      expression: `create index "job_notices_open_text" on "job_notices" using gin ((title || ' ' || description) public.gin_trgm_ops) where status = 'open'`,
+    },
+  ],
   checks: [
     { name: 'job_notices_reward_yen_check', expression: 'reward_yen >= 0' },
     { name: 'job_notices_openings_check', expression: 'openings >= 1' },

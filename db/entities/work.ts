@@ -24,6 +24,10 @@ export const ApplicationSchema = defineEntity({
     { properties: ['jobId', 'status'] },
     { properties: ['workerId', 'status'] },
     {
+      name: 'applications_worker_recent',
+      expression: `create index "applications_worker_recent" on "applications" ("worker_id", "updated_at" desc, "id" desc)`,
+    },
+    {
       name: 'applications_one_active_per_worker',
       expression: `create unique index "applications_one_active_per_worker" on "applications" ("job_id", "worker_id") where status in ('applied', 'accepted', 'working', 'delivered', 'revision_requested')`,
     },

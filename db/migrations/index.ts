@@ -3,10 +3,12 @@ import { Migration20261122000000Foundation } from './Migration20261122000000_fou
 import { Migration20261122162027_domain } from './Migration20261122162027_domain.ts';
 import { Migration20261122170000_support } from './Migration20261122170000_support.ts';
 import { Migration20261122180000_market } from './Migration20261122180000_market.ts';
+import { Migration20261122190000_search } from './Migration20261122190000_search.ts';
 
 export const migrations = [
   { name: 'Migration20261122000000_foundation', class: Migration20261122000000Foundation },
   { name: 'Migration20261122162027_domain', class: Migration20261122162027_domain },
   { name: 'Migration20261122170000_support', class: Migration20261122170000_support },
   { name: 'Migration20261122180000_market', class: Migration20261122180000_market },
+  { name: 'Migration20261122190000_search', class: Migration20261122190000_search },
 ];

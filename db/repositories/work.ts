@@ -1,5 +1,5 @@
 /** Work portal tables and queries (src/domain/work/ports.ts). */
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { type EntityClass, type EntityManager, wrap } from '@mikro-orm/postgresql';
 import type { Page } from '../../src/domain/table.ts';
 import type { JobSearch, WorkTables } from '../../src/domain/work/ports.ts';
 import { type JobRecord, type NoticeRecord, SEAT_HOLDING_STATUSES } from '../../src/domain/work/records.ts';
@@ -22,11 +22,15 @@ import { mikroTable } from '../table.ts';
 export const pgTextArray = (values: readonly string[]) =>
   `{${values.map((v) => `"${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`;
 
+/** A raw row (snake_case columns) as a plain record, through the entity's own mapping. */
+export function asRecord<R>(em: EntityManager, entity: EntityClass<object>, row: Record<string, unknown>): R {
+  return wrap(em.map(entity, row as never)).toObject() as unknown as R;
+}
+
 /** Escapes `%`, `_` and `\` for a LIKE pattern. */
 export const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export function workTables(em: EntityManager): WorkTables {
-  const jobs = mikroTable<JobRecord, never>(em, JobNotice);
   const notices = mikroTable<NoticeRecord, never>(em, Notice);
 
   /** Loads records by id in the order given (one query, never one per row). */
@@ -53,16 +57,17 @@ export function workTables(em: EntityManager): WorkTables {
     alertPreferences: mikroTable(em, AlertPreference),
 
     async searchOpenJobs(filter: JobSearch, page): Promise<Page<JobRecord>> {
+      // Matches the partial indexes of migration "search": the open-jobs order index, GIN on
+      // skills (`@>`) and the trigram index on title || ' ' || description (`ilike`).
       const where = [`status = 'open'`];
       const params: unknown[] = [];
       if (filter.keyword) {
-        where.push(`(title ilike ? or description ilike ?)`);
-        const pattern = `%${likeEscape(filter.keyword)}%`;
-        params.push(pattern, pattern);
+        where.push(`(title || ' ' || description) ilike ?`);
+        params.push(`%${likeEscape(filter.keyword)}%`);
       }
       if (filter.skill) {
-        where.push(`? = any(skills)`);
-        params.push(filter.skill);
+        where.push(`skills @> ?::text[]`);
+        params.push(pgTextArray([filter.skill]));
       }
       if (filter.prefecture) {
         where.push(`prefecture = ?`);
@@ -72,26 +77,17 @@ export function workTables(em: EntityManager): WorkTables {
         where.push(`reward_yen >= ?`);
         params.push(filter.minRewardYen);
       }
-      const rows = await em.execute<{ id: number; total: string }[]>(
-        `select id, count(*) over () as total from job_notices where ${where.join(' and ')}
-         order by deadline asc nulls last, id desc limit ? offset ?`,
+      const sql = where.join(' and ');
+      // Two statements: the page walks the order index and stops at LIMIT; the count is separate.
+      const rows = await em.execute<Record<string, unknown>[]>(
+        `select * from job_notices where ${sql} order by deadline asc nulls last, id desc limit ? offset ?`,
         [...params, page.limit, page.offset],
       );
-      let total = Number(rows[0]?.total ?? 0);
-      if (rows.length === 0 && page.offset > 0) {
-        const [c] = await em.execute<{ n: string }[]>(
-          `select count(*) as n from job_notices where ${where.join(' and ')}`,
-          params,
-        );
-        total = Number(c?.n ?? 0);
-      }
-      return {
-        items: await inOrder(
-          jobs,
-          rows.map((r) => r.id),
-        ),
-        total,
-      };
+      const [count] = await em.execute<{ n: string }[]>(
+        `select count(*) as n from job_notices where ${sql}`,
+        params,
+      );
+      return { items: rows.map((r) => asRecord<JobRecord>(em, JobNotice, r)), total: Number(count?.n ?? 0) };
     },
 
     async countSeatsTaken(jobId) {
@@ -99,16 +95,18 @@ export function workTables(em: EntityManager): WorkTables {
     },
 
     async queueJobAlerts(job) {
+      // A worker who never saved preferences gets every alert (the defaults: any skill, anywhere,
+      // remote welcome, no minimum, not paused) until they say otherwise.
       const result = await em.execute(
         `insert into outbox (type, recipient_user_id, payload, dedupe_key, created_at)
-         select 'job.alert', ap.user_id, jsonb_build_object('jobId', ?::int), 'job.alert:' || ?::int || ':' || ap.user_id, now()
-           from alert_preferences ap join users u on u.id = ap.user_id
-          where not ap.paused
-            and 'worker' = any(u.roles)
-            and ap.min_reward_yen <= ?
-            and (cardinality(ap.skills) = 0 or ap.skills && ?::text[])
-            and ((?::boolean and ap.remote_ok)
-                 or (?::text is not null and (cardinality(ap.prefectures) = 0 or ?::text = any(ap.prefectures))))
+         select 'job.alert', u.id, jsonb_build_object('jobId', ?::int), 'job.alert:' || ?::int || ':' || u.id, now()
+           from users u left join alert_preferences ap on ap.user_id = u.id
+          where 'worker' = any(u.roles)
+            and not coalesce(ap.paused, false)
+            and coalesce(ap.min_reward_yen, 0) <= ?
+            and (coalesce(cardinality(ap.skills), 0) = 0 or ap.skills && ?::text[])
+            and ((?::boolean and coalesce(ap.remote_ok, true))
+                 or (?::text is not null and (coalesce(cardinality(ap.prefectures), 0) = 0 or ?::text = any(ap.prefectures))))
          on conflict (dedupe_key) do nothing`,
         [job.id, job.id, job.rewardYen, pgTextArray(job.skills), job.remote, job.prefecture, job.prefecture],
         'run',

@@ -36,4 +36,9 @@ export interface Tx {
 export interface UnitOfWork {
   /** Runs `fn` in one transaction; a thrown error rolls everything back. */
   run<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * Runs read-only `fn` without opening a transaction (no BEGIN/COMMIT round trips), for lists and
+   * searches. Writes and locks are not allowed here.
+   */
+  read<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
 }

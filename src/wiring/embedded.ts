@@ -13,6 +13,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { StartupError } from '../errors.ts';
 
@@ -79,7 +80,8 @@ export async function openEmbedded(dataDir: string | null): Promise<EmbeddedData
   try {
     // PostgreSQL's default 128 MB of shared buffers is sized for a server; an embedded store for one
     // bot process does well with 32 MB and idles ~120 MB smaller (see bench:startup).
-    const options = { postgresqlconf: ['shared_buffers=32MB'] };
+    // pg_trgm backs the job keyword search index, as on a real server (a migration creates it).
+    const options = { postgresqlconf: ['shared_buffers=32MB'], extensions: { pg_trgm } };
     if (pgdata) {
       const fresh = !existsSync(path.join(pgdata, 'PG_VERSION'));
       db = await PGlite.create(pgdata, options);

@@ -25,15 +25,18 @@ export interface ApplicationAccess {
 }
 
 /**
- * Loads an application (locked for update) with its job and says how the actor relates to it;
+ * Loads an application (locked for update unless `lock` is false, for reads) with its job and says how the actor relates to it;
  * anyone else is refused. Someone else's application reads as not found, so ids reveal nothing.
  */
 export async function applicationAccess(
   tx: Tx,
   actor: Actor,
   applicationId: number,
+  lock = true,
 ): Promise<ApplicationAccess> {
-  const app = await tx.work.applications.lock(applicationId);
+  const app = lock
+    ? await tx.work.applications.lock(applicationId)
+    : await tx.work.applications.get(applicationId);
   if (!app) throw new UserError('not_found', { thing: 'application' });
   const job = await tx.work.jobs.get(app.jobId);
   if (!job) throw new UserError('not_found', { thing: 'job' });

@@ -187,8 +187,8 @@ export class ApplicationService {
 
   /** One application with its work files, for its worker or its job's managers. */
   get(actor: Actor, applicationId: number): Promise<ApplicationDetail> {
-    return this.ctx.uow.run(async (tx) => {
-      const access = await applicationAccess(tx, actor, applicationId);
+    return this.ctx.uow.read(async (tx) => {
+      const access = await applicationAccess(tx, actor, applicationId, false);
       const workFiles = await tx.work.applicationFiles.find({ applicationId, kind: 'work' });
       return { application: access.app, workFiles };
     });
@@ -196,7 +196,7 @@ export class ApplicationService {
 
   /** The worker's own applications, newest first. */
   listMine(actor: Actor, page: PageRequest): Promise<Page<ApplicationRecord>> {
-    return this.ctx.uow.run(async (tx) => ({
+    return this.ctx.uow.read(async (tx) => ({
       items: await tx.work.applications.find(
         { workerId: actor.userId },
         { orderBy: { updatedAt: 'desc', id: 'desc' }, ...page },
@@ -207,7 +207,7 @@ export class ApplicationService {
 
   /** A job's applications for staff or its poster, oldest first (the order they came in). */
   listForJob(actor: Actor, jobId: number, status?: ApplicationStatus): Promise<ApplicationRecord[]> {
-    return this.ctx.uow.run(async (tx) => {
+    return this.ctx.uow.read(async (tx) => {
       await managedJob(tx, actor, jobId);
       return tx.work.applications.find({ jobId, ...(status ? { status } : {}) }, { orderBy: { id: 'asc' } });
     });

@@ -76,8 +76,8 @@ export class DeliveryService {
 
   /** Every delivery of an application with its files, oldest first. */
   list(actor: Actor, applicationId: number): Promise<DeliveryDetail[]> {
-    return this.ctx.uow.run(async (tx) => {
-      await applicationAccess(tx, actor, applicationId);
+    return this.ctx.uow.read(async (tx) => {
+      await applicationAccess(tx, actor, applicationId, false);
       const deliveries = await tx.work.deliveries.find({ applicationId }, { orderBy: { id: 'asc' } });
       const files = await tx.work.applicationFiles.find({ applicationId, kind: 'delivery' });
       return deliveries.map((delivery) => ({

@@ -115,7 +115,7 @@ export class JobService {
 
   /** Open jobs for anyone; a draft, closed or cancelled one only for staff and its poster. */
   get(actor: Actor, jobId: number): Promise<JobRecord> {
-    return this.ctx.uow.run(async (tx) => {
+    return this.ctx.uow.read(async (tx) => {
       const job = await tx.work.jobs.get(jobId);
       if (!job || (job.status !== 'open' && !canManageJob(actor, job)))
         throw new UserError('not_found', { thing: 'job' });
@@ -131,7 +131,7 @@ export class JobService {
       ...(filter.prefecture ? { prefecture: filter.prefecture } : {}),
       ...(filter.minRewardYen !== undefined ? { minRewardYen: filter.minRewardYen } : {}),
     };
-    return this.ctx.uow.run((tx) => tx.work.searchOpenJobs(clean, page));
+    return this.ctx.uow.read((tx) => tx.work.searchOpenJobs(clean, page));
   }
 
   private async transition(

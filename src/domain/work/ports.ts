@@ -51,8 +51,8 @@ export interface WorkTables {
   countSeatsTaken(jobId: number): Promise<number>;
   /**
    * Writes one `job.alert` outbox row per worker whose alert preferences match the job (skills
-   * overlap or none set, prefecture or remote, minimum reward, not paused), in one statement.
-   * Returns how many were written.
+   * overlap or none set, prefecture or remote, minimum reward, not paused; a worker without saved
+   * preferences matches everything), in one statement. Returns how many were written.
    */
   queueJobAlerts(job: JobRecord): Promise<number>;
   /** Notices visible to a user (everyone, their roles, personal), newest first, with read flags. */

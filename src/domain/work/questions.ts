@@ -86,8 +86,8 @@ export class QuestionService {
 
   /** The whole question-and-answer history of an application, oldest first. */
   history(actor: Actor, applicationId: number): Promise<QuestionRecord[]> {
-    return this.ctx.uow.run(async (tx) => {
-      await applicationAccess(tx, actor, applicationId);
+    return this.ctx.uow.read(async (tx) => {
+      await applicationAccess(tx, actor, applicationId, false);
       return tx.work.questions.find({ applicationId }, { orderBy: { id: 'asc' } });
     });
   }

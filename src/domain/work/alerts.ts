@@ -1,0 +1,260 @@
+/**
+ * 通知設定 (DOMAIN.md §1.1, §6): what job alerts a user wants (skills, prefectures, remote work, a
+ * minimum reward), on which platform, outside which quiet hours, or none at all (paused). Quiet hours
+ * are wall-clock times of the business time zone and may wrap midnight (22:00–07:00).
+ */
+import { PLATFORMS, type Platform } from '../../config.ts';
+import { UserError } from '../../errors.ts';
+import type { Actor } from '../actor.ts';
+import type { DomainContext } from '../context.ts';
+import { canonicalPrefecture } from '../support/prefectures.ts';
+import { DuplicateRecordError } from '../table.ts';
+import type { Tx } from '../tx.ts';
+import { zonedParts, zonedTimeToInstant } from './pay-date.ts';
+import type { AlertPreferenceRecord } from './records.ts';
+
+export const MAX_SKILLS = 30;
+export const MAX_SKILL_LENGTH = 50;
+export const MAX_MIN_REWARD_YEN = 100_000_000;
+
+export interface AlertPreferences {
+  skills: string[];
+  prefectures: string[];
+  remoteOk: boolean;
+  minRewardYen: number;
+  preferredPlatform: Platform | null;
+  quietStart: string | null;
+  quietEnd: string | null;
+  paused: boolean;
+  /** False while the user has never saved any: these are the defaults. */
+  saved: boolean;
+}
+
+/** What a user gets before saving anything (the column defaults of alert_preferences). */
+export const DEFAULT_ALERT_PREFERENCES: Readonly<AlertPreferences> = Object.freeze({
+  skills: [],
+  prefectures: [],
+  remoteOk: true,
+  minRewardYen: 0,
+  preferredPlatform: null,
+  quietStart: null,
+  quietEnd: null,
+  paused: false,
+  saved: false,
+});
+
+/** Fields to change; omitted ones keep their value. Quiet hours: both times, or both null to clear. */
+export interface AlertPreferencesUpdate {
+  skills?: string[];
+  /** `東京都` or `東京`; stored as the full name. An empty list means any prefecture. */
+  prefectures?: string[];
+  remoteOk?: boolean;
+  minRewardYen?: number;
+  preferredPlatform?: Platform | null;
+  /** `HH:MM` (also `7:00`, `２２：００`, `22時`). */
+  quietStart?: string | null;
+  quietEnd?: string | null;
+}
+
+/** `HH:MM` for a time of day as typed, or null when it is not one. */
+export function parseTimeOfDay(input: string): string | null {
+  const m = /^(\d{1,2})(?:[:時](\d{2})?分?)?$/.exec(input.normalize('NFKC').replace(/\s/g, ''));
+  if (!m) return null;
+  const hour = Number(m[1]);
+  const minute = Number(m[2] ?? '0');
+  if (hour > 23 || minute > 59) return null;
+  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+}
+
+const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/**
+ * When the quiet window around `now` ends, or null when `now` is outside it (or none is set). The
+ * later alert sender holds an alert until then.
+ */
+export function quietUntil(
+  prefs: Pick<AlertPreferenceRecord, 'quietStart' | 'quietEnd'>,
+  now: Date,
+  timeZone: string,
+): Date | null {
+  if (!prefs.quietStart || !prefs.quietEnd) return null;
+  const start = minutesOf(prefs.quietStart);
+  const end = minutesOf(prefs.quietEnd);
+  if (start === end) return null;
+  const local = zonedParts(now, timeZone);
+  const t = local.hour * 60 + local.minute;
+  const wraps = start > end;
+  const quiet = wraps ? t >= start || t < end : t >= start && t < end;
+  if (!quiet) return null;
+  // Before midnight in a window that wraps, it ends tomorrow; otherwise today.
+  const day = new Date(Date.UTC(local.year, local.month - 1, local.day + (wraps && t >= start ? 1 : 0)));
+  return zonedTimeToInstant(
+    {
+      year: day.getUTCFullYear(),
+      month: day.getUTCMonth() + 1,
+      day: day.getUTCDate(),
+      hour: Math.floor(end / 60),
+      minute: end % 60,
+    },
+    timeZone,
+  );
+}
+
+function view(row: AlertPreferenceRecord | null): AlertPreferences {
+  if (!row) return { ...DEFAULT_ALERT_PREFERENCES, skills: [], prefectures: [] };
+  return {
+    skills: row.skills,
+    prefectures: row.prefectures,
+    remoteOk: row.remoteOk,
+    minRewardYen: row.minRewardYen,
+    preferredPlatform: row.preferredPlatform,
+    quietStart: row.quietStart,
+    quietEnd: row.quietEnd,
+    paused: row.paused,
+    saved: true,
+  };
+}
+
+function cleanSkills(skills: string[]): string[] {
+  const clean = [...new Set(skills.map((s) => s.normalize('NFKC').trim()).filter((s) => s !== ''))];
+  if (clean.length > MAX_SKILLS || clean.some((s) => s.length > MAX_SKILL_LENGTH)) {
+    throw new UserError('money.alerts.bad_skills', { max: MAX_SKILLS, length: MAX_SKILL_LENGTH });
+  }
+  return clean;
+}
+
+function cleanPrefectures(prefectures: string[]): string[] {
+  const clean: string[] = [];
+  for (const input of prefectures) {
+    if (input.trim() === '') continue;
+    const prefecture = canonicalPrefecture(input);
+    if (!prefecture) throw new UserError('money.alerts.bad_prefecture', { prefecture: input.trim() });
+    if (!clean.includes(prefecture)) clean.push(prefecture);
+  }
+  return clean;
+}
+
+function cleanQuietTime(input: string | null): string | null {
+  if (input === null || input.trim() === '') return null;
+  const time = parseTimeOfDay(input);
+  if (!time) throw new UserError('money.alerts.bad_time', { time: input.trim() });
+  return time;
+}
+
+/**
+ * Runs a first-time save again when a concurrent call for the same user inserted the row first (the
+ * unique key on user_id refused ours); the second run finds that row and updates it.
+ */
+async function retryOnDuplicate<T>(save: () => Promise<T>): Promise<T> {
+  try {
+    return await save();
+  } catch (err) {
+    if (!(err instanceof DuplicateRecordError)) throw err;
+    return save();
+  }
+}
+
+export class AlertPreferenceService {
+  private readonly ctx: DomainContext;
+
+  constructor(ctx: DomainContext) {
+    this.ctx = ctx;
+  }
+
+  /** The actor's preferences, or the defaults when they never saved any. */
+  get(actor: Actor): Promise<AlertPreferences> {
+    return this.ctx.uow.read(async (tx) =>
+      view(await tx.work.alertPreferences.findOne({ userId: actor.userId })),
+    );
+  }
+
+  /** Changes the given fields of the actor's preferences. */
+  update(actor: Actor, patch: AlertPreferencesUpdate): Promise<AlertPreferences> {
+    return retryOnDuplicate(() =>
+      this.ctx.uow.run(async (tx) => {
+        const current = await tx.work.alertPreferences.findOne({ userId: actor.userId });
+        const values: Partial<Omit<AlertPreferenceRecord, 'id' | 'userId' | 'updatedAt'>> = {};
+        if (patch.skills !== undefined) values.skills = cleanSkills(patch.skills);
+        if (patch.prefectures !== undefined) values.prefectures = cleanPrefectures(patch.prefectures);
+        if (patch.remoteOk !== undefined) values.remoteOk = patch.remoteOk;
+        if (patch.minRewardYen !== undefined) {
+          const yen = patch.minRewardYen;
+          if (!Number.isSafeInteger(yen) || yen < 0 || yen > MAX_MIN_REWARD_YEN) {
+            throw new UserError('money.alerts.bad_min_reward');
+          }
+          values.minRewardYen = yen;
+        }
+        if (patch.preferredPlatform !== undefined) {
+          values.preferredPlatform = await this.linkedPlatform(tx, actor, patch.preferredPlatform);
+        }
+        if (patch.quietStart !== undefined || patch.quietEnd !== undefined) {
+          const start =
+            patch.quietStart === undefined ? (current?.quietStart ?? null) : cleanQuietTime(patch.quietStart);
+          const end =
+            patch.quietEnd === undefined ? (current?.quietEnd ?? null) : cleanQuietTime(patch.quietEnd);
+          if ((start === null) !== (end === null)) throw new UserError('money.alerts.quiet_needs_both');
+          if (start !== null && start === end) throw new UserError('money.alerts.quiet_same_time');
+          values.quietStart = start;
+          values.quietEnd = end;
+        }
+        return view(await this.save(tx, actor, current, values, 'alerts.updated'));
+      }),
+    );
+  }
+
+  /** Stops all job alerts until `resume`. */
+  pause(actor: Actor): Promise<AlertPreferences> {
+    return this.setPaused(actor, true);
+  }
+
+  resume(actor: Actor): Promise<AlertPreferences> {
+    return this.setPaused(actor, false);
+  }
+
+  private setPaused(actor: Actor, paused: boolean): Promise<AlertPreferences> {
+    return retryOnDuplicate(() =>
+      this.ctx.uow.run(async (tx) => {
+        const current = await tx.work.alertPreferences.findOne({ userId: actor.userId });
+        // Nothing to change (resuming with nothing saved writes no row).
+        if ((current?.paused ?? false) === paused) return view(current);
+        return view(
+          await this.save(tx, actor, current, { paused }, paused ? 'alerts.paused' : 'alerts.resumed'),
+        );
+      }),
+    );
+  }
+
+  /** The platform, if the actor has an identity on it (alerts can only go where they are linked). */
+  private async linkedPlatform(tx: Tx, actor: Actor, platform: Platform | null): Promise<Platform | null> {
+    if (platform === null) return null;
+    if (!PLATFORMS.includes(platform)) throw new UserError('money.alerts.bad_platform');
+    if ((await tx.identities.count({ userId: actor.userId, platform })) === 0) {
+      throw new UserError('money.alerts.platform_not_linked', { platform: `@money.platform.${platform}` });
+    }
+    return platform;
+  }
+
+  private async save(
+    tx: Tx,
+    actor: Actor,
+    current: AlertPreferenceRecord | null,
+    values: Partial<Omit<AlertPreferenceRecord, 'id' | 'userId' | 'updatedAt'>>,
+    action: string,
+  ): Promise<AlertPreferenceRecord> {
+    const row = current
+      ? await tx.work.alertPreferences.update(current.id, values)
+      : // Read back: the record `insert` returns leaves out the columns it did not set.
+        await tx.work.alertPreferences.get(
+          (await tx.work.alertPreferences.insert({ userId: actor.userId, ...values })).id,
+        );
+    if (!row) throw new Error('alert preferences vanished right after being written');
+    await tx.audit({
+      actorUserId: actor.userId,
+      action,
+      subjectType: 'alert_preference',
+      subjectId: row.id,
+      data: { fields: Object.keys(values) },
+    });
+    return row;
+  }
+}
