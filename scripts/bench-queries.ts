@@ -10,7 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, stripVTControlCharacters } from 'node:util';
 import pg from 'pg';
 import { migrate, openOrm } from '../db/orm.ts';
 import { createUnitOfWork } from '../db/unit-of-work.ts';
@@ -55,7 +55,7 @@ async function main(): Promise<number> {
   const orm = await openOrm({
     clientUrl: url.toString(),
     log: (message) => {
-      const plain = message.replace(/\x1b\[[0-9;]*m/g, '');
+      const plain = stripVTControlCharacters(message);
       if (
         plain.includes('[query]') &&
         !/\[query\]\s*(begin|commit|rollback|savepoint|release)/i.test(plain)
