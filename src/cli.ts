@@ -3,10 +3,11 @@
  * `discord:register`, `line:rich-menu`, … here (ARCHITECTURE.md, "Command line").
  */
 import { parseArgs } from 'node:util';
+import { seedDemo } from '../db/seeders/demo.ts';
 import { type Config, loadConfig } from './config.ts';
-import type { NewJob } from './domain/work/records.ts';
 import { runEntry } from './entry.ts';
 import { createLogger } from './logger.ts';
+import { createDomain } from './wiring/domain.ts';
 import { createMigration, pendingSchemaDiff } from './wiring/migrations.ts';
 import { createJobQueue, queueConnectionFor } from './wiring/queue.ts';
 import { openStore } from './wiring/store.ts';
@@ -23,36 +24,6 @@ const logger = (config: Config) => createLogger({ level: config.logLevel ?? 'war
 const open = (config: Config, migrate = true) =>
   openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger: logger(config), migrate });
 
-const DEMO_JOBS: NewJob[] = [
-  {
-    title: '商品データ入力(ECサイト)',
-    description: '商品名・価格・説明文をスプレッドシートから管理画面へ入力していただきます。',
-    category: 'データ入力',
-    remote: true,
-    rewardYen: 12000,
-    openings: 3,
-    status: 'open',
-  },
-  {
-    title: '店舗BGMの番組表チェック',
-    description: '放送プログラムの番組表と実際の放送内容を照合し、差異を報告していただきます。',
-    category: 'チェック作業',
-    prefecture: '東京都',
-    rewardYen: 8000,
-    openings: 2,
-    status: 'open',
-  },
-  {
-    title: 'Interview transcription (English)',
-    description: 'Transcribe 10 short recorded interviews, about 15 minutes each.',
-    category: 'Transcription',
-    remote: true,
-    rewardYen: 25000,
-    openings: 1,
-    status: 'open',
-  },
-];
-
 const commands: Record<string, CliCommand> = {
   migrate: {
     summary: 'Apply pending database migrations',
@@ -68,22 +39,23 @@ const commands: Record<string, CliCommand> = {
     },
   },
   'seed:demo': {
-    summary: 'Add a few open job notices to try the bot with (skips ones already there)',
+    summary: 'Fill the store with believable demo data (staff, customers, 50 workers, jobs, inquiries…)',
     usage: 'seed:demo',
     async run(config) {
       const opened = await open(config);
       try {
-        const added = await opened.store.uow.run(async (tx) => {
-          let n = 0;
-          for (const job of DEMO_JOBS) {
-            if (await tx.work.jobs.findOne({ title: job.title })) continue;
-            const deadline = new Date(Date.now() + (14 + n * 7) * 24 * 3600 * 1000);
-            await tx.work.jobs.insert({ ...job, deadline });
-            n++;
-          }
-          return n;
-        });
-        out(`added ${added} demo job notice(s)`);
+        const domain = await createDomain(config, opened.store);
+        const summary = await seedDemo(domain.ctx, domain.services);
+        if (summary.alreadySeeded) {
+          out('demo data is already there (a console user "admin" exists); nothing added');
+          return;
+        }
+        out(
+          `added demo data: ${Object.entries(summary.counts)
+            .map(([k, v]) => `${v} ${k}`)
+            .join(', ')}`,
+        );
+        out('talk as any of them: npm run chat -- --as worker1 (also admin, staff1, client1, customer1 …)');
       } finally {
         await opened.close();
       }
