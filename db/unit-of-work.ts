@@ -48,7 +48,8 @@ export function createUnitOfWork(orm: MikroORM): UnitOfWork {
     run(fn) {
       return orm.em.fork().transactional((em) => fn(createTx(em)));
     },
-    read(fn) {
+    // async, so a callback that throws before its first await still yields a rejected promise.
+    async read(fn) {
       return fn(createTx(orm.em.fork()));
     },
   };

@@ -3,13 +3,12 @@
  * `discord:register`, `line:rich-menu`, … here (ARCHITECTURE.md, "Command line").
  */
 import { parseArgs } from 'node:util';
-import { seedDemo } from '../db/seeders/demo.ts';
 import { type Config, loadConfig } from './config.ts';
 import { runEntry } from './entry.ts';
 import { createLogger } from './logger.ts';
-import { createDomain } from './wiring/domain.ts';
 import { createMigration, pendingSchemaDiff } from './wiring/migrations.ts';
 import { createJobQueue, queueConnectionFor } from './wiring/queue.ts';
+import { seedDemoData } from './wiring/seed.ts';
 import { openStore } from './wiring/store.ts';
 
 interface CliCommand {
@@ -44,8 +43,7 @@ const commands: Record<string, CliCommand> = {
     async run(config) {
       const opened = await open(config);
       try {
-        const domain = await createDomain(config, opened.store);
-        const summary = await seedDemo(domain.ctx, domain.services);
+        const summary = await seedDemoData(config, opened.store);
         if (summary.alreadySeeded) {
           out('demo data is already there (a console user "admin" exists); nothing added');
           return;

@@ -1,7 +1,294 @@
-/** Marketplace tables (src/domain/market/ports.ts). Filled in by the marketplace work. */
+/** Marketplace tables and queries (src/domain/market/ports.ts). */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { MarketTables } from '../../src/domain/market/ports.ts';
+import type {
+  ConversationRecord,
+  FollowEntry,
+  MessageRecord,
+  ProfileStatus,
+  WeeklyHours,
+  WorkerSummary,
+} from '../../src/domain/market/records.ts';
+import type { CompanyRecord } from '../../src/domain/shared.ts';
+import type { Page, PageRequest } from '../../src/domain/table.ts';
+import { Company } from '../entities/company.ts';
+import {
+  CareerEntry,
+  Conversation,
+  ConversationMember,
+  Follow,
+  Message,
+  Profile,
+  ProfileSkill,
+  Qualification,
+  Team,
+  TeamInvitation,
+  TeamMember,
+} from '../entities/market.ts';
+import { mikroTable } from '../table.ts';
+import { likeEscape } from './work.ts';
 
-export function marketTables(_em: EntityManager): MarketTables {
-  return {};
+/** A Postgres array literal for an int[] parameter. */
+const pgIntArray = (values: readonly number[]) => `{${values.map((v) => Math.trunc(v)).join(',')}}`;
+
+type Row = Record<string, unknown>;
+
+export function marketTables(em: EntityManager): MarketTables {
+  const conversations = mikroTable<ConversationRecord, never>(em, Conversation);
+  const messages = mikroTable<MessageRecord, never>(em, Message);
+  const companies = mikroTable<CompanyRecord, never>(em, Company);
+
+  /** Loads records by id in the order given (one query, never one per row). */
+  async function inOrder<R extends { id: number }>(
+    table: { find: (w: { id: number[] }) => Promise<R[]> },
+    ids: number[],
+  ) {
+    if (ids.length === 0) return [];
+    const byId = new Map((await table.find({ id: ids })).map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id)).filter((r): r is R => r !== undefined);
+  }
+
+  /**
+   * One page of `inner` (a select) in `orderBy` order, with the total from a window count; a second
+   * query only when the page is past the end (no row left to carry the count).
+   */
+  async function paged(inner: string, params: unknown[], orderBy: string, page: PageRequest) {
+    const rows = await em.execute<(Row & { __total: string })[]>(
+      `select q.*, count(*) over () as __total from (${inner}) q order by ${orderBy} limit ? offset ?`,
+      [...params, page.limit, page.offset],
+    );
+    let total = Number(rows[0]?.__total ?? 0);
+    if (rows.length === 0 && page.offset > 0) {
+      const [c] = await em.execute<{ n: string }[]>(`select count(*) as n from (${inner}) q`, params);
+      total = Number(c?.n ?? 0);
+    }
+    return { rows, total };
+  }
+
+  return {
+    conversations: mikroTable(em, Conversation),
+    conversationMembers: mikroTable(em, ConversationMember),
+    messages: mikroTable(em, Message),
+    follows: mikroTable(em, Follow),
+    teams: mikroTable(em, Team),
+    teamMembers: mikroTable(em, TeamMember),
+    teamInvitations: mikroTable(em, TeamInvitation),
+    profiles: mikroTable(em, Profile),
+    profileSkills: mikroTable(em, ProfileSkill),
+    qualifications: mikroTable(em, Qualification),
+    careerEntries: mikroTable(em, CareerEntry),
+
+    async openDirectConversation([a, b], jobId, at) {
+      const [low, high] = a < b ? [a, b] : [b, a];
+      const key = `${low}:${high}:${jobId ?? '-'}`;
+      // `on conflict do nothing` waits for a concurrent insert of the same key, then yields nothing.
+      const inserted = await em.execute<{ id: number }[]>(
+        `insert into conversations (job_id, direct_key, created_at) values (?, ?, ?)
+         on conflict (direct_key) do nothing returning id`,
+        [jobId, key, at],
+      );
+      let id = inserted[0]?.id;
+      const created = id !== undefined;
+      if (id === undefined) {
+        const [found] = await em.execute<{ id: number }[]>(
+          `select id from conversations where direct_key = ?`,
+          [key],
+        );
+        id = found?.id;
+      } else {
+        await em.execute(
+          `insert into conversation_members (conversation_id, user_id) values (?, ?), (?, ?)`,
+          [id, low, id, high],
+          'run',
+        );
+      }
+      const conversation = id === undefined ? null : await conversations.get(id);
+      if (!conversation) throw new Error(`direct conversation ${key} vanished`);
+      return { conversation, created };
+    },
+
+    async conversationsOf(userId, page) {
+      const { rows, total } = await paged(
+        `select c.id, coalesce(c.last_message_at, c.created_at) as active_at,
+                (select count(*) from messages m
+                  where m.conversation_id = c.id and m.sender_id <> cm.user_id
+                    and (cm.last_read_at is null or m.created_at > cm.last_read_at)) as unread,
+                (select m.id from messages m where m.conversation_id = c.id
+                  order by m.created_at desc, m.id desc limit 1) as last_message_id
+           from conversation_members cm join conversations c on c.id = cm.conversation_id
+          where cm.user_id = ?`,
+        [userId],
+        'q.active_at desc, q.id desc',
+        page,
+      );
+      const ids = rows.map((r) => Number(r.id));
+      if (ids.length === 0) return { items: [], total };
+      const others = await em.execute<{ conversation_id: number; user_id: number; display_name: string }[]>(
+        `select cm.conversation_id, u.id as user_id, u.display_name
+           from conversation_members cm join users u on u.id = cm.user_id
+          where cm.conversation_id = any(?::int[]) and cm.user_id <> ? order by cm.id`,
+        [pgIntArray(ids), userId],
+      );
+      const lastIds = rows.map((r) => r.last_message_id).filter((v) => v != null) as number[];
+      const last = new Map((await inOrder(messages, lastIds.map(Number))).map((m) => [m.id, m]));
+      const list = await inOrder(conversations, ids);
+      const byId = new Map(rows.map((r) => [Number(r.id), r]));
+      return {
+        items: list.map((conversation) => {
+          const row = byId.get(conversation.id);
+          return {
+            conversation,
+            others: others
+              .filter((o) => o.conversation_id === conversation.id)
+              .map((o) => ({ userId: o.user_id, displayName: o.display_name })),
+            lastMessage:
+              row?.last_message_id == null ? null : (last.get(Number(row.last_message_id)) ?? null),
+            unread: Number(row?.unread ?? 0),
+          };
+        }),
+        total,
+      };
+    },
+
+    async addFollow(followerId, followeeId, at) {
+      const [row] = await em.execute<{ id: number }[]>(
+        `insert into follows (follower_id, followee_id, created_at) values (?, ?, ?)
+         on conflict (follower_id, followee_id) do nothing returning id`,
+        [followerId, followeeId, at],
+      );
+      return row ? { id: row.id, followerId, followeeId, createdAt: at } : null;
+    },
+
+    async followList(userId, direction, page): Promise<Page<FollowEntry>> {
+      const [mine, theirs] =
+        direction === 'following' ? ['follower_id', 'followee_id'] : ['followee_id', 'follower_id'];
+      const { rows, total } = await paged(
+        `select f.id, f.${theirs} as user_id, u.display_name, f.created_at,
+                exists (select 1 from follows b where b.follower_id = f.followee_id and b.followee_id = f.follower_id) as mutual
+           from follows f join users u on u.id = f.${theirs}
+          where f.${mine} = ?`,
+        [userId],
+        'q.created_at desc, q.id desc',
+        page,
+      );
+      return {
+        items: rows.map((r) => ({
+          userId: Number(r.user_id),
+          displayName: String(r.display_name),
+          followedAt: r.created_at as Date,
+          mutual: Boolean(r.mutual),
+        })),
+        total,
+      };
+    },
+
+    async contactsOf(userId, page) {
+      // Both directions of "completed a job together": the job's poster must be a client.
+      const { rows, total } = await paged(
+        `with done as (
+           select other_id, count(*) as n from (
+             select j.created_by as other_id
+               from applications a join job_notices j on j.id = a.job_id
+               join users c on c.id = j.created_by and 'client' = any(c.roles)
+              where a.worker_id = ? and a.status = 'approved'
+             union all
+             select a.worker_id as other_id
+               from job_notices j join applications a on a.job_id = j.id
+               join users c on c.id = j.created_by and 'client' = any(c.roles)
+              where j.created_by = ? and a.status = 'approved'
+           ) x where other_id <> ? group by other_id
+         ), friends as (
+           select f.followee_id as other_id
+             from follows f join follows b on b.follower_id = f.followee_id and b.followee_id = f.follower_id
+            where f.follower_id = ?
+         )
+         select u.id as user_id, u.display_name, coalesce(d.n, 0) as completed_jobs,
+                (fr.other_id is not null) as friend
+           from done d full join friends fr on fr.other_id = d.other_id
+           join users u on u.id = coalesce(d.other_id, fr.other_id)`,
+        [userId, userId, userId, userId],
+        'q.display_name asc, q.user_id asc',
+        page,
+      );
+      return {
+        items: rows.map((r) => {
+          const completedJobs = Number(r.completed_jobs);
+          return {
+            userId: Number(r.user_id),
+            displayName: String(r.display_name),
+            reasons: [
+              ...(completedJobs > 0 ? (['completed_job'] as const) : []),
+              ...(r.friend ? (['mutual_follow'] as const) : []),
+            ],
+            completedJobs,
+          };
+        }),
+        total,
+      };
+    },
+
+    async searchWorkers(filter, page) {
+      const where = [`'worker' = any(u.roles)`];
+      const params: unknown[] = [];
+      if (filter.status) {
+        where.push(`p.status = ?`);
+        params.push(filter.status);
+      }
+      if (filter.skill !== undefined) {
+        where.push(`u.id in (select s.user_id from profile_skills s where s.name_key = ?)`);
+        params.push(filter.skill);
+      }
+      const { rows, total } = await paged(
+        `select u.id as user_id, u.display_name, p.nickname, p.status, p.weekly_hours, p.hourly_rate_yen,
+                p.prefecture, p.updated_at, (p.identity_verified_at is not null) as identity_verified,
+                (p.nda_verified_at is not null) as nda_verified,
+                case p.status when 'available' then 0 when 'depends' then 1 when 'busy' then 2 else 3 end as rank
+           from users u left join profiles p on p.user_id = u.id
+          where ${where.join(' and ')}`,
+        params,
+        'q.rank asc, q.updated_at desc nulls last, q.user_id asc',
+        page,
+      );
+      const ids = rows.map((r) => Number(r.user_id));
+      const skills =
+        ids.length === 0
+          ? []
+          : await em.execute<{ user_id: number; name: string; level: number; years: number }[]>(
+              `select user_id, name, level, years from profile_skills where user_id = any(?::int[])
+                order by level desc, years desc, name asc`,
+              [pgIntArray(ids)],
+            );
+      return {
+        items: rows.map(
+          (r): WorkerSummary => ({
+            userId: Number(r.user_id),
+            displayName: String(r.display_name),
+            nickname: (r.nickname as string | null) ?? null,
+            status: (r.status as ProfileStatus | null) ?? null,
+            weeklyHours: (r.weekly_hours as WeeklyHours | null) ?? null,
+            hourlyRateYen: r.hourly_rate_yen == null ? null : Number(r.hourly_rate_yen),
+            prefecture: (r.prefecture as string | null) ?? null,
+            identityVerified: Boolean(r.identity_verified),
+            ndaVerified: Boolean(r.nda_verified),
+            skills: skills
+              .filter((s) => s.user_id === Number(r.user_id))
+              .map((s) => ({ name: s.name, level: s.level, years: s.years })),
+          }),
+        ),
+        total,
+      };
+    },
+
+    async searchCompanies(fragment, limit) {
+      const rows = await em.execute<{ id: number }[]>(
+        `select id from companies where lower(normalize(name, NFKC)) like ? escape '\\'
+          order by name asc, id asc limit ?`,
+        [`%${likeEscape(fragment)}%`, limit],
+      );
+      return inOrder(
+        companies,
+        rows.map((r) => r.id),
+      );
+    },
+  };
 }

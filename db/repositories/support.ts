@@ -1,7 +1,245 @@
-/** Support desk tables (src/domain/support/ports.ts). Filled in by the support-desk work. */
+/** Support desk tables and queries (src/domain/support/ports.ts). */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { SupportTables } from '../../src/domain/support/ports.ts';
+import {
+  COUNT_LIMIT,
+  type InquiryFilter,
+  type SearchPage,
+  type StoreSearch,
+  type SupportTables,
+} from '../../src/domain/support/ports.ts';
+import type { AttachmentView, InquiryRecord, StoreRecord } from '../../src/domain/support/records.ts';
+import type { Page, PageRequest } from '../../src/domain/table.ts';
+import {
+  CompanyStaff,
+  Inquiry,
+  InquiryAttachment,
+  InquiryCategory,
+  InquiryMessage,
+  InquirySubtopic,
+  Store,
+} from '../entities/support.ts';
+import { mikroTable } from '../table.ts';
+import { likeEscape } from './work.ts';
 
-export function supportTables(_em: EntityManager): SupportTables {
-  return {};
+interface Sql {
+  where: string[];
+  params: unknown[];
+}
+
+/** Filters on the inquiry aliased `i`; shared by the inquiry list and the files list. */
+function inquiryConditions(filter: InquiryFilter): Sql {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const eq = (column: string, value: unknown) => {
+    where.push(`${column} = ?`);
+    params.push(value);
+  };
+  if (filter.companyId !== undefined) eq('i.company_id', filter.companyId);
+  if (filter.categoryId !== undefined) eq('i.category_id', filter.categoryId);
+  if (filter.storeId !== undefined) eq('i.store_id', filter.storeId);
+  if (filter.status !== undefined) eq('i.status', filter.status);
+  if (filter.createdBy !== undefined) eq('i.created_by', filter.createdBy);
+  if (filter.prefecture !== undefined) {
+    where.push(`i.store_id in (select s.id from stores s where s.prefecture = ?)`);
+    params.push(filter.prefecture);
+  }
+  if (filter.createdFrom !== undefined) {
+    where.push(`i.created_at >= ?`);
+    params.push(filter.createdFrom);
+  }
+  if (filter.createdBefore !== undefined) {
+    where.push(`i.created_at < ?`);
+    params.push(filter.createdBefore);
+  }
+  return { where, params };
+}
+
+const hasPeriod = (filter: InquiryFilter) =>
+  filter.createdFrom !== undefined || filter.createdBefore !== undefined;
+
+const whereClause = (where: string[]) => (where.length > 0 ? `where ${where.join(' and ')}` : '');
+
+interface AttachmentRow {
+  attachment_id: number;
+  inquiry_id: number;
+  message_id: number | null;
+  file_id: number;
+  name: string;
+  mime: string;
+  size: string | number;
+  storage_key: string;
+  uploaded_by: number;
+  created_at: Date | string;
+}
+
+const ATTACHMENT_COLUMNS = `a.id as attachment_id, a.inquiry_id, a.message_id, a.file_id, f.name, f.mime, f.size,
+  f.storage_key, f.uploaded_by, a.created_at`;
+
+const toAttachment = (r: AttachmentRow): AttachmentView => ({
+  attachmentId: r.attachment_id,
+  inquiryId: r.inquiry_id,
+  messageId: r.message_id,
+  fileId: r.file_id,
+  name: r.name,
+  mime: r.mime,
+  size: Number(r.size),
+  storageKey: r.storage_key,
+  uploadedBy: r.uploaded_by,
+  createdAt: new Date(r.created_at),
+});
+
+export function supportTables(em: EntityManager): SupportTables {
+  const stores = mikroTable<StoreRecord, never>(em, Store);
+  const inquiries = mikroTable<InquiryRecord, never>(em, Inquiry);
+
+  /** Loads records by id in the order given (one query, never one per row). */
+  async function inOrder<R extends { id: number }>(
+    table: { find: (w: { id: number[] }) => Promise<R[]> },
+    ids: number[],
+  ) {
+    if (ids.length === 0) return [];
+    const byId = new Map((await table.find({ id: ids })).map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id)).filter((r): r is R => r !== undefined);
+  }
+
+  /**
+   * One page of `select` plus the total. The total is counted only when the page cannot tell it,
+   * and only up to `COUNT_LIMIT` or the end of this page (whichever is further): past that, a count
+   * would read every match. `countFrom` may drop joins the count does not need; `orderBy` names
+   * output columns.
+   *
+   * `fence` (for a period filter): Postgres assumes matches are spread evenly over the sort order,
+   * so it walks the newest-first index until it has a page. Creation and update times move together,
+   * though, and an old period then means walking past every newer row (48,000 of 100,000 for a month
+   * half a year back). Fenced (`offset 0`), the matches are found through the creation-time index
+   * first and only they are sorted: the work is bounded by the period, not by its age.
+   */
+  async function paged<T>(
+    query: {
+      select: string;
+      from: string;
+      countFrom?: string;
+      params: unknown[];
+      orderBy: string;
+      fence?: boolean;
+    },
+    page: PageRequest,
+  ): Promise<{ rows: T[]; total: number; totalIsAtLeast: boolean }> {
+    const { select, from, countFrom = from, params, orderBy } = query;
+    const source = query.fence
+      ? `select * from (select ${select} ${from} offset 0) m`
+      : `select ${select} ${from}`;
+    const rows = await em.execute<T[]>(`${source} order by ${orderBy} limit ? offset ?`, [
+      ...params,
+      page.limit,
+      page.offset,
+    ]);
+    // A short page that is not empty ends the list: its end is the total.
+    if (rows.length < page.limit && (rows.length > 0 || page.offset === 0)) {
+      return { rows, total: page.offset + rows.length, totalIsAtLeast: false };
+    }
+    const cap = Math.max(COUNT_LIMIT, page.offset + page.limit);
+    const [count] = await em.execute<{ n: string }[]>(
+      `select count(*) as n from (select 1 ${countFrom} limit ?) matches`,
+      [...params, cap + 1],
+    );
+    const n = Number(count?.n ?? 0);
+    return { rows, total: Math.min(n, cap), totalIsAtLeast: n > cap };
+  }
+
+  return {
+    stores: mikroTable(em, Store),
+    companyStaff: mikroTable(em, CompanyStaff),
+    categories: mikroTable(em, InquiryCategory),
+    subtopics: mikroTable(em, InquirySubtopic),
+    inquiries: mikroTable(em, Inquiry),
+    messages: mikroTable(em, InquiryMessage),
+    attachments: mikroTable(em, InquiryAttachment),
+
+    async searchStores(companyId: number, search: StoreSearch, page): Promise<Page<StoreRecord>> {
+      const where = ['s.company_id = ?'];
+      const params: unknown[] = [companyId];
+      for (const term of search.terms ?? []) {
+        where.push(`(s.name ilike ? or s.prefecture ilike ? or s.region ilike ?)`);
+        const pattern = `%${likeEscape(term)}%`;
+        params.push(pattern, pattern, pattern);
+      }
+      if (search.region !== undefined) {
+        where.push('s.region = ?');
+        params.push(search.region);
+      }
+      const { rows, total } = await paged<{ id: number }>(
+        {
+          select: 's.id',
+          from: `from stores s ${whereClause(where)}`,
+          params,
+          orderBy: 's.name asc, s.id asc',
+        },
+        page,
+      );
+      return {
+        items: await inOrder(
+          stores,
+          rows.map((r) => r.id),
+        ),
+        total,
+      };
+    },
+
+    async storeRegions(companyId) {
+      const rows = await em.execute<{ region: string; stores: string }[]>(
+        `select region, count(*) as stores from stores where company_id = ? group by region order by region`,
+        [companyId],
+      );
+      return rows.map((r) => ({ region: r.region, stores: Number(r.stores) }));
+    },
+
+    async searchInquiries(filter, page): Promise<SearchPage<InquiryRecord>> {
+      const { where, params } = inquiryConditions(filter);
+      const { rows, ...total } = await paged<{ id: number }>(
+        {
+          select: 'i.id, i.updated_at',
+          from: `from inquiries i ${whereClause(where)}`,
+          params,
+          orderBy: 'updated_at desc, id desc',
+          fence: hasPeriod(filter),
+        },
+        page,
+      );
+      return {
+        items: await inOrder(
+          inquiries,
+          rows.map((r) => r.id),
+        ),
+        ...total,
+      };
+    },
+
+    async searchAttachments(filter, page): Promise<SearchPage<AttachmentView>> {
+      const { where, params } = inquiryConditions(filter);
+      const { rows, ...total } = await paged<AttachmentRow>(
+        {
+          select: ATTACHMENT_COLUMNS,
+          from: `from inquiry_attachments a join inquiries i on i.id = a.inquiry_id join files f on f.id = a.file_id
+                 ${whereClause(where)}`,
+          // Every attachment has its file (foreign key): counting needs only the inquiry's filters.
+          countFrom: `from inquiry_attachments a join inquiries i on i.id = a.inquiry_id ${whereClause(where)}`,
+          params,
+          orderBy: 'created_at desc, attachment_id desc',
+          fence: hasPeriod(filter),
+        },
+        page,
+      );
+      return { items: rows.map(toAttachment), ...total };
+    },
+
+    async attachmentsOf(inquiryId) {
+      const rows = await em.execute<AttachmentRow[]>(
+        `select ${ATTACHMENT_COLUMNS} from inquiry_attachments a join files f on f.id = a.file_id
+          where a.inquiry_id = ? order by a.id`,
+        [inquiryId],
+      );
+      return rows.map(toAttachment);
+    },
+  };
 }

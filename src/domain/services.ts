@@ -1,6 +1,18 @@
 /** Every domain service, built once from a `DomainContext` and handed to the commands. */
 import type { DomainContext } from './context.ts';
 import { IdentityService } from './identity/service.ts';
+import { CompanyService } from './market/companies.ts';
+import { FollowService } from './market/follows.ts';
+import { MessageService } from './market/messages.ts';
+import { ProfileService } from './market/profiles.ts';
+import { TeamInvitationService } from './market/team-invitations.ts';
+import { TeamService } from './market/teams.ts';
+import { VerificationService } from './market/verification.ts';
+import { WorkerSearchService } from './market/workers.ts';
+import { SupportDirectoryService } from './support/directory.ts';
+import { InquiryService } from './support/inquiries.ts';
+import { InquiryReadService } from './support/inquiry-reads.ts';
+import { SupportSetupService } from './support/setup.ts';
 import { AlertPreferenceService } from './work/alerts.ts';
 import { ApplicationService } from './work/applications.ts';
 import { BankAccountService } from './work/bank-accounts.ts';
@@ -22,6 +34,18 @@ export interface DomainServices {
   bankAccounts: BankAccountService;
   notices: NoticeService;
   alerts: AlertPreferenceService;
+  supportSetup: SupportSetupService;
+  supportDirectory: SupportDirectoryService;
+  inquiries: InquiryService;
+  inquiryReads: InquiryReadService;
+  messages: MessageService;
+  follows: FollowService;
+  companies: CompanyService;
+  teams: TeamService;
+  teamInvitations: TeamInvitationService;
+  profiles: ProfileService;
+  verification: VerificationService;
+  workers: WorkerSearchService;
 }
 
 export function createDomainServices(ctx: DomainContext): DomainServices {
@@ -36,5 +60,17 @@ export function createDomainServices(ctx: DomainContext): DomainServices {
     bankAccounts: new BankAccountService(ctx),
     notices: new NoticeService(ctx),
     alerts: new AlertPreferenceService(ctx),
+    supportSetup: new SupportSetupService(ctx),
+    supportDirectory: new SupportDirectoryService(ctx),
+    inquiries: new InquiryService(ctx),
+    inquiryReads: new InquiryReadService(ctx),
+    messages: new MessageService(ctx),
+    follows: new FollowService(ctx),
+    companies: new CompanyService(ctx),
+    teams: new TeamService(ctx),
+    teamInvitations: new TeamInvitationService(ctx),
+    profiles: new ProfileService(ctx),
+    verification: new VerificationService(ctx),
+    workers: new WorkerSearchService(ctx),
   };
 }

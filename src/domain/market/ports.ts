@@ -1,3 +1,77 @@
-/** Marketplace tables and queries (DOMAIN.md §3). Filled in by the marketplace work. */
-// biome-ignore lint/complexity/noBannedTypes: grows with the marketplace
-export type MarketTables = {};
+/** Marketplace tables and the queries that need more than one table (DOMAIN.md §3). */
+import type { CompanyRecord } from '../shared.ts';
+import type { Page, PageRequest, Table } from '../table.ts';
+import type {
+  CareerEntryRecord,
+  Contact,
+  ConversationMemberRecord,
+  ConversationRecord,
+  ConversationSummary,
+  FollowEntry,
+  FollowRecord,
+  MessageRecord,
+  NewCareerEntry,
+  NewConversation,
+  NewConversationMember,
+  NewFollow,
+  NewMessage,
+  NewProfile,
+  NewProfileSkill,
+  NewQualification,
+  NewTeam,
+  NewTeamInvitation,
+  NewTeamMember,
+  ProfileRecord,
+  ProfileSkillRecord,
+  QualificationRecord,
+  TeamInvitationRecord,
+  TeamMemberRecord,
+  TeamRecord,
+  WorkerSearch,
+  WorkerSummary,
+} from './records.ts';
+
+export interface MarketTables {
+  conversations: Table<ConversationRecord, NewConversation>;
+  conversationMembers: Table<ConversationMemberRecord, NewConversationMember>;
+  messages: Table<MessageRecord, NewMessage>;
+  follows: Table<FollowRecord, NewFollow>;
+  teams: Table<TeamRecord, NewTeam>;
+  teamMembers: Table<TeamMemberRecord, NewTeamMember>;
+  teamInvitations: Table<TeamInvitationRecord, NewTeamInvitation>;
+  profiles: Table<ProfileRecord, NewProfile>;
+  profileSkills: Table<ProfileSkillRecord, NewProfileSkill>;
+  qualifications: Table<QualificationRecord, NewQualification>;
+  careerEntries: Table<CareerEntryRecord, NewCareerEntry>;
+
+  /**
+   * The one-to-one conversation of `userIds` (two users) about `jobId`, created with both members
+   * when missing. Safe under concurrency: two simultaneous calls get the same conversation.
+   */
+  openDirectConversation(
+    userIds: readonly [number, number],
+    jobId: number | null,
+    at: Date,
+  ): Promise<{ conversation: ConversationRecord; created: boolean }>;
+  /** The user's conversations, latest activity first, with the others' names and unread counts. */
+  conversationsOf(userId: number, page: PageRequest): Promise<Page<ConversationSummary>>;
+
+  /** Inserts the follow unless it exists; null when it already did. */
+  addFollow(followerId: number, followeeId: number, at: Date): Promise<FollowRecord | null>;
+  /** Whom the user follows (`following`) or who follows the user (`followers`), newest first. */
+  followList(
+    userId: number,
+    direction: 'following' | 'followers',
+    page: PageRequest,
+  ): Promise<Page<FollowEntry>>;
+  /**
+   * Contacts (コンタクト): clients the user completed a job with, in either direction (an approved
+   * application on a job the client posted), and friends (mutual follows); by name.
+   */
+  contactsOf(userId: number, page: PageRequest): Promise<Page<Contact>>;
+
+  /** Users with the worker role matching the filters, available first, then recently updated. */
+  searchWorkers(filter: WorkerSearch, page: PageRequest): Promise<Page<WorkerSummary>>;
+  /** Companies whose NFKC, lower-cased name contains `fragment` (already normalized), by name. */
+  searchCompanies(fragment: string, limit: number): Promise<CompanyRecord[]>;
+}

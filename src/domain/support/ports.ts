@@ -1,3 +1,79 @@
-/** Support desk tables and queries (DOMAIN.md §2). Filled in by the support-desk work. */
-// biome-ignore lint/complexity/noBannedTypes: grows with the support desk
-export type SupportTables = {};
+/** Support desk tables and the queries that need more than one table (DOMAIN.md §2). */
+import type { Page, PageRequest, Table } from '../table.ts';
+import type {
+  AttachmentView,
+  CompanyStaffRecord,
+  InquiryAttachmentRecord,
+  InquiryCategoryRecord,
+  InquiryMessageRecord,
+  InquiryRecord,
+  InquiryStatus,
+  InquirySubtopicRecord,
+  NewCompanyStaff,
+  NewInquiry,
+  NewInquiryAttachment,
+  NewInquiryMessage,
+  NewStore,
+  StoreRecord,
+} from './records.ts';
+
+/** Free word (already NFKC-normalized, split on spaces: every term must match) or region. */
+export interface StoreSearch {
+  terms?: readonly string[];
+  region?: string;
+}
+
+/**
+ * Filters of the inquiry list and the files list; every field narrows. Times are instants: the
+ * service turns business dates into them in the business time zone.
+ */
+export interface InquiryFilter {
+  companyId?: number;
+  categoryId?: number;
+  storeId?: number;
+  status?: InquiryStatus;
+  /** The prefecture of the inquiry's store. */
+  prefecture?: string;
+  createdBy?: number;
+  /** `created_at >= createdFrom`. */
+  createdFrom?: Date;
+  /** `created_at < createdBefore`. */
+  createdBefore?: Date;
+}
+
+/**
+ * Totals stop counting at this many rows: an exact count reads every match (tens of milliseconds at
+ * 100,000 inquiries), and nobody pages through a thousand inquiries in a chat.
+ */
+export const COUNT_LIMIT = 1000;
+
+/** A page whose total may be a lower bound: "1,000件以上" when `totalIsAtLeast`. */
+export interface SearchPage<T> extends Page<T> {
+  /** True when counting stopped at the limit, so there are at least `total` matches. */
+  totalIsAtLeast: boolean;
+}
+
+export interface SupportTables {
+  stores: Table<StoreRecord, NewStore>;
+  companyStaff: Table<CompanyStaffRecord, NewCompanyStaff>;
+  /** Seeded by the migration; read-only for the domain. */
+  categories: Table<InquiryCategoryRecord, never>;
+  subtopics: Table<InquirySubtopicRecord, never>;
+  inquiries: Table<InquiryRecord, NewInquiry>;
+  messages: Table<InquiryMessageRecord, NewInquiryMessage>;
+  attachments: Table<InquiryAttachmentRecord, NewInquiryAttachment>;
+
+  /** A company's stores matching the search, by name then id. */
+  searchStores(companyId: number, search: StoreSearch, page: PageRequest): Promise<Page<StoreRecord>>;
+  /** The regions a company's stores are in, with how many stores each, by name. */
+  storeRegions(companyId: number): Promise<{ region: string; stores: number }[]>;
+  /**
+   * Inquiries matching the filter, newest update first (then highest id). The total is exact up to
+   * `COUNT_LIMIT` (or the end of the requested page, if further).
+   */
+  searchInquiries(filter: InquiryFilter, page: PageRequest): Promise<SearchPage<InquiryRecord>>;
+  /** Attachments of the inquiries matching the filter, newest first, with their files; total as above. */
+  searchAttachments(filter: InquiryFilter, page: PageRequest): Promise<SearchPage<AttachmentView>>;
+  /** Every attachment of one inquiry with its file, oldest first. */
+  attachmentsOf(inquiryId: number): Promise<AttachmentView[]>;
+}

@@ -1,0 +1,201 @@
+/**
+ * メッセージ (DOMAIN.md §3.1): direct conversations between users, started from a job (*ask a
+ * question*), from a worker's profile (*consult*) or from contacts. Only members read or write a
+ * conversation; each new message is queued for the other members on their own platform.
+ */
+import type { Role } from '../../config.ts';
+import { UserError } from '../../errors.ts';
+import { type Actor, requireRole } from '../actor.ts';
+import type { DomainContext } from '../context.ts';
+import type { Page, PageRequest } from '../table.ts';
+import type { Tx } from '../tx.ts';
+import type {
+  ConversationMemberRecord,
+  ConversationRecord,
+  ConversationSummary,
+  MessageRecord,
+} from './records.ts';
+import { length, pageOf } from './validate.ts';
+
+export const MAX_MESSAGE = 4000;
+/** How much of a message a notification carries (the full text stays in the conversation). */
+const EXCERPT = 200;
+/** Who takes part in the marketplace (admins act as staff). */
+const PARTICIPANTS: Role[] = ['worker', 'client', 'staff', 'admin'];
+
+export interface OpenedConversation {
+  conversation: ConversationRecord;
+  /** False when the pair already had a conversation (about the same job) and it was reused. */
+  created: boolean;
+}
+
+export class MessageService {
+  private readonly ctx: DomainContext;
+
+  constructor(ctx: DomainContext) {
+    this.ctx = ctx;
+  }
+
+  /**
+   * Opens (or reuses) the one-to-one conversation with `withUserId`, optionally about a job; a job
+   * conversation must involve the job's poster.
+   */
+  startConversation(
+    actor: Actor,
+    withUserId: number,
+    options: { jobId?: number | null } = {},
+  ): Promise<OpenedConversation> {
+    return this.ctx.uow.run(async (tx) => {
+      requireRole(actor, ...PARTICIPANTS);
+      const jobId = options.jobId ?? null;
+      if (jobId !== null) {
+        const job = await tx.work.jobs.get(jobId);
+        if (!job || (job.status === 'draft' && job.createdBy !== actor.userId)) {
+          throw new UserError('market.job_not_found');
+        }
+        if (job.createdBy !== actor.userId && job.createdBy !== withUserId) {
+          throw new UserError('market.job_not_yours');
+        }
+      }
+      return this.open(tx, actor, withUserId, jobId);
+    });
+  }
+
+  /** 質問する: a conversation with the job's poster about that job. */
+  askAboutJob(actor: Actor, jobId: number): Promise<OpenedConversation> {
+    return this.ctx.uow.run(async (tx) => {
+      requireRole(actor, ...PARTICIPANTS);
+      const job = await tx.work.jobs.get(jobId);
+      if (!job || job.status === 'draft') throw new UserError('market.job_not_found');
+      if (job.createdBy === null) throw new UserError('market.job_no_contact');
+      return this.open(tx, actor, job.createdBy, jobId);
+    });
+  }
+
+  /** 相談する: from a worker's profile, a conversation with that worker. */
+  consultWorker(actor: Actor, workerId: number): Promise<OpenedConversation> {
+    return this.ctx.uow.run(async (tx) => {
+      requireRole(actor, ...PARTICIPANTS);
+      const worker = await tx.users.get(workerId);
+      if (!worker?.roles.includes('worker')) throw new UserError('market.worker_not_found');
+      return this.open(tx, actor, workerId, null);
+    });
+  }
+
+  /** Sends `body` (trimmed, 1–4,000 characters) and notifies every other member once. */
+  send(actor: Actor, conversationId: number, body: string): Promise<MessageRecord> {
+    return this.ctx.uow.run(async (tx) => {
+      await membership(tx, actor, conversationId);
+      const text = body.trim();
+      if (text === '') throw new UserError('market.message_empty');
+      if (length(text) > MAX_MESSAGE) throw new UserError('market.message_too_long', { max: MAX_MESSAGE });
+      const now = this.ctx.clock();
+      const message = await tx.market.messages.insert({
+        conversationId,
+        senderId: actor.userId,
+        body: text,
+        createdAt: now,
+      });
+      const conversation = await tx.market.conversations.update(conversationId, { lastMessageAt: now });
+      const members = await tx.market.conversationMembers.find({ conversationId });
+      const sender = await tx.users.get(actor.userId);
+      for (const m of members) {
+        if (m.userId === actor.userId) {
+          // What one writes, one has read.
+          await tx.market.conversationMembers.update(m.id, { lastReadAt: now });
+          continue;
+        }
+        await tx.notify({
+          type: 'market.message',
+          recipientUserId: m.userId,
+          payload: {
+            conversationId,
+            messageId: message.id,
+            senderId: actor.userId,
+            senderName: sender?.displayName ?? '',
+            jobId: conversation.jobId,
+            excerpt: [...text].slice(0, EXCERPT).join(''),
+          },
+          dedupeKey: `market.message:${message.id}:${m.userId}`,
+        });
+      }
+      await tx.audit({
+        actorUserId: actor.userId,
+        action: 'market.message_sent',
+        subjectType: 'conversation',
+        subjectId: conversationId,
+        data: { messageId: message.id },
+      });
+      return message;
+    });
+  }
+
+  /**
+   * The conversation's messages, oldest first, one page at a time (offset from the first message).
+   * A page that reaches the newest message marks the conversation read for the reader; a read
+   * receipt is bookkeeping, not a change worth an audit row.
+   */
+  history(
+    actor: Actor,
+    conversationId: number,
+    page: Partial<PageRequest> = {},
+  ): Promise<Page<MessageRecord>> {
+    return this.ctx.uow.run(async (tx) => {
+      const member = await membership(tx, actor, conversationId);
+      const p = pageOf(page);
+      const total = await tx.market.messages.count({ conversationId });
+      const items = await tx.market.messages.find(
+        { conversationId },
+        { orderBy: { createdAt: 'asc', id: 'asc' }, limit: p.limit, offset: p.offset },
+      );
+      if (items.length > 0 && p.offset + items.length >= total) {
+        await tx.market.conversationMembers.update(member.id, { lastReadAt: this.ctx.clock() });
+      }
+      return { items, total };
+    });
+  }
+
+  /** Marks everything in the conversation read for the reader. */
+  markRead(actor: Actor, conversationId: number): Promise<void> {
+    return this.ctx.uow.run(async (tx) => {
+      const member = await membership(tx, actor, conversationId);
+      await tx.market.conversationMembers.update(member.id, { lastReadAt: this.ctx.clock() });
+    });
+  }
+
+  /** My conversations, latest activity first, each with the other members and my unread count. */
+  myConversations(actor: Actor, page: Partial<PageRequest> = {}): Promise<Page<ConversationSummary>> {
+    return this.ctx.uow.run((tx) => tx.market.conversationsOf(actor.userId, pageOf(page)));
+  }
+
+  private async open(
+    tx: Tx,
+    actor: Actor,
+    otherId: number,
+    jobId: number | null,
+  ): Promise<OpenedConversation> {
+    if (otherId === actor.userId) throw new UserError('market.cannot_message_self');
+    const other = await tx.users.get(otherId);
+    if (!other?.roles.some((r) => PARTICIPANTS.includes(r))) throw new UserError('market.user_not_found');
+    const opened = await tx.market.openDirectConversation([actor.userId, otherId], jobId, this.ctx.clock());
+    if (opened.created) {
+      await tx.audit({
+        actorUserId: actor.userId,
+        action: 'market.conversation_started',
+        subjectType: 'conversation',
+        subjectId: opened.conversation.id,
+        data: { withUserId: otherId, jobId },
+      });
+    }
+    return opened;
+  }
+}
+
+/** The reader's membership of the conversation; refused for anyone else (staff included). */
+async function membership(tx: Tx, actor: Actor, conversationId: number): Promise<ConversationMemberRecord> {
+  const conversation = await tx.market.conversations.get(conversationId);
+  if (!conversation) throw new UserError('market.conversation_not_found');
+  const member = await tx.market.conversationMembers.findOne({ conversationId, userId: actor.userId });
+  if (!member) throw new UserError('forbidden');
+  return member;
+}

@@ -1,0 +1,203 @@
+/**
+ * Marketplace records (DOMAIN.md §3): conversations and messages, follows, teams and their
+ * invitations, worker profiles with skills, qualifications and career history.
+ */
+
+export interface ConversationRecord {
+  id: number;
+  /** The job notice a conversation was started from (*ask a question*); null otherwise. */
+  jobId: number | null;
+  /**
+   * For a one-to-one conversation: `<smaller user id>:<larger user id>:<job id or "-">`, unique, so
+   * starting a conversation twice (even concurrently) reuses the same one.
+   */
+  directKey: string | null;
+  createdAt: Date;
+  lastMessageAt: Date | null;
+}
+export type NewConversation = Pick<ConversationRecord, 'jobId' | 'directKey' | 'createdAt'>;
+
+export interface ConversationMemberRecord {
+  id: number;
+  conversationId: number;
+  userId: number;
+  /** Messages from others created after this time are unread; null = never opened. */
+  lastReadAt: Date | null;
+}
+export type NewConversationMember = Pick<ConversationMemberRecord, 'conversationId' | 'userId'> &
+  Partial<Pick<ConversationMemberRecord, 'lastReadAt'>>;
+
+export interface MessageRecord {
+  id: number;
+  conversationId: number;
+  senderId: number;
+  body: string;
+  createdAt: Date;
+}
+export type NewMessage = Omit<MessageRecord, 'id'>;
+
+export interface FollowRecord {
+  id: number;
+  followerId: number;
+  followeeId: number;
+  createdAt: Date;
+}
+export type NewFollow = Omit<FollowRecord, 'id'>;
+
+export interface TeamRecord {
+  id: number;
+  /** URL slug: lower-case letters, digits and hyphens, 3–32 characters; never changes. */
+  slug: string;
+  name: string;
+  introduction: string;
+  logoFileId: number | null;
+  ownerId: number;
+  /** Discord channel (snowflake) where the team's news is posted. */
+  discordChannelId: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+export type NewTeam = Pick<TeamRecord, 'slug' | 'name' | 'ownerId' | 'createdAt' | 'updatedAt'> &
+  Partial<Pick<TeamRecord, 'introduction' | 'logoFileId' | 'discordChannelId'>>;
+
+export interface TeamMemberRecord {
+  id: number;
+  teamId: number;
+  userId: number;
+  joinedAt: Date;
+}
+export type NewTeamMember = Omit<TeamMemberRecord, 'id'>;
+
+export const INVITATION_STATUSES = ['pending', 'approved', 'rejected'] as const;
+export type TeamInvitationStatus = (typeof INVITATION_STATUSES)[number];
+
+export interface TeamInvitationRecord {
+  id: number;
+  teamId: number;
+  inviteeId: number;
+  inviterId: number;
+  comment: string;
+  status: TeamInvitationStatus;
+  createdAt: Date;
+  decidedAt: Date | null;
+}
+export type NewTeamInvitation = Pick<
+  TeamInvitationRecord,
+  'teamId' | 'inviteeId' | 'inviterId' | 'comment' | 'createdAt'
+> &
+  Partial<Pick<TeamInvitationRecord, 'status' | 'decidedAt'>>;
+
+/** 対応可能 / 仕事内容による / 現在忙しい. */
+export const PROFILE_STATUSES = ['available', 'depends', 'busy'] as const;
+export type ProfileStatus = (typeof PROFILE_STATUSES)[number];
+
+/** Weekly hours a worker can take on, as a band. */
+export const WEEKLY_HOURS = ['under_10', '10_20', '20_30', '30_40', 'over_40'] as const;
+export type WeeklyHours = (typeof WEEKLY_HOURS)[number];
+
+export interface ProfileRecord {
+  id: number;
+  userId: number;
+  nickname: string;
+  introduction: string;
+  status: ProfileStatus;
+  weeklyHours: WeeklyHours | null;
+  /** Integer yen per hour. */
+  hourlyRateYen: number | null;
+  prefecture: string | null;
+  city: string | null;
+  hobbies: string;
+  /**
+   * When staff confirmed the person's identity (本人確認) / the signed NDA (機密保持確認). Only the
+   * result and its date are kept: the documents themselves are never stored here.
+   */
+  identityVerifiedAt: Date | null;
+  ndaVerifiedAt: Date | null;
+  updatedAt: Date;
+}
+export type NewProfile = Pick<ProfileRecord, 'userId' | 'updatedAt'> &
+  Partial<Omit<ProfileRecord, 'id' | 'userId' | 'updatedAt'>>;
+
+export interface ProfileSkillRecord {
+  id: number;
+  userId: number;
+  /** As the worker wrote it (after NFKC and trimming). */
+  name: string;
+  /** `name` lower-cased: what searches and the one-skill-per-name rule compare. */
+  nameKey: string;
+  /** Self-assessed, 1 (beginner) – 5 (expert). */
+  level: number;
+  years: number;
+  note: string;
+}
+export type NewProfileSkill = Omit<ProfileSkillRecord, 'id'>;
+
+export interface QualificationRecord {
+  id: number;
+  userId: number;
+  name: string;
+  /** `YYYY-MM`. */
+  acquiredOn: string | null;
+}
+export type NewQualification = Omit<QualificationRecord, 'id'>;
+
+export interface CareerEntryRecord {
+  id: number;
+  userId: number;
+  /** `YYYY-MM`. */
+  periodFrom: string;
+  /** `YYYY-MM`; null = to the present. */
+  periodTo: string | null;
+  company: string;
+  work: string;
+  role: string;
+  stack: string;
+  teamSize: number | null;
+}
+export type NewCareerEntry = Omit<CareerEntryRecord, 'id'>;
+
+/** Someone as a list shows them. */
+export interface PersonRef {
+  userId: number;
+  displayName: string;
+}
+
+export interface ConversationSummary {
+  conversation: ConversationRecord;
+  /** Everyone in the conversation but the reader. */
+  others: PersonRef[];
+  lastMessage: MessageRecord | null;
+  unread: number;
+}
+
+export interface FollowEntry extends PersonRef {
+  followedAt: Date;
+  /** They follow back (a friend). */
+  mutual: boolean;
+}
+
+export const CONTACT_REASONS = ['completed_job', 'mutual_follow'] as const;
+export type ContactReason = (typeof CONTACT_REASONS)[number];
+
+export interface Contact extends PersonRef {
+  reasons: ContactReason[];
+  /** Approved applications between the two of you. */
+  completedJobs: number;
+}
+
+export interface WorkerSearch {
+  /** Case-insensitive exact skill name. */
+  skill?: string;
+  status?: ProfileStatus;
+}
+
+export interface WorkerSummary extends PersonRef {
+  nickname: string | null;
+  status: ProfileStatus | null;
+  weeklyHours: WeeklyHours | null;
+  hourlyRateYen: number | null;
+  prefecture: string | null;
+  identityVerified: boolean;
+  ndaVerified: boolean;
+  skills: Pick<ProfileSkillRecord, 'name' | 'level' | 'years'>[];
+}

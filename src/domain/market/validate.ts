@@ -1,0 +1,137 @@
+/**
+ * Input rules the marketplace services share. Names, slugs and search terms are NFKC-normalized
+ * (full-width letters and digits, the ideographic space) as DOMAIN.md asks, then trimmed; prose is
+ * only trimmed. Lengths count code points, so an emoji or a kanji is one character.
+ */
+import { UserError } from '../../errors.ts';
+import type { PageRequest } from '../table.ts';
+
+export const length = (s: string) => [...s].length;
+
+/** NFKC and trimmed. */
+export const clean = (s: string) => s.normalize('NFKC').trim();
+
+/** `value` cleaned, or `refusal()` thrown unless it has between `min` and `max` characters. */
+export function boundedText(value: string, min: number, max: number, refusal: () => UserError): string {
+  const text = clean(value);
+  const n = length(text);
+  if (n < min || n > max) throw refusal();
+  return text;
+}
+
+/**
+ * Free prose (introductions, notes, comments) only trimmed: NFKC would rewrite the writer's
+ * typography (full-width brackets, ①, 〜), which is theirs to choose.
+ */
+export function boundedProse(value: string, min: number, max: number, refusal: () => UserError): string {
+  const text = value.trim();
+  const n = length(text);
+  if (n < min || n > max) throw refusal();
+  return text;
+}
+
+/** A slug as typed (NFKC, lower-cased), or a refusal with `key` when it breaks `rule`. */
+export function slugOf(
+  value: string,
+  rule: RegExp,
+  key: 'company.slug_invalid' | 'market.team_slug_invalid',
+) {
+  const slug = clean(value).toLowerCase();
+  if (!rule.test(slug)) throw new UserError(key);
+  return slug;
+}
+
+/** Team URLs: lower-case letters, digits and hyphens, 3–32, starting and ending with a letter or digit. */
+export const TEAM_SLUG = /^[a-z0-9][a-z0-9-]{1,30}[a-z0-9]$/;
+/** Company URLs: letters and digits, 3–32 (lower-cased). */
+export const COMPANY_SLUG = /^[a-z0-9]{3,32}$/;
+
+/** `YYYY-MM` (also accepts `YYYY/MM` and `YYYY-M`); null for an empty value. */
+export function monthOf(value: string | null | undefined): string | null {
+  if (value == null) return null;
+  const s = clean(value);
+  if (s === '') return null;
+  const m = /^(\d{4})[-/](\d{1,2})$/.exec(s);
+  const month = Number(m?.[2]);
+  if (!m || month < 1 || month > 12) throw new UserError('market.month_invalid');
+  return `${m[1]}-${String(month).padStart(2, '0')}`;
+}
+
+/** A whole number in [min, max], or `refusal()` thrown. */
+export function intIn(value: number, min: number, max: number, refusal: () => UserError): number {
+  if (!Number.isInteger(value) || value < min || value > max) throw refusal();
+  return value;
+}
+
+const PREFECTURES = [
+  '北海道',
+  '青森県',
+  '岩手県',
+  '宮城県',
+  '秋田県',
+  '山形県',
+  '福島県',
+  '茨城県',
+  '栃木県',
+  '群馬県',
+  '埼玉県',
+  '千葉県',
+  '東京都',
+  '神奈川県',
+  '新潟県',
+  '富山県',
+  '石川県',
+  '福井県',
+  '山梨県',
+  '長野県',
+  '岐阜県',
+  '静岡県',
+  '愛知県',
+  '三重県',
+  '滋賀県',
+  '京都府',
+  '大阪府',
+  '兵庫県',
+  '奈良県',
+  '和歌山県',
+  '鳥取県',
+  '島根県',
+  '岡山県',
+  '広島県',
+  '山口県',
+  '徳島県',
+  '香川県',
+  '愛媛県',
+  '高知県',
+  '福岡県',
+  '佐賀県',
+  '長崎県',
+  '熊本県',
+  '大分県',
+  '宮崎県',
+  '鹿児島県',
+  '沖縄県',
+] as const;
+
+/** The prefecture's full name for `東京都` or `東京`; refuses anything else. */
+export function prefectureOf(value: string): string {
+  const s = clean(value);
+  const found = PREFECTURES.find((p) => p === s || (p !== '北海道' && p.slice(0, -1) === s));
+  if (!found) throw new UserError('market.prefecture_invalid');
+  return found;
+}
+
+/** A checked page request: at most 50 rows, never negative. */
+export function pageOf(page: Partial<PageRequest> = {}): PageRequest {
+  const limit = Math.min(Math.max(Math.trunc(page.limit ?? 20), 1), 50);
+  const offset = Math.max(Math.trunc(page.offset ?? 0), 0);
+  return { limit, offset };
+}
+
+/** Simple, permissive e-mail check: something@domain.tld, no spaces. */
+export function emailOf(value: string): string {
+  const s = clean(value);
+  if (length(s) > 254 || !/^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(s))
+    throw new UserError('market.email_invalid');
+  return s;
+}

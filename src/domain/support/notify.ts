@@ -1,0 +1,80 @@
+/**
+ * Who hears about what on an inquiry (DOMAIN.md §6), as outbox rows written in the change's own
+ * transaction. One row per recipient per change; each dedupe key names the change and the recipient,
+ * so a repeated change never notifies twice. The actor is never notified of their own change.
+ */
+import type { Actor } from '../actor.ts';
+import type { NotificationType } from '../shared.ts';
+import type { Tx } from '../tx.ts';
+import { assignedStaff } from './access.ts';
+import type { InquiryMessageRecord, InquiryRecord } from './records.ts';
+
+async function send(
+  tx: Tx,
+  actor: Actor,
+  type: NotificationType,
+  recipients: readonly number[],
+  change: string,
+  payload: Record<string, unknown>,
+): Promise<number[]> {
+  const notified: number[] = [];
+  for (const recipientUserId of new Set(recipients)) {
+    if (recipientUserId === actor.userId) continue;
+    if (await tx.notify({ type, recipientUserId, payload, dedupeKey: `${change}:${recipientUserId}` })) {
+      notified.push(recipientUserId);
+    }
+  }
+  return notified;
+}
+
+/**
+ * A new inquiry goes to the company's support members and sales rep. With nobody assigned it goes to
+ * no one here on purpose: every new inquiry also appears in the desk's Slack channel (DOMAIN.md §2.4),
+ * which is where unassigned companies are picked up; paging every staff user would drown them.
+ */
+export async function notifyCreated(tx: Tx, actor: Actor, inquiry: InquiryRecord): Promise<number[]> {
+  const recipients = await assignedStaff(tx, inquiry.companyId, ['support', 'sales_rep']);
+  return send(tx, actor, 'inquiry.created', recipients, `inquiry.created:${inquiry.id}`, {
+    inquiryId: inquiry.id,
+    companyId: inquiry.companyId,
+    storeId: inquiry.storeId,
+    categoryId: inquiry.categoryId,
+  });
+}
+
+/**
+ * A customer's message goes to the assignee, or to the company's support members while nobody has
+ * taken the inquiry; a staff message goes to the customer who opened it.
+ */
+export async function notifyMessage(
+  tx: Tx,
+  actor: Actor,
+  inquiry: InquiryRecord,
+  message: InquiryMessageRecord,
+  fromStaff: boolean,
+): Promise<number[]> {
+  let recipients: number[];
+  if (fromStaff) recipients = [inquiry.createdBy];
+  else if (inquiry.assigneeId !== null) recipients = [inquiry.assigneeId];
+  else recipients = await assignedStaff(tx, inquiry.companyId, ['support']);
+  return send(tx, actor, 'inquiry.message', recipients, `inquiry.message:${message.id}`, {
+    inquiryId: inquiry.id,
+    messageId: message.id,
+    authorId: message.authorId,
+  });
+}
+
+/**
+ * A status change goes to the customer who opened the inquiry. Each status is reached once
+ * (received → in_progress → completed), so the status names the change in the dedupe key.
+ */
+export async function notifyStatus(tx: Tx, actor: Actor, inquiry: InquiryRecord): Promise<number[]> {
+  return send(
+    tx,
+    actor,
+    'inquiry.status',
+    [inquiry.createdBy],
+    `inquiry.status:${inquiry.id}:${inquiry.status}`,
+    { inquiryId: inquiry.id, status: inquiry.status, assigneeId: inquiry.assigneeId },
+  );
+}
