@@ -4,6 +4,7 @@
  * only trimmed. Lengths count code points, so an emoji or a kanji is one character.
  */
 import { UserError } from '../../errors.ts';
+import { canonicalPrefecture } from '../prefectures.ts';
 import type { PageRequest } from '../table.ts';
 
 export const length = (s: string) => [...s].length;
@@ -63,60 +64,9 @@ export function intIn(value: number, min: number, max: number, refusal: () => Us
   return value;
 }
 
-const PREFECTURES = [
-  '北海道',
-  '青森県',
-  '岩手県',
-  '宮城県',
-  '秋田県',
-  '山形県',
-  '福島県',
-  '茨城県',
-  '栃木県',
-  '群馬県',
-  '埼玉県',
-  '千葉県',
-  '東京都',
-  '神奈川県',
-  '新潟県',
-  '富山県',
-  '石川県',
-  '福井県',
-  '山梨県',
-  '長野県',
-  '岐阜県',
-  '静岡県',
-  '愛知県',
-  '三重県',
-  '滋賀県',
-  '京都府',
-  '大阪府',
-  '兵庫県',
-  '奈良県',
-  '和歌山県',
-  '鳥取県',
-  '島根県',
-  '岡山県',
-  '広島県',
-  '山口県',
-  '徳島県',
-  '香川県',
-  '愛媛県',
-  '高知県',
-  '福岡県',
-  '佐賀県',
-  '長崎県',
-  '熊本県',
-  '大分県',
-  '宮崎県',
-  '鹿児島県',
-  '沖縄県',
-] as const;
-
 /** The prefecture's full name for `東京都` or `東京`; refuses anything else. */
 export function prefectureOf(value: string): string {
-  const s = clean(value);
-  const found = PREFECTURES.find((p) => p === s || (p !== '北海道' && p.slice(0, -1) === s));
+  const found = canonicalPrefecture(clean(value));
   if (!found) throw new UserError('market.prefecture_invalid');
   return found;
 }

@@ -6,12 +6,12 @@
 import { UserError } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import type { DomainContext } from '../context.ts';
+import { canonicalPrefecture } from '../prefectures.ts';
 import type { PageRequest } from '../table.ts';
 import type { Tx } from '../tx.ts';
 import { deskScope, visibleInquiry } from './access.ts';
 import { type Period, pageOf, periodInstants } from './input.ts';
 import type { InquiryFilter, SearchPage } from './ports.ts';
-import { canonicalPrefecture } from './prefectures.ts';
 import type {
   AttachmentView,
   InquiryCategoryRecord,

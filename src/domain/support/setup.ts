@@ -2,9 +2,9 @@
 import { UserError } from '../../errors.ts';
 import { type Actor, requireStaff } from '../actor.ts';
 import type { DomainContext } from '../context.ts';
+import { canonicalPrefecture, regionOf } from '../prefectures.ts';
 import { DuplicateRecordError } from '../table.ts';
 import type { Tx } from '../tx.ts';
-import { canonicalPrefecture, regionOf } from './prefectures.ts';
 import type { CompanyStaffRecord, CompanyStaffRole, StoreRecord } from './records.ts';
 
 export interface NewStoreInput {

@@ -7,7 +7,7 @@ import { PLATFORMS, type Platform } from '../../config.ts';
 import { UserError } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import type { DomainContext } from '../context.ts';
-import { canonicalPrefecture } from '../support/prefectures.ts';
+import { canonicalPrefecture } from '../prefectures.ts';
 import { DuplicateRecordError } from '../table.ts';
 import type { Tx } from '../tx.ts';
 import { zonedParts, zonedTimeToInstant } from './pay-date.ts';
