@@ -41,10 +41,21 @@ describe('demo data', () => {
       'working',
     ]);
     expect(await count(`select count(*) as n from payment_statements`)).toBe(1);
+    // Support desk: inquiries in every status, a new-store consultation without a store, a photo.
+    const statuses = (await b.store.orm.em
+      .getConnection()
+      .execute(`select distinct status from inquiries order by status`)) as { status: string }[];
+    expect(statuses.map((r) => r.status)).toEqual(['completed', 'in_progress', 'received']);
+    expect(await count(`select count(*) as n from inquiries where store_id is null`)).toBe(1);
+    expect(await count(`select count(*) as n from inquiry_attachments`)).toBeGreaterThanOrEqual(2);
+    expect(await count(`select count(*) as n from stores`)).toBe(8);
+    // Marketplace: every worker has a profile with skills; a team with a pending invitation.
+    expect(await count(`select count(distinct user_id) as n from profile_skills`)).toBe(50);
+    expect(await count(`select count(*) as n from team_invitations where status = 'pending'`)).toBe(1);
     // Everyone can be talked as from the console.
     expect(
       await count(`select count(*) as n from platform_identities where platform = 'console'`),
-    ).toBeGreaterThanOrEqual(56);
+    ).toBe(60);
   });
 
   it('adds nothing the second time', async () => {
