@@ -53,9 +53,7 @@ describe('demo data', () => {
     expect(await count(`select count(distinct user_id) as n from profile_skills`)).toBe(50);
     expect(await count(`select count(*) as n from team_invitations where status = 'pending'`)).toBe(1);
     // Everyone can be talked as from the console.
-    expect(
-      await count(`select count(*) as n from platform_identities where platform = 'console'`),
-    ).toBe(60);
+    expect(await count(`select count(*) as n from platform_identities where platform = 'console'`)).toBe(60);
   });
 
   it('adds nothing the second time', async () => {

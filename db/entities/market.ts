@@ -140,7 +140,11 @@ TeamInvitationSchema.setClass(TeamInvitation);
 export const ProfileSchema = defineEntity({
   name: 'Profile',
   tableName: 'profiles',
-  indexes: [{ properties: ['status'] }],
+  indexes: [
+    { properties: ['status'] },
+    // ワーカーを探す walks each status newest first (a backward scan of this index).
+    { properties: ['status', 'updatedAt', 'userId'] },
+  ],
   checks: [{ name: 'profiles_hourly_rate_yen_check', expression: 'hourly_rate_yen >= 0' }],
   properties: {
     id: p.integer().primary().autoincrement(),

@@ -3,7 +3,7 @@ import { Migration } from '@mikro-orm/migrations';
 /**
  * Indexes for listing and searching at size (bench:queries): open jobs in list order, by skill
  * (GIN), by keyword (pg_trgm GIN, which also serves Japanese text), and a worker's recent
- * applications. pg_trgm is a trusted extension (PostgreSQL ≥ 13), bundled with PGlite.
+ * applications, and workers in search order. pg_trgm is a trusted extension (PostgreSQL ≥ 13), bundled with PGlite.
  */
 export class Migration20261122190000_search extends Migration {
   override up(): void {
@@ -21,9 +21,13 @@ export class Migration20261122190000_search extends Migration {
     this.addSql(
       `create index "applications_worker_recent" on "applications" ("worker_id", "updated_at" desc, "id" desc);`,
     );
+    this.addSql(
+      `create index "profiles_status_updated_at_user_id_index" on "profiles" ("status", "updated_at", "user_id");`,
+    );
   }
 
   override down(): void {
+    this.addSql('drop index if exists "profiles_status_updated_at_user_id_index";');
     this.addSql('drop index if exists "applications_worker_recent";');
     this.addSql('drop index if exists "job_notices_open_text";');
     this.addSql('drop index if exists "job_notices_open_skills";');

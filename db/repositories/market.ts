@@ -9,8 +9,10 @@ import type {
   WeeklyHours,
   WorkerSummary,
 } from '../../src/domain/market/records.ts';
+import { PROFILE_STATUSES } from '../../src/domain/market/records.ts';
 import type { CompanyRecord } from '../../src/domain/shared.ts';
 import type { Page, PageRequest } from '../../src/domain/table.ts';
+import { COUNT_LIMIT } from '../../src/domain/table.ts';
 import { Company } from '../entities/company.ts';
 import {
   CareerEntry,
@@ -52,6 +54,22 @@ export function marketTables(em: EntityManager): MarketTables {
    * One page of `inner` (a select) in `orderBy` order, with the total from a window count; a second
    * query only when the page is past the end (no row left to carry the count).
    */
+  /**
+   * The total for a page of `got` rows: exact for free when the page is short, otherwise counted
+   * up to COUNT_LIMIT (or the end of the requested page, if further) and then reported as "at least".
+   */
+  async function cappedCount(from: string, params: unknown[], page: PageRequest, got: number) {
+    if (got < page.limit && (got > 0 || page.offset === 0))
+      return { total: page.offset + got, totalIsAtLeast: false };
+    const cap = Math.max(COUNT_LIMIT, page.offset + page.limit) + 1;
+    const [c] = await em.execute<{ n: string }[]>(`select count(*) as n from (select 1 ${from} limit ?) x`, [
+      ...params,
+      cap,
+    ]);
+    const n = Number(c?.n ?? 0);
+    return n >= cap ? { total: cap - 1, totalIsAtLeast: true } : { total: n, totalIsAtLeast: false };
+  }
+
   async function paged(inner: string, params: unknown[], orderBy: string, page: PageRequest) {
     const rows = await em.execute<(Row & { __total: string })[]>(
       `select q.*, count(*) over () as __total from (${inner}) q order by ${orderBy} limit ? offset ?`,
@@ -228,27 +246,35 @@ export function marketTables(em: EntityManager): MarketTables {
     },
 
     async searchWorkers(filter, page) {
-      const where = [`'worker' = any(u.roles)`];
+      // One branch per status in display order (available, depends, busy), each walking the
+      // (status, updated_at, user_id) index newest first and stopping at the end of the page.
+      const match = [`'worker' = any(u.roles)`];
       const params: unknown[] = [];
-      if (filter.status) {
-        where.push(`p.status = ?`);
-        params.push(filter.status);
-      }
       if (filter.skill !== undefined) {
-        where.push(`u.id in (select s.user_id from profile_skills s where s.name_key = ?)`);
+        match.push(`exists (select 1 from profile_skills s where s.user_id = p.user_id and s.name_key = ?)`);
         params.push(filter.skill);
       }
-      const { rows, total } = await paged(
-        `select u.id as user_id, u.display_name, p.nickname, p.status, p.weekly_hours, p.hourly_rate_yen,
-                p.prefecture, p.updated_at, (p.identity_verified_at is not null) as identity_verified,
-                (p.nda_verified_at is not null) as nda_verified,
-                case p.status when 'available' then 0 when 'depends' then 1 when 'busy' then 2 else 3 end as rank
-           from users u left join profiles p on p.user_id = u.id
-          where ${where.join(' and ')}`,
-        params,
-        'q.rank asc, q.updated_at desc nulls last, q.user_id asc',
-        page,
+      const statuses = filter.status ? [filter.status] : PROFILE_STATUSES;
+      const reach = page.offset + page.limit;
+      const branches = statuses.map(
+        (_status, rank) =>
+          `(select u.id as user_id, u.display_name, p.nickname, p.status, p.weekly_hours, p.hourly_rate_yen,
+                   p.prefecture, p.updated_at, (p.identity_verified_at is not null) as identity_verified,
+                   (p.nda_verified_at is not null) as nda_verified, ${rank} as rank
+              from profiles p join users u on u.id = p.user_id
+             where p.status = ? and ${match.join(' and ')}
+             order by p.updated_at desc, p.user_id desc limit ${reach})`,
       );
+      const rows = await em.execute<Row[]>(
+        `select * from (${branches.join(' union all ')}) q order by q.rank, q.updated_at desc, q.user_id desc limit ? offset ?`,
+        [...statuses.flatMap((status) => [status, ...params]), page.limit, page.offset],
+      );
+      const from = `from profiles p join users u on u.id = p.user_id where ${[
+        ...(filter.status ? [`p.status = ?`] : []),
+        ...match,
+      ].join(' and ')}`;
+      const countParams = [...(filter.status ? [filter.status] : []), ...params];
+      const counted = await cappedCount(from, countParams, page, rows.length);
       const ids = rows.map((r) => Number(r.user_id));
       const skills =
         ids.length === 0
@@ -275,7 +301,7 @@ export function marketTables(em: EntityManager): MarketTables {
               .map((s) => ({ name: s.name, level: s.level, years: s.years })),
           }),
         ),
-        total,
+        ...counted,
       };
     },
 

@@ -50,3 +50,15 @@ export interface PageRequest {
   offset: number;
   limit: number;
 }
+
+/**
+ * Totals of searches stop counting at this many rows: an exact count reads every match (tens of
+ * milliseconds at 100,000 rows), and nobody pages through a thousand results in a chat.
+ */
+export const COUNT_LIMIT = 1000;
+
+/** A page whose total may be a lower bound: "1,000件以上" when `totalIsAtLeast`. */
+export interface SearchPage<T> extends Page<T> {
+  /** True when counting stopped at the limit, so there are at least `total` matches. */
+  totalIsAtLeast: boolean;
+}

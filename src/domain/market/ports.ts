@@ -1,6 +1,6 @@
 /** Marketplace tables and the queries that need more than one table (DOMAIN.md §3). */
 import type { CompanyRecord } from '../shared.ts';
-import type { Page, PageRequest, Table } from '../table.ts';
+import type { Page, PageRequest, SearchPage, Table } from '../table.ts';
 import type {
   CareerEntryRecord,
   Contact,
@@ -71,7 +71,7 @@ export interface MarketTables {
   contactsOf(userId: number, page: PageRequest): Promise<Page<Contact>>;
 
   /** Users with the worker role matching the filters, available first, then recently updated. */
-  searchWorkers(filter: WorkerSearch, page: PageRequest): Promise<Page<WorkerSummary>>;
+  searchWorkers(filter: WorkerSearch, page: PageRequest): Promise<SearchPage<WorkerSummary>>;
   /** Companies whose NFKC, lower-cased name contains `fragment` (already normalized), by name. */
   searchCompanies(fragment: string, limit: number): Promise<CompanyRecord[]>;
 }

@@ -2,7 +2,7 @@
 import { UserError } from '../../errors.ts';
 import { type Actor, requireRole } from '../actor.ts';
 import type { DomainContext } from '../context.ts';
-import type { Page, PageRequest } from '../table.ts';
+import type { PageRequest, SearchPage } from '../table.ts';
 import { skillKey } from './profiles.ts';
 import { PROFILE_STATUSES, type ProfileStatus, type WorkerSummary } from './records.ts';
 import { pageOf } from './validate.ts';
@@ -21,15 +21,16 @@ export class WorkerSearchService {
   }
 
   /**
-   * Users holding the worker role that match: available first, then 仕事内容による, then busy, then
-   * those without a profile; within each, the most recently updated profile first.
+   * Workers with a profile that match: available first, then 仕事内容による, then busy; within each,
+   * the most recently updated profile first. (A worker who never wrote a profile has nothing to
+   * show a client and is not listed.) The total stops counting at COUNT_LIMIT.
    */
   find(
     actor: Actor,
     filter: WorkerFilter = {},
     page: Partial<PageRequest> = {},
-  ): Promise<Page<WorkerSummary>> {
-    return this.ctx.uow.run(async (tx) => {
+  ): Promise<SearchPage<WorkerSummary>> {
+    return this.ctx.uow.read(async (tx) => {
       requireRole(actor, 'worker', 'client', 'staff');
       if (filter.status !== undefined && !PROFILE_STATUSES.includes(filter.status)) {
         throw new UserError('market.status_invalid');

@@ -1,5 +1,5 @@
 /** Support desk tables and the queries that need more than one table (DOMAIN.md §2). */
-import type { Page, PageRequest, Table } from '../table.ts';
+import type { Page, PageRequest, SearchPage, Table } from '../table.ts';
 import type {
   AttachmentView,
   CompanyStaffRecord,
@@ -41,17 +41,7 @@ export interface InquiryFilter {
   createdBefore?: Date;
 }
 
-/**
- * Totals stop counting at this many rows: an exact count reads every match (tens of milliseconds at
- * 100,000 inquiries), and nobody pages through a thousand inquiries in a chat.
- */
-export const COUNT_LIMIT = 1000;
-
-/** A page whose total may be a lower bound: "1,000件以上" when `totalIsAtLeast`. */
-export interface SearchPage<T> extends Page<T> {
-  /** True when counting stopped at the limit, so there are at least `total` matches. */
-  totalIsAtLeast: boolean;
-}
+export { COUNT_LIMIT, type SearchPage } from '../table.ts';
 
 export interface SupportTables {
   stores: Table<StoreRecord, NewStore>;

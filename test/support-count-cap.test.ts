@@ -1,7 +1,7 @@
 /**
- * The inquiry list and the files list at 100,000 inquiries (30,000 attachments) over 100 companies:
- * every search the desk offers stays within the 20 ms p99 target, measured through the services
- * (transaction, page query, count and the bulk loads of related rows).
+ * The inquiry list past the count limit: totals are exact up to a thousand matches, then "at least",
+ * and exact again on the last page. (Speed at 100,000 inquiries is measured by `npm run
+ * bench:queries`, not asserted here: timings do not belong in tests.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../src/domain/actor.ts';
@@ -9,14 +9,11 @@ import { COUNT_LIMIT } from '../src/domain/support/ports.ts';
 import { type DomainBench, openDomainBench } from './helpers/domain.ts';
 import { type SupportWorld, supportWorld } from './support-fixture.ts';
 
-const INQUIRIES = 100_000;
-const P99_MS = 20;
+const INQUIRIES = 3_000;
 
 let bench: DomainBench;
 let w: SupportWorld;
 let customer: Actor;
-/** A customer who opened a thousand of them. */
-let creator: number;
 
 const sql = (q: string, params: unknown[] = []) => bench.store.orm.em.getConnection().execute(q, params);
 
@@ -54,32 +51,8 @@ beforeAll(async () => {
   await sql('analyze');
   const [company] = (await sql(`select id from companies where slug = 'scale50'`)) as { id: number }[];
   customer = await bench.user(['customer'], { companyId: company?.id ?? null });
-  const [someone] = (await sql(`select created_by as id from inquiries where company_id = ? limit 1`, [
-    company?.id,
-  ])) as { id: number }[];
-  creator = someone?.id ?? 0;
 }, 120_000);
 afterAll(() => bench?.close());
-
-/**
- * The 99th percentile of 100 timed calls after a warm-up. The best of three rounds is kept: the
- * machine running the tests may be busy with other work for a moment, the query is not.
- */
-async function p99(run: () => Promise<unknown>): Promise<number> {
-  for (let i = 0; i < 5; i++) await run();
-  let best = Number.POSITIVE_INFINITY;
-  for (let round = 0; round < 3 && best >= P99_MS; round++) {
-    const times: number[] = [];
-    for (let i = 0; i < 100; i++) {
-      const start = performance.now();
-      await run();
-      times.push(performance.now() - start);
-    }
-    times.sort((a, b) => a - b);
-    best = Math.min(best, times[98] ?? Number.POSITIVE_INFINITY);
-  }
-  return best;
-}
 
 describe(`searching ${INQUIRIES.toLocaleString('en')} inquiries`, () => {
   it('counts up to a thousand matches, then says "at least", exactly on the last page', async () => {
@@ -93,29 +66,4 @@ describe(`searching ${INQUIRIES.toLocaleString('en')} inquiries`, () => {
     expect(few.totalIsAtLeast).toBe(false);
     expect(few.total).toBeLessThan(COUNT_LIMIT);
   });
-
-  const cases: [string, () => Promise<unknown>][] = [
-    ['staff, no filter', () => w.reads.search(w.support1)],
-    ['staff, page 100', () => w.reads.search(w.support1, {}, { offset: 990, limit: 10 })],
-    ['staff, received', () => w.reads.search(w.support1, { status: 'received' })],
-    ['staff, prefecture', () => w.reads.search(w.support1, { prefecture: '福岡県' })],
-    [
-      'staff, category and month',
-      () => w.reads.search(w.support1, { categoryId: 3, period: { from: '2025-06-01', to: '2025-06-30' } }),
-    ],
-    ['staff, creator', () => w.reads.search(w.support1, { createdBy: creator })],
-    ['customer, own company', () => w.reads.search(customer)],
-    [
-      'customer, status and category',
-      () => w.reads.search(customer, { status: 'in_progress', categoryId: 2 }),
-    ],
-    ['staff, files', () => w.reads.files(w.support1)],
-    ['staff, files of a category', () => w.reads.files(w.support1, { categoryId: 5 })],
-    ['customer, files', () => w.reads.files(customer)],
-  ];
-  for (const [name, run] of cases) {
-    it(`answers "${name}" within ${P99_MS} ms at p99`, async () => {
-      expect(await p99(run)).toBeLessThan(P99_MS);
-    });
-  }
 });
