@@ -37,7 +37,7 @@ export const jobs: Command = {
     const page = pageArg === undefined ? 1 : Number(pageArg);
     if (!Number.isInteger(page) || page < 1) throw new UserError('jobs.bad_page');
 
-    const { items, total } = await services.domain.jobs.listOpen(
+    const { items, total, totalIsAtLeast } = await services.domain.jobs.listOpen(
       {},
       { offset: (page - 1) * JOBS_PAGE_SIZE, limit: JOBS_PAGE_SIZE },
     );
@@ -45,7 +45,7 @@ export const jobs: Command = {
 
     const tz = services.config.businessTimeZone;
     const blocks: Block[] = [
-      text(t('jobs.title', { count: total })),
+      text(t(totalIsAtLeast ? 'jobs.title_at_least' : 'jobs.title', { count: total })),
       ...items.map((j) => jobCard(j, t, locale, tz)),
     ];
     const nav: Button[] = [];

@@ -73,7 +73,8 @@ export async function seed(db: pg.Client, schema: string, sizes: Sizes): Promise
   );
   const skills = arr(SKILLS);
   const prefs = arr(PREFECTURES);
-  // One job in ten is open; deadlines spread over two months; two skills each.
+  // Jobs close as they age: the newest tenth is open (as in real use, where open jobs are the recent
+  // ones); deadlines spread over two months; two skills each.
   await db.query(
     `insert into job_notices (title, description, category, skills, prefecture, remote, reward_yen, openings, deadline, status, created_by)
      select '案件 ' || g || ' ' || (${skills})[1 + g % 12],
@@ -85,7 +86,7 @@ export async function seed(db: pg.Client, schema: string, sizes: Sizes): Promise
             1000 * (1 + g % 50),
             1 + g % 5,
             now() + ((g % 60) || ' days')::interval,
-            case when g % 10 = 0 then 'open' else 'closed' end,
+            case when g > ${Math.floor(sizes.jobs * 0.9)} then 'open' else 'closed' end,
             ${STAFF + WORKERS} + 1 + g % ${CLIENTS}
        from generate_series(1, ${sizes.jobs}) g`,
   );
@@ -110,8 +111,9 @@ export async function seed(db: pg.Client, schema: string, sizes: Sizes): Promise
        from users u cross join lateral (select (${skills})[1 + (u.id + n) % 12] as name, n from generate_series(0, 1) n) k
       where 'worker' = any(u.roles)`,
   );
-  // Support desk: 100 customer companies with 10 stores each; inquiries spread over them and
-  // over two years, 70% completed; 30% carry an attachment.
+  // Support desk: 100 customer companies with 10 stores each; inquiries spread over them and over
+  // two years; the oldest 90% completed, then in progress, the newest 3% just received; 30% carry
+  // an attachment.
   await db.query(
     `insert into companies (slug, name) select 'bench' || g, '会社' || g from generate_series(1, 100) g`,
   );
@@ -124,7 +126,7 @@ export async function seed(db: pg.Client, schema: string, sizes: Sizes): Promise
       cu as (select min(id) as id, company_id from users where company_id is not null group by company_id)
     insert into inquiries (company_id, store_id, category_id, subtopic_id, status, created_by, comment, created_at, updated_at)
     select cs.id, st.id, 1 + g % 8, null,
-           case when g % 10 < 7 then 'completed' when g % 10 < 9 then 'in_progress' else 'received' end,
+           case when g > ${Math.floor(sizes.inquiries * 0.97)} then 'received' when g > ${Math.floor(sizes.inquiries * 0.9)} then 'in_progress' else 'completed' end,
            cu.id, 'お問い合わせ ' || g,
            now() - interval '730 days' + g * (interval '730 days' / ${Math.max(1, sizes.inquiries)}),
            now() - interval '730 days' + g * (interval '730 days' / ${Math.max(1, sizes.inquiries)}) + (g % 97) * interval '1 hour'
@@ -134,7 +136,7 @@ export async function seed(db: pg.Client, schema: string, sizes: Sizes): Promise
       join cu on cu.company_id = cs.id`);
   await db.query(`insert into files (storage_key, name, mime, size, uploaded_by)
     select md5(i.id::text) || md5(i.id::text), 'photo' || i.id || '.jpg', 'image/jpeg', 1000 + i.id, i.created_by
-      from inquiries i where i.id % 10 < 3`);
+      from inquiries i where (i.id / 100) % 10 < 3`);
   await db.query(`insert into inquiry_attachments (inquiry_id, message_id, file_id, created_at)
     select i.id, null, f.id, i.created_at from files f join inquiries i on f.name = 'photo' || i.id || '.jpg'`);
   const customer = await db.query<{ id: number; company_id: number }>(

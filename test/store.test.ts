@@ -145,6 +145,7 @@ describe('job notices', () => {
     expect(await store.uow.run((tx) => tx.work.searchOpenJobs({}, { offset: 10, limit: 5 }))).toEqual({
       items: [],
       total: 3,
+      totalIsAtLeast: false,
     });
   });
 

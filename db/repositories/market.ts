@@ -11,8 +11,7 @@ import type {
 } from '../../src/domain/market/records.ts';
 import { PROFILE_STATUSES } from '../../src/domain/market/records.ts';
 import type { CompanyRecord } from '../../src/domain/shared.ts';
-import type { Page, PageRequest } from '../../src/domain/table.ts';
-import { COUNT_LIMIT } from '../../src/domain/table.ts';
+import { COUNT_LIMIT, type Page, type PageRequest } from '../../src/domain/table.ts';
 import { Company } from '../entities/company.ts';
 import {
   CareerEntry,
@@ -54,22 +53,6 @@ export function marketTables(em: EntityManager): MarketTables {
    * One page of `inner` (a select) in `orderBy` order, with the total from a window count; a second
    * query only when the page is past the end (no row left to carry the count).
    */
-  /**
-   * The total for a page of `got` rows: exact for free when the page is short, otherwise counted
-   * up to COUNT_LIMIT (or the end of the requested page, if further) and then reported as "at least".
-   */
-  async function cappedCount(from: string, params: unknown[], page: PageRequest, got: number) {
-    if (got < page.limit && (got > 0 || page.offset === 0))
-      return { total: page.offset + got, totalIsAtLeast: false };
-    const cap = Math.max(COUNT_LIMIT, page.offset + page.limit) + 1;
-    const [c] = await em.execute<{ n: string }[]>(`select count(*) as n from (select 1 ${from} limit ?) x`, [
-      ...params,
-      cap,
-    ]);
-    const n = Number(c?.n ?? 0);
-    return n >= cap ? { total: cap - 1, totalIsAtLeast: true } : { total: n, totalIsAtLeast: false };
-  }
-
   async function paged(inner: string, params: unknown[], orderBy: string, page: PageRequest) {
     const rows = await em.execute<(Row & { __total: string })[]>(
       `select q.*, count(*) over () as __total from (${inner}) q order by ${orderBy} limit ? offset ?`,
@@ -263,18 +246,30 @@ export function marketTables(em: EntityManager): MarketTables {
                    (p.nda_verified_at is not null) as nda_verified, ${rank} as rank
               from profiles p join users u on u.id = p.user_id
              where p.status = ? and ${match.join(' and ')}
-             order by p.updated_at desc, p.user_id desc limit ${reach})`,
+             order by p.updated_at desc, p.user_id desc limit ${reach + 1})`,
       );
       const rows = await em.execute<Row[]>(
         `select * from (${branches.join(' union all ')}) q order by q.rank, q.updated_at desc, q.user_id desc limit ? offset ?`,
-        [...statuses.flatMap((status) => [status, ...params]), page.limit, page.offset],
+        [...statuses.flatMap((status) => [status, ...params]), page.limit + 1, page.offset],
       );
-      const from = `from profiles p join users u on u.id = p.user_id where ${[
-        ...(filter.status ? [`p.status = ?`] : []),
-        ...match,
-      ].join(' and ')}`;
-      const countParams = [...(filter.status ? [filter.status] : []), ...params];
-      const counted = await cappedCount(from, countParams, page, rows.length);
+      // One row past the page says whether more follow; counting every match of a common skill
+      // would cost more than the page itself, so past the first page the total is "at least".
+      const more = rows.length > page.limit;
+      rows.splice(page.limit);
+      let counted = more
+        ? { total: page.offset + rows.length + 1, totalIsAtLeast: true }
+        : { total: page.offset + rows.length, totalIsAtLeast: false };
+      if (rows.length === 0 && page.offset > 0) {
+        // Past the end (a page number typed by hand): count, up to the limit, to say how many there are.
+        const cap = COUNT_LIMIT + 1;
+        const [c] = await em.execute<{ n: string }[]>(
+          `select count(*) as n from (select 1 from profiles p join users u on u.id = p.user_id
+             where ${[...(filter.status ? ['p.status = ?'] : []), ...match].join(' and ')} limit ?) m`,
+          [...(filter.status ? [filter.status] : []), ...params, cap],
+        );
+        const n = Number(c?.n ?? 0);
+        counted = { total: Math.min(n, COUNT_LIMIT), totalIsAtLeast: n >= cap };
+      }
       const ids = rows.map((r) => Number(r.user_id));
       const skills =
         ids.length === 0

@@ -1,6 +1,6 @@
 /** Work portal tables and queries (src/domain/work/ports.ts). */
 import { type EntityClass, type EntityManager, wrap } from '@mikro-orm/postgresql';
-import type { Page } from '../../src/domain/table.ts';
+import { COUNT_LIMIT, type SearchPage } from '../../src/domain/table.ts';
 import type { JobSearch, WorkTables } from '../../src/domain/work/ports.ts';
 import { type JobRecord, type NoticeRecord, SEAT_HOLDING_STATUSES } from '../../src/domain/work/records.ts';
 import {
@@ -56,7 +56,7 @@ export function workTables(em: EntityManager): WorkTables {
     noticeReads: mikroTable(em, NoticeRead),
     alertPreferences: mikroTable(em, AlertPreference),
 
-    async searchOpenJobs(filter: JobSearch, page): Promise<Page<JobRecord>> {
+    async searchOpenJobs(filter: JobSearch, page): Promise<SearchPage<JobRecord>> {
       // Matches the partial indexes of migration "search": the open-jobs order index, GIN on
       // skills (`@>`) and the trigram index on title || ' ' || description (`ilike`).
       const where = [`status = 'open'`];
@@ -78,16 +78,27 @@ export function workTables(em: EntityManager): WorkTables {
         params.push(filter.minRewardYen);
       }
       const sql = where.join(' and ');
-      // Two statements: the page walks the order index and stops at LIMIT; the count is separate.
+      // The page walks the open-jobs order index and stops at LIMIT (one extra row tells whether
+      // more follow). A keyword search stops there: counting every match of a common word reads
+      // as many rows as the search itself, so its total is "at least". Other totals are counted,
+      // up to COUNT_LIMIT, from the open-jobs indexes.
       const rows = await em.execute<Record<string, unknown>[]>(
         `select * from job_notices where ${sql} order by deadline asc nulls last, id desc limit ? offset ?`,
-        [...params, page.limit, page.offset],
+        [...params, page.limit + 1, page.offset],
       );
+      const more = rows.length > page.limit;
+      const items = rows.slice(0, page.limit).map((r) => asRecord<JobRecord>(em, JobNotice, r));
+      const pastTheEnd = items.length === 0 && page.offset > 0;
+      if (!more && !pastTheEnd) return { items, total: page.offset + items.length, totalIsAtLeast: false };
+      if (more && filter.keyword)
+        return { items, total: page.offset + items.length + 1, totalIsAtLeast: true };
+      const cap = Math.max(COUNT_LIMIT, page.offset + page.limit);
       const [count] = await em.execute<{ n: string }[]>(
-        `select count(*) as n from job_notices where ${sql}`,
-        params,
+        `select count(*) as n from (select 1 from job_notices where ${sql} limit ?) m`,
+        [...params, cap + 1],
       );
-      return { items: rows.map((r) => asRecord<JobRecord>(em, JobNotice, r)), total: Number(count?.n ?? 0) };
+      const n = Number(count?.n ?? 0);
+      return { items, total: Math.min(n, cap), totalIsAtLeast: n > cap };
     },
 
     async countSeatsTaken(jobId) {

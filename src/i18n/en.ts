@@ -23,6 +23,7 @@ export const en = {
   'lang.changed': 'Your language is now English.',
   'lang.usage': 'Choose a language with “lang ja” (日本語) or “lang en” (English).',
   'jobs.title': 'Job notices ({count})',
+  'jobs.title_at_least': 'Job notices ({count} or more)',
   'jobs.empty': 'There are no open job notices right now. We will let you know when a new one is posted.',
   'jobs.more': '{count} more. Send “jobs {page}” for the next page.',
   'jobs.field.reward': 'Reward',

@@ -25,6 +25,7 @@ export const ja = {
   'lang.changed': '表示言語を日本語に設定しました。',
   'lang.usage': '言語は「lang ja」(日本語)または「lang en」(English)で指定してください。',
   'jobs.title': '募集案件({count}件)',
+  'jobs.title_at_least': '募集案件({count}件以上)',
   'jobs.empty': '現在、募集中の募集案件はありません。新しい募集案件が公開されたらお知らせします。',
   'jobs.more': 'ほかに{count}件あります。「jobs {page}」で次のページを表示します。',
   'jobs.field.reward': '報酬',

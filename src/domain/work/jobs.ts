@@ -2,7 +2,7 @@
 import { UserError } from '../../errors.ts';
 import { type Actor, requireRole } from '../actor.ts';
 import type { DomainContext } from '../context.ts';
-import type { Page, PageRequest } from '../table.ts';
+import type { PageRequest, SearchPage } from '../table.ts';
 import type { Tx } from '../tx.ts';
 import { canManageJob, managedJob } from './access.ts';
 import type { JobSearch } from './ports.ts';
@@ -124,7 +124,7 @@ export class JobService {
   }
 
   /** 募集案件を見る: open jobs with optional keyword, skill, prefecture and minimum reward. */
-  listOpen(filter: JobSearch, page: PageRequest): Promise<Page<JobRecord>> {
+  listOpen(filter: JobSearch, page: PageRequest): Promise<SearchPage<JobRecord>> {
     const clean: JobSearch = {
       ...(filter.keyword?.trim() ? { keyword: filter.keyword.normalize('NFKC').trim() } : {}),
       ...(filter.skill?.trim() ? { skill: filter.skill.normalize('NFKC').trim() } : {}),

@@ -1,5 +1,5 @@
 /** Work portal tables and the queries that need more than one table. */
-import type { Page, PageRequest, Table } from '../table.ts';
+import type { Page, PageRequest, SearchPage, Table } from '../table.ts';
 import type {
   AlertPreferenceRecord,
   ApplicationFileRecord,
@@ -45,8 +45,11 @@ export interface WorkTables {
   noticeReads: Table<NoticeReadRecord, NewNoticeRead>;
   alertPreferences: Table<AlertPreferenceRecord, NewAlertPreference>;
 
-  /** Open jobs matching the filters, soonest deadline first (none last), then newest. */
-  searchOpenJobs(filter: JobSearch, page: PageRequest): Promise<Page<JobRecord>>;
+  /**
+   * Open jobs matching the filters, soonest deadline first (none last), then newest. The total is
+   * exact up to COUNT_LIMIT; a keyword search only says whether more follow (`totalIsAtLeast`).
+   */
+  searchOpenJobs(filter: JobSearch, page: PageRequest): Promise<SearchPage<JobRecord>>;
   /** How many applications of the job hold an opening (accepted … approved). */
   countSeatsTaken(jobId: number): Promise<number>;
   /**
