@@ -229,12 +229,17 @@ export function marketTables(em: EntityManager): MarketTables {
     },
 
     async searchWorkers(filter, page) {
-      // One branch per status in display order (available, depends, busy), each walking the
-      // (status, updated_at, user_id) index newest first and stopping at the end of the page.
+      // One branch per status in display order (available, depends, busy). Without a skill each
+      // walks the (status, updated_at, user_id) index newest first and stops at the end of the
+      // page; with one it starts from the skill's holders (profile_skills (name_key, user_id)) and
+      // sorts only them. The `offset 0` fence keeps the planner from walking the status index
+      // instead, which reads every profile of the status when a skill has few or no holders there.
       const match = [`'worker' = any(u.roles)`];
       const params: unknown[] = [];
+      let source = 'profiles p join users u on u.id = p.user_id';
       if (filter.skill !== undefined) {
-        match.push(`exists (select 1 from profile_skills s where s.user_id = p.user_id and s.name_key = ?)`);
+        source = `(select user_id from profile_skills where name_key = ? offset 0) s
+                  join profiles p on p.user_id = s.user_id join users u on u.id = p.user_id`;
         params.push(filter.skill);
       }
       const statuses = filter.status ? [filter.status] : PROFILE_STATUSES;
@@ -244,13 +249,13 @@ export function marketTables(em: EntityManager): MarketTables {
           `(select u.id as user_id, u.display_name, p.nickname, p.status, p.weekly_hours, p.hourly_rate_yen,
                    p.prefecture, p.updated_at, (p.identity_verified_at is not null) as identity_verified,
                    (p.nda_verified_at is not null) as nda_verified, ${rank} as rank
-              from profiles p join users u on u.id = p.user_id
+              from ${source}
              where p.status = ? and ${match.join(' and ')}
              order by p.updated_at desc, p.user_id desc limit ${reach + 1})`,
       );
       const rows = await em.execute<Row[]>(
         `select * from (${branches.join(' union all ')}) q order by q.rank, q.updated_at desc, q.user_id desc limit ? offset ?`,
-        [...statuses.flatMap((status) => [status, ...params]), page.limit + 1, page.offset],
+        [...statuses.flatMap((status) => [...params, status]), page.limit + 1, page.offset],
       );
       // One row past the page says whether more follow; counting every match of a common skill
       // would cost more than the page itself, so past the first page the total is "at least".
@@ -263,9 +268,9 @@ export function marketTables(em: EntityManager): MarketTables {
         // Past the end (a page number typed by hand): count, up to the limit, to say how many there are.
         const cap = COUNT_LIMIT + 1;
         const [c] = await em.execute<{ n: string }[]>(
-          `select count(*) as n from (select 1 from profiles p join users u on u.id = p.user_id
+          `select count(*) as n from (select 1 from ${source}
              where ${[...(filter.status ? ['p.status = ?'] : []), ...match].join(' and ')} limit ?) m`,
-          [...(filter.status ? [filter.status] : []), ...params, cap],
+          [...params, ...(filter.status ? [filter.status] : []), cap],
         );
         const n = Number(c?.n ?? 0);
         counted = { total: Math.min(n, COUNT_LIMIT), totalIsAtLeast: n >= cap };
