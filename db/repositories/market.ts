@@ -26,11 +26,10 @@ import {
   TeamInvitation,
   TeamMember,
 } from '../entities/market.ts';
+import { inOrder, likeEscape, pgIntArray } from '../sql.ts';
 import { mikroTable } from '../table.ts';
-import { likeEscape } from './work.ts';
 
 /** A Postgres array literal for an int[] parameter. */
-const pgIntArray = (values: readonly number[]) => `{${values.map((v) => Math.trunc(v)).join(',')}}`;
 
 type Row = Record<string, unknown>;
 
@@ -38,16 +37,6 @@ export function marketTables(em: EntityManager): MarketTables {
   const conversations = mikroTable<ConversationRecord, never>(em, Conversation);
   const messages = mikroTable<MessageRecord, never>(em, Message);
   const companies = mikroTable<CompanyRecord, never>(em, Company);
-
-  /** Loads records by id in the order given (one query, never one per row). */
-  async function inOrder<R extends { id: number }>(
-    table: { find: (w: { id: number[] }) => Promise<R[]> },
-    ids: number[],
-  ) {
-    if (ids.length === 0) return [];
-    const byId = new Map((await table.find({ id: ids })).map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id)).filter((r): r is R => r !== undefined);
-  }
 
   /**
    * One page of `inner` (a select) in `orderBy` order, with the total from a window count; a second

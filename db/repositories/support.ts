@@ -18,8 +18,8 @@ import {
   InquirySubtopic,
   Store,
 } from '../entities/support.ts';
+import { inOrder, likeEscape } from '../sql.ts';
 import { mikroTable } from '../table.ts';
-import { likeEscape } from './work.ts';
 
 interface Sql {
   where: string[];
@@ -91,16 +91,6 @@ const toAttachment = (r: AttachmentRow): AttachmentView => ({
 export function supportTables(em: EntityManager): SupportTables {
   const stores = mikroTable<StoreRecord, never>(em, Store);
   const inquiries = mikroTable<InquiryRecord, never>(em, Inquiry);
-
-  /** Loads records by id in the order given (one query, never one per row). */
-  async function inOrder<R extends { id: number }>(
-    table: { find: (w: { id: number[] }) => Promise<R[]> },
-    ids: number[],
-  ) {
-    if (ids.length === 0) return [];
-    const byId = new Map((await table.find({ id: ids })).map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id)).filter((r): r is R => r !== undefined);
-  }
 
   /**
    * One page of `select` plus the total. The total is counted only when the page cannot tell it,

@@ -1,5 +1,5 @@
 /** Work portal tables and queries (src/domain/work/ports.ts). */
-import { type EntityClass, type EntityManager, wrap } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { COUNT_LIMIT, type SearchPage } from '../../src/domain/table.ts';
 import type { JobSearch, WorkTables } from '../../src/domain/work/ports.ts';
 import { type JobRecord, type NoticeRecord, SEAT_HOLDING_STATUSES } from '../../src/domain/work/records.ts';
@@ -16,32 +16,11 @@ import {
   PaymentStatement,
   Question,
 } from '../entities/index.ts';
+import { asRecord, inOrder, likeEscape, pgTextArray } from '../sql.ts';
 import { mikroTable } from '../table.ts';
-
-/** A Postgres array literal for a text[] parameter (the driver would expand a JS array into a list). */
-export const pgTextArray = (values: readonly string[]) =>
-  `{${values.map((v) => `"${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`;
-
-/** A raw row (snake_case columns) as a plain record, through the entity's own mapping. */
-export function asRecord<R>(em: EntityManager, entity: EntityClass<object>, row: Record<string, unknown>): R {
-  return wrap(em.map(entity, row as never)).toObject() as unknown as R;
-}
-
-/** Escapes `%`, `_` and `\` for a LIKE pattern. */
-export const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export function workTables(em: EntityManager): WorkTables {
   const notices = mikroTable<NoticeRecord, never>(em, Notice);
-
-  /** Loads records by id in the order given (one query, never one per row). */
-  async function inOrder<R extends { id: number }>(
-    table: { find: (w: { id: number[] }) => Promise<R[]> },
-    ids: number[],
-  ) {
-    if (ids.length === 0) return [];
-    const byId = new Map((await table.find({ id: ids })).map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id)).filter((r): r is R => r !== undefined);
-  }
 
   return {
     jobs: mikroTable(em, JobNotice),

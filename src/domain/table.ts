@@ -19,6 +19,19 @@ export class DuplicateRecordError extends AppError {
   }
 }
 
+/**
+ * Runs a first-time save again when a concurrent call inserted the same unique row first (the
+ * unique key refused ours); the second run finds that row and updates it instead.
+ */
+export async function retryOnDuplicate<T>(save: () => Promise<T>): Promise<T> {
+  try {
+    return await save();
+  } catch (err) {
+    if (!(err instanceof DuplicateRecordError)) throw err;
+    return save();
+  }
+}
+
 /** Equality on each given field; an array means "any of" (SQL `in`); `null` means `is null`. */
 export type Where<R> = { [K in keyof R]?: R[K] | readonly NonNullable<R[K]>[] };
 

@@ -8,7 +8,7 @@ import { UserError } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import type { DomainContext } from '../context.ts';
 import { canonicalPrefecture } from '../prefectures.ts';
-import { DuplicateRecordError } from '../table.ts';
+import { retryOnDuplicate } from '../table.ts';
 import type { Tx } from '../tx.ts';
 import { zonedParts, zonedTimeToInstant } from './pay-date.ts';
 import type { AlertPreferenceRecord } from './records.ts';
@@ -139,19 +139,6 @@ function cleanQuietTime(input: string | null): string | null {
   const time = parseTimeOfDay(input);
   if (!time) throw new UserError('money.alerts.bad_time', { time: input.trim() });
   return time;
-}
-
-/**
- * Runs a first-time save again when a concurrent call for the same user inserted the row first (the
- * unique key on user_id refused ours); the second run finds that row and updates it.
- */
-async function retryOnDuplicate<T>(save: () => Promise<T>): Promise<T> {
-  try {
-    return await save();
-  } catch (err) {
-    if (!(err instanceof DuplicateRecordError)) throw err;
-    return save();
-  }
 }
 
 export class AlertPreferenceService {

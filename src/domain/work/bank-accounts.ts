@@ -8,7 +8,7 @@
 import { UserError } from '../../errors.ts';
 import { type Actor, requireRole, requireStaff } from '../actor.ts';
 import type { DomainContext } from '../context.ts';
-import { DuplicateRecordError } from '../table.ts';
+import { retryOnDuplicate } from '../table.ts';
 import type { BankAccountRecord } from './records.ts';
 
 export type AccountType = BankAccountRecord['accountType'];
@@ -116,19 +116,6 @@ function masked(row: BankAccountRecord): MaskedBankAccount {
     holderName: row.holderName,
     updatedAt: row.updatedAt,
   };
-}
-
-/**
- * Runs a first-time save again when a concurrent call for the same user inserted the row first (the
- * unique key on user_id refused ours); the second run finds that row and updates it.
- */
-async function retryOnDuplicate<T>(save: () => Promise<T>): Promise<T> {
-  try {
-    return await save();
-  } catch (err) {
-    if (!(err instanceof DuplicateRecordError)) throw err;
-    return save();
-  }
 }
 
 export class BankAccountService {
