@@ -17,18 +17,10 @@ export const MAX_SKILLS = 30;
 export const MAX_SKILL_LENGTH = 50;
 export const MAX_MIN_REWARD_YEN = 100_000_000;
 
-export interface AlertPreferences {
-  skills: string[];
-  prefectures: string[];
-  remoteOk: boolean;
-  minRewardYen: number;
-  preferredPlatform: Platform | null;
-  quietStart: string | null;
-  quietEnd: string | null;
-  paused: boolean;
+export type AlertPreferences = Omit<AlertPreferenceRecord, 'id' | 'userId' | 'updatedAt'> & {
   /** False while the user has never saved any: these are the defaults. */
   saved: boolean;
-}
+};
 
 /** What a user gets before saving anything (the column defaults of alert_preferences). */
 export const DEFAULT_ALERT_PREFERENCES: Readonly<AlertPreferences> = Object.freeze({
