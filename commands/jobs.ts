@@ -32,7 +32,7 @@ export const jobs: Command = {
   aliases: { ja: ['求人', '募集案件', '案件'], en: ['jobs', 'job-list'] },
   summary: 'cmd.jobs.summary',
   roles: ['worker', 'client', 'staff', 'admin'],
-  async run({ args, t, locale, services }) {
+  async run({ args, t, locale, services, button }) {
     const pageArg = args[0]?.replace(/^#/, '');
     const page = pageArg === undefined ? 1 : Number(pageArg);
     if (!Number.isInteger(page) || page < 1) throw new UserError('jobs.bad_page');
@@ -49,11 +49,11 @@ export const jobs: Command = {
       ...items.map((j) => jobCard(j, t, locale, tz)),
     ];
     const nav: Button[] = [];
-    if (page > 1) nav.push({ label: t('jobs.button.prev'), payload: `jobs ${page - 1}` });
+    if (page > 1) nav.push(await button(t('jobs.button.prev'), `jobs ${page - 1}`));
     const remaining = total - page * JOBS_PAGE_SIZE;
     if (remaining > 0) {
       blocks.push(text(t('jobs.more', { count: remaining, page: page + 1 })));
-      nav.push({ label: t('jobs.button.next'), payload: `jobs ${page + 1}`, style: 'primary' });
+      nav.push(await button(t('jobs.button.next'), `jobs ${page + 1}`, 'primary'));
     }
     if (nav.length > 0) blocks.push({ type: 'buttons', buttons: nav });
     return { blocks };

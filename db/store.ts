@@ -2,11 +2,13 @@
  * `Store` (src/store.ts) implemented with MikroORM. Each call forks a fresh EntityManager, so the store
  * is safe to share between concurrent requests; records leave as plain objects, never entities.
  */
+
+import { randomBytes } from 'node:crypto';
 import { type EntityManager, type MikroORM, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import type { Platform, Role } from '../src/config.ts';
 import { isLocale, type Locale } from '../src/i18n/index.ts';
 import type { IdentityKey, Store, StoreKind, UserRecord } from '../src/store.ts';
-import { InboundEvent, PlatformIdentity, User } from './entities/index.ts';
+import { ActionToken, InboundEvent, PlatformIdentity, User } from './entities/index.ts';
 import { createUnitOfWork } from './unit-of-work.ts';
 
 function toUser(u: User): UserRecord {
@@ -67,6 +69,25 @@ export function createMikroStore(orm: MikroORM, kind: StoreKind): Store {
       },
     },
     uow: createUnitOfWork(orm),
+    actionTokens: {
+      async create(userId, command, expiresAt) {
+        // 10 random base-36 characters: ~52 bits, ample for tokens bound to one user.
+        for (;;) {
+          const token = randomBytes(8).readBigUInt64BE().toString(36).slice(0, 10).padStart(10, '0');
+          const inserted = await em()
+            .createQueryBuilder(ActionToken)
+            .insert({ token, userId, command, expiresAt, createdAt: new Date() })
+            .onConflict(['token'])
+            .ignore()
+            .execute('run');
+          if ((inserted as { affectedRows?: number }).affectedRows === 1) return token;
+        }
+      },
+      async resolve(token, userId, now) {
+        const row = await em().findOne(ActionToken, { token, userId, expiresAt: { $gt: now } });
+        return row?.command ?? null;
+      },
+    },
     inboundEvents: {
       async markSeen(platform: Platform, eventId: string) {
         const inserted = await em()

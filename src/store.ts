@@ -44,12 +44,21 @@ export interface InboundEventStore {
   markSeen(platform: Platform, eventId: string): Promise<boolean>;
 }
 
+/** Button actions kept server-side (see db/entities/action-token.ts). */
+export interface ActionTokenStore {
+  /** Stores `command` for `userId` and returns the short token a button carries. */
+  create(userId: number, command: string, expiresAt: Date): Promise<string>;
+  /** The command behind `token`, if it is the user's and has not expired. */
+  resolve(token: string, userId: number, now: Date): Promise<string | null>;
+}
+
 export interface Store {
   readonly kind: StoreKind;
   readonly users: UserStore;
   /** Transactions over every domain table (src/domain/tx.ts). */
   readonly uow: UnitOfWork;
   readonly inboundEvents: InboundEventStore;
+  readonly actionTokens: ActionTokenStore;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
 }

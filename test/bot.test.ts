@@ -121,26 +121,56 @@ describe('jobs', () => {
     expect(en).toContain('Apply by: Thu, 10 Dec 2026');
   });
 
-  it('pages long lists with next/previous buttons whose payloads run the next page', async () => {
+  it('pages long lists with next/previous buttons whose short payloads run the next page', async () => {
     await t.store.uow.run(async (tx) => {
       for (let i = 1; i <= 12; i++)
         await tx.work.jobs.insert({ title: `job ${i}`, rewardYen: 1000 * i, status: 'open' });
     });
     const bot = makeBot();
+    const press = (user: string, payload: string) =>
+      bot.handle({ ...message(user, ''), kind: 'action', payload } as ChatEvent);
+    const buttonsOf = (reply: Reply | null) => {
+      const nav = reply?.blocks.find((b) => b.type === 'buttons');
+      return nav?.type === 'buttons' ? nav.buttons : [];
+    };
     const first = await bot.handle(message('saburo', 'jobs'));
-    const cards = first.reply?.blocks.filter((b) => b.type === 'card') ?? [];
-    expect(cards).toHaveLength(5);
-    const nav = first.reply?.blocks.find((b) => b.type === 'buttons');
-    expect(nav?.type === 'buttons' && nav.buttons.map((b) => b.payload)).toEqual(['jobs 2']);
+    expect(first.reply?.blocks.filter((b) => b.type === 'card')).toHaveLength(5);
+    const [next] = buttonsOf(first.reply);
+    // A short server-side token, well inside Discord's 100 and LINE's 300 characters.
+    expect(next?.payload).toMatch(/^a:[0-9a-z]{10}$/);
 
-    const third = await bot.handle({
-      ...message('saburo', ''),
-      kind: 'action',
-      payload: 'jobs 3',
-    } as ChatEvent);
+    const second = await press('saburo', next?.payload ?? '');
+    expect(textOf(second.reply)).toContain(' job 7\n');
+    const [prev, next2] = buttonsOf(second.reply);
+    expect(prev?.label).toBe('前のページ');
+    const third = await press('saburo', next2?.payload ?? '');
     expect(third.reply?.blocks.filter((b) => b.type === 'card')).toHaveLength(2);
-    const nav3 = third.reply?.blocks.find((b) => b.type === 'buttons');
-    expect(nav3?.type === 'buttons' && nav3.buttons.map((b) => b.payload)).toEqual(['jobs 2']);
+
+    // A button works only for the user it was shown to.
+    const stolen = await press('shiro', next?.payload ?? '');
+    expect(textOf(stolen.reply)).toContain('有効期限が切れています');
+  });
+
+  it('says a button has expired after two weeks', async () => {
+    let now = new Date('2026-11-20T00:00:00Z');
+    const config = loadConfig({});
+    const bot = buildBot({
+      store: t.store,
+      domain: createDomainServices({ ...domainCtx, clock: () => now }),
+      config,
+      logger: memoryLogger().logger,
+      clock: () => now,
+    });
+    await t.store.uow.run(async (tx) => {
+      for (let i = 1; i <= 6; i++)
+        await tx.work.jobs.insert({ title: `old ${i}`, rewardYen: 1, status: 'open' });
+    });
+    const first = await bot.handle(message('goro2', 'jobs'));
+    const nav = first.reply?.blocks.find((b) => b.type === 'buttons');
+    const payload = nav?.type === 'buttons' ? (nav.buttons[0]?.payload ?? '') : '';
+    now = new Date(now.getTime() + 15 * 24 * 3600 * 1000);
+    const late = await bot.handle({ ...message('goro2', ''), kind: 'action', payload } as ChatEvent);
+    expect(textOf(late.reply)).toContain('有効期限が切れています');
   });
 
   it('rejects a bad page number with a translated message', async () => {

@@ -1,3 +1,4 @@
+import { ActionToken } from './action-token.ts';
 import { AuditLog } from './audit-log.ts';
 import { Company } from './company.ts';
 import { StoredFile } from './file.ts';
@@ -14,6 +15,7 @@ import { workEntities } from './work.ts';
 
 export * from './work.ts';
 export {
+  ActionToken,
   AuditLog,
   Company,
   InboundEvent,
@@ -37,6 +39,7 @@ export const entities = [
   AuditLog,
   JobNotice,
   InboundEvent,
+  ActionToken,
   ...workEntities,
   ...supportEntities,
   ...marketEntities,

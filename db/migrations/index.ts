@@ -4,6 +4,7 @@ import { Migration20261122162027_domain } from './Migration20261122162027_domain
 import { Migration20261122170000_support } from './Migration20261122170000_support.ts';
 import { Migration20261122180000_market } from './Migration20261122180000_market.ts';
 import { Migration20261122190000_search } from './Migration20261122190000_search.ts';
+import { Migration20261122200000_chat } from './Migration20261122200000_chat.ts';
 
 export const migrations = [
   { name: 'Migration20261122000000_foundation', class: Migration20261122000000Foundation },
@@ -11,4 +12,5 @@ export const migrations = [
   { name: 'Migration20261122170000_support', class: Migration20261122170000_support },
   { name: 'Migration20261122180000_market', class: Migration20261122180000_market },
   { name: 'Migration20261122190000_search', class: Migration20261122190000_search },
+  { name: 'Migration20261122200000_chat', class: Migration20261122200000_chat },
 ];

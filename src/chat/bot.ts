@@ -16,6 +16,11 @@ import type { Command, CommandServices } from './command.ts';
 import { mayRun, type Router } from './router.ts';
 import { type ChatEvent, type Reply, text } from './types.ts';
 
+/** Button payloads `a:<token>` name a command stored server-side (ActionTokenStore). */
+const TOKEN_PREFIX = 'a:';
+/** How long a button keeps working after it was shown. */
+const BUTTON_TTL_MS = 14 * 24 * 3600 * 1000;
+
 export interface BotOptions {
   store: Store;
   domain: DomainServices;
@@ -104,7 +109,23 @@ export class Bot {
     outcome: { command: string; result: string },
   ): Promise<Reply> {
     const locale = user.locale;
-    const input = event.kind === 'message' ? event.text : event.payload;
+    let input: string;
+    if (event.kind === 'message') {
+      input = event.text;
+    } else if (event.payload.startsWith(TOKEN_PREFIX)) {
+      const command = await this.options.store.actionTokens.resolve(
+        event.payload.slice(TOKEN_PREFIX.length),
+        user.id,
+        this.services.clock(),
+      );
+      if (command === null) {
+        outcome.result = 'expired_button';
+        return { blocks: [text(t(locale, 'error.button_expired'))] };
+      }
+      input = command;
+    } else {
+      input = event.payload;
+    }
     const route = this.router.resolve(input, user.roles);
     if (route.kind === 'empty') {
       outcome.result = 'empty';
@@ -121,8 +142,19 @@ export class Bot {
         blocks: [text(t(locale, user.roles.length === 0 ? 'error.invitation_only' : 'error.not_allowed'))],
       };
     }
+    const tokenFor = async (command: string) => {
+      const expires = new Date(this.services.clock().getTime() + BUTTON_TTL_MS);
+      return TOKEN_PREFIX + (await this.options.store.actionTokens.create(user.id, command, expires));
+    };
     return route.command.run({
       user,
+      actor: { userId: user.id, roles: user.roles, companyId: user.companyId },
+      button: async (label, command, style) => ({
+        label,
+        payload: await tokenFor(command),
+        ...(style ? { style } : {}),
+      }),
+      quickReply: async (label, command) => ({ label, payload: await tokenFor(command) }),
       locale,
       t: translator(locale),
       args: route.args,

@@ -3,10 +3,11 @@
  * context of core types only (no platform payloads) and return a `Reply`.
  */
 import type { Config, Role } from '../config.ts';
+import type { Actor } from '../domain/actor.ts';
 import type { DomainServices } from '../domain/services.ts';
 import type { Locale, MessageKey, Translator } from '../i18n/index.ts';
 import type { Store, UserRecord } from '../store.ts';
-import type { ChatEvent, Reply } from './types.ts';
+import type { Button, ChatEvent, QuickReply, Reply } from './types.ts';
 
 export interface CommandServices {
   store: Store;
@@ -17,6 +18,8 @@ export interface CommandServices {
 
 export interface CommandContext {
   user: UserRecord;
+  /** The user as domain services take them (id, roles, company). */
+  actor: Actor;
   locale: Locale;
   t: Translator;
   /** Arguments after the command name, already NFKC-normalized and split on whitespace. */
@@ -27,6 +30,13 @@ export interface CommandContext {
   services: CommandServices;
   /** Commands the user may run, for help. */
   available(): readonly Command[];
+  /**
+   * A button that runs `command` (a command line, as the user would type it) for this user when
+   * pressed. Its payload is a short server-side token, so any command fits every platform's limit.
+   */
+  button(label: string, command: string, style?: Button['style']): Promise<Button>;
+  /** The same as a quick reply. */
+  quickReply(label: string, command: string): Promise<QuickReply>;
 }
 
 export interface Command {

@@ -38,6 +38,12 @@ export const ja = {
   'jobs.button.next': '次のページ',
   'jobs.button.prev': '前のページ',
   'jobs.bad_page': 'ページ番号は1以上の数字で指定してください(例: jobs 2)。',
+  'error.button_expired': 'このボタンは有効期限が切れています。もう一度コマンドを送ってください。',
+  'error.bad_id': '「{input}」は番号として読み取れませんでした。「#12」や「12」のように入力してください。',
+  'error.bad_amount':
+    '「{input}」は金額として読み取れませんでした。「12000」や「12,000円」のように入力してください。',
+  'error.bad_date':
+    '「{input}」は日付として読み取れませんでした。「2026-12-10」や「12月10日」のように入力してください。',
   'error.unknown_command': '「{input}」というコマンドは見つかりませんでした。',
   'error.did_you_mean': 'もしかして: {suggestions}',
   'error.see_help': '「ヘルプ」と送ると、使えるコマンドの一覧を表示します。',
