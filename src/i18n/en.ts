@@ -1,3 +1,7 @@
+import { cmdAccountEn } from './domains/cmd-account.ts';
+import { cmdMarketEn } from './domains/cmd-market.ts';
+import { cmdSupportEn } from './domains/cmd-support.ts';
+import { cmdWorkEn } from './domains/cmd-work.ts';
 import { identityEn } from './domains/identity.ts';
 import { marketEn } from './domains/market.ts';
 import { moneyEn } from './domains/money.ts';
@@ -10,6 +14,10 @@ export const en = {
   ...identityEn,
   ...workEn,
   ...moneyEn,
+  ...cmdWorkEn,
+  ...cmdSupportEn,
+  ...cmdMarketEn,
+  ...cmdAccountEn,
   ...supportEn,
   ...marketEn,
   'common.separator': ', ',

@@ -1,0 +1,4 @@
+/** Commands: account (filled in by the commands work). */
+import type { Command } from '../src/chat/command.ts';
+
+export const accountCommands: readonly Command[] = [];

@@ -1,0 +1,4 @@
+/** Commands: work-staff (filled in by the commands work). */
+import type { Command } from '../src/chat/command.ts';
+
+export const staffCommands: readonly Command[] = [];

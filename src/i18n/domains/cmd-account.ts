@@ -1,0 +1,4 @@
+/** Messages of the account commands. */
+export const cmdAccountJa = {} as const;
+
+export const cmdAccountEn = {} as const;

@@ -1,0 +1,4 @@
+/** Messages of the support commands. */
+export const cmdSupportJa = {} as const;
+
+export const cmdSupportEn = {} as const;
