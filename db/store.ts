@@ -9,6 +9,7 @@ import type { Platform, Role } from '../src/config.ts';
 import { isLocale, type Locale } from '../src/i18n/index.ts';
 import type { IdentityKey, Store, StoreKind, UserRecord } from '../src/store.ts';
 import { ActionToken, InboundEvent, PlatformIdentity, User } from './entities/index.ts';
+import { createNotificationStore } from './notifications.ts';
 import { createUnitOfWork } from './unit-of-work.ts';
 
 function toUser(u: User): UserRecord {
@@ -69,6 +70,7 @@ export function createMikroStore(orm: MikroORM, kind: StoreKind): Store {
       },
     },
     uow: createUnitOfWork(orm),
+    notifications: createNotificationStore(orm),
     actionTokens: {
       async create(userId, command, expiresAt) {
         // 10 random base-36 characters: ~52 bits, ample for tokens bound to one user.

@@ -25,6 +25,7 @@ export interface UserRecord {
 }
 
 import type { UnitOfWork } from './domain/tx.ts';
+import type { NotificationStore } from './notifications/ports.ts';
 
 export interface UserStore {
   findByIdentity(key: IdentityKey): Promise<UserRecord | null>;
@@ -59,6 +60,8 @@ export interface Store {
   readonly uow: UnitOfWork;
   readonly inboundEvents: InboundEventStore;
   readonly actionTokens: ActionTokenStore;
+  /** The outbox relay and delivery receipts (src/notifications). */
+  readonly notifications: NotificationStore;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
 }

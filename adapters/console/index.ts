@@ -11,6 +11,7 @@ import type { Bot } from '../../src/chat/bot.ts';
 import type { ChatEvent, ChatSender, Reply } from '../../src/chat/types.ts';
 import type { Locale } from '../../src/i18n/index.ts';
 import { PermanentJobError } from '../../src/queue.ts';
+import type { UserRecord } from '../../src/store.ts';
 import { renderReply } from './render.ts';
 
 const QUIT_WORDS = new Set(['exit', 'quit', '終了', 'おわり']);
@@ -24,6 +25,8 @@ export interface ConsoleAdapterOptions {
   prompt?: boolean;
   clock?: () => Date;
   newEventId?: () => string;
+  /** Called once, when the bot first tells who this session's user is (e.g. to serve their notifications). */
+  onUser?: (user: UserRecord) => void;
 }
 
 export class ConsoleAdapter implements ChatAdapter {
@@ -31,6 +34,7 @@ export class ConsoleAdapter implements ChatAdapter {
   private readonly options: ConsoleAdapterOptions;
   private choices: string[] = [];
   private locale: Locale = 'ja';
+  private userKnown = false;
 
   constructor(options: ConsoleAdapterOptions) {
     this.options = options;
@@ -60,7 +64,11 @@ export class ConsoleAdapter implements ChatAdapter {
 
   /** Handles one line and returns what was printed for it (empty for a duplicate). */
   async handleLine(line: string): Promise<string> {
-    const { reply, locale } = await this.options.bot.handle(this.toEvent(line));
+    const { reply, locale, user } = await this.options.bot.handle(this.toEvent(line));
+    if (user && !this.userKnown) {
+      this.userKnown = true;
+      this.options.onUser?.(user);
+    }
     if (!reply) return '';
     this.locale = locale;
     return this.send(reply);
@@ -80,7 +88,9 @@ export class ConsoleAdapter implements ChatAdapter {
     if (target.externalId !== sender.externalId || target.workspace !== sender.workspace) {
       throw new PermanentJobError('console_unreachable', 'that user has no open console session here');
     }
-    this.send({ ...reply, locale: reply.locale ?? target.locale });
+    const locale = reply.locale ?? target.locale;
+    this.options.output.write(locale === 'ja' ? '🔔 通知\n' : '🔔 Notification\n');
+    this.send({ ...reply, locale });
   }
 
   /** Reads lines until end of input or a quit word; lines are handled strictly one after another. */

@@ -5,11 +5,14 @@
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
+import { tokenButton } from '../../src/chat/bot.ts';
 import { loadConfig } from '../../src/config.ts';
 import { runEntry } from '../../src/entry.ts';
 import { createLogger } from '../../src/logger.ts';
+import { deliveryQueue, NotificationDelivery } from '../../src/notifications/delivery.ts';
 import { buildBot } from '../../src/wiring/app.ts';
 import { createDomain } from '../../src/wiring/domain.ts';
+import { createJobQueue, queueConnectionFor } from '../../src/wiring/queue.ts';
 import { openStore } from '../../src/wiring/store.ts';
 import { ConsoleAdapter } from './index.ts';
 
@@ -40,17 +43,32 @@ async function main(): Promise<number> {
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel ?? 'warn', fd: 2 });
   const opened = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
+  // Notifications for this user wait in their own queue until a chat session serves it (this one).
+  const queue = createJobQueue({ connection: queueConnectionFor(config, opened), logger, runWorkers: true });
+  const delivery = new NotificationDelivery({
+    store: opened.store,
+    queue,
+    logger,
+    timeZone: config.businessTimeZone,
+    button: (userId, label, command) => tokenButton(opened.store, userId, label, command, new Date()),
+  });
   try {
     const domain = await createDomain(config, opened.store);
-    const adapter = new ConsoleAdapter({
+    const adapter: ConsoleAdapter = new ConsoleAdapter({
       bot: buildBot({ store: opened.store, domain: domain.services, config, logger }),
       sender: { workspace: 'local', externalId: name, displayName: name },
       input: process.stdin,
       output: process.stdout,
       prompt: process.stdin.isTTY === true,
+      onUser: (user) => {
+        delivery.serve(deliveryQueue({ platform: 'console' }, user.id), adapter);
+        delivery.start();
+      },
     });
     await adapter.run();
   } finally {
+    await delivery.stop();
+    await queue.close();
     await opened.close();
   }
   return 0;

@@ -7,6 +7,7 @@ import { Invitation } from './invitation.ts';
 import { JobNotice } from './job-notice.ts';
 import { LinkCode } from './link-code.ts';
 import { marketEntities } from './market.ts';
+import { NotificationReceipt } from './notification-receipt.ts';
 import { Outbox } from './outbox.ts';
 import { PlatformIdentity } from './platform-identity.ts';
 import { supportEntities } from './support.ts';
@@ -22,6 +23,7 @@ export {
   Invitation,
   JobNotice,
   LinkCode,
+  NotificationReceipt,
   Outbox,
   PlatformIdentity,
   StoredFile,
@@ -40,6 +42,7 @@ export const entities = [
   JobNotice,
   InboundEvent,
   ActionToken,
+  NotificationReceipt,
   ...workEntities,
   ...supportEntities,
   ...marketEntities,

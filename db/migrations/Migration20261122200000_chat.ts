@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-/** Chat plumbing: button action tokens resolved server-side. */
+/** Chat plumbing: button action tokens resolved server-side, and notification receipts. */
 export class Migration20261122200000_chat extends Migration {
   override up(): void {
     this.addSql(
@@ -11,9 +11,28 @@ export class Migration20261122200000_chat extends Migration {
     this.addSql(
       `alter table "action_tokens" add constraint "action_tokens_user_id_foreign" foreign key ("user_id") references "users" ("id") on delete cascade;`,
     );
+    this.addSql(
+      `create table "notification_receipts" ("id" bigserial primary key, "outbox_id" bigint not null, "user_id" int not null, "platform" varchar(16) null, "status" text not null, "reason" varchar(200) null, "attempts" int not null default 0, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now());`,
+    );
+    this.addSql(
+      `alter table "notification_receipts" add constraint "notification_receipts_outbox_id_unique" unique ("outbox_id");`,
+    );
+    this.addSql(
+      `create index "notification_receipts_user_id_status_index" on "notification_receipts" ("user_id", "status");`,
+    );
+    this.addSql(
+      `alter table "notification_receipts" add constraint "notification_receipts_outbox_id_foreign" foreign key ("outbox_id") references "outbox" ("id") on delete cascade;`,
+    );
+    this.addSql(
+      `alter table "notification_receipts" add constraint "notification_receipts_user_id_foreign" foreign key ("user_id") references "users" ("id") on delete cascade;`,
+    );
+    this.addSql(
+      `alter table "notification_receipts" add constraint "notification_receipts_status_check" check ("status" in ('queued', 'sent', 'failed'));`,
+    );
   }
 
   override down(): void {
+    this.addSql('drop table if exists "notification_receipts" cascade;');
     this.addSql('drop table if exists "action_tokens" cascade;');
   }
 }

@@ -14,12 +14,25 @@ import { resolveUser } from '../services/users.ts';
 import type { Store, UserRecord } from '../store.ts';
 import type { Command, CommandServices } from './command.ts';
 import { mayRun, type Router } from './router.ts';
-import { type ChatEvent, type Reply, text } from './types.ts';
+import { type Button, type ChatEvent, type Reply, text } from './types.ts';
 
 /** Button payloads `a:<token>` name a command stored server-side (ActionTokenStore). */
 const TOKEN_PREFIX = 'a:';
 /** How long a button keeps working after it was shown. */
 const BUTTON_TTL_MS = 14 * 24 * 3600 * 1000;
+
+/** A button for `userId` whose short payload runs `command` when pressed (until it expires). */
+export async function tokenButton(
+  store: Store,
+  userId: number,
+  label: string,
+  command: string,
+  now: Date,
+  style?: Button['style'],
+): Promise<Button> {
+  const token = await store.actionTokens.create(userId, command, new Date(now.getTime() + BUTTON_TTL_MS));
+  return { label, payload: TOKEN_PREFIX + token, ...(style ? { style } : {}) };
+}
 
 export interface BotOptions {
   store: Store;
@@ -142,19 +155,16 @@ export class Bot {
         blocks: [text(t(locale, user.roles.length === 0 ? 'error.invitation_only' : 'error.not_allowed'))],
       };
     }
-    const tokenFor = async (command: string) => {
-      const expires = new Date(this.services.clock().getTime() + BUTTON_TTL_MS);
-      return TOKEN_PREFIX + (await this.options.store.actionTokens.create(user.id, command, expires));
-    };
+    const button = (label: string, command: string, style?: Button['style']) =>
+      tokenButton(this.options.store, user.id, label, command, this.services.clock(), style);
     return route.command.run({
       user,
       actor: { userId: user.id, roles: user.roles, companyId: user.companyId },
-      button: async (label, command, style) => ({
-        label,
-        payload: await tokenFor(command),
-        ...(style ? { style } : {}),
-      }),
-      quickReply: async (label, command) => ({ label, payload: await tokenFor(command) }),
+      button,
+      quickReply: async (label, command) => {
+        const b = await button(label, command);
+        return { label: b.label, payload: b.payload };
+      },
       locale,
       t: translator(locale),
       args: route.args,

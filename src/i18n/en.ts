@@ -5,6 +5,7 @@ import { cmdWorkEn } from './domains/cmd-work.ts';
 import { identityEn } from './domains/identity.ts';
 import { marketEn } from './domains/market.ts';
 import { moneyEn } from './domains/money.ts';
+import { notifyEn } from './domains/notify.ts';
 import { supportEn } from './domains/support.ts';
 import { workEn } from './domains/work.ts';
 import type { Catalog } from './index.ts';
@@ -14,6 +15,7 @@ export const en = {
   ...identityEn,
   ...workEn,
   ...moneyEn,
+  ...notifyEn,
   ...cmdWorkEn,
   ...cmdSupportEn,
   ...cmdMarketEn,

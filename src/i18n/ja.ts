@@ -9,6 +9,7 @@ import { cmdWorkJa } from './domains/cmd-work.ts';
 import { identityJa } from './domains/identity.ts';
 import { marketJa } from './domains/market.ts';
 import { moneyJa } from './domains/money.ts';
+import { notifyJa } from './domains/notify.ts';
 import { supportJa } from './domains/support.ts';
 import { workJa } from './domains/work.ts';
 
@@ -16,6 +17,7 @@ export const ja = {
   ...identityJa,
   ...workJa,
   ...moneyJa,
+  ...notifyJa,
   ...cmdWorkJa,
   ...cmdSupportJa,
   ...cmdMarketJa,

@@ -3,13 +3,14 @@
  * Everything else receives what it needs as parameters.
  */
 import { allCommands } from '../../commands/index.ts';
-import { Bot, type BotOptions } from '../chat/bot.ts';
+import { Bot, type BotOptions, tokenButton } from '../chat/bot.ts';
 import { Router } from '../chat/router.ts';
 import type { Config } from '../config.ts';
 import { healthRoutes, type Readiness } from '../http/health.ts';
 import { HttpServer } from '../http/server.ts';
 import { createLogger, type Logger } from '../logger.ts';
 import { createMetrics, type Metrics } from '../metrics.ts';
+import { NotificationDelivery } from '../notifications/delivery.ts';
 import type { JobQueue } from '../queue.ts';
 import type { Store } from '../store.ts';
 import { createDomain } from './domain.ts';
@@ -31,6 +32,7 @@ export interface App {
   readonly bot: Bot;
   readonly http: HttpServer;
   readonly metrics: Metrics;
+  readonly notifications: NotificationDelivery;
   /** Listens on `config.port` (0 = any free port); resolves with the port. */
   listen(): Promise<number>;
   readiness(): Promise<Readiness>;
@@ -68,6 +70,17 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     metrics,
     ...(options.clock ? { clock: options.clock } : {}),
   });
+
+  const clock = options.clock ?? (() => new Date());
+  const notifications = new NotificationDelivery({
+    store: opened.store,
+    queue,
+    logger,
+    timeZone: config.businessTimeZone,
+    button: (userId, label, command) => tokenButton(opened.store, userId, label, command, clock()),
+  });
+  // Workers relay the outbox; platform adapters serve their delivery queues as they land.
+  if (config.role !== 'web') notifications.start();
 
   const http = new HttpServer({ logger, metrics });
   const readiness = async (): Promise<Readiness> => {
@@ -115,6 +128,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     bot,
     http,
     metrics,
+    notifications,
     async listen() {
       const port = await http.listen(config.port, config.host);
       logger.info({ port, role: config.role, store: opened.kind, queue: queue.backend }, 'listening');
@@ -124,6 +138,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     stop() {
       stopping ??= (async () => {
         await http.close();
+        await notifications.stop();
         await queue.close();
         await opened.close();
       })();

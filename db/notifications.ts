@@ -1,0 +1,114 @@
+/** NotificationStore (src/notifications/ports.ts) on MikroORM. */
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Platform } from '../src/config.ts';
+import type { OutboxRecord } from '../src/domain/shared.ts';
+import { isLocale } from '../src/i18n/index.ts';
+import type { NotificationStore, RecipientInfo, ReceiptRecord } from '../src/notifications/ports.ts';
+import { pgIntArray } from './sql.ts';
+
+interface OutboxRow {
+  id: string | number;
+  type: string;
+  recipient_user_id: number;
+  payload: Record<string, unknown>;
+  dedupe_key: string;
+  created_at: Date;
+  relayed_at: Date | null;
+}
+
+const toOutbox = (r: OutboxRow): OutboxRecord => ({
+  id: Number(r.id),
+  type: r.type as OutboxRecord['type'],
+  recipientUserId: r.recipient_user_id,
+  payload: r.payload,
+  dedupeKey: r.dedupe_key,
+  createdAt: r.created_at,
+  relayedAt: r.relayed_at,
+});
+
+export function createNotificationStore(orm: MikroORM): NotificationStore {
+  return {
+    relay(limit, enqueue) {
+      // `for no key update`: receipts written meanwhile reference these rows (a foreign key takes a
+      // key-share lock, which plain `for update` would block until this transaction ends).
+      return orm.em.fork().transactional(async (em) => {
+        const rows = await em.execute<OutboxRow[]>(
+          `select * from outbox where relayed_at is null order by id limit ? for no key update skip locked`,
+          [limit],
+        );
+        if (rows.length === 0) return 0;
+        await enqueue(rows.map(toOutbox));
+        await em.execute(`update outbox set relayed_at = now() where id = any(?::bigint[])`, [
+          pgIntArray(rows.map((r) => Number(r.id))),
+        ]);
+        return rows.length;
+      });
+    },
+    async get(outboxId) {
+      const [row] = await orm.em.fork().execute<OutboxRow[]>(`select * from outbox where id = ?`, [outboxId]);
+      return row ? toOutbox(row) : null;
+    },
+    async recipients(userIds) {
+      const result = new Map<number, RecipientInfo>();
+      if (userIds.length === 0) return result;
+      const ids = pgIntArray([...new Set(userIds)]);
+      const em = orm.em.fork();
+      const users = await em.execute<{ id: number; locale: string; preferred_platform: string | null }[]>(
+        `select u.id, u.locale, ap.preferred_platform from users u
+           left join alert_preferences ap on ap.user_id = u.id where u.id = any(?::int[])`,
+        [ids],
+      );
+      for (const u of users) {
+        result.set(u.id, {
+          userId: u.id,
+          locale: isLocale(u.locale) ? u.locale : 'ja',
+          preferredPlatform: (u.preferred_platform as Platform | null) ?? null,
+          targets: [],
+        });
+      }
+      const identities = await em.execute<
+        { user_id: number; platform: string; workspace: string; external_id: string; unreachable_at: Date | null }[]
+      >(
+        `select user_id, platform, workspace, external_id, unreachable_at from platform_identities
+          where user_id = any(?::int[]) order by id`,
+        [ids],
+      );
+      for (const i of identities) {
+        result.get(i.user_id)?.targets.push({
+          platform: i.platform as Platform,
+          workspace: i.workspace,
+          externalId: i.external_id,
+          reachable: i.unreachable_at === null,
+        });
+      }
+      return result;
+    },
+    async receipt(outboxId, userId, update) {
+      await orm.em.fork().execute(
+        `insert into notification_receipts (outbox_id, user_id, platform, status, reason, attempts, created_at, updated_at)
+         values (?, ?, ?, ?, ?, ?, now(), now())
+         on conflict (outbox_id) do update set
+           status = excluded.status,
+           platform = coalesce(excluded.platform, notification_receipts.platform),
+           reason = excluded.reason,
+           attempts = notification_receipts.attempts + excluded.attempts,
+           updated_at = now()`,
+        [outboxId, userId, update.platform ?? null, update.status, update.reason ?? null, update.attempt ? 1 : 0],
+      );
+    },
+    async getReceipt(outboxId) {
+      const [r] = await orm.em.fork().execute<
+        { outbox_id: string; user_id: number; platform: string | null; status: string; reason: string | null; attempts: number }[]
+      >(`select * from notification_receipts where outbox_id = ?`, [outboxId]);
+      if (!r) return null;
+      return {
+        outboxId: Number(r.outbox_id),
+        userId: r.user_id,
+        platform: r.platform as Platform | null,
+        status: r.status as ReceiptRecord['status'],
+        reason: r.reason,
+        attempts: r.attempts,
+      };
+    },
+  };
+}

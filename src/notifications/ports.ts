@@ -1,0 +1,48 @@
+/** What the notification relay and senders need from the store. */
+import type { Platform } from '../config.ts';
+import type { OutboxRecord } from '../domain/shared.ts';
+import type { Locale } from '../i18n/index.ts';
+
+export interface DeliveryTarget {
+  platform: Platform;
+  workspace: string;
+  externalId: string;
+  /** False once the platform said the user cannot be reached (LINE unfollow, block). */
+  reachable: boolean;
+}
+
+export interface RecipientInfo {
+  userId: number;
+  locale: Locale;
+  preferredPlatform: Platform | null;
+  targets: DeliveryTarget[];
+}
+
+export type ReceiptStatus = 'queued' | 'sent' | 'failed';
+
+export interface ReceiptRecord {
+  outboxId: number;
+  userId: number;
+  platform: Platform | null;
+  status: ReceiptStatus;
+  reason: string | null;
+  attempts: number;
+}
+
+export interface NotificationStore {
+  /**
+   * In one transaction: locks up to `limit` unrelayed outbox rows (skipping rows another relay is
+   * handling), hands them to `enqueue`, then marks them relayed. If `enqueue` throws, nothing is
+   * marked and the rows are relayed again later (the queue's job ids make that harmless).
+   */
+  relay(limit: number, enqueue: (rows: OutboxRecord[]) => Promise<void>): Promise<number>;
+  get(outboxId: number): Promise<OutboxRecord | null>;
+  recipients(userIds: readonly number[]): Promise<Map<number, RecipientInfo>>;
+  /** Creates or updates the receipt of a notification. */
+  receipt(
+    outboxId: number,
+    userId: number,
+    update: { status: ReceiptStatus; platform?: Platform | null; reason?: string | null; attempt?: boolean },
+  ): Promise<void>;
+  getReceipt(outboxId: number): Promise<ReceiptRecord | null>;
+}

@@ -1,0 +1,75 @@
+/** A notification (outbox row) as a Reply in the recipient's language, with a button where one helps. */
+import type { Button, Reply } from '../chat/types.ts';
+import type { OutboxRecord } from '../domain/shared.ts';
+import { formatDate, formatYen } from '../i18n/format.ts';
+import { type Locale, type MessageKey, t, translateRaw } from '../i18n/index.ts';
+import type { Store } from '../store.ts';
+
+export interface RenderDeps {
+  store: Store;
+  timeZone: string;
+  /** A short-token button for the recipient (see Bot). */
+  button(userId: number, label: string, command: string): Promise<Button>;
+}
+
+const text = (value: string) => ({ type: 'text' as const, text: value });
+
+/** Payload values as template parameters, with money, dates and labels made readable. */
+function params(row: OutboxRecord, locale: Locale, timeZone: string): Record<string, string | number> {
+  const p: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(row.payload)) {
+    if (typeof v === 'string' || typeof v === 'number') p[k] = v;
+  }
+  const yen = (k: string) =>
+    typeof row.payload[k] === 'number' ? formatYen(row.payload[k] as number, locale) : '';
+  p.amount = yen('amountYen');
+  p.total = yen('totalYen');
+  if (typeof row.payload.payDate === 'string') {
+    p.payDate = formatDate(new Date(`${row.payload.payDate}T12:00:00Z`), locale, timeZone);
+  }
+  if (row.type === 'inquiry.status' && typeof row.payload.status === 'string') {
+    p.status = translateRaw(locale, `support.status.${row.payload.status}` as MessageKey);
+  }
+  if (typeof row.payload.decision === 'string') {
+    p.decision = translateRaw(locale, `notify.decision.${row.payload.decision}` as MessageKey);
+  }
+  return p;
+}
+
+export async function renderNotification(
+  row: OutboxRecord,
+  locale: Locale,
+  deps: RenderDeps,
+): Promise<Reply> {
+  if (row.type === 'job.alert' && typeof row.payload.jobId === 'number') {
+    const jobId = row.payload.jobId;
+    const job = await deps.store.uow.read((tx) => tx.work.jobs.get(jobId));
+    if (job) {
+      return {
+        locale,
+        blocks: [
+          text(t(locale, 'notify.job.alert')),
+          {
+            type: 'card',
+            title: `#${job.id} ${job.title}`,
+            ...(job.category ? { subtitle: job.category } : {}),
+            fields: [
+              { label: t(locale, 'jobs.field.reward'), value: formatYen(job.rewardYen, locale) },
+              {
+                label: t(locale, 'jobs.field.deadline'),
+                value: job.deadline
+                  ? formatDate(job.deadline, locale, deps.timeZone)
+                  : t(locale, 'jobs.no_deadline'),
+              },
+            ],
+            buttons: [
+              await deps.button(row.recipientUserId, t(locale, 'notify.button.apply'), `apply ${job.id}`),
+            ],
+          },
+        ],
+      };
+    }
+  }
+  const key = `notify.${row.type}` as MessageKey;
+  return { locale, blocks: [text(translateRaw(locale, key, params(row, locale, deps.timeZone)))] };
+}
