@@ -1,4 +1,266 @@
-/** Commands: account (filled in by the commands work). */
-import type { Command } from '../src/chat/command.ts';
+/**
+ * Accounts (DOMAIN.md §4 and §3.5): linking another platform with a one-time code, the linked
+ * accounts, joining with an invitation, staff inviting, and a client finding or registering their
+ * company.
+ */
+import { parseId } from '../src/chat/args.ts';
+import type { Command, CommandContext } from '../src/chat/command.ts';
+import { type Block, text } from '../src/chat/types.ts';
+import type { Platform, Role } from '../src/config.ts';
+import { UserError } from '../src/errors.ts';
+import { formatDate } from '../src/i18n/format.ts';
+import type { Translator } from '../src/i18n/index.ts';
 
-export const accountCommands: readonly Command[] = [];
+const platformLabel = (t: Translator, platform: Platform) => t(`account.platform.${platform}`);
+const roleLabel = (t: Translator, role: Role) => t(`account.role.${role}`);
+
+/** The time of day in the business time zone, for "valid until 12:10". */
+function timeOf(date: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(date);
+}
+
+/** The identity this message came from: what a link code binds to the code's owner. */
+const identityKey = (ctx: CommandContext) => ({
+  platform: ctx.event.platform,
+  workspace: ctx.event.sender.workspace,
+  externalId: ctx.event.sender.externalId,
+});
+
+/** 連携: without a code, issues one; with a code (typed on the other platform), links this account. */
+const link: Command = {
+  name: 'link',
+  aliases: { ja: ['連携'], en: ['link'] },
+  summary: 'cmd.link.summary',
+  async run(ctx) {
+    const { t, locale } = ctx;
+    const identity = ctx.services.domain.identity;
+    if (ctx.args.length === 0) {
+      const issued = await identity.issueLinkCode(ctx.actor);
+      const tz = ctx.services.config.businessTimeZone;
+      return {
+        blocks: [
+          text(t('link.code_issued', { code: issued.code })),
+          text(
+            t('account.link_valid_until', {
+              date: formatDate(issued.expiresAt, locale, tz),
+              time: timeOf(issued.expiresAt, tz),
+            }),
+          ),
+        ],
+        ephemeral: true,
+      };
+    }
+    // `ABCD EFGH` and `abcd-efgh` are the same code: the service normalizes what is typed.
+    await identity.redeemLinkCode(identityKey(ctx), ctx.args.join(''));
+    return {
+      blocks: [text(t('link.linked', { platform: platformLabel(t, ctx.event.platform) }))],
+      quickReplies: [await ctx.quickReply(t('account.button.accounts'), 'accounts')],
+    };
+  },
+};
+
+/** Enough of an external id to tell two accounts on one platform apart, not the whole id. */
+function masked(externalId: string): string {
+  const chars = [...externalId];
+  return chars.length <= 4 ? externalId : `…${chars.slice(-4).join('')}`;
+}
+
+/** 連携一覧: my platform accounts, each with an Unlink button while more than one remains. */
+const accounts: Command = {
+  name: 'accounts',
+  aliases: { ja: ['連携一覧'], en: ['accounts', 'linked-accounts'] },
+  summary: 'cmd.accounts.summary',
+  async run(ctx) {
+    const { t, locale } = ctx;
+    const tz = ctx.services.config.businessTimeZone;
+    const list = await ctx.services.domain.identity.listIdentities(ctx.actor);
+    const here = identityKey(ctx);
+    const items = [];
+    for (const identity of [...list].sort((a, b) => a.id - b.id)) {
+      const current =
+        identity.platform === here.platform &&
+        identity.workspace === here.workspace &&
+        identity.externalId === here.externalId;
+      items.push({
+        title: `#${identity.id} ${platformLabel(t, identity.platform)} (${masked(identity.externalId)})${
+          current ? t('account.this_account') : ''
+        }`,
+        description: t('account.linked_on', { date: formatDate(identity.createdAt, locale, tz) }),
+        ...(list.length > 1
+          ? { button: await ctx.button(t('account.button.unlink'), `unlink ${identity.id}`, 'danger') }
+          : {}),
+      });
+    }
+    return {
+      blocks: [{ type: 'list', title: t('account.accounts.title', { count: list.length }), items }],
+      quickReplies: [await ctx.quickReply(t('account.button.link'), 'link')],
+    };
+  },
+};
+
+/** 連携解除: removes one of my accounts (never the last). */
+const unlink: Command = {
+  name: 'unlink',
+  aliases: { ja: ['連携解除'], en: ['unlink'] },
+  summary: 'cmd.unlink.summary',
+  async run(ctx) {
+    if (ctx.args.length !== 1) throw new UserError('account.usage.unlink');
+    const removed = await ctx.services.domain.identity.unlink(ctx.actor, parseId(ctx.args[0]));
+    return {
+      blocks: [text(ctx.t('link.unlinked', { platform: platformLabel(ctx.t, removed.platform) }))],
+      quickReplies: [await ctx.quickReply(ctx.t('account.button.accounts'), 'accounts')],
+    };
+  },
+};
+
+/** 参加: joins with an invitation code; open to someone who has no role yet. */
+const join: Command = {
+  name: 'join',
+  aliases: { ja: ['参加'], en: ['join'] },
+  summary: 'cmd.join.summary',
+  async run(ctx) {
+    const { t } = ctx;
+    if (ctx.args.length === 0) throw new UserError('account.usage.join');
+    const joined = await ctx.services.domain.identity.join(ctx.actor, ctx.args.join(''));
+    return {
+      blocks: [text(t('invite.joined', { role: roleLabel(t, joined.role) })), text(t('account.joined_next'))],
+      quickReplies: [await ctx.quickReply(t('account.button.help'), 'help')],
+    };
+  },
+};
+
+const ROLE_WORDS: Record<string, Role> = {
+  worker: 'worker',
+  ワーカー: 'worker',
+  在宅スタッフ: 'worker',
+  client: 'client',
+  クライアント: 'client',
+  customer: 'customer',
+  お客様: 'customer',
+  顧客: 'customer',
+  staff: 'staff',
+  社員: 'staff',
+  スタッフ: 'staff',
+  admin: 'admin',
+  管理者: 'admin',
+};
+
+/** 招待 (staff): `invite <role> [companyId]`; a customer invitation names the company. */
+const invite: Command = {
+  name: 'invite',
+  aliases: { ja: ['招待'], en: ['invite'] },
+  summary: 'cmd.invite.summary',
+  roles: ['staff', 'admin'],
+  async run(ctx) {
+    const { t, locale } = ctx;
+    const role = ROLE_WORDS[(ctx.args[0] ?? '').toLowerCase()];
+    if (!role || ctx.args.length > 2) throw new UserError('account.usage.invite');
+    const companyId = ctx.args[1] === undefined ? null : parseId(ctx.args[1]);
+    const issued = await ctx.services.domain.identity.createInvitation(ctx.actor, role, companyId);
+    const expires = formatDate(issued.expiresAt, locale, ctx.services.config.businessTimeZone);
+    return {
+      blocks: [
+        text(t('invite.created', { code: issued.code, expires })),
+        text(t('account.invite_for', { role: roleLabel(t, role) })),
+      ],
+      ephemeral: true,
+    };
+  },
+};
+
+/** 会社検索: a client looks for their company among the registered ones before joining it. */
+const company: Command = {
+  name: 'company',
+  aliases: { ja: ['会社検索'], en: ['company', 'company-search'] },
+  summary: 'cmd.company.summary',
+  roles: ['client', 'staff', 'admin'],
+  async run(ctx) {
+    const { t } = ctx;
+    if (ctx.args.length === 0) throw new UserError('account.usage.company');
+    const found = await ctx.services.domain.companies.search(ctx.actor, ctx.rest);
+    if (found.length === 0) {
+      return { blocks: [text(t('account.company.none', { word: ctx.rest }))] };
+    }
+    // Only a client who has no company yet can join one.
+    const mayJoin = ctx.actor.roles.includes('client') && ctx.user.companyId === null;
+    const items = [];
+    for (const c of found) {
+      items.push({
+        title: `#${c.id} ${c.name}`,
+        description: [c.slug, c.address].filter((s) => s !== '').join(t('common.separator')),
+        ...(mayJoin
+          ? { button: await ctx.button(t('account.button.company_join'), `company-join ${c.id}`) }
+          : {}),
+      });
+    }
+    const blocks: Block[] = [
+      { type: 'list', title: t('account.company.title', { count: found.length }), items },
+    ];
+    if (mayJoin) blocks.push(text(t('account.company.how_to')));
+    return { blocks };
+  },
+};
+
+/** 会社参加: a client without a company joins an existing one. */
+const companyJoin: Command = {
+  name: 'company-join',
+  aliases: { ja: ['会社参加'], en: ['company-join'] },
+  summary: 'cmd.company-join.summary',
+  roles: ['client'],
+  async run(ctx) {
+    if (ctx.args.length !== 1) throw new UserError('account.usage.company-join');
+    const joined = await ctx.services.domain.companies.join(ctx.actor, parseId(ctx.args[0]));
+    return { blocks: [text(ctx.t('account.company.joined', { id: joined.id, name: joined.name }))] };
+  },
+};
+
+/**
+ * 会社登録: `company-register <slug> <name> <e-mail>`; the name may contain spaces, the e-mail is
+ * the word with an @ (the service requires a contact address).
+ */
+const companyRegister: Command = {
+  name: 'company-register',
+  aliases: { ja: ['会社登録'], en: ['company-register'] },
+  summary: 'cmd.company-register.summary',
+  roles: ['client'],
+  async run(ctx) {
+    const [slug, ...more] = ctx.args;
+    const email = more.find((w) => w.includes('@'));
+    const name = more.filter((w) => w !== email).join(' ');
+    if (slug === undefined || email === undefined || name === '') {
+      throw new UserError('account.usage.company-register');
+    }
+    const registered = await ctx.services.domain.companies.register(ctx.actor, {
+      slug,
+      name,
+      contactEmail: email,
+    });
+    return {
+      blocks: [
+        text(
+          ctx.t('account.company.registered', {
+            id: registered.id,
+            name: registered.name,
+            slug: registered.slug,
+          }),
+        ),
+      ],
+    };
+  },
+};
+
+export const accountCommands: readonly Command[] = [
+  link,
+  accounts,
+  unlink,
+  join,
+  invite,
+  company,
+  companyJoin,
+  companyRegister,
+];

@@ -1,4 +1,13 @@
-/** Commands: market (filled in by the commands work). */
+/** Commands of the marketplace (DOMAIN.md §3), one file per area, in the order help lists them. */
 import type { Command } from '../src/chat/command.ts';
+import { messageCommands } from './market-messages.ts';
+import { profileCommands } from './market-profiles.ts';
+import { teamCommands } from './market-teams.ts';
+import { workerSearchCommands } from './market-workers.ts';
 
-export const marketCommands: readonly Command[] = [];
+export const marketCommands: readonly Command[] = [
+  ...messageCommands,
+  ...teamCommands,
+  ...profileCommands,
+  ...workerSearchCommands,
+];

@@ -1,4 +1,25 @@
-/** Commands: support (filled in by the commands work). */
+/**
+ * Commands of the support desk (DOMAIN.md §2): customers open inquiries and follow them, staff take,
+ * answer and resolve them. Split by what they touch: the desk around an inquiry (support-desk), one
+ * inquiry (support-inquiries), the lists (support-lists). Listed in the order help shows them.
+ */
 import type { Command } from '../src/chat/command.ts';
+import { assign, categories, storeAdd, stores, supportInfo, unassign } from './support-desk.ts';
+import { inquiry, inquiryNew, replyCommand, resolve, take } from './support-inquiries.ts';
+import { files, inquiries } from './support-lists.ts';
 
-export const supportCommands: readonly Command[] = [];
+export const supportCommands: readonly Command[] = [
+  supportInfo,
+  categories,
+  stores,
+  inquiryNew,
+  inquiries,
+  inquiry,
+  replyCommand,
+  files,
+  take,
+  resolve,
+  storeAdd,
+  assign,
+  unassign,
+];

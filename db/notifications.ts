@@ -3,7 +3,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Platform } from '../src/config.ts';
 import type { OutboxRecord } from '../src/domain/shared.ts';
 import { isLocale } from '../src/i18n/index.ts';
-import type { NotificationStore, RecipientInfo, ReceiptRecord } from '../src/notifications/ports.ts';
+import type { NotificationStore, ReceiptRecord, RecipientInfo } from '../src/notifications/ports.ts';
 import { pgIntArray } from './sql.ts';
 
 interface OutboxRow {
@@ -12,8 +12,9 @@ interface OutboxRow {
   recipient_user_id: number;
   payload: Record<string, unknown>;
   dedupe_key: string;
-  created_at: Date;
-  relayed_at: Date | null;
+  // Raw rows carry timestamps as text (MikroORM's driver type parsers).
+  created_at: Date | string;
+  relayed_at: Date | string | null;
 }
 
 const toOutbox = (r: OutboxRow): OutboxRecord => ({
@@ -22,27 +23,34 @@ const toOutbox = (r: OutboxRow): OutboxRecord => ({
   recipientUserId: r.recipient_user_id,
   payload: r.payload,
   dedupeKey: r.dedupe_key,
-  createdAt: r.created_at,
-  relayedAt: r.relayed_at,
+  createdAt: new Date(r.created_at),
+  relayedAt: r.relayed_at === null ? null : new Date(r.relayed_at),
 });
 
 export function createNotificationStore(orm: MikroORM): NotificationStore {
   return {
-    relay(limit, enqueue) {
-      // `for no key update`: receipts written meanwhile reference these rows (a foreign key takes a
-      // key-share lock, which plain `for update` would block until this transaction ends).
-      return orm.em.fork().transactional(async (em) => {
-        const rows = await em.execute<OutboxRow[]>(
-          `select * from outbox where relayed_at is null order by id limit ? for no key update skip locked`,
-          [limit],
-        );
-        if (rows.length === 0) return 0;
-        await enqueue(rows.map(toOutbox));
-        await em.execute(`update outbox set relayed_at = now() where id = any(?::bigint[])`, [
-          pgIntArray(rows.map((r) => Number(r.id))),
-        ]);
-        return rows.length;
-      });
+    async relay(limit, enqueue) {
+      // No transaction is held while enqueueing: the embedded server runs one transaction at a
+      // time, and enqueueing talks to the database on other connections. Instead a relay takes a
+      // one-minute lease on the rows (one statement), enqueues them, then marks them relayed. A
+      // relay that dies in between leaves the lease to expire; the next one re-enqueues the rows
+      // and the queue's job ids (outbox-<id>) keep that from sending twice.
+      const em = orm.em.fork();
+      const rows = await em.execute<OutboxRow[]>(
+        `update outbox set claimed_at = now()
+          where id in (select id from outbox
+                        where relayed_at is null and (claimed_at is null or claimed_at < now() - interval '1 minute')
+                        order by id limit ? for update skip locked)
+          returning *`,
+        [limit],
+      );
+      if (rows.length === 0) return 0;
+      rows.sort((a, b) => Number(a.id) - Number(b.id));
+      await enqueue(rows.map(toOutbox));
+      await em.execute(`update outbox set relayed_at = now() where id = any(?::bigint[])`, [
+        pgIntArray(rows.map((r) => Number(r.id))),
+      ]);
+      return rows.length;
     },
     async get(outboxId) {
       const [row] = await orm.em.fork().execute<OutboxRow[]>(`select * from outbox where id = ?`, [outboxId]);
@@ -67,7 +75,13 @@ export function createNotificationStore(orm: MikroORM): NotificationStore {
         });
       }
       const identities = await em.execute<
-        { user_id: number; platform: string; workspace: string; external_id: string; unreachable_at: Date | null }[]
+        {
+          user_id: number;
+          platform: string;
+          workspace: string;
+          external_id: string;
+          unreachable_at: Date | null;
+        }[]
       >(
         `select user_id, platform, workspace, external_id, unreachable_at from platform_identities
           where user_id = any(?::int[]) order by id`,
@@ -93,13 +107,29 @@ export function createNotificationStore(orm: MikroORM): NotificationStore {
            reason = excluded.reason,
            attempts = notification_receipts.attempts + excluded.attempts,
            updated_at = now()`,
-        [outboxId, userId, update.platform ?? null, update.status, update.reason ?? null, update.attempt ? 1 : 0],
+        [
+          outboxId,
+          userId,
+          update.platform ?? null,
+          update.status,
+          update.reason ?? null,
+          update.attempt ? 1 : 0,
+        ],
       );
     },
     async getReceipt(outboxId) {
-      const [r] = await orm.em.fork().execute<
-        { outbox_id: string; user_id: number; platform: string | null; status: string; reason: string | null; attempts: number }[]
-      >(`select * from notification_receipts where outbox_id = ?`, [outboxId]);
+      const [r] = await orm.em
+        .fork()
+        .execute<
+          {
+            outbox_id: string;
+            user_id: number;
+            platform: string | null;
+            status: string;
+            reason: string | null;
+            attempts: number;
+          }[]
+        >(`select * from notification_receipts where outbox_id = ?`, [outboxId]);
       if (!r) return null;
       return {
         outboxId: Number(r.outbox_id),

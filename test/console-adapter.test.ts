@@ -113,7 +113,9 @@ describe('console rendering', () => {
         quickReplies: [{ label: 'jobs', payload: 'jobs' }],
       },
     );
-    expect(String(output.read())).toBe('Your application was accepted.\n\nSuggestions: [1] jobs\n\n');
+    expect(String(output.read())).toBe(
+      '🔔 Notification\nYour application was accepted.\n\nSuggestions: [1] jobs\n\n',
+    );
     await expect(
       adapter.push({ workspace: 'local', externalId: 'someone-else', locale: 'ja' }, { blocks: [] }),
     ).rejects.toMatchObject({ code: 'console_unreachable' });

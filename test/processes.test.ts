@@ -93,9 +93,9 @@ describe('npm run chat', () => {
   });
 
   it('answers help, ヘルプ, lang en and jobs through stdin and stdout', async () => {
-    // "2" taps the second numbered choice of the previous reply (help's quick reply 言語);
+    // "1" taps the first numbered choice of the previous reply (help's quick reply 求人);
     // "終了" ends the session, so the last "help" is never answered.
-    const input = ['help', 'ヘルプ', '2', 'lang en', 'jobs', '終了', 'help'].join('\n');
+    const input = ['help', 'ヘルプ', '1', 'lang en', 'jobs', '終了', 'help'].join('\n');
     const { code, stdout, stderr } = await run(
       'adapters/console/main.ts',
       ['--as', 'ボブ'],
@@ -106,7 +106,7 @@ describe('npm run chat', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('ボブさん、はじめまして');
     expect(stdout.match(/【ご利用いただけるコマンド】/g)).toHaveLength(2);
-    expect(stdout).toContain('言語は「lang ja」(日本語)または「lang en」(English)で指定してください。');
+    expect(stdout).toContain('現在、募集中の募集案件はありません。');
     expect(stdout).toContain('Your language is now English.');
     expect(stdout).toContain('There are no open job notices right now.');
     expect(stdout).not.toContain('Commands you can use');

@@ -20,6 +20,8 @@ export const OutboxSchema = defineEntity({
       .defaultRaw('now()')
       .onCreate(() => new Date()),
     relayedAt: p.datetime().nullable(),
+    /** A relay's lease on the row while it enqueues it; an expired lease lets another relay retry. */
+    claimedAt: p.datetime().nullable(),
   },
 });
 

@@ -1,8 +1,9 @@
 import { Migration } from '@mikro-orm/migrations';
 
-/** Chat plumbing: button action tokens resolved server-side, and notification receipts. */
+/** Chat plumbing: button action tokens resolved server-side, notification receipts, the relay's lease. */
 export class Migration20261122200000_chat extends Migration {
   override up(): void {
+    this.addSql(`alter table "outbox" add "claimed_at" timestamptz null;`);
     this.addSql(
       `create table "action_tokens" ("id" bigserial primary key, "token" varchar(16) not null, "user_id" int not null, "command" text not null, "expires_at" timestamptz not null, "created_at" timestamptz not null default now());`,
     );
@@ -34,5 +35,6 @@ export class Migration20261122200000_chat extends Migration {
   override down(): void {
     this.addSql('drop table if exists "notification_receipts" cascade;');
     this.addSql('drop table if exists "action_tokens" cascade;');
+    this.addSql('alter table "outbox" drop column "claimed_at";');
   }
 }

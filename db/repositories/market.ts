@@ -165,7 +165,8 @@ export function marketTables(em: EntityManager): MarketTables {
         items: rows.map((r) => ({
           userId: Number(r.user_id),
           displayName: String(r.display_name),
-          followedAt: r.created_at as Date,
+          // Raw rows carry timestamps as text (MikroORM's driver type parsers).
+          followedAt: new Date(String(r.created_at)),
           mutual: Boolean(r.mutual),
         })),
         total,

@@ -31,9 +31,9 @@ export interface ReceiptRecord {
 
 export interface NotificationStore {
   /**
-   * In one transaction: locks up to `limit` unrelayed outbox rows (skipping rows another relay is
-   * handling), hands them to `enqueue`, then marks them relayed. If `enqueue` throws, nothing is
-   * marked and the rows are relayed again later (the queue's job ids make that harmless).
+   * Leases up to `limit` unrelayed outbox rows (rows another relay holds are skipped), hands them
+   * to `enqueue`, then marks them relayed. If `enqueue` throws (or the process dies), the lease
+   * expires and the rows are relayed again later; the queue's job ids make that harmless.
    */
   relay(limit: number, enqueue: (rows: OutboxRecord[]) => Promise<void>): Promise<number>;
   get(outboxId: number): Promise<OutboxRecord | null>;

@@ -41,7 +41,11 @@ export type QueueConnection =
  */
 export function queueConnectionFor(config: Config, store: { url: string; kind: StoreKind }): QueueConnection {
   if (config.redisUrl) return { kind: 'redis', url: config.redisUrl };
-  return { kind: 'postgres', url: store.url, schema: store.kind === 'embedded' ? 'public' : 'bullmq' };
+  // BullMQ pins its own search_path to its schema; a search_path given in DATABASE_URL's `options`
+  // (for the application's tables) would override it and hide BullMQ's functions.
+  const url = new URL(store.url);
+  url.searchParams.delete('options');
+  return { kind: 'postgres', url: url.toString(), schema: store.kind === 'embedded' ? 'public' : 'bullmq' };
 }
 
 export interface CreateQueueOptions {

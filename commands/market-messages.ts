@@ -1,0 +1,357 @@
+/** メッセージ and フォロー (DOMAIN.md §3.1–3.2): conversations, follows and contacts. */
+
+import { parseId } from '../src/chat/args.ts';
+import type { Command, CommandContext } from '../src/chat/command.ts';
+import { type Block, type ListBlock, type Reply, text } from '../src/chat/types.ts';
+import type { OpenedConversation } from '../src/domain/market/messages.ts';
+import type { FollowEntry } from '../src/domain/market/records.ts';
+import type { Page } from '../src/domain/table.ts';
+import { UserError } from '../src/errors.ts';
+import { formatDate } from '../src/i18n/format.ts';
+import {
+  excerpt,
+  formatDateTime,
+  freeText,
+  MEMBERS,
+  namesOf,
+  PAGE_SIZE,
+  PARTICIPANTS,
+  pageNav,
+  parsePage,
+  person,
+  personOf,
+} from './market-shared.ts';
+
+/** An id argument, or the command's usage line when it is missing. */
+function idArg(arg: string | undefined, usage: Parameters<typeof usageError>[0]): number {
+  if (arg === undefined) throw usageError(usage);
+  return parseId(arg);
+}
+
+const usageError = (
+  key:
+    | 'market.usage.message'
+    | 'market.usage.chat'
+    | 'market.usage.say'
+    | 'market.usage.ask-job'
+    | 'market.usage.consult'
+    | 'market.usage.follow'
+    | 'market.usage.unfollow',
+) => new UserError(key);
+
+/** After a message went out: what was sent, and a button to read the conversation. */
+async function sentReply(ctx: CommandContext, line: string, conversationId: number): Promise<Reply> {
+  return {
+    blocks: [
+      text(line),
+      {
+        type: 'buttons',
+        buttons: [await ctx.button(ctx.t('market.button.show_chat'), `chat ${conversationId}`)],
+      },
+    ],
+  };
+}
+
+/** After a conversation was opened without a message: how to write in it. */
+async function openedReply(ctx: CommandContext, line: string, conversationId: number): Promise<Reply> {
+  return {
+    blocks: [
+      text(line),
+      text(ctx.t('market.chat.reply_hint', { id: conversationId })),
+      {
+        type: 'buttons',
+        buttons: [await ctx.button(ctx.t('market.button.show_chat'), `chat ${conversationId}`)],
+      },
+    ],
+  };
+}
+
+/** Opens a conversation with `open`, then sends the free text after the first argument, if any. */
+async function openAndSend(
+  ctx: CommandContext,
+  open: () => Promise<OpenedConversation>,
+): Promise<{ id: number; sent: boolean }> {
+  const body = freeText(ctx, 1);
+  const { conversation } = await open();
+  if (body !== '') await ctx.services.domain.messages.send(ctx.actor, conversation.id, body);
+  return { id: conversation.id, sent: body !== '' };
+}
+
+const messages: Command = {
+  name: 'messages',
+  aliases: { ja: ['メッセージ一覧'], en: ['messages', 'inbox'] },
+  summary: 'cmd.messages.summary',
+  roles: PARTICIPANTS,
+  async run(ctx) {
+    const { t, locale, services, actor } = ctx;
+    const page = parsePage(ctx.args[0]);
+    const { items, total } = await services.domain.messages.myConversations(actor, {
+      offset: (page - 1) * PAGE_SIZE,
+      limit: PAGE_SIZE,
+    });
+    if (total === 0) return { blocks: [text(t('market.messages.empty'))] };
+    const tz = services.config.businessTimeZone;
+    const names = await namesOf(
+      ctx,
+      items.flatMap((s) => (s.lastMessage ? [s.lastMessage.senderId] : [])),
+    );
+    const list: ListBlock = { type: 'list', title: t('market.messages.title', { count: total }), items: [] };
+    for (const s of items) {
+      const c = s.conversation;
+      const with_ = s.others.map((o) => person(t, o.userId, o.displayName)).join(t('common.separator'));
+      const unread = s.unread > 0 ? ` [${t('market.messages.unread', { count: s.unread })}]` : '';
+      const lines: string[] = [];
+      if (c.jobId !== null) lines.push(t('market.messages.about_job', { id: c.jobId }));
+      const last = s.lastMessage;
+      lines.push(
+        last
+          ? t('market.messages.last', {
+              who:
+                last.senderId === actor.userId
+                  ? t('market.chat.you')
+                  : (names.get(last.senderId) ?? `#${last.senderId}`),
+              excerpt: excerpt(last.body),
+              at: formatDateTime(last.createdAt, locale, tz),
+            })
+          : t('market.messages.no_messages'),
+      );
+      list.items.push({
+        title: `#${c.id} ${with_}${unread}`,
+        description: lines.join('\n'),
+        button: await ctx.button(t('market.button.open'), `chat ${c.id}`),
+      });
+    }
+    return { blocks: [list, ...(await pageNav(ctx, page, items.length, total, (p) => `messages ${p}`))] };
+  },
+};
+
+const chat: Command = {
+  name: 'chat',
+  aliases: { ja: ['会話', '会話を見る'], en: ['chat', 'conversation'] },
+  summary: 'cmd.chat.summary',
+  roles: PARTICIPANTS,
+  async run(ctx) {
+    const { t, locale, services, actor } = ctx;
+    const id = idArg(ctx.args[0], 'market.usage.chat');
+    // Page 1 is the newest messages; page 2 the ones before them, and so on.
+    const page = parsePage(ctx.args[1]);
+    const service = services.domain.messages;
+    const { total } = await service.history(actor, id, { offset: 0, limit: 1 });
+    if (total === 0) {
+      return {
+        blocks: [text(t('market.chat.empty', { id })), text(t('market.chat.reply_hint', { id }))],
+      };
+    }
+    const end = total - (page - 1) * PAGE_SIZE;
+    if (end <= 0) throw new UserError('market.bad_page');
+    const start = Math.max(0, end - PAGE_SIZE);
+    // Reading up to the newest message marks the conversation read (the service does so).
+    const { items } = await service.history(actor, id, { offset: start, limit: end - start });
+    const names = await namesOf(
+      ctx,
+      items.map((m) => m.senderId),
+    );
+    const tz = services.config.businessTimeZone;
+    const blocks: Block[] = [
+      {
+        type: 'list',
+        title: t('market.chat.title', { id, total, from: start + 1, to: start + items.length }),
+        items: items.map((m) => ({
+          title: t('market.chat.line', {
+            who:
+              m.senderId === actor.userId
+                ? t('market.chat.you')
+                : person(t, m.senderId, names.get(m.senderId)),
+            at: formatDateTime(m.createdAt, locale, tz),
+          }),
+          description: m.body,
+        })),
+      },
+      text(t('market.chat.reply_hint', { id })),
+    ];
+    const nav = [];
+    if (start > 0) nav.push(await ctx.button(t('market.chat.older'), `chat ${id} ${page + 1}`));
+    if (page > 1) nav.push(await ctx.button(t('market.chat.newer'), `chat ${id} ${page - 1}`));
+    if (nav.length > 0) blocks.push({ type: 'buttons', buttons: nav });
+    return { blocks };
+  },
+};
+
+const say: Command = {
+  name: 'say',
+  aliases: { ja: ['送信', 'メッセージ送信'], en: ['say'] },
+  summary: 'cmd.say.summary',
+  roles: PARTICIPANTS,
+  async run(ctx) {
+    const id = idArg(ctx.args[0], 'market.usage.say');
+    const body = freeText(ctx, 1);
+    if (body === '') throw usageError('market.usage.say');
+    await ctx.services.domain.messages.send(ctx.actor, id, body);
+    return sentReply(ctx, ctx.t('market.say.sent', { id }), id);
+  },
+};
+
+const message: Command = {
+  name: 'message',
+  aliases: { ja: ['メッセージ', 'メッセージを送る'], en: ['message', 'dm'] },
+  summary: 'cmd.message.summary',
+  roles: PARTICIPANTS,
+  async run(ctx) {
+    const userId = idArg(ctx.args[0], 'market.usage.message');
+    const { id, sent } = await openAndSend(ctx, () =>
+      ctx.services.domain.messages.startConversation(ctx.actor, userId),
+    );
+    const who = await personOf(ctx, userId);
+    return sent
+      ? sentReply(ctx, ctx.t('market.message.sent', { who, id }), id)
+      : openedReply(ctx, ctx.t('market.message.opened', { who, id }), id);
+  },
+};
+
+const askJob: Command = {
+  name: 'ask-job',
+  aliases: { ja: ['案件について質問', '募集案件について質問'], en: ['ask-job'] },
+  summary: 'cmd.ask-job.summary',
+  roles: PARTICIPANTS,
+  async run(ctx) {
+    const job = idArg(ctx.args[0], 'market.usage.ask-job');
+    const { id, sent } = await openAndSend(ctx, () =>
+      ctx.services.domain.messages.askAboutJob(ctx.actor, job),
+    );
+    return sent
+      ? sentReply(ctx, ctx.t('market.ask.sent', { job, id }), id)
+      : openedReply(ctx, ctx.t('market.ask.opened', { job, id }), id);
+  },
+};
+
+/** 相談: with text, sends it; without (the profile's Consult button), opens the conversation. */
+const consult: Command = {
+  name: 'consult',
+  aliases: { ja: ['相談', '相談する'], en: ['consult'] },
+  summary: 'cmd.consult.summary',
+  roles: PARTICIPANTS,
+  async run(ctx) {
+    const workerId = idArg(ctx.args[0], 'market.usage.consult');
+    const { id, sent } = await openAndSend(ctx, () =>
+      ctx.services.domain.messages.consultWorker(ctx.actor, workerId),
+    );
+    const who = await personOf(ctx, workerId);
+    return sent
+      ? sentReply(ctx, ctx.t('market.message.sent', { who, id }), id)
+      : openedReply(ctx, ctx.t('market.message.opened', { who, id }), id);
+  },
+};
+
+const follow: Command = {
+  name: 'follow',
+  aliases: { ja: ['フォロー', 'フォローする'], en: ['follow'] },
+  summary: 'cmd.follow.summary',
+  roles: MEMBERS,
+  async run(ctx) {
+    const userId = idArg(ctx.args[0], 'market.usage.follow');
+    const { followed } = await ctx.services.domain.follows.follow(ctx.actor, userId);
+    const who = await personOf(ctx, userId);
+    return { blocks: [text(ctx.t(followed ? 'market.follow.done' : 'market.follow.already', { who }))] };
+  },
+};
+
+const unfollow: Command = {
+  name: 'unfollow',
+  aliases: { ja: ['フォロー解除'], en: ['unfollow'] },
+  summary: 'cmd.unfollow.summary',
+  roles: MEMBERS,
+  async run(ctx) {
+    const userId = idArg(ctx.args[0], 'market.usage.unfollow');
+    const { unfollowed } = await ctx.services.domain.follows.unfollow(ctx.actor, userId);
+    const who = await personOf(ctx, userId);
+    return {
+      blocks: [text(ctx.t(unfollowed ? 'market.unfollow.done' : 'market.unfollow.not_following', { who }))],
+    };
+  },
+};
+
+/** フォロー中 / フォロワー: one list, each row with the obvious next step. */
+async function followList(
+  ctx: CommandContext,
+  kind: 'following' | 'followers',
+  load: (page: { offset: number; limit: number }) => Promise<Page<FollowEntry>>,
+): Promise<Reply> {
+  const { t, locale, services } = ctx;
+  const page = parsePage(ctx.args[0]);
+  const { items, total } = await load({ offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
+  if (total === 0) return { blocks: [text(t(`market.${kind}.empty`))] };
+  const tz = services.config.businessTimeZone;
+  const list: ListBlock = { type: 'list', title: t(`market.${kind}.title`, { count: total }), items: [] };
+  for (const f of items) {
+    const mutual = f.mutual ? `${t('market.sep')}${t('market.contact_reason.mutual_follow')}` : '';
+    // A follower not yet followed back gets "Follow back"; anyone else a message.
+    const button =
+      kind === 'followers' && !f.mutual
+        ? await ctx.button(t('market.button.follow_back'), `follow ${f.userId}`, 'primary')
+        : await ctx.button(t('market.button.message'), `message ${f.userId}`);
+    list.items.push({
+      title: `${person(t, f.userId, f.displayName)}${mutual}`,
+      // new Date(): the follow list's raw query hands the timestamp back as text, not a Date.
+      description: t('market.follow.since', { date: formatDate(new Date(f.followedAt), locale, tz) }),
+      button,
+    });
+  }
+  return { blocks: [list, ...(await pageNav(ctx, page, items.length, total, (p) => `${kind} ${p}`))] };
+}
+
+const following: Command = {
+  name: 'following',
+  aliases: { ja: ['フォロー中', 'フォロー一覧'], en: ['following'] },
+  summary: 'cmd.following.summary',
+  roles: MEMBERS,
+  run: (ctx) => followList(ctx, 'following', (p) => ctx.services.domain.follows.following(ctx.actor, p)),
+};
+
+const followers: Command = {
+  name: 'followers',
+  aliases: { ja: ['フォロワー', 'フォロワー一覧'], en: ['followers'] },
+  summary: 'cmd.followers.summary',
+  roles: MEMBERS,
+  run: (ctx) => followList(ctx, 'followers', (p) => ctx.services.domain.follows.followers(ctx.actor, p)),
+};
+
+const contacts: Command = {
+  name: 'contacts',
+  aliases: { ja: ['コンタクト', 'コンタクト一覧'], en: ['contacts'] },
+  summary: 'cmd.contacts.summary',
+  roles: MEMBERS,
+  async run(ctx) {
+    const { t } = ctx;
+    const page = parsePage(ctx.args[0]);
+    const { items, total } = await ctx.services.domain.follows.contacts(ctx.actor, {
+      offset: (page - 1) * PAGE_SIZE,
+      limit: PAGE_SIZE,
+    });
+    if (total === 0) return { blocks: [text(t('market.contacts.empty'))] };
+    const list: ListBlock = { type: 'list', title: t('market.contacts.title', { count: total }), items: [] };
+    for (const c of items) {
+      const reasons = c.reasons.map((r) => t(`market.contact_reason.${r}`));
+      if (c.completedJobs > 0) reasons.push(t('market.contacts.jobs', { count: c.completedJobs }));
+      list.items.push({
+        title: person(t, c.userId, c.displayName),
+        description: reasons.join(t('market.sep')),
+        button: await ctx.button(t('market.button.message'), `message ${c.userId}`),
+      });
+    }
+    return { blocks: [list, ...(await pageNav(ctx, page, items.length, total, (p) => `contacts ${p}`))] };
+  },
+};
+
+export const messageCommands: readonly Command[] = [
+  messages,
+  chat,
+  say,
+  message,
+  askJob,
+  consult,
+  follow,
+  unfollow,
+  following,
+  followers,
+  contacts,
+];

@@ -1,0 +1,113 @@
+/** 問い合わせ一覧 and ファイル: searches over the inquiries the user may see, a page at a time. */
+import type { Command } from '../src/chat/command.ts';
+import { type Block, type CardBlock, text } from '../src/chat/types.ts';
+import { formatDate } from '../src/i18n/format.ts';
+import {
+  DESK_ROLES,
+  formatCount,
+  formatDateTime,
+  formatSize,
+  inquiryLabel,
+  isStaffUser,
+  LIST_PAGE_SIZE,
+  pageButtons,
+  parseListFilters,
+  statusLabel,
+  storeOf,
+  topicOf,
+} from './support-shared.ts';
+
+/** The first line of a comment, cut to fit a card. */
+function excerpt(comment: string): string {
+  const first = comment.split('\n')[0] ?? '';
+  const chars = [...first];
+  return chars.length > 60 || comment.includes('\n') ? `${chars.slice(0, 60).join('')}…` : first;
+}
+
+/** 問い合わせ一覧: newest update first, with filters (`status:対応中 store:#12 from:2026-11-01 mine`). */
+export const inquiries: Command = {
+  name: 'inquiries',
+  aliases: { ja: ['問い合わせ一覧'], en: ['inquiries', 'inquiry-list'] },
+  summary: 'cmd.inquiries.summary',
+  roles: DESK_ROLES,
+  async run(ctx) {
+    const { t, locale } = ctx;
+    const tz = ctx.services.config.businessTimeZone;
+    const filters = await parseListFilters(ctx, 'support.usage.inquiries');
+    const found = await ctx.services.domain.inquiryReads.search(ctx.actor, filters.query, {
+      offset: (filters.page - 1) * LIST_PAGE_SIZE,
+      limit: LIST_PAGE_SIZE,
+    });
+    if (found.items.length === 0) {
+      return { blocks: [text(t(found.total === 0 ? 'support.list.empty' : 'support.list.no_page'))] };
+    }
+    const staff = isStaffUser(ctx);
+    const cards: CardBlock[] = [];
+    for (const item of found.items) {
+      const { inquiry } = item;
+      cards.push({
+        type: 'card',
+        title: `${inquiryLabel(t, inquiry.id)} ${topicOf(item.category, item.subtopic, locale)}`,
+        subtitle: statusLabel(t, inquiry.status),
+        body: excerpt(inquiry.comment),
+        fields: [
+          { label: t('support.field.store'), value: storeOf(item.store, t) },
+          ...(staff ? [{ label: t('support.field.company'), value: item.companyName }] : []),
+          { label: t('support.field.updated'), value: formatDateTime(inquiry.updatedAt, locale, tz) },
+        ],
+        buttons: [await ctx.button(t('support.button.detail'), `inquiry ${inquiry.id}`)],
+      });
+    }
+    const count = formatCount(found.total);
+    const blocks: Block[] = [
+      text(t(found.totalIsAtLeast ? 'support.list.title_at_least' : 'support.list.title', { count })),
+      ...cards,
+    ];
+    const nav = await pageButtons(ctx, 'inquiries', filters, found.total);
+    if (nav.length > 0) blocks.push({ type: 'buttons', buttons: nav });
+    return { blocks };
+  },
+};
+
+/** ファイル: every file exchanged on the matching inquiries, newest first, each linking to its inquiry. */
+export const files: Command = {
+  name: 'files',
+  aliases: { ja: ['ファイル', 'ファイル一覧'], en: ['files', 'file-list'] },
+  summary: 'cmd.files.summary',
+  roles: DESK_ROLES,
+  async run(ctx) {
+    const { t, locale } = ctx;
+    const tz = ctx.services.config.businessTimeZone;
+    const filters = await parseListFilters(ctx, 'support.usage.files');
+    const found = await ctx.services.domain.inquiryReads.files(ctx.actor, filters.query, {
+      offset: (filters.page - 1) * LIST_PAGE_SIZE,
+      limit: LIST_PAGE_SIZE,
+    });
+    if (found.items.length === 0) {
+      return { blocks: [text(t(found.total === 0 ? 'support.files.empty' : 'support.list.no_page'))] };
+    }
+    const items = [];
+    for (const file of found.items) {
+      items.push({
+        title: `📎 ${file.name}`,
+        description: [
+          inquiryLabel(t, file.inquiryId),
+          `${file.mime}, ${formatSize(file.size)}`,
+          formatDate(file.createdAt, locale, tz),
+        ].join(t('support.files.separator')),
+        button: await ctx.button(inquiryLabel(t, file.inquiryId), `inquiry ${file.inquiryId}`),
+      });
+    }
+    const count = formatCount(found.total);
+    const blocks: Block[] = [
+      {
+        type: 'list',
+        title: t(found.totalIsAtLeast ? 'support.files.title_at_least' : 'support.files.title', { count }),
+        items,
+      },
+    ];
+    const nav = await pageButtons(ctx, 'files', filters, found.total);
+    if (nav.length > 0) blocks.push({ type: 'buttons', buttons: nav });
+    return { blocks };
+  },
+};
