@@ -25,10 +25,12 @@ export const help: Command = {
     ];
     return {
       blocks,
-      quickReplies: commands
-        .filter((c) => c.name !== 'help')
-        .slice(0, 12)
-        .map((c) => ({ label: c.aliases[locale][0] ?? c.name, payload: c.name })),
+      // LINE shows at most 13 quick replies: the first commands of the list, and always the
+      // language switch (someone who cannot read this language must be able to change it).
+      quickReplies: [
+        ...commands.filter((c) => c.name !== 'help' && c.name !== 'lang').slice(0, 11),
+        ...commands.filter((c) => c.name === 'lang'),
+      ].map((c) => ({ label: c.aliases[locale][0] ?? c.name, payload: c.name })),
     };
   },
 };

@@ -1,0 +1,260 @@
+/**
+ * The worker's money (DOMAIN.md §1.8–9): the month's invoice items to confirm or dispute, payment
+ * statements with their pay dates, and the bank account payments go to. Staff may read the same
+ * lists for everyone (the services decide what each actor sees).
+ */
+import type { Command, CommandContext } from '../src/chat/command.ts';
+import { type Block, type CardBlock, type ListBlock, text } from '../src/chat/types.ts';
+import { isStaff } from '../src/domain/actor.ts';
+import type { MaskedBankAccount } from '../src/domain/work/bank-accounts.ts';
+import { businessMonth, parseBusinessMonth } from '../src/domain/work/pay-date.ts';
+import { UserError } from '../src/errors.ts';
+import {
+  businessDateText,
+  dateText,
+  idArg,
+  monthText,
+  pageArg,
+  pageNav,
+  personText,
+  textFrom,
+  userNames,
+  WORK_PAGE_SIZE,
+  yen,
+} from './work-common.ts';
+
+/** 入力請求書: a month's items (this month unless `YYYY-MM` is given), with Confirm on pending ones. */
+const invoice: Command = {
+  name: 'invoice',
+  aliases: { ja: ['入力請求書', '請求書', '請求明細'], en: ['invoice', 'invoices'] },
+  summary: 'cmd.invoice.summary',
+  roles: ['worker', 'staff', 'admin'],
+  async run(ctx) {
+    const { t, actor } = ctx;
+    let monthArg: string | undefined;
+    let pageText: string | undefined;
+    for (const arg of ctx.args) {
+      if (/^#?\d{1,3}$/.test(arg) && pageText === undefined) pageText = arg;
+      else if (monthArg === undefined) monthArg = arg;
+      else throw new UserError('work.usage.invoice');
+    }
+    const page = pageArg(pageText);
+    const month =
+      monthArg === undefined
+        ? businessMonth(ctx.services.clock(), ctx.services.config.businessTimeZone)
+        : parseBusinessMonth(monthArg);
+    const items = await ctx.services.domain.invoices.listItems(actor, { month });
+    const label = monthText(ctx.locale, month);
+    if (items.length === 0) return { blocks: [text(t('work.invoice.empty', { month: label }))] };
+
+    const staffView = isStaff(actor);
+    const people = staffView
+      ? await userNames(
+          ctx,
+          items.map((i) => i.workerId),
+        )
+      : new Map();
+    const shown = items.slice((page - 1) * WORK_PAGE_SIZE, page * WORK_PAGE_SIZE);
+    const list: ListBlock = {
+      type: 'list',
+      title: t('work.invoice.title', { month: label, count: items.length }),
+      items: [],
+    };
+    for (const i of shown) {
+      const lines = [
+        t('work.invoice.line', {
+          amount: yen(ctx, i.amountYen),
+          status: t(`money.invoice.status.${i.status}`),
+        }),
+      ];
+      if (staffView) lines.push(t('work.field.worker_line', { worker: personText(people, i.workerId) }));
+      if (i.disputeComment) lines.push(t('work.invoice.comment', { comment: i.disputeComment }));
+      list.items.push({
+        title: `#${i.id} ${i.description}`,
+        description: lines.join('\n'),
+        ...(i.status === 'pending' && i.workerId === actor.userId
+          ? { button: await ctx.button(t('work.button.confirm'), `confirm ${i.id}`, 'primary') }
+          : {}),
+      });
+    }
+    const sum = (status?: string) =>
+      items.filter((i) => status === undefined || i.status === status).reduce((s, i) => s + i.amountYen, 0);
+    const notes = [
+      t('work.invoice.total', { total: yen(ctx, sum()), confirmed: yen(ctx, sum('confirmed')) }),
+    ];
+    if (items.some((i) => i.status === 'pending' && i.workerId === actor.userId))
+      notes.push(t('work.invoice.dispute_hint'));
+    return {
+      blocks: [list, text(notes.join('\n')), ...(await pageNav(ctx, `invoice ${month}`, page, items.length))],
+    };
+  },
+};
+
+/** 確認: the worker agrees with an item's amount. */
+const confirm: Command = {
+  name: 'confirm',
+  aliases: { ja: ['確認', '請求確認'], en: ['confirm'] },
+  summary: 'cmd.confirm.summary',
+  roles: ['worker'],
+  async run(ctx) {
+    const { t } = ctx;
+    const item = await ctx.services.domain.invoices.confirm(ctx.actor, idArg(ctx, 0, 'work.usage.confirm'));
+    return {
+      blocks: [
+        text(t('work.confirm.done', { id: item.id, amount: yen(ctx, item.amountYen) })),
+        {
+          type: 'buttons',
+          buttons: [await ctx.button(t('work.button.invoice'), `invoice ${item.month}`)],
+        },
+      ],
+    };
+  },
+};
+
+/** 異議: the worker disputes an item's amount with a comment; staff correct it. */
+const dispute: Command = {
+  name: 'dispute',
+  aliases: { ja: ['異議', '金額相違'], en: ['dispute'] },
+  summary: 'cmd.dispute.summary',
+  roles: ['worker'],
+  async run(ctx) {
+    const id = idArg(ctx, 0, 'work.usage.dispute');
+    const comment = textFrom(ctx, 1);
+    if (comment === '') throw new UserError('work.usage.dispute');
+    const item = await ctx.services.domain.invoices.dispute(ctx.actor, id, comment);
+    return { blocks: [text(ctx.t('work.dispute.done', { id: item.id }))] };
+  },
+};
+
+async function statementList(ctx: CommandContext, page: number): Promise<Block[]> {
+  const { t, actor } = ctx;
+  const all = await ctx.services.domain.statements.list(actor);
+  if (all.length === 0) return [text(t('work.statement.empty'))];
+  const shown = all.slice((page - 1) * WORK_PAGE_SIZE, page * WORK_PAGE_SIZE);
+  const staffView = isStaff(actor);
+  const people = staffView
+    ? await userNames(
+        ctx,
+        shown.map((s) => s.workerId),
+      )
+    : new Map();
+  const list: ListBlock = {
+    type: 'list',
+    title: t('work.statement.list_title', { count: all.length }),
+    items: [],
+  };
+  for (const s of shown) {
+    list.items.push({
+      title: t('work.statement.item_title', { id: s.id, month: monthText(ctx.locale, s.month) }),
+      description: [
+        t('work.statement.item_line', {
+          total: yen(ctx, s.totalYen),
+          payDate: businessDateText(ctx, s.payDate),
+        }),
+        ...(staffView ? [t('work.field.worker_line', { worker: personText(people, s.workerId) })] : []),
+      ].join('\n'),
+      button: await ctx.button(t('work.button.open'), `statement ${s.id}`),
+    });
+  }
+  return [list, ...(await pageNav(ctx, 'statement page', page, all.length))];
+}
+
+/** 支払明細書: my statements, or one with its items and pay date (`statement page 2` pages on). */
+const statement: Command = {
+  name: 'statement',
+  aliases: { ja: ['支払明細書', '支払明細'], en: ['statement', 'statements', 'payslip'] },
+  summary: 'cmd.statement.summary',
+  roles: ['worker', 'staff', 'admin'],
+  async run(ctx) {
+    const { t, actor } = ctx;
+    const first = ctx.args[0]?.toLowerCase();
+    if (first === undefined) return { blocks: await statementList(ctx, 1) };
+    if (first === 'page' || first === 'ページ')
+      return { blocks: await statementList(ctx, pageArg(ctx.args[1])) };
+    const { statement: s, items } = await ctx.services.domain.statements.get(
+      actor,
+      idArg(ctx, 0, 'work.usage.statement'),
+    );
+    const fields = [
+      { label: t('work.field.month'), value: monthText(ctx.locale, s.month) },
+      { label: t('work.field.total'), value: yen(ctx, s.totalYen) },
+      { label: t('work.field.pay_date'), value: businessDateText(ctx, s.payDate) },
+      { label: t('work.field.issued_on'), value: dateText(ctx, s.createdAt) },
+    ];
+    if (s.workerId !== actor.userId) {
+      const people = await userNames(ctx, [s.workerId]);
+      fields.push({ label: t('work.field.worker'), value: personText(people, s.workerId) });
+    }
+    const blocks: Block[] = [
+      {
+        type: 'card',
+        title: t('work.statement.title', { id: s.id, month: monthText(ctx.locale, s.month) }),
+        fields,
+      },
+      {
+        type: 'list',
+        title: t('work.statement.items', { count: items.length }),
+        items: items.map((i) => ({ title: `#${i.id} ${i.description}`, description: yen(ctx, i.amountYen) })),
+      },
+    ];
+    if (s.workerId === actor.userId && !(await ctx.services.domain.bankAccounts.get(actor)))
+      blocks.push(text(t('work.statement.no_bank')));
+    return { blocks };
+  },
+};
+
+function accountCard(ctx: CommandContext, a: MaskedBankAccount): CardBlock {
+  const { t } = ctx;
+  return {
+    type: 'card',
+    title: t('work.bank.title'),
+    fields: [
+      { label: t('work.field.bank'), value: `${a.bankName} (${a.bankCode})` },
+      { label: t('work.field.branch'), value: `${a.branchName} (${a.branchCode})` },
+      { label: t('work.field.account_type'), value: t(`money.bank.type.${a.accountType}`) },
+      { label: t('work.field.account_number'), value: a.accountNumberMasked },
+      { label: t('work.field.holder'), value: a.holderName },
+    ],
+  };
+}
+
+/**
+ * 口座: shows the registered account masked, or registers one from a single line (bank, bank code,
+ * branch, branch code, type, number, holder). The reply never repeats the number unmasked.
+ */
+const bank: Command = {
+  name: 'bank',
+  aliases: { ja: ['口座', '口座登録', '振込先'], en: ['bank', 'bank-account'] },
+  summary: 'cmd.bank.summary',
+  roles: ['worker'],
+  async run(ctx) {
+    const { t, args, actor } = ctx;
+    const accounts = ctx.services.domain.bankAccounts;
+    if (args.length === 0) {
+      const current = await accounts.get(actor);
+      if (!current) return { blocks: [text(`${t('work.bank.none')}\n${t('work.usage.bank')}`)] };
+      return { blocks: [accountCard(ctx, current), text(t('work.bank.change_hint'))] };
+    }
+    if (args.length < 7) throw new UserError('work.usage.bank');
+    const [bankName, bankCode, branchName, branchCode, accountType, accountNumber] = args as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
+    const saved = await accounts.register(actor, {
+      bankName,
+      bankCode,
+      branchName,
+      branchCode,
+      accountType,
+      accountNumber,
+      holderName: textFrom(ctx, 6),
+    });
+    return { blocks: [text(t('work.bank.registered')), accountCard(ctx, saved)] };
+  },
+};
+
+export const moneyCommands: readonly Command[] = [invoice, confirm, dispute, statement, bank];

@@ -1,0 +1,185 @@
+/**
+ * Staff money and announcements (DOMAIN.md §1.8–10): invoice items, the month-end close into payment
+ * statements, and publishing notices.
+ */
+import { parseId, parseYen } from '../src/chat/args.ts';
+import type { Command } from '../src/chat/command.ts';
+import { type Block, text } from '../src/chat/types.ts';
+import type { Role } from '../src/config.ts';
+import type { NoticeAudience } from '../src/domain/work/notices.ts';
+import { UserError } from '../src/errors.ts';
+import { businessDateText, monthText, personText, userNames, yen } from './work-common.ts';
+
+const STAFF = ['staff', 'admin'] as const;
+/** Looks like a month (`2026-11`, `2026/11`, `2026年11月`); the service validates it. */
+const MONTH_LIKE = /^\d{4}\s*[-/.年]\s*\d{1,2}月?$/;
+/** The approved application an item pays for: `app#12`, `応募#12`. */
+const APPLICATION_REF = /^(?:app|application|応募)[:#]?(\d{1,9})$/i;
+/** Statements listed in the month-close report; the rest are counted. */
+const REPORT_ROWS = 10;
+
+/** 請求登録: `pay <worker> <amount> <description> [YYYY-MM] [app#<id>]` adds an invoice item. */
+const pay: Command = {
+  name: 'pay',
+  aliases: { ja: ['請求登録', '支払登録'], en: ['pay', 'add-invoice-item'] },
+  summary: 'cmd.pay.summary',
+  roles: STAFF,
+  async run(ctx) {
+    const { t, args } = ctx;
+    if (args.length < 3) throw new UserError('work.usage.pay');
+    const workerId = parseId(args[0]);
+    const amountYen = parseYen(args[1]);
+    const words = args.slice(2);
+    let month: string | undefined;
+    let applicationId: number | undefined;
+    const last = words.at(-1);
+    if (words.length > 1 && last !== undefined && MONTH_LIKE.test(last)) {
+      month = last;
+      words.pop();
+    }
+    const description = words
+      .filter((w) => {
+        const ref = APPLICATION_REF.exec(w);
+        if (ref) applicationId = Number(ref[1]);
+        return !ref;
+      })
+      .join(' ');
+    if (description === '') throw new UserError('work.usage.pay');
+    const item = await ctx.services.domain.invoices.addItem(ctx.actor, {
+      workerId,
+      amountYen,
+      description,
+      ...(month === undefined ? {} : { month }),
+      ...(applicationId === undefined ? {} : { applicationId }),
+    });
+    const people = await userNames(ctx, [item.workerId]);
+    return {
+      blocks: [
+        text(
+          t('work.pay.done', {
+            id: item.id,
+            worker: personText(people, item.workerId),
+            amount: yen(ctx, item.amountYen),
+            month: monthText(ctx.locale, item.month),
+            description: item.description,
+          }),
+        ),
+      ],
+    };
+  },
+};
+
+/** 月締め: confirmed items of a finished month become payment statements (末締め翌月10日払い). */
+const closeMonth: Command = {
+  name: 'close-month',
+  aliases: { ja: ['月締め', '締め処理'], en: ['close-month'] },
+  summary: 'cmd.close-month.summary',
+  roles: STAFF,
+  async run(ctx) {
+    const { t } = ctx;
+    if (ctx.args.length !== 1) throw new UserError('work.usage.close_month');
+    const r = await ctx.services.domain.statements.closeMonth(ctx.actor, ctx.args[0] ?? '');
+    const month = monthText(ctx.locale, r.month);
+    const payDate = businessDateText(ctx, r.payDate);
+    const lines: string[] = [];
+    const blocks: Block[] = [];
+    if (r.created.length === 0) {
+      lines.push(t('work.close_month.none', { month, payDate }));
+    } else {
+      const total = r.created.reduce((sum, s) => sum + s.totalYen, 0);
+      lines.push(
+        t('work.close_month.done', { month, count: r.created.length, total: yen(ctx, total), payDate }),
+      );
+      const shown = r.created.slice(0, REPORT_ROWS);
+      const people = await userNames(ctx, [...shown.map((s) => s.workerId), ...r.workersWithoutBankAccount]);
+      blocks.push({
+        type: 'list',
+        title: t('work.close_month.statements'),
+        items: shown.map((s) => ({
+          title: t('work.close_month.row', { id: s.statementId, worker: personText(people, s.workerId) }),
+          description: t('work.close_month.row_line', { total: yen(ctx, s.totalYen), count: s.itemCount }),
+        })),
+      });
+      if (r.created.length > shown.length)
+        blocks.push(text(t('work.close_month.more', { count: r.created.length - shown.length })));
+      if (r.workersWithoutBankAccount.length > 0) {
+        const names = r.workersWithoutBankAccount.map((id) => personText(people, id));
+        blocks.push(text(t('work.close_month.no_bank', { workers: names.join(t('common.separator')) })));
+      }
+    }
+    if (r.pendingItems > 0 || r.disputedItems > 0)
+      lines.push(t('work.close_month.left_out', { pending: r.pendingItems, disputed: r.disputedItems }));
+    return { blocks: [text(lines.join('\n')), ...blocks] };
+  },
+};
+
+/** Audience words in either language. */
+const ROLE_WORDS: Record<string, Role> = {
+  worker: 'worker',
+  workers: 'worker',
+  ワーカー: 'worker',
+  client: 'client',
+  clients: 'client',
+  クライアント: 'client',
+  staff: 'staff',
+  スタッフ: 'staff',
+  社員: 'staff',
+  customer: 'customer',
+  customers: 'customer',
+  お客様: 'customer',
+  顧客: 'customer',
+  admin: 'admin',
+  管理者: 'admin',
+};
+const EVERYONE_WORDS = new Set(['everyone', 'all', '全員', 'みんな']);
+const USER_WORDS = new Set(['user', 'ユーザー', '個人']);
+
+/** お知らせ配信: `notify everyone|<role>|user <id> <title> / <body>`. */
+const notify: Command = {
+  name: 'notify',
+  aliases: { ja: ['お知らせ配信'], en: ['notify', 'publish-notice'] },
+  summary: 'cmd.notify.summary',
+  roles: STAFF,
+  async run(ctx) {
+    const { t, args } = ctx;
+    const who = (args[0] ?? '').toLowerCase();
+    let audience: NoticeAudience;
+    let audienceText: string;
+    let skip = 1;
+    if (EVERYONE_WORDS.has(who)) {
+      audience = { everyone: true };
+      audienceText = t('work.notify.everyone');
+    } else if (ROLE_WORDS[who]) {
+      const role = ROLE_WORDS[who];
+      audience = { role };
+      audienceText = t(`work.role.${role}`);
+    } else if (USER_WORDS.has(who)) {
+      if (args[1] === undefined) throw new UserError('work.usage.notify');
+      const userId = parseId(args[1]);
+      audience = { userId };
+      audienceText = personText(await userNames(ctx, [userId]), userId);
+      skip = 2;
+    } else {
+      throw new UserError('work.usage.notify');
+    }
+    // Padded, so a form that starts or ends with the separator still splits there.
+    const content = ` ${args.slice(skip).join(' ')} `;
+    const slash = content.indexOf(' / ');
+    const title = (slash === -1 ? content : content.slice(0, slash)).trim();
+    const body = slash === -1 ? '' : content.slice(slash + 3).trim();
+    if (title === '') throw new UserError('work.usage.notify');
+    const { notice, notified } = await ctx.services.domain.notices.publish(ctx.actor, {
+      kind: 'userId' in audience ? 'personal' : 'announcement',
+      title,
+      body,
+      audience,
+    });
+    const done =
+      'everyone' in audience
+        ? t('work.notify.done_everyone', { id: notice.id })
+        : t('work.notify.done', { id: notice.id, audience: audienceText, count: notified });
+    return { blocks: [text(done)] };
+  },
+};
+
+export const payrollCommands: readonly Command[] = [pay, closeMonth, notify];
