@@ -118,18 +118,16 @@ export function createNotificationStore(orm: MikroORM): NotificationStore {
       );
     },
     async getReceipt(outboxId) {
-      const [r] = await orm.em
-        .fork()
-        .execute<
-          {
-            outbox_id: string;
-            user_id: number;
-            platform: string | null;
-            status: string;
-            reason: string | null;
-            attempts: number;
-          }[]
-        >(`select * from notification_receipts where outbox_id = ?`, [outboxId]);
+      const [r] = await orm.em.fork().execute<
+        {
+          outbox_id: string;
+          user_id: number;
+          platform: string | null;
+          status: string;
+          reason: string | null;
+          attempts: number;
+        }[]
+      >(`select * from notification_receipts where outbox_id = ?`, [outboxId]);
       if (!r) return null;
       return {
         outboxId: Number(r.outbox_id),
