@@ -28,6 +28,15 @@ describe('catalog', () => {
     ).toContain('“Working”');
   });
 
+  it('names the missing thing in the reader’s language', () => {
+    expect(translateRaw('ja', 'not_found', { thing: '@thing.job' })).toBe(
+      'ご指定の募集案件が見つかりませんでした。番号をご確認ください。',
+    );
+    expect(translateRaw('en', 'not_found', { thing: '@thing.job' })).toBe(
+      'We could not find that job notice. Please check the number.',
+    );
+  });
+
   it('fills placeholders', () => {
     expect(t('en', 'jobs.title', { count: 3 })).toBe('Job notices (3)');
     expect(t('ja', 'jobs.title', { count: 3 })).toBe('募集案件(3件)');

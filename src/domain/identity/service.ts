@@ -58,7 +58,7 @@ export class IdentityService {
   async redeemLinkCode(key: IdentityKey, code: string): Promise<{ userId: number }> {
     const outcome = await this.ctx.uow.run(async (tx) => {
       const identity = await findIdentity(tx, key);
-      if (!identity) throw new UserError('not_found', { thing: 'account' });
+      if (!identity) throw new UserError('not_found', { thing: '@thing.account' });
       const locked = await tx.identities.lock(identity.id);
       if (!locked || locked.linkLockedAt) return { refused: 'link.locked' as const };
       const now = this.ctx.clock();
@@ -110,7 +110,7 @@ export class IdentityService {
     return this.ctx.uow.run(async (tx) => {
       const identity = await tx.identities.get(identityId);
       if (!identity || identity.userId !== actor.userId)
-        throw new UserError('not_found', { thing: 'account' });
+        throw new UserError('not_found', { thing: '@thing.account' });
       if ((await tx.identities.count({ userId: actor.userId })) <= 1)
         throw new UserError('link.last_identity');
       await tx.identities.delete({ id: identity.id });
@@ -144,7 +144,7 @@ export class IdentityService {
       }
       if (role === 'customer' && companyId === null) throw new UserError('invite.company_required');
       if (companyId !== null && !(await tx.companies.get(companyId)))
-        throw new UserError('not_found', { thing: 'company' });
+        throw new UserError('not_found', { thing: '@thing.company' });
       const code = newCode(INVITATION_CODE_LENGTH);
       const expiresAt = new Date(this.ctx.clock().getTime() + INVITATION_TTL_MS);
       const invitation = await tx.invitations.insert({
@@ -174,7 +174,7 @@ export class IdentityService {
         throw new UserError('invite.invalid_code');
       }
       const user = await tx.users.lock(actor.userId);
-      if (!user) throw new UserError('not_found', { thing: 'user' });
+      if (!user) throw new UserError('not_found', { thing: '@thing.user' });
       const roles = user.roles.includes(invitation.role) ? user.roles : [...user.roles, invitation.role];
       await tx.users.update(user.id, {
         roles,

@@ -10,7 +10,7 @@ export const canManageJob = (actor: Actor, job: JobRecord) =>
 /** The job, if the actor may manage it; a job they may not see reads as not found. */
 export async function managedJob(tx: Tx, actor: Actor, jobId: number, lock = false): Promise<JobRecord> {
   const job = lock ? await tx.work.jobs.lock(jobId) : await tx.work.jobs.get(jobId);
-  if (!job) throw new UserError('not_found', { thing: 'job' });
+  if (!job) throw new UserError('not_found', { thing: '@thing.job' });
   if (!canManageJob(actor, job)) throw new UserError('forbidden');
   return job;
 }
@@ -37,12 +37,12 @@ export async function applicationAccess(
   const app = lock
     ? await tx.work.applications.lock(applicationId)
     : await tx.work.applications.get(applicationId);
-  if (!app) throw new UserError('not_found', { thing: 'application' });
+  if (!app) throw new UserError('not_found', { thing: '@thing.application' });
   const job = await tx.work.jobs.get(app.jobId);
-  if (!job) throw new UserError('not_found', { thing: 'job' });
+  if (!job) throw new UserError('not_found', { thing: '@thing.job' });
   const asWorker = app.workerId === actor.userId;
   const asManager = canManageJob(actor, job);
-  if (!asWorker && !asManager) throw new UserError('not_found', { thing: 'application' });
+  if (!asWorker && !asManager) throw new UserError('not_found', { thing: '@thing.application' });
   return { app, job, asWorker, asManager };
 }
 

@@ -43,7 +43,7 @@ export class ApplicationService {
       if (text.length > MAX_MESSAGE)
         throw new UserError('application.message_too_long', { max: MAX_MESSAGE });
       const job = await tx.work.jobs.get(jobId);
-      if (!job || job.status === 'draft') throw new UserError('not_found', { thing: 'job' });
+      if (!job || job.status === 'draft') throw new UserError('not_found', { thing: '@thing.job' });
       if (job.status !== 'open') throw new UserError('job.not_open');
       if (job.deadline && job.deadline.getTime() <= this.ctx.clock().getTime())
         throw new UserError('job.deadline_passed');
@@ -76,7 +76,7 @@ export class ApplicationService {
   accept(actor: Actor, applicationId: number): Promise<ApplicationRecord> {
     return this.ctx.uow.run(async (tx) => {
       const peek = await tx.work.applications.get(applicationId);
-      if (!peek) throw new UserError('not_found', { thing: 'application' });
+      if (!peek) throw new UserError('not_found', { thing: '@thing.application' });
       const job = await managedJob(tx, actor, peek.jobId, true);
       const access = await applicationAccess(tx, actor, applicationId);
       const to = nextStatus(access.app, 'accept');

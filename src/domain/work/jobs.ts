@@ -118,7 +118,7 @@ export class JobService {
     return this.ctx.uow.read(async (tx) => {
       const job = await tx.work.jobs.get(jobId);
       if (!job || (job.status !== 'open' && !canManageJob(actor, job)))
-        throw new UserError('not_found', { thing: 'job' });
+        throw new UserError('not_found', { thing: '@thing.job' });
       return job;
     });
   }

@@ -56,7 +56,7 @@ export class QuestionService {
   answer(actor: Actor, questionId: number, answer: string): Promise<QuestionRecord> {
     return this.ctx.uow.run(async (tx) => {
       const q = await tx.work.questions.lock(questionId);
-      if (!q) throw new UserError('not_found', { thing: 'question' });
+      if (!q) throw new UserError('not_found', { thing: '@thing.question' });
       const access = await applicationAccess(tx, actor, q.applicationId);
       requireManager(access);
       if (q.answer !== null) throw new UserError('question.already_answered');
