@@ -2,6 +2,12 @@
 export const identityJa = {
   forbidden: 'この操作を行う権限がありません。',
   not_found: 'ご指定の{thing}が見つかりませんでした。番号をご確認ください。',
+  'thing.job': '募集案件',
+  'thing.application': '応募',
+  'thing.question': '質問',
+  'thing.account': '連携アカウント',
+  'thing.user': 'ユーザー',
+  'thing.company': '会社',
   'link.code_issued':
     '連携コードは {code} です。10分以内に、連携したいアプリでこのボットに「連携 {code}」と送ってください。',
   'link.invalid_code':
@@ -27,6 +33,12 @@ export const identityJa = {
 export const identityEn = {
   forbidden: 'You are not allowed to do that.',
   not_found: 'We could not find that {thing}. Please check the number.',
+  'thing.job': 'job notice',
+  'thing.application': 'application',
+  'thing.question': 'question',
+  'thing.account': 'linked account',
+  'thing.user': 'user',
+  'thing.company': 'company',
   'link.code_issued':
     'Your link code is {code}. Within 10 minutes, send “link {code}” to this bot from the app you want to link.',
   'link.invalid_code': '[E101] That link code is wrong or has expired (10 minutes). Please issue a new code.',
