@@ -9,9 +9,11 @@ import type { Readable, Writable } from 'node:stream';
 import type { ChatAdapter, PushTarget } from '../../src/chat/adapter.ts';
 import type { Bot } from '../../src/chat/bot.ts';
 import type { ChatEvent, ChatSender, Reply } from '../../src/chat/types.ts';
+import type { FileStorage } from '../../src/files/storage.ts';
 import type { Locale } from '../../src/i18n/index.ts';
 import { PermanentJobError } from '../../src/queue.ts';
 import type { UserRecord } from '../../src/store.ts';
+import { takeAttachments } from './attachments.ts';
 import { renderReply } from './render.ts';
 
 const QUIT_WORDS = new Set(['exit', 'quit', '終了', 'おわり']);
@@ -25,6 +27,8 @@ export interface ConsoleAdapterOptions {
   prompt?: boolean;
   clock?: () => Date;
   newEventId?: () => string;
+  /** Where `@path` attachments are stored; without it `@words` stay ordinary text. */
+  files?: FileStorage;
   /** Called once, when the bot first tells who this session's user is (e.g. to serve their notifications). */
   onUser?: (user: UserRecord) => void;
 }
@@ -64,7 +68,24 @@ export class ConsoleAdapter implements ChatAdapter {
 
   /** Handles one line and returns what was printed for it (empty for a duplicate). */
   async handleLine(line: string): Promise<string> {
-    const { reply, locale, user } = await this.options.bot.handle(this.toEvent(line));
+    let event = this.toEvent(line);
+    if (event.kind === 'message' && this.options.files && /(^|\s)@\S/.test(line)) {
+      const taken = await takeAttachments(line, this.options.files);
+      if ('problem' in taken) {
+        const { kind, path } = taken.problem;
+        const ja =
+          kind === 'missing'
+            ? `ファイルが見つかりません: ${path}`
+            : `ファイルが空か、50MBを超えています: ${path}`;
+        const en =
+          kind === 'missing' ? `File not found: ${path}` : `The file is empty or larger than 50 MB: ${path}`;
+        const message = this.locale === 'ja' ? ja : en;
+        this.options.output.write(`${message}\n\n`);
+        return message;
+      }
+      event = { ...event, text: taken.text, attachments: taken.attachments };
+    }
+    const { reply, locale, user } = await this.options.bot.handle(event);
     if (user && !this.userKnown) {
       this.userKnown = true;
       this.options.onUser?.(user);

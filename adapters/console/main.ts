@@ -20,7 +20,8 @@ const USAGE = `Usage: npm run chat -- [--as <name>]
 
 Opens a conversation with the bot in this terminal, acting as <name>
 (default: your login name). The user is created on first use.
-Type "help" or "ヘルプ"; a number picks a numbered button; "exit" or "終了" quits.`;
+Type "help" or "ヘルプ"; a number picks a numbered button; "@path/to/file" in a line
+attaches that file (e.g. "deliver 12 納品します @result.xlsx"); "exit" or "終了" quits.`;
 
 async function main(): Promise<number> {
   let args: { as?: string | undefined; help?: boolean | undefined };
@@ -60,6 +61,7 @@ async function main(): Promise<number> {
       input: process.stdin,
       output: process.stdout,
       prompt: process.stdin.isTTY === true,
+      files: domain.ctx.files,
       onUser: (user) => {
         delivery.serve(deliveryQueue({ platform: 'console' }, user.id), adapter);
         delivery.start();

@@ -1,0 +1,71 @@
+/** `@path` in a console line attaches a local file, stored through file storage, as chat apps send files. */
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { takeAttachments } from '../adapters/console/attachments.ts';
+import { ConsoleAdapter } from '../adapters/console/index.ts';
+import { type ChatBench, openChatBench } from './helpers/chat.ts';
+
+let c: ChatBench;
+let dir: string;
+
+beforeAll(async () => {
+  c = await openChatBench('console_files');
+  dir = await mkdtemp(path.join(os.tmpdir(), 'console-files-'));
+  await writeFile(path.join(dir, 'スピーカー.jpg'), Buffer.from('fake jpeg bytes'));
+});
+afterAll(() => c?.close());
+
+describe('console attachments', () => {
+  it('stores a @path file and passes it on with the rest of the line as text', async () => {
+    const taken = await takeAttachments(
+      `修理お願いします @${path.join(dir, 'スピーカー.jpg')}`,
+      c.b.ctx.files,
+    );
+    if ('problem' in taken) throw new Error('unexpected problem');
+    expect(taken.text).toBe('修理お願いします');
+    expect(taken.attachments).toEqual([
+      {
+        name: 'スピーカー.jpg',
+        mime: 'image/jpeg',
+        size: 15,
+        storageKey: expect.stringMatching(/^[0-9a-f]{64}$/),
+      },
+    ]);
+    expect((await c.b.ctx.files.read(taken.attachments[0]?.storageKey ?? '')).toString()).toBe(
+      'fake jpeg bytes',
+    );
+    expect(await takeAttachments('x @/no/such/file.jpg', c.b.ctx.files)).toEqual({
+      problem: { kind: 'missing', path: '/no/such/file.jpg' },
+    });
+  });
+
+  it('opens an inquiry with a photo typed as a path, end to end', async () => {
+    const admin = await c.b.user(['admin']);
+    const companyId = await c.b.company('音響サービス');
+    const store = await c.services.supportSetup.createStore(admin, {
+      companyId,
+      name: '渋谷店',
+      prefecture: '東京都',
+    });
+    const customer = await c.as('shop-owner', ['customer'], { companyId });
+    const output = new PassThrough();
+    const adapter = new ConsoleAdapter({
+      bot: c.bot,
+      sender: { workspace: 'local', externalId: customer.handle, displayName: customer.handle },
+      input: new PassThrough(),
+      output,
+      files: c.b.ctx.files,
+    });
+    const printed = await adapter.handleLine(
+      `問い合わせ repair #${store.id} スピーカーから音が出ません @${path.join(dir, 'スピーカー.jpg')}`,
+    );
+    const id = Number(/ID:(\d+)/.exec(printed)?.[1]);
+    expect(id).toBeGreaterThan(0);
+    const detail = await c.services.inquiryReads.get(customer.actor, id);
+    expect(JSON.stringify(detail)).toContain('スピーカー.jpg');
+    expect(await adapter.handleLine('返信 1 @/missing.png')).toBe('ファイルが見つかりません: /missing.png');
+  });
+});
