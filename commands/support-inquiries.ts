@@ -37,7 +37,8 @@ export const inquiryNew: Command = {
   roles: ['customer'],
   async run(ctx) {
     const { args, t } = ctx;
-    if (args[0] === undefined) throw new UserError('support.usage.inquiry-new');
+    // With nothing after it, the command guides the customer step by step.
+    if (args[0] === undefined) return ctx.startFlow('inquiry');
     const categories = await ctx.services.domain.supportDirectory.categories(ctx.actor);
     const category = findCategory(categories, args[0]);
     if (!category) throw new UserError('support.category_not_found');

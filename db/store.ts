@@ -8,7 +8,7 @@ import { type EntityManager, type MikroORM, UniqueConstraintViolationException }
 import type { Platform, Role } from '../src/config.ts';
 import { isLocale, type Locale } from '../src/i18n/index.ts';
 import type { IdentityKey, Store, StoreKind, UserRecord } from '../src/store.ts';
-import { ActionToken, InboundEvent, PlatformIdentity, User } from './entities/index.ts';
+import { ActionToken, FlowSession, InboundEvent, PlatformIdentity, User } from './entities/index.ts';
 import { createNotificationStore } from './notifications.ts';
 import { createUnitOfWork } from './unit-of-work.ts';
 
@@ -71,6 +71,29 @@ export function createMikroStore(orm: MikroORM, kind: StoreKind): Store {
     },
     uow: createUnitOfWork(orm),
     notifications: createNotificationStore(orm),
+    flows: {
+      async get(userId, now) {
+        const fork = em();
+        const row = await fork.findOne(FlowSession, { userId });
+        if (!row) return null;
+        if (row.expiresAt.getTime() <= now.getTime()) {
+          await fork.nativeDelete(FlowSession, { userId });
+          return 'expired';
+        }
+        return { userId, flowId: row.flowId, step: row.step, answers: row.answers, expiresAt: row.expiresAt };
+      },
+      async save(session) {
+        await em()
+          .createQueryBuilder(FlowSession)
+          .insert({ ...session, updatedAt: new Date() })
+          .onConflict(['userId'])
+          .merge(['flowId', 'step', 'answers', 'expiresAt', 'updatedAt'])
+          .execute('run');
+      },
+      async clear(userId) {
+        await em().nativeDelete(FlowSession, { userId });
+      },
+    },
     actionTokens: {
       async create(userId, command, expiresAt) {
         // 10 random base-36 characters: ~52 bits, ample for tokens bound to one user.

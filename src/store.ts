@@ -53,6 +53,22 @@ export interface ActionTokenStore {
   resolve(token: string, userId: number, now: Date): Promise<string | null>;
 }
 
+/** A guided flow in progress (src/chat/flow.ts), one per user. */
+export interface FlowSessionRecord {
+  userId: number;
+  flowId: string;
+  step: string;
+  answers: Record<string, unknown>;
+  expiresAt: Date;
+}
+
+export interface FlowSessionStore {
+  /** The user's flow in progress; an expired one is removed and reported as `expired`. */
+  get(userId: number, now: Date): Promise<FlowSessionRecord | 'expired' | null>;
+  save(session: FlowSessionRecord): Promise<void>;
+  clear(userId: number): Promise<void>;
+}
+
 export interface Store {
   readonly kind: StoreKind;
   readonly users: UserStore;
@@ -60,6 +76,7 @@ export interface Store {
   readonly uow: UnitOfWork;
   readonly inboundEvents: InboundEventStore;
   readonly actionTokens: ActionTokenStore;
+  readonly flows: FlowSessionStore;
   /** The outbox relay and delivery receipts (src/notifications). */
   readonly notifications: NotificationStore;
   /** Resolves when the database answers a trivial query. */

@@ -2,6 +2,7 @@ import { ActionToken } from './action-token.ts';
 import { AuditLog } from './audit-log.ts';
 import { Company } from './company.ts';
 import { StoredFile } from './file.ts';
+import { FlowSession } from './flow-session.ts';
 import { InboundEvent } from './inbound-event.ts';
 import { Invitation } from './invitation.ts';
 import { JobNotice } from './job-notice.ts';
@@ -19,6 +20,7 @@ export {
   ActionToken,
   AuditLog,
   Company,
+  FlowSession,
   InboundEvent,
   Invitation,
   JobNotice,
@@ -43,6 +45,7 @@ export const entities = [
   InboundEvent,
   ActionToken,
   NotificationReceipt,
+  FlowSession,
   ...workEntities,
   ...supportEntities,
   ...marketEntities,

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-/** Chat plumbing: button action tokens resolved server-side, notification receipts, the relay's lease. */
+/** Chat plumbing: button action tokens, notification receipts, the relay's lease, guided-flow sessions. */
 export class Migration20261122200000_chat extends Migration {
   override up(): void {
     this.addSql(`alter table "outbox" add "claimed_at" timestamptz null;`);
@@ -30,9 +30,19 @@ export class Migration20261122200000_chat extends Migration {
     this.addSql(
       `alter table "notification_receipts" add constraint "notification_receipts_status_check" check ("status" in ('queued', 'sent', 'failed'));`,
     );
+    this.addSql(
+      `create table "flow_sessions" ("id" bigserial primary key, "user_id" int not null, "flow_id" varchar(64) not null, "answers" jsonb not null default '{}', "step" varchar(64) not null, "expires_at" timestamptz not null, "updated_at" timestamptz not null default now());`,
+    );
+    this.addSql(
+      `alter table "flow_sessions" add constraint "flow_sessions_user_id_unique" unique ("user_id");`,
+    );
+    this.addSql(
+      `alter table "flow_sessions" add constraint "flow_sessions_user_id_foreign" foreign key ("user_id") references "users" ("id") on delete cascade;`,
+    );
   }
 
   override down(): void {
+    this.addSql('drop table if exists "flow_sessions" cascade;');
     this.addSql('drop table if exists "notification_receipts" cascade;');
     this.addSql('drop table if exists "action_tokens" cascade;');
     this.addSql('alter table "outbox" drop column "claimed_at";');

@@ -12,7 +12,9 @@ import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
 import { resolveUser } from '../services/users.ts';
 import type { Store, UserRecord } from '../store.ts';
-import type { Command, CommandServices } from './command.ts';
+import type { Command, CommandContext, CommandServices } from './command.ts';
+import { type FlowDefinition, FlowEngine } from './flow.ts';
+import { normalizeInput } from './normalize.ts';
 import { mayRun, type Router } from './router.ts';
 import { type Button, type ChatEvent, type Reply, text } from './types.ts';
 
@@ -42,6 +44,8 @@ export interface BotOptions {
   logger: Logger;
   metrics?: Metrics;
   clock?: () => Date;
+  /** Guided flows commands may start (commands/flows). */
+  flows?: readonly FlowDefinition[];
   /** Reference ids for error reports; injectable for tests. */
   newRef?: () => string;
 }
@@ -58,6 +62,7 @@ export class Bot {
   private readonly options: BotOptions;
   private readonly services: CommandServices;
   private readonly newRef: () => string;
+  private readonly flows: FlowEngine;
 
   constructor(options: BotOptions) {
     this.options = options;
@@ -68,6 +73,7 @@ export class Bot {
       clock: options.clock ?? (() => new Date()),
     };
     this.newRef = options.newRef ?? (() => randomUUID().slice(0, 8).toUpperCase());
+    this.flows = new FlowEngine(options.store, options.flows ?? []);
   }
 
   get router(): Router {
@@ -139,6 +145,12 @@ export class Bot {
     } else {
       input = event.payload;
     }
+    // A user in a guided flow is answering its questions (cancel leaves it).
+    const session = await this.options.store.flows.get(user.id, this.services.clock());
+    if (session !== null && session !== 'expired') {
+      outcome.command = `flow:${session.flowId}`;
+      return this.flows.continue(this.context(event, user, [], ''), session, normalizeInput(input));
+    }
     const route = this.router.resolve(input, user.roles);
     if (route.kind === 'empty') {
       outcome.result = 'empty';
@@ -155,9 +167,16 @@ export class Bot {
         blocks: [text(t(locale, user.roles.length === 0 ? 'error.invitation_only' : 'error.not_allowed'))],
       };
     }
+    const reply = await route.command.run(this.context(event, user, route.args, route.rest));
+    if (session === 'expired') reply.blocks.unshift(text(t(locale, 'flow.expired')));
+    return reply;
+  }
+
+  private context(event: ChatEvent, user: UserRecord, args: string[], rest: string): CommandContext {
+    const locale = user.locale;
     const button = (label: string, command: string, style?: Button['style']) =>
       tokenButton(this.options.store, user.id, label, command, this.services.clock(), style);
-    return route.command.run({
+    const ctx: CommandContext = {
       user,
       actor: { userId: user.id, roles: user.roles, companyId: user.companyId },
       button,
@@ -165,14 +184,16 @@ export class Bot {
         const b = await button(label, command);
         return { label: b.label, payload: b.payload };
       },
+      startFlow: (id, preset) => this.flows.start(ctx, id, preset),
       locale,
       t: translator(locale),
-      args: route.args,
-      rest: route.rest,
+      args,
+      rest,
       event,
       services: this.services,
       available: () => this.router.allowedFor(user.roles),
-    });
+    };
+    return ctx;
   }
 }
 

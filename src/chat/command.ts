@@ -7,6 +7,7 @@ import type { Actor } from '../domain/actor.ts';
 import type { DomainServices } from '../domain/services.ts';
 import type { Locale, MessageKey, Translator } from '../i18n/index.ts';
 import type { Store, UserRecord } from '../store.ts';
+import type { FlowAnswers } from './flow.ts';
 import type { Button, ChatEvent, QuickReply, Reply } from './types.ts';
 
 export interface CommandServices {
@@ -37,6 +38,8 @@ export interface CommandContext {
   button(label: string, command: string, style?: Button['style']): Promise<Button>;
   /** The same as a quick reply. */
   quickReply(label: string, command: string): Promise<QuickReply>;
+  /** Starts a guided flow (commands/flows) for this user and returns its first question. */
+  startFlow(id: string, preset?: FlowAnswers): Promise<Reply>;
 }
 
 export interface Command {

@@ -2,6 +2,7 @@ import { cmdAccountEn } from './domains/cmd-account.ts';
 import { cmdMarketEn } from './domains/cmd-market.ts';
 import { cmdSupportEn } from './domains/cmd-support.ts';
 import { cmdWorkEn } from './domains/cmd-work.ts';
+import { flowEn } from './domains/flow.ts';
 import { identityEn } from './domains/identity.ts';
 import { marketEn } from './domains/market.ts';
 import { moneyEn } from './domains/money.ts';
@@ -16,6 +17,7 @@ export const en = {
   ...workEn,
   ...moneyEn,
   ...notifyEn,
+  ...flowEn,
   ...cmdWorkEn,
   ...cmdSupportEn,
   ...cmdMarketEn,

@@ -2,6 +2,7 @@ import { cmdAccountJa } from './domains/cmd-account.ts';
 import { cmdMarketJa } from './domains/cmd-market.ts';
 import { cmdSupportJa } from './domains/cmd-support.ts';
 import { cmdWorkJa } from './domains/cmd-work.ts';
+import { flowJa } from './domains/flow.ts';
 /**
  * Japanese catalog: the default language and the source of the key set. Polite です・ます, with the
  * users' own terms from DOMAIN.md (募集案件, 応募, 納品, …). Placeholders are `{name}`.
@@ -18,6 +19,7 @@ export const ja = {
   ...workJa,
   ...moneyJa,
   ...notifyJa,
+  ...flowJa,
   ...cmdWorkJa,
   ...cmdSupportJa,
   ...cmdMarketJa,

@@ -2,6 +2,7 @@
  * The wiring module: the one place that assembles store, queue, HTTP server, bot and adapters.
  * Everything else receives what it needs as parameters.
  */
+import { allFlows } from '../../commands/flows/index.ts';
 import { allCommands } from '../../commands/index.ts';
 import { Bot, type BotOptions, tokenButton } from '../chat/bot.ts';
 import { Router } from '../chat/router.ts';
@@ -149,7 +150,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 
 /** The bot with every command registered; shared by the server and the console chat. */
 export function buildBot(deps: Omit<BotOptions, 'router'>): Bot {
-  return new Bot({ ...deps, router: new Router(allCommands) });
+  return new Bot({ flows: allFlows, ...deps, router: new Router(allCommands) });
 }
 
 function platform(status: Config['slack']['status']) {

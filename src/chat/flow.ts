@@ -1,0 +1,245 @@
+/**
+ * Guided flows, declared as data: a flow is a list of fields (type, choices that may depend on
+ * earlier answers, validation) and a submit step. The engine asks one field at a time (console,
+ * LINE); a form-capable adapter (Slack, Discord modals) can show the same definition whole and run
+ * the same parsing. State lives in the store (FlowSessionStore): it survives restarts and expires
+ * after 24 hours; `cancel` / `キャンセル` leaves a flow at any step.
+ */
+import { UserError } from '../errors.ts';
+import type { UploadedFile } from '../files/storage.ts';
+import { type MessageKey, translateRaw } from '../i18n/index.ts';
+import type { FlowSessionRecord, Store } from '../store.ts';
+import { parseDate, parseYen } from './args.ts';
+import type { CommandContext } from './command.ts';
+import { normalizeInput } from './normalize.ts';
+import type { Block, ChatEvent, QuickReply, Reply } from './types.ts';
+
+export type FlowValue = string | number | UploadedFile[];
+export type FlowAnswers = Record<string, FlowValue>;
+
+export interface FlowChoice {
+  value: string;
+  label: string;
+}
+
+export interface FlowField {
+  name: string;
+  /** The question, a catalog key. */
+  prompt: MessageKey;
+  type: 'text' | 'number' | 'yen' | 'date' | 'choice' | 'files';
+  /** May be skipped (`skip` / `スキップ`). */
+  optional?: boolean;
+  /** Asked only when this says so, given the answers so far. */
+  when?: (answers: FlowAnswers) => boolean;
+  /** The options of a choice field; may depend on earlier answers. */
+  choices?: (ctx: CommandContext, answers: FlowAnswers) => Promise<FlowChoice[]>;
+  /**
+   * For a choice field: what to do with typed text that is not one of the options (e.g. a free-word
+   * store search). Returns the chosen value, or throws a UserError that is shown before re-asking.
+   */
+  resolve?: (input: string, ctx: CommandContext, answers: FlowAnswers) => Promise<string>;
+}
+
+export interface FlowDefinition {
+  id: string;
+  fields: FlowField[];
+  /** Lines summing up the answers before the final confirmation. */
+  summary(ctx: CommandContext, answers: FlowAnswers): Promise<string[]>;
+  submit(ctx: CommandContext, answers: FlowAnswers): Promise<Reply>;
+}
+
+export const FLOW_TTL_MS = 24 * 3600 * 1000;
+const CONFIRM = '__confirm';
+const CANCEL_WORDS = new Set(['cancel', 'キャンセル', 'やめる', '中止']);
+const SKIP_WORDS = new Set(['skip', 'スキップ', 'なし', 'none']);
+const DONE_WORDS = new Set(['done', '完了', 'おわり', 'ok']);
+const YES_WORDS = new Set(['yes', 'はい', 'start', '開始', 'ok', 'submit', '送信']);
+
+const text = (value: string): Block => ({ type: 'text', text: value });
+
+function nextField(def: FlowDefinition, answers: FlowAnswers, after: string | null): FlowField | null {
+  const start = after === null ? 0 : def.fields.findIndex((f) => f.name === after) + 1;
+  for (const field of def.fields.slice(start)) if (!field.when || field.when(answers)) return field;
+  return null;
+}
+
+async function question(
+  ctx: CommandContext,
+  def: FlowDefinition,
+  field: FlowField | null,
+  answers: FlowAnswers,
+) {
+  const { t: tr } = ctx;
+  if (field === null) {
+    const lines = await def.summary(ctx, answers);
+    return {
+      blocks: [text([tr('flow.confirm'), ...lines].join('\n'))],
+      quickReplies: [
+        { label: tr('flow.button.start'), payload: 'yes' },
+        { label: tr('flow.button.cancel'), payload: 'cancel' },
+      ],
+    } satisfies Reply;
+  }
+  const blocks: Block[] = [text(translateRaw(ctx.locale, field.prompt))];
+  const quickReplies: QuickReply[] = [];
+  if (field.type === 'choice' && field.choices) {
+    const choices = await field.choices(ctx, answers);
+    blocks.push({ type: 'list', items: choices.map((c, i) => ({ title: `${i + 1}. ${c.label}` })) });
+    // Quick replies carry the value itself: short ids, well inside every platform's limit.
+    for (const c of choices.slice(0, 11))
+      quickReplies.push({ label: c.label.slice(0, 20), payload: c.value });
+  }
+  if (field.type === 'files') {
+    const have = Array.isArray(answers[field.name]) ? (answers[field.name] as UploadedFile[]).length : 0;
+    if (have > 0) blocks.push(text(tr('flow.files_received', { count: have })));
+    quickReplies.push({ label: tr('flow.button.done'), payload: 'done' });
+  }
+  if (field.optional && field.type !== 'files')
+    quickReplies.push({ label: tr('flow.button.skip'), payload: 'skip' });
+  quickReplies.push({ label: tr('flow.button.cancel'), payload: 'cancel' });
+  return { blocks, quickReplies: quickReplies.slice(0, 13) } satisfies Reply;
+}
+
+/** Parses `input` for `field`; throws a UserError (shown before asking again) when it does not fit. */
+async function parse(
+  ctx: CommandContext,
+  field: FlowField,
+  input: string,
+  event: ChatEvent,
+  answers: FlowAnswers,
+): Promise<FlowValue | undefined> {
+  const word = input.toLowerCase();
+  if (field.optional && SKIP_WORDS.has(word)) return field.type === 'files' ? [] : '';
+  switch (field.type) {
+    case 'text': {
+      const raw = event.kind === 'message' ? event.text.trim() : input;
+      if (raw === '' || raw.length > 4000) throw new UserError('flow.text_required');
+      return raw;
+    }
+    case 'number': {
+      if (!/^\d{1,9}$/.test(input)) throw new UserError('flow.number_required');
+      return Number(input);
+    }
+    case 'yen':
+      return parseYen(input);
+    case 'date': {
+      const today = new Intl.DateTimeFormat('en-CA', {
+        timeZone: ctx.services.config.businessTimeZone,
+      }).format(ctx.services.clock());
+      return parseDate(input, today);
+    }
+    case 'choice': {
+      const choices = field.choices ? await field.choices(ctx, answers) : [];
+      const byNumber = /^\d+$/.test(input) ? choices[Number(input) - 1] : undefined;
+      const found =
+        choices.find((c) => c.value === input) ??
+        byNumber ??
+        choices.find((c) => normalizeInput(c.label) === input);
+      if (found) return found.value;
+      if (field.resolve) return field.resolve(input, ctx, answers);
+      throw new UserError('flow.choose_one');
+    }
+    case 'files': {
+      const have = Array.isArray(answers[field.name]) ? (answers[field.name] as UploadedFile[]) : [];
+      const added =
+        event.kind === 'message'
+          ? (event.attachments ?? []).flatMap((a) =>
+              a.storageKey ? [{ storageKey: a.storageKey, name: a.name, mime: a.mime, size: a.size }] : [],
+            )
+          : [];
+      if (added.length > 0) {
+        answers[field.name] = [...have, ...added];
+        return undefined; // stay on this field: more files may follow
+      }
+      if (DONE_WORDS.has(word) || SKIP_WORDS.has(word)) return have;
+      throw new UserError('flow.files_expected');
+    }
+  }
+}
+
+export class FlowEngine {
+  private readonly flows = new Map<string, FlowDefinition>();
+  private readonly store: Store;
+
+  constructor(store: Store, flows: readonly FlowDefinition[]) {
+    this.store = store;
+    for (const f of flows) this.flows.set(f.id, f);
+  }
+
+  has(id: string): boolean {
+    return this.flows.has(id);
+  }
+
+  /** Starts `id` for the user (replacing any flow in progress) and asks the first question. */
+  async start(ctx: CommandContext, id: string, preset: FlowAnswers = {}): Promise<Reply> {
+    const def = this.flows.get(id);
+    if (!def) throw new Error(`unknown flow ${id}`);
+    const answers = { ...preset };
+    let field = nextField(def, answers, null);
+    while (field && answers[field.name] !== undefined) field = nextField(def, answers, field.name);
+    await this.save(ctx, def, field, answers);
+    const q = await question(ctx, def, field, answers);
+    return { ...q, blocks: [text(ctx.t('flow.started')), ...q.blocks] };
+  }
+
+  /** Handles one event of a user who is in a flow. */
+  async continue(ctx: CommandContext, session: FlowSessionRecord, input: string): Promise<Reply> {
+    const def = this.flows.get(session.flowId);
+    if (!def || CANCEL_WORDS.has(input.toLowerCase())) {
+      await this.store.flows.clear(ctx.user.id);
+      return { blocks: [text(ctx.t('flow.cancelled'))] };
+    }
+    const answers = session.answers as FlowAnswers;
+    if (session.step === CONFIRM) {
+      if (!YES_WORDS.has(input.toLowerCase())) {
+        return {
+          ...(await question(ctx, def, null, answers)),
+          blocks: [text(ctx.t('flow.confirm_or_cancel'))],
+        };
+      }
+      // Cleared first: a refusal from the service ends the flow with its reason, it does not loop.
+      await this.store.flows.clear(ctx.user.id);
+      return def.submit(ctx, answers);
+    }
+    const field = def.fields.find((f) => f.name === session.step);
+    if (!field) {
+      await this.store.flows.clear(ctx.user.id);
+      return { blocks: [text(ctx.t('flow.cancelled'))] };
+    }
+    let value: FlowValue | undefined;
+    try {
+      value = await parse(ctx, field, input, ctx.event, answers);
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      const q = await question(ctx, def, field, answers);
+      return { ...q, blocks: [text(translateRaw(ctx.locale, err.key, err.params)), ...q.blocks] };
+    }
+    if (value === undefined) {
+      await this.save(ctx, def, field, answers);
+      return question(ctx, def, field, answers);
+    }
+    answers[field.name] = value;
+    const next = nextField(def, answers, field.name);
+    await this.save(ctx, def, next, answers);
+    return question(ctx, def, next, answers);
+  }
+
+  private async save(
+    ctx: CommandContext,
+    def: FlowDefinition,
+    field: FlowField | null,
+    answers: FlowAnswers,
+  ) {
+    await this.store.flows.save({
+      userId: ctx.user.id,
+      flowId: def.id,
+      step: field?.name ?? CONFIRM,
+      answers,
+      expiresAt: new Date(ctx.services.clock().getTime() + FLOW_TTL_MS),
+    });
+  }
+}
+
+/** A label in the reader's language for a flow summary line. */
+export const label = (ctx: CommandContext, key: MessageKey, value: string) =>
+  `${translateRaw(ctx.locale, key)}: ${value}`;
