@@ -1,10 +1,14 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConsoleAdapter } from '../adapters/console/index.ts';
 import { renderReply } from '../adapters/console/render.ts';
 import type { Bot } from '../src/chat/bot.ts';
 import { loadConfig } from '../src/config.ts';
-import { createDomainServices } from '../src/domain/services.ts';
+import type { DomainContext } from '../src/domain/context.ts';
+import { createDomainServices, type DomainServices } from '../src/domain/services.ts';
 import { buildBot } from '../src/wiring/app.ts';
 import { type AdapterHarness, adapterContract, type Seen } from './contract/adapter-contract.ts';
 import { memoryLogger } from './helpers/logger.ts';
@@ -12,11 +16,16 @@ import { openTestStore, type TestStore, testDomainContext } from './helpers/stor
 
 let t: TestStore;
 let bot: Bot;
+let domain: DomainServices;
+let ctx: DomainContext;
+let fileDir: string;
 
 beforeAll(async () => {
   t = await openTestStore('console');
-  const domain = createDomainServices(testDomainContext(t));
+  ctx = testDomainContext(t);
+  domain = createDomainServices(ctx);
   bot = buildBot({ store: t.store, domain, config: loadConfig({}), logger: memoryLogger('silent').logger });
+  fileDir = await mkdtemp(path.join(os.tmpdir(), 'console-contract-'));
 });
 afterAll(async () => {
   await t?.close();
@@ -35,6 +44,7 @@ function consoleHarness(): AdapterHarness {
         sender: { workspace: 'local', externalId: user, displayName: user },
         input: new PassThrough(),
         output,
+        files: ctx.files,
         newEventId: () => fixedId ?? `console-${Math.random()}`,
       });
       s = { adapter, output };
@@ -54,6 +64,40 @@ function consoleHarness(): AdapterHarness {
       const index = session(user).adapter.lastChoices().indexOf(payload);
       if (index === -1) throw new Error(`"${payload}" was not offered`);
       return say(user, String(index + 1));
+    },
+    async makeCustomer(user) {
+      await say(user, 'help');
+      await t.store.uow.run(async (tx) => {
+        const company = await tx.companies.insert({
+          slug: `c${Math.random().toString(36).slice(2, 10)}`,
+          name: '契約会社',
+        });
+        await tx.support.stores.insert({
+          companyId: company.id,
+          name: '本店',
+          prefecture: '東京都',
+          region: '関東',
+        });
+        const identity = await tx.identities.findOne({
+          platform: 'console',
+          workspace: 'local',
+          externalId: user,
+        });
+        if (!identity) throw new Error('no identity');
+        await tx.users.update(identity.userId, { roles: ['customer'], companyId: company.id });
+      });
+    },
+    async sayWithFile(user, line, file) {
+      // The console sends a file as `@path` in the line.
+      const where = path.join(fileDir, file.name);
+      await writeFile(where, file.content);
+      return say(user, `${line} @${where}`.trim());
+    },
+    async push(user, reply) {
+      const s = session(user);
+      s.output.read();
+      await s.adapter.push({ workspace: 'local', externalId: user, locale: 'ja' }, reply);
+      return String(s.output.read() ?? '');
     },
     async sayTwice(user, line) {
       fixedId = `dup-${Math.random()}`;

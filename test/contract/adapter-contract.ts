@@ -4,7 +4,7 @@
  * console; signed webhooks against fake API servers for LINE, Slack and Discord) and runs this suite.
  */
 import { describe, expect, it } from 'vitest';
-import { BUTTON_PAYLOAD_MAX } from '../../src/chat/types.ts';
+import { BUTTON_PAYLOAD_MAX, type Reply } from '../../src/chat/types.ts';
 
 /** What the user saw in answer to one input: the visible text and the tappable payloads. */
 export interface Seen {
@@ -19,6 +19,16 @@ export interface AdapterHarness {
   tap(user: string, payload: string): Promise<Seen>;
   /** Delivers one platform event twice (a redelivery); returns what each delivery showed. */
   sayTwice(user: string, text: string): Promise<[Seen, Seen]>;
+  /** Makes `user` a customer of a company with one store (for the support-desk flow). */
+  makeCustomer(user: string): Promise<void>;
+  /** Sends `text` with a file attached, the way the platform sends files. */
+  sayWithFile(
+    user: string,
+    text: string,
+    file: { name: string; content: string; mime: string },
+  ): Promise<Seen>;
+  /** Pushes a notification to `user` through the adapter; returns what the user saw. */
+  push(user: string, reply: Reply): Promise<string>;
 }
 
 export function adapterContract(name: string, harness: () => AdapterHarness): void {
@@ -53,6 +63,43 @@ export function adapterContract(name: string, harness: () => AdapterHarness): vo
       const [first, second] = await harness().sayTwice('contract-dup', 'help');
       expect(first.text).not.toBe('');
       expect(second.text).toBe('');
+    });
+
+    it('runs a guided flow across messages, re-asks on bad input and leaves on cancel', async () => {
+      const h = harness();
+      await h.makeCustomer('contract-flow');
+      expect((await h.say('contract-flow', '問い合わせ')).text).toContain(
+        'お問い合わせの種類を選んでください。',
+      );
+      expect((await h.say('contract-flow', '999')).text).toContain('一覧から番号で選んでください。');
+      expect((await h.say('contract-flow', 'キャンセル')).text).toContain('入力を中止しました。');
+      expect((await h.say('contract-flow', 'ヘルプ')).text).toContain('ご利用いただけるコマンド');
+    });
+
+    it('hands files sent with a message to the step that wants them', async () => {
+      const h = harness();
+      await h.makeCustomer('contract-file');
+      await h.say('contract-file', '問い合わせ');
+      await h.say('contract-file', '1');
+      await h.say('contract-file', 'skip');
+      await h.say('contract-file', '1');
+      expect((await h.say('contract-file', 'スピーカーの故障です')).text).toContain('写真や資料');
+      const seen = await h.sayWithFile('contract-file', '', {
+        name: 'photo.jpg',
+        content: 'jpeg',
+        mime: 'image/jpeg',
+      });
+      expect(seen.text).toContain('ファイルを1件受け取りました');
+      await h.say('contract-file', 'キャンセル');
+    });
+
+    it('delivers a pushed notification to the user', async () => {
+      const h = harness();
+      await h.say('contract-push', 'help');
+      const seen = await h.push('contract-push', {
+        blocks: [{ type: 'text', text: '応募 #1 が採用されました。' }],
+      });
+      expect(seen).toContain('応募 #1 が採用されました。');
     });
 
     it('answers an unknown command with suggestions instead of silence', async () => {
