@@ -52,6 +52,7 @@ const postJob: Command = {
   roles: MANAGERS,
   async run(ctx) {
     const { t } = ctx;
+    if (ctx.args.length === 0) return ctx.startFlow('post-job');
     const fields = formFields(ctx.rest);
     const [title, rewardText, openingsText, deadlineText] = fields;
     if (fields.length > 4 || !title || !rewardText || !openingsText)

@@ -8,6 +8,8 @@ import { type Block, type Button, text } from '../src/chat/types.ts';
 import { canManageJob } from '../src/domain/work/access.ts';
 import type { ApplicationRecord } from '../src/domain/work/records.ts';
 import { UserError } from '../src/errors.ts';
+import { startApplyFlow } from './flows/apply.ts';
+import { startDeliverFlow } from './flows/deliver.ts';
 import { applicationCommand } from './work-application.ts';
 import {
   attachedFiles,
@@ -59,6 +61,7 @@ const apply: Command = {
   async run(ctx) {
     const { t } = ctx;
     const jobId = idArg(ctx, 0, 'work.usage.apply');
+    if (ctx.args.length === 1) return startApplyFlow(ctx, jobId);
     const app = await ctx.services.domain.applications.apply(ctx.actor, jobId, textFrom(ctx, 1));
     const titles = await jobTitles(ctx, [jobId]);
     return {
@@ -193,8 +196,8 @@ const ask: Command = {
 };
 
 /**
- * 納品: the files attached to this message plus an optional note. Without files it explains how to
- * attach them (after checking the application is the worker's and in work, so the advice fits).
+ * 納品: the files attached to this message plus an optional note. Without files it starts the guided
+ * flow (commands/flows/deliver.ts), after checking the application is the worker's and in work.
  */
 const deliver: Command = {
   name: 'deliver',
@@ -205,16 +208,7 @@ const deliver: Command = {
     const { t } = ctx;
     const applicationId = idArg(ctx, 0, 'work.usage.deliver');
     const uploads = attachedFiles(ctx);
-    if (uploads.length === 0) {
-      const { application } = await ctx.services.domain.applications.get(ctx.actor, applicationId);
-      if (application.workerId !== ctx.actor.userId) throw new UserError('forbidden');
-      if (application.status !== 'working') {
-        throw new UserError('application.wrong_state', {
-          status: `@application.status.${application.status}`,
-        });
-      }
-      return { blocks: [text(t('work.deliver.attach', { id: applicationId }))] };
-    }
+    if (uploads.length === 0) return startDeliverFlow(ctx, applicationId, textFrom(ctx, 1));
     const { files } = await ctx.services.domain.deliveries.deliver(
       ctx.actor,
       applicationId,

@@ -57,7 +57,10 @@ describe('the work portal in Japanese, from job notice to payment statement', ()
     expect(card).toContain(`■ #${jobId} アンケート入力`);
     expect(card).toContain('報酬: 12,000円');
     expect(card).toContain('状況: 募集中');
-    const applied = await worker.tap('応募する');
+    // The button starts the guided apply flow: an optional message, then the confirmation.
+    expect(await worker.tap('応募する')).toContain('応募メッセージがあれば入力してください');
+    expect(await worker.say('スキップ')).toContain('報酬: 12,000円');
+    const applied = await worker.tap('はい');
     expect(applied).toContain(`募集案件 #${jobId} アンケート入力 に応募しました`);
     const appId = idAfter(applied, '応募');
     expect(await worker.tap('応募状況を見る')).toContain('状況: 応募済み');
@@ -103,10 +106,9 @@ describe('the work portal in Japanese, from job notice to payment statement', ()
     expect(status).toContain('回答は半角で入力しますか');
     expect(status).toContain('回答: はい、半角でお願いします');
 
-    // 納品: without files it explains; with files it is received.
-    const explained = await worker.say(`納品 ${appId}`);
-    expect(explained).toContain(`ファイルを添付して「納品 ${appId} メモ」と送ってください`);
-    expect(explained).toContain('コンソールからはまだ添付できません');
+    // 納品: without files it starts the guided delivery flow (left here); with files it is received.
+    expect(await worker.say(`納品 ${appId}`)).toContain('納品ファイルを添付してください。');
+    expect(await worker.say('キャンセル')).toBe('入力を中止しました。');
     const result = await uploadFor(c, '入力済み.xlsx', 'done');
     expect(await sayWithFiles(worker, `納品 ${appId} ご確認お願いします`, [result])).toContain(
       `応募 #${appId} の納品を受け付けました(ファイル1件)`,

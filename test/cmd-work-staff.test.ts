@@ -49,7 +49,7 @@ async function postJob(by: ChatSession, line = 'Data entry / 12000 / 1'): Promis
 }
 
 async function applyFor(worker: ChatSession, jobId: number): Promise<number> {
-  return numberAfter(await worker.say(`apply ${jobId}`), 'application');
+  return numberAfter(await worker.say(`apply ${jobId} Happy to help`), 'application');
 }
 
 /** An application accepted with work files handed over and started by its worker. */
@@ -218,9 +218,9 @@ describe('work files, questions and reviews', () => {
     expect(await staff.say(`review ${appId}`)).toBe(
       `Application #${appId} (now “Working”) has no delivery yet.`,
     );
-    const explained = await worker.say(`deliver ${appId}`);
-    expect(explained).toContain(`attach the files and send “deliver ${appId} <note>”`);
-    expect(explained).toContain('the console cannot attach files yet');
+    // Without files, `deliver <id>` starts the guided delivery flow; leave it to deliver in one line.
+    expect(await worker.say(`deliver ${appId}`)).toContain('Please attach the files you are delivering.');
+    expect(await worker.say('cancel')).toBe('Stopped. Nothing was saved.');
     expect(
       await sayWithFiles(worker, `deliver ${appId} First draft`, [
         await uploadFor(c, 'draft.txt', `draft ${appId}`),

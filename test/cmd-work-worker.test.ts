@@ -28,7 +28,7 @@ async function postJob(title = 'データ入力'): Promise<number> {
 }
 
 async function applyFor(worker: ChatSession, jobId: number): Promise<number> {
-  const reply = await worker.say(`応募 ${jobId}`);
+  const reply = await worker.say(`応募 ${jobId} よろしくお願いします`);
   const m = /\(応募 #(\d+)\)/.exec(reply);
   if (!m) throw new Error(reply);
   return Number(m[1]);

@@ -165,6 +165,26 @@ describe('console rendering', () => {
     ).rejects.toMatchObject({ code: 'console_unreachable' });
   });
 
+  it('sends a typed number as text when the question asks for one (a flow’s number step)', () => {
+    const adapter = new ConsoleAdapter({
+      bot,
+      sender: { workspace: 'local', externalId: 'numbers2', displayName: 'numbers2' },
+      input: new PassThrough(),
+      output: new PassThrough(),
+    });
+    adapter.send({
+      blocks: [{ type: 'text', text: '募集人数は?' }],
+      quickReplies: [{ label: 'キャンセル', payload: 'cancel' }],
+      expectsText: true,
+    });
+    expect(adapter.toEvent('1')).toMatchObject({ kind: 'message', text: '1' });
+    adapter.send({
+      blocks: [{ type: 'text', text: '選んでください' }],
+      quickReplies: [{ label: 'A', payload: 'a' }],
+    });
+    expect(adapter.toEvent('1')).toMatchObject({ kind: 'action', payload: 'a' });
+  });
+
   it('sends a typed number that matches no choice as ordinary text', async () => {
     const output = new PassThrough();
     const adapter = new ConsoleAdapter({

@@ -129,6 +129,18 @@ describe('notification delivery', () => {
       receivedAt: new Date(),
     });
     expect(pressed.reply).not.toBeNull();
+    // Applying asks for an optional message and a confirmation (the apply flow).
+    for (const text of ['スキップ', 'はい']) {
+      await c.bot.handle({
+        id: `answer-${text}-${job.id}`,
+        platform: 'console',
+        kind: 'message',
+        text,
+        sender: { workspace: 'local', externalId: 'alert-worker' },
+        conversation: { kind: 'direct', id: 'alert-worker' },
+        receivedAt: new Date(),
+      });
+    }
     const mine = await c.services.applications.listMine(worker.actor, { offset: 0, limit: 10 });
     expect(mine.items.map((a) => a.jobId)).toContain(job.id);
   });

@@ -39,6 +39,7 @@ export class ConsoleAdapter implements ChatAdapter {
   private choices: string[] = [];
   private locale: Locale = 'ja';
   private userKnown = false;
+  private expectsText = false;
 
   constructor(options: ConsoleAdapterOptions) {
     this.options = options;
@@ -53,9 +54,10 @@ export class ConsoleAdapter implements ChatAdapter {
       conversation: { kind: 'direct' as const, id: this.options.sender.externalId },
       receivedAt: this.options.clock?.() ?? new Date(),
     };
-    const picked = /^\s*[0-9０-９]+\s*$/.test(line)
-      ? this.choices[Number(line.normalize('NFKC')) - 1]
-      : undefined;
+    const picked =
+      !this.expectsText && /^\s*[0-9０-９]+\s*$/.test(line)
+        ? this.choices[Number(line.normalize('NFKC')) - 1]
+        : undefined;
     return picked !== undefined
       ? { ...base, kind: 'action', payload: picked }
       : { ...base, kind: 'message', text: line };
@@ -99,6 +101,7 @@ export class ConsoleAdapter implements ChatAdapter {
   send(reply: Reply): string {
     const rendered = renderReply(reply, reply.locale ?? this.locale);
     this.choices = rendered.choices;
+    this.expectsText = reply.expectsText === true;
     this.options.output.write(`${rendered.text}\n\n`);
     return rendered.text;
   }

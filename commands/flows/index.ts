@@ -1,5 +1,8 @@
 /** Every guided flow. A command starts one with `ctx.startFlow(id)`. */
 import type { FlowDefinition } from '../../src/chat/flow.ts';
+import { applyFlow } from './apply.ts';
+import { deliverFlow } from './deliver.ts';
 import { inquiryFlow } from './inquiry.ts';
+import { postJobFlow } from './post-job.ts';
 
-export const allFlows: readonly FlowDefinition[] = [inquiryFlow];
+export const allFlows: readonly FlowDefinition[] = [inquiryFlow, postJobFlow, applyFlow, deliverFlow];

@@ -38,6 +38,8 @@ export interface FlowField {
    * store search). Returns the chosen value, or throws a UserError that is shown before re-asking.
    */
   resolve?: (input: string, ctx: CommandContext, answers: FlowAnswers) => Promise<string>;
+  /** Checks a parsed answer against the rules of this field; throws a UserError to re-ask with it. */
+  check?: (value: FlowValue, ctx: CommandContext, answers: FlowAnswers) => Promise<void>;
 }
 
 export interface FlowDefinition {
@@ -97,7 +99,12 @@ async function question(
   if (field.optional && field.type !== 'files')
     quickReplies.push({ label: tr('flow.button.skip'), payload: 'skip' });
   quickReplies.push({ label: tr('flow.button.cancel'), payload: 'cancel' });
-  return { blocks, quickReplies: quickReplies.slice(0, 13) } satisfies Reply;
+  // A typed number answers a number, amount or date question; it does not press a quick reply.
+  return {
+    blocks,
+    quickReplies: quickReplies.slice(0, 13),
+    ...(field.type === 'choice' ? {} : { expectsText: true }),
+  } satisfies Reply;
 }
 
 /** Parses `input` for `field`; throws a UserError (shown before asking again) when it does not fit. */
@@ -209,6 +216,7 @@ export class FlowEngine {
     let value: FlowValue | undefined;
     try {
       value = await parse(ctx, field, input, ctx.event, answers);
+      if (value !== undefined && field.check) await field.check(value, ctx, answers);
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
       const q = await question(ctx, def, field, answers);

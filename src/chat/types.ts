@@ -104,6 +104,11 @@ export interface Reply {
   quickReplies?: QuickReply[];
   /** Only the caller should see it, where the platform can do that (Slack ephemeral, Discord). */
   ephemeral?: boolean;
+  /**
+   * The reply asks for typed input (a number, an amount, a date): a client that maps typed numbers
+   * to numbered choices (the console) must send them as text instead.
+   */
+  expectsText?: boolean;
   /** Set when the command changed the user's language, so the adapter knows what this reply is in. */
   locale?: Locale;
 }

@@ -28,6 +28,37 @@ export const flowJa = {
   'flow.label.store': '店舗',
   'flow.label.comment': '内容',
   'flow.label.files': '添付',
+  'flow.post_job.title': '募集案件のタイトルを入力してください。',
+  'flow.post_job.description': '業務内容の説明を入力してください(なければ「スキップ」)。',
+  'flow.post_job.category': 'カテゴリを入力してください(例: データ入力。なければ「スキップ」)。',
+  'flow.post_job.skills':
+    '必要なスキルをカンマまたは「、」で区切って入力してください(例: Excel、タイピング。なければ「スキップ」)。',
+  'flow.post_job.place':
+    '勤務地を選んでください。在宅業務でない場合は都道府県名(例: 東京都、大阪)を入力してください。',
+  'flow.post_job.unknown_prefecture':
+    '「{input}」は都道府県として認識できませんでした。「東京都」「大阪」のように入力するか、「在宅」を選んでください。',
+  'flow.post_job.reward': '報酬額(円)を入力してください(例: 12000、1.2万)。',
+  'flow.post_job.openings': '募集人数を数字で入力してください。',
+  'flow.post_job.openings_min': '募集人数は1名以上です。1以上の数字で入力してください。',
+  'flow.post_job.deadline':
+    '応募締切日を入力してください(例: 2026-12-10、12/10。締切を設けない場合は「スキップ」)。',
+  'flow.apply.message': '応募メッセージがあれば入力してください(なければ「スキップ」)。',
+  'flow.deliver.files': '納品ファイルを添付してください。すべて送り終えましたら「完了」と送ってください。',
+  'flow.deliver.files_required':
+    '納品ファイルがまだ添付されていません。納品するには1件以上のファイルを添付してから「完了」と送ってください。',
+  'flow.deliver.note': '検収担当者へのメモがあれば入力してください(なければ「スキップ」)。',
+  'flow.label.title': 'タイトル',
+  'flow.label.description': '業務内容',
+  'flow.label.job_category': 'カテゴリ',
+  'flow.label.skills': '必要スキル',
+  'flow.label.place': '勤務地',
+  'flow.label.reward': '報酬',
+  'flow.label.openings': '募集人数',
+  'flow.label.deadline': '応募締切',
+  'flow.label.job': '募集案件',
+  'flow.label.message': 'メッセージ',
+  'flow.label.application': '応募',
+  'flow.label.note': 'メモ',
 } as const;
 
 export const flowEn = {
@@ -58,4 +89,34 @@ export const flowEn = {
   'flow.label.store': 'Store',
   'flow.label.comment': 'Details',
   'flow.label.files': 'Attachments',
+  'flow.post_job.title': 'What is the title of the job notice?',
+  'flow.post_job.description': 'Please describe the work (or send “skip”).',
+  'flow.post_job.category': 'Please enter a category, e.g. Data entry (or send “skip”).',
+  'flow.post_job.skills': 'Please list the required skills, separated by commas (or send “skip”).',
+  'flow.post_job.place':
+    'Where is the work done? Choose Remote, or type a prefecture (e.g. Tokyo as 東京都).',
+  'flow.post_job.unknown_prefecture':
+    '“{input}” is not a prefecture we know. Please type one such as 東京都 or 大阪, or choose Remote.',
+  'flow.post_job.reward': 'What is the reward in yen? (e.g. 12000 or 1.2万)',
+  'flow.post_job.openings': 'How many openings? Please answer with a number.',
+  'flow.post_job.openings_min': 'Openings must be 1 or more. Please answer with a number of at least 1.',
+  'flow.post_job.deadline':
+    'What is the application deadline? (e.g. 2026-12-10 or 12/10; send “skip” for no deadline)',
+  'flow.apply.message': 'Add a message to your application if you like (or send “skip”).',
+  'flow.deliver.files': 'Please attach the files you are delivering. Send “done” when all are sent.',
+  'flow.deliver.files_required':
+    'No file is attached yet. A delivery needs at least one file: please attach it, then send “done”.',
+  'flow.deliver.note': 'Add a note for the reviewer if you like (or send “skip”).',
+  'flow.label.title': 'Title',
+  'flow.label.description': 'Description',
+  'flow.label.job_category': 'Category',
+  'flow.label.skills': 'Skills',
+  'flow.label.place': 'Place',
+  'flow.label.reward': 'Reward',
+  'flow.label.openings': 'Openings',
+  'flow.label.deadline': 'Deadline',
+  'flow.label.job': 'Job',
+  'flow.label.message': 'Message',
+  'flow.label.application': 'Application',
+  'flow.label.note': 'Note',
 } as const;
