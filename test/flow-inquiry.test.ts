@@ -99,6 +99,34 @@ describe('new inquiry, step by step', () => {
     expect(await adapter.handleLine('yes')).toMatch(/inquiry ID:\d+/);
   });
 
+  it('takes the same flow as one form, with the same checks per field (for Slack and Discord modals)', async () => {
+    const me = await c.as('form-user', ['customer'], { companyId });
+    const event = {
+      id: `form-${Date.now()}`,
+      platform: 'console' as const,
+      kind: 'message' as const,
+      text: '',
+      sender: { workspace: 'local', externalId: 'form-user' },
+      conversation: { kind: 'direct' as const, id: 'form-user' },
+      receivedAt: new Date(),
+    };
+    const repair = (await c.services.supportDirectory.categories(me.actor)).find((x) => x.code === 'repair');
+    const bad = await c.bot.submitForm(event, 'inquiry', { category: '99', store: '東京', comment: '' });
+    expect(bad).toMatchObject({
+      errors: {
+        category: '一覧から番号で選んでください。',
+        comment: '内容を入力してください(4,000文字以内)。',
+      },
+    });
+    const good = await c.bot.submitForm(event, 'inquiry', {
+      category: String(repair?.id),
+      subtopic: '',
+      store: '梅田',
+      comment: 'BGMが止まります。',
+    });
+    expect('reply' in good && renderReply(good.reply, 'ja').text).toMatch(/問い合わせID:\d+/);
+  });
+
   it('leaves the flow on cancel, and forgets it after 24 hours', async () => {
     const me = await c.as('flow-cancel', ['customer'], { companyId });
     await me.say('問い合わせ');

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Config } from '../config.ts';
 import type { DomainServices } from '../domain/services.ts';
 import { UserError } from '../errors.ts';
+import type { UploadedFile } from '../files/storage.ts';
 import { type Locale, t, translateRaw, translator } from '../i18n/index.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
@@ -120,6 +121,25 @@ export class Bot {
       });
       metrics?.chatLatency.observe({ platform: event.platform }, (performance.now() - started) / 1000);
     }
+  }
+
+  /**
+   * A guided flow submitted whole as a form (Slack and Discord modals), with the same parsing and
+   * checks as the step-by-step questions. Returns the reason per field, or the result.
+   */
+  async submitForm(
+    event: ChatEvent,
+    flowId: string,
+    raw: Record<string, string>,
+    files: Record<string, UploadedFile[]> = {},
+  ): Promise<{ errors: Record<string, string> } | { reply: Reply }> {
+    const { user } = await resolveUser(
+      this.options.store,
+      event.platform,
+      event.sender,
+      this.options.config.openSignupRole,
+    );
+    return this.flows.submitForm(this.context(event, user, [], ''), flowId, raw, files);
   }
 
   private async dispatch(

@@ -232,6 +232,48 @@ export class FlowEngine {
     return question(ctx, def, next, answers);
   }
 
+  /**
+   * The same flow filled in as one form (Slack and Discord modals): every applicable field is
+   * parsed and checked exactly as the step-by-step questions would, in order, so fields that depend
+   * on earlier answers see them. Returns the reason per field, or the submitted flow's reply.
+   */
+  async submitForm(
+    ctx: CommandContext,
+    id: string,
+    raw: Record<string, string>,
+    files: Record<string, UploadedFile[]> = {},
+  ): Promise<{ errors: Record<string, string> } | { reply: Reply }> {
+    const def = this.flows.get(id);
+    if (!def) throw new Error(`unknown flow ${id}`);
+    const answers: FlowAnswers = {};
+    const errors: Record<string, string> = {};
+    for (const field of def.fields) {
+      if (field.when && !field.when(answers)) continue;
+      if (field.name in answers) continue;
+      try {
+        let value: FlowValue | undefined;
+        if (field.type === 'files') {
+          value = files[field.name] ?? [];
+          if (!field.optional && value.length === 0) throw new UserError('flow.files_expected');
+        } else {
+          const text = raw[field.name] ?? '';
+          const input = normalizeInput(text);
+          value =
+            input === '' && field.optional
+              ? ''
+              : await parse(ctx, field, input, { ...ctx.event, kind: 'message', text }, answers);
+        }
+        if (value !== undefined && field.check) await field.check(value, ctx, answers);
+        if (value !== undefined) answers[field.name] = value;
+      } catch (err) {
+        if (!(err instanceof UserError)) throw err;
+        errors[field.name] = translateRaw(ctx.locale, err.key, err.params);
+      }
+    }
+    if (Object.keys(errors).length > 0) return { errors };
+    return { reply: await def.submit(ctx, answers) };
+  }
+
   private async save(
     ctx: CommandContext,
     def: FlowDefinition,
