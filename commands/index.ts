@@ -1,6 +1,7 @@
 /** Every conversational command, in the order help lists them. Add a command here to ship it. */
 import type { Command } from '../src/chat/command.ts';
 import { accountCommands } from './account.ts';
+import { cancel } from './cancel.ts';
 import { help } from './help.ts';
 import { jobs } from './jobs.ts';
 import { lang } from './lang.ts';
@@ -17,5 +18,6 @@ export const allCommands: readonly Command[] = [
   ...marketCommands,
   ...accountCommands,
   lang,
+  cancel,
   help,
 ];

@@ -131,6 +131,7 @@ describe('new inquiry, step by step', () => {
     const me = await c.as('flow-cancel', ['customer'], { companyId });
     await me.say('問い合わせ');
     expect(await me.say('キャンセル')).toContain('入力を中止しました。');
+    expect(await me.say('キャンセル')).toContain('中止する入力はありません。');
     expect(await me.say('ヘルプ')).toContain('ご利用いただけるコマンド');
 
     await me.say('問い合わせ');

@@ -2,6 +2,8 @@
 export const flowJa = {
   'flow.started': '順番にお伺いします。途中でやめるときは「キャンセル」と送ってください。',
   'flow.cancelled': '入力を中止しました。',
+  'flow.nothing_to_cancel': '中止する入力はありません。「ヘルプ」で使えるコマンドを表示します。',
+  'cmd.cancel.summary': '入力中の手続き(問い合わせなど)を途中で中止します',
   'flow.expired': '前回の入力は24時間が過ぎたため破棄しました。',
   'flow.confirm': '以下の内容でよろしいですか?',
   'flow.confirm_or_cancel': '「はい」で確定、「キャンセル」で中止します。',
@@ -64,6 +66,8 @@ export const flowJa = {
 export const flowEn = {
   'flow.started': 'I will ask step by step. Send “cancel” to stop at any time.',
   'flow.cancelled': 'Stopped. Nothing was saved.',
+  'flow.nothing_to_cancel': 'There is nothing in progress to cancel. Send “help” for the commands.',
+  'cmd.cancel.summary': 'Stop a step-by-step form in progress (inquiry, job posting, …)',
   'flow.expired': 'Your earlier answers were discarded after 24 hours.',
   'flow.confirm': 'Is this correct?',
   'flow.confirm_or_cancel': 'Send “yes” to submit or “cancel” to stop.',
