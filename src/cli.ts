@@ -3,9 +3,12 @@
  * `discord:register`, `line:rich-menu`, … here (ARCHITECTURE.md, "Command line").
  */
 import { parseArgs } from 'node:util';
-import { type Config, loadConfig } from './config.ts';
+import { type Config, loadConfig, ROLES, type Role } from './config.ts';
 import { runEntry } from './entry.ts';
+import { AppError, UserError } from './errors.ts';
+import { translateRaw } from './i18n/index.ts';
 import { createLogger } from './logger.ts';
+import { createDomain } from './wiring/domain.ts';
 import { createMigration, pendingSchemaDiff } from './wiring/migrations.ts';
 import { createJobQueue, queueConnectionFor } from './wiring/queue.ts';
 import { seedDemoData } from './wiring/seed.ts';
@@ -54,6 +57,35 @@ const commands: Record<string, CliCommand> = {
             .join(', ')}`,
         );
         out('talk as any of them: npm run chat -- --as worker1 (also admin, staff1, client1, customer1 …)');
+      } finally {
+        await opened.close();
+      }
+    },
+  },
+  invite: {
+    summary: 'Create a one-time invitation code for a role (the very first admin comes from here)',
+    usage: 'invite --role <worker|client|customer|staff|admin> [--company <id>]',
+    options: { role: { type: 'string' }, company: { type: 'string' } },
+    async run(config, values) {
+      const role = values.role;
+      if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) {
+        throw new CliUsageError(`--role must be one of ${ROLES.join(', ')}`);
+      }
+      const company = typeof values.company === 'string' ? Number(values.company) : null;
+      if (company !== null && !Number.isInteger(company))
+        throw new CliUsageError('--company must be a company id');
+      const opened = await open(config);
+      try {
+        const domain = await createDomain(config, opened.store);
+        const { code, expiresAt } = await domain.services.identity.createInvitation(
+          null,
+          role as Role,
+          company,
+        );
+        out(code);
+        out(
+          `valid until ${expiresAt.toISOString()}; send "join ${code}" (or "参加 ${code}") to the bot on any platform`,
+        );
       } finally {
         await opened.close();
       }
@@ -116,6 +148,13 @@ function usage(): string {
   ].join('\n');
 }
 
+/** A wrong option value: printed with the command's usage, exit code 2. */
+class CliUsageError extends AppError {
+  constructor(message: string) {
+    super('cli_usage', message);
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
@@ -142,7 +181,19 @@ async function main(argv: string[]): Promise<number> {
     out(`Usage: npm run cli -- ${command.usage}\n\n${command.summary}`);
     return 0;
   }
-  await command.run(loadConfig(), values);
+  try {
+    await command.run(loadConfig(), values);
+  } catch (err) {
+    if (err instanceof CliUsageError) {
+      process.stderr.write(`error: ${err.message}\nUsage: npm run cli -- ${command.usage}\n`);
+      return 2;
+    }
+    if (err instanceof UserError) {
+      process.stderr.write(`error: ${translateRaw('en', err.key, err.params)}\n`);
+      return 1;
+    }
+    throw err;
+  }
   return 0;
 }
 

@@ -122,6 +122,29 @@ describe('npm run chat', () => {
   });
 });
 
+describe('the very first admin', () => {
+  let schema: TestSchema;
+  beforeAll(async () => {
+    schema = await freshSchema('firstadmin');
+  });
+  afterAll(async () => {
+    await schema?.drop();
+  });
+
+  it('gets an invitation code from the command line and joins with it in chat', async () => {
+    const env = { DATABASE_URL: schema.url };
+    const bad = await run('src/cli.ts', ['invite', '--role', 'boss'], env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--role must be one of');
+    const invited = await run('src/cli.ts', ['invite', '--role', 'admin'], env);
+    expect(invited.code).toBe(0);
+    const code = invited.stdout.split('\n')[0] ?? '';
+    expect(code).toMatch(/^[A-Z2-9]{10}$/);
+    const chat = await run('adapters/console/main.ts', ['--as', 'founder'], env, `参加 ${code}\n`);
+    expect(chat.stdout).toContain('参加が完了しました');
+  });
+});
+
 describe('npm run cli', () => {
   it('lists its commands with --help and rejects an unknown one', async () => {
     const help = await run('src/cli.ts', ['--help'], {});
