@@ -4,38 +4,28 @@
  * the photo shows in the files list linking back to it. Then what is refused, and how it is said.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderReply } from '../adapters/console/render.ts';
 import type { ChatAttachment } from '../src/chat/types.ts';
-import { type ChatBench, type ChatSession, openChatBench, uploadFor } from './helpers/chat.ts';
+import {
+  type ChatBench,
+  type ChatSession,
+  openChatBench,
+  sayWithFiles as sendFilesAs,
+  uploadFor,
+} from './helpers/chat.ts';
 
 let c: ChatBench;
 let companyA: number;
 let companyB: number;
 let shibuya: number;
 let sapporo: number;
-let seq = 0;
+const _seq = 0;
 
 /**
  * Sends a message with attachments from `session`'s console identity, as an adapter does once it
  * stored the files; returns what the console would print.
  */
-async function sendWithFiles(
-  session: ChatSession,
-  text: string,
-  attachments: ChatAttachment[],
-): Promise<string> {
-  const { reply, locale } = await c.bot.handle({
-    id: `files-${++seq}`,
-    platform: 'console',
-    sender: { workspace: 'local', externalId: session.handle },
-    conversation: { kind: 'direct', id: session.handle },
-    receivedAt: new Date(),
-    kind: 'message',
-    text,
-    attachments,
-  });
-  if (!reply) throw new Error('no reply');
-  return renderReply(reply, locale).text;
+function sendWithFiles(session: ChatSession, text: string, attachments: ChatAttachment[]): Promise<string> {
+  return sendFilesAs(c.bot, session.handle, text, attachments);
 }
 
 const idIn = (printed: string) => Number(/(?:問い合わせID|Inquiry ID):(\d+)/.exec(printed)?.[1]);

@@ -4,12 +4,17 @@
  * delivered, approved, invoiced, confirmed, closed into a statement, and read.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderReply } from '../adapters/console/render.ts';
 import type { UploadedFile } from '../src/files/storage.ts';
-import { type ChatBench, type ChatSession, openChatBench, uploadFor } from './helpers/chat.ts';
+import {
+  type ChatBench,
+  type ChatSession,
+  openChatBench,
+  sayWithFiles as sendFilesAs,
+  uploadFor,
+} from './helpers/chat.ts';
 
 let c: ChatBench;
-let seq = 0;
+const _seq = 0;
 
 beforeAll(async () => {
   c = await openChatBench('cmdworkjourney');
@@ -17,19 +22,8 @@ beforeAll(async () => {
 afterAll(() => c?.close());
 
 /** What the console would print for `line` sent by `who` with `files` attached. */
-async function sayWithFiles(who: ChatSession, line: string, files: UploadedFile[]): Promise<string> {
-  const { reply, locale } = await c.bot.handle({
-    id: `journey-files-${++seq}`,
-    platform: 'console',
-    sender: { workspace: 'local', externalId: who.handle, displayName: who.handle },
-    conversation: { kind: 'direct', id: who.handle },
-    receivedAt: new Date(),
-    kind: 'message',
-    text: line,
-    attachments: files.map((f) => ({ name: f.name, mime: f.mime, size: f.size, storageKey: f.storageKey })),
-  });
-  if (!reply) throw new Error('the bot ignored the message as a duplicate');
-  return renderReply(reply, locale).text;
+function sayWithFiles(who: ChatSession, line: string, files: UploadedFile[]): Promise<string> {
+  return sendFilesAs(c.bot, who.handle, line, files);
 }
 
 /** The number after `prefix #` in `text`. */

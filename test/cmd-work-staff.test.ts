@@ -4,10 +4,15 @@
  * notices, with every malformed or out-of-place request answered in English.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderReply } from '../adapters/console/render.ts';
 import type { Role } from '../src/config.ts';
 import type { UploadedFile } from '../src/files/storage.ts';
-import { type ChatBench, type ChatSession, openChatBench, uploadFor } from './helpers/chat.ts';
+import {
+  type ChatBench,
+  type ChatSession,
+  openChatBench,
+  sayWithFiles as sendFilesAs,
+  uploadFor,
+} from './helpers/chat.ts';
 
 let c: ChatBench;
 let staff: ChatSession;
@@ -23,19 +28,8 @@ const person = (roles: Role[] = ['worker'], options: { companyId?: number } = {}
   c.as(`s-person-${++n}`, roles, { locale: 'en', name: `Person${n}`, ...options });
 
 /** What the console would print for `line` sent by `who` with `files` attached. */
-async function sayWithFiles(who: ChatSession, line: string, files: UploadedFile[]): Promise<string> {
-  const { reply, locale } = await c.bot.handle({
-    id: `staff-files-${++n}`,
-    platform: 'console',
-    sender: { workspace: 'local', externalId: who.handle, displayName: who.handle },
-    conversation: { kind: 'direct', id: who.handle },
-    receivedAt: new Date(),
-    kind: 'message',
-    text: line,
-    attachments: files.map((f) => ({ name: f.name, mime: f.mime, size: f.size, storageKey: f.storageKey })),
-  });
-  if (!reply) throw new Error('the bot ignored the message as a duplicate');
-  return renderReply(reply, locale).text;
+function sayWithFiles(who: ChatSession, line: string, files: UploadedFile[]): Promise<string> {
+  return sendFilesAs(c.bot, who.handle, line, files);
 }
 
 const numberAfter = (text: string, prefix: string) => {

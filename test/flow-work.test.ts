@@ -6,12 +6,17 @@
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConsoleAdapter } from '../adapters/console/index.ts';
-import { renderReply } from '../adapters/console/render.ts';
 import type { Bot } from '../src/chat/bot.ts';
 import { loadConfig } from '../src/config.ts';
 import type { UploadedFile } from '../src/files/storage.ts';
 import { buildBot } from '../src/wiring/app.ts';
-import { type ChatBench, type ChatSession, openChatBench, uploadFor } from './helpers/chat.ts';
+import {
+  type ChatBench,
+  type ChatSession,
+  openChatBench,
+  sayWithFiles as sendFilesAs,
+  uploadFor,
+} from './helpers/chat.ts';
 import { memoryLogger } from './helpers/logger.ts';
 
 let c: ChatBench;
@@ -37,19 +42,8 @@ const restartedBot = () =>
   });
 
 /** What the console prints when `who` sends `files` (and `line`) to `bot`. */
-async function sendFiles(who: ChatSession, files: UploadedFile[], line = '', bot: Bot = c.bot) {
-  const { reply, locale } = await bot.handle({
-    id: `flow-work-files-${++seq}`,
-    platform: 'console',
-    kind: 'message',
-    text: line,
-    attachments: files.map((f) => ({ name: f.name, mime: f.mime, size: f.size, storageKey: f.storageKey })),
-    sender: { workspace: 'local', externalId: who.handle, displayName: who.handle },
-    conversation: { kind: 'direct', id: who.handle },
-    receivedAt: new Date(),
-  });
-  if (!reply) throw new Error('the bot ignored the message as a duplicate');
-  return renderReply(reply, locale).text;
+function sendFiles(who: ChatSession, files: UploadedFile[], line = '', bot: Bot = c.bot) {
+  return sendFilesAs(bot, who.handle, line, files);
 }
 
 /** An open job posted by the Japanese staff member, by the one-line form. */

@@ -4,7 +4,9 @@
  */
 import { PassThrough } from 'node:stream';
 import { ConsoleAdapter } from '../../adapters/console/index.ts';
+import { renderReply } from '../../adapters/console/render.ts';
 import type { Bot } from '../../src/chat/bot.ts';
+import type { ChatAttachment } from '../../src/chat/types.ts';
 import { loadConfig, type Role } from '../../src/config.ts';
 import type { Actor } from '../../src/domain/actor.ts';
 import { createDomainServices, type DomainServices } from '../../src/domain/services.ts';
@@ -110,4 +112,35 @@ export async function uploadFor(
   mime = 'text/plain',
 ): Promise<UploadedFile> {
   return bench.b.upload(name, content, mime);
+}
+
+let fileSeq = 0;
+
+/**
+ * What the console would print when `handle` sends `line` with `files` attached, as an adapter does
+ * once it stored them (the bytes are already in file storage).
+ */
+export async function sayWithFiles(
+  bot: Bot,
+  handle: string,
+  line: string,
+  files: readonly ChatAttachment[],
+): Promise<string> {
+  const { reply, locale } = await bot.handle({
+    id: `files-${++fileSeq}-${Math.random()}`,
+    platform: 'console',
+    sender: { workspace: 'local', externalId: handle, displayName: handle },
+    conversation: { kind: 'direct', id: handle },
+    receivedAt: new Date(),
+    kind: 'message',
+    text: line,
+    attachments: files.map((f) => ({
+      name: f.name,
+      mime: f.mime,
+      size: f.size,
+      ...(f.storageKey ? { storageKey: f.storageKey } : {}),
+    })),
+  });
+  if (!reply) throw new Error('the bot ignored the message as a duplicate');
+  return renderReply(reply, locale).text;
 }
