@@ -1,6 +1,6 @@
 /**
- * `npm run cli -- <command>`: operator commands. Each answers `--help`. Later issues add `invite`,
- * `discord:register`, `line:rich-menu`, … here (ARCHITECTURE.md, "Command line").
+ * `npm run cli -- <command>`: operator commands. Each answers `--help`. Later issues add
+ * `discord:register`, … here (ARCHITECTURE.md, "Command line").
  */
 import { parseArgs } from 'node:util';
 import { type Config, loadConfig, ROLES, type Role } from './config.ts';
@@ -9,6 +9,7 @@ import { AppError, UserError } from './errors.ts';
 import { translateRaw } from './i18n/index.ts';
 import { createLogger } from './logger.ts';
 import { createDomain } from './wiring/domain.ts';
+import { setUpLineRichMenu } from './wiring/line-cli.ts';
 import { createMigration, pendingSchemaDiff } from './wiring/migrations.ts';
 import { createJobQueue, queueConnectionFor } from './wiring/queue.ts';
 import { seedDemoData } from './wiring/seed.ts';
@@ -109,6 +110,16 @@ const commands: Record<string, CliCommand> = {
         await queue.close();
         await opened.close();
       }
+    },
+  },
+  'line:rich-menu': {
+    summary:
+      'Create the default LINE rich menu (Jobs, My applications, Invoice, Inquiry, Help) and set it for everyone',
+    usage: 'line:rich-menu',
+    async run(config) {
+      const { richMenuId, removed } = await setUpLineRichMenu(config);
+      out(`rich menu ${richMenuId} is now the default`);
+      if (removed.length > 0) out(`removed the previous one(s): ${removed.join(', ')}`);
     },
   },
   'migration:create': {

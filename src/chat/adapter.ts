@@ -17,11 +17,19 @@ export interface PushTarget {
   locale: Locale;
 }
 
+export interface PushOptions {
+  /**
+   * Stable for one notification: the same on every retry of it. Platforms with idempotency keys
+   * (LINE `X-Line-Retry-Key`) derive theirs from it, so a retry never shows the message twice.
+   */
+  key?: string;
+}
+
 export interface ChatAdapter {
   readonly platform: Platform;
   /**
    * Delivers `reply` to `target` unprompted. Resolves once the platform accepted it; rejects with
    * a `PermanentJobError` when the user cannot be reached (blocked, unfollowed) so it is not retried.
    */
-  push(target: PushTarget, reply: Reply): Promise<void>;
+  push(target: PushTarget, reply: Reply, options?: PushOptions): Promise<void>;
 }

@@ -7,6 +7,7 @@ import { identityEn } from './domains/identity.ts';
 import { marketEn } from './domains/market.ts';
 import { moneyEn } from './domains/money.ts';
 import { notifyEn } from './domains/notify.ts';
+import { platformEn } from './domains/platform.ts';
 import { supportEn } from './domains/support.ts';
 import { workEn } from './domains/work.ts';
 import type { Catalog } from './index.ts';
@@ -18,6 +19,7 @@ export const en = {
   ...moneyEn,
   ...notifyEn,
   ...flowEn,
+  ...platformEn,
   ...cmdWorkEn,
   ...cmdSupportEn,
   ...cmdMarketEn,

@@ -11,6 +11,7 @@ import { identityJa } from './domains/identity.ts';
 import { marketJa } from './domains/market.ts';
 import { moneyJa } from './domains/money.ts';
 import { notifyJa } from './domains/notify.ts';
+import { platformJa } from './domains/platform.ts';
 import { supportJa } from './domains/support.ts';
 import { workJa } from './domains/work.ts';
 
@@ -20,6 +21,7 @@ export const ja = {
   ...moneyJa,
   ...notifyJa,
   ...flowJa,
+  ...platformJa,
   ...cmdWorkJa,
   ...cmdSupportJa,
   ...cmdMarketJa,

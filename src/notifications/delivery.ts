@@ -10,7 +10,7 @@ import type { Button } from '../chat/types.ts';
 import type { Platform } from '../config.ts';
 import type { OutboxRecord } from '../domain/shared.ts';
 import type { Logger } from '../logger.ts';
-import { type JobQueue, type JobType, jobType, PermanentJobError } from '../queue.ts';
+import { type JobQueue, type JobType, jobType, PermanentJobError, type WorkerOptions } from '../queue.ts';
 import type { Store } from '../store.ts';
 import type { DeliveryTarget, RecipientInfo } from './ports.ts';
 import { renderNotification } from './render.ts';
@@ -99,38 +99,44 @@ export class NotificationDelivery {
   }
 
   /** Serves one delivery queue with `adapter` (a platform's queue, or a console user's). */
-  serve(queueName: string, adapter: ChatAdapter): void {
+  serve(queueName: string, adapter: ChatAdapter, workerOptions?: WorkerOptions): void {
     const { store, queue, logger } = this.options;
-    queue.handle(deliveryJob(queueName), async (job) => {
-      const row = await store.notifications.get(job.outboxId);
-      if (!row) return;
-      const recipient = (await store.notifications.recipients([row.recipientUserId])).get(
-        row.recipientUserId,
-      );
-      const locale = recipient?.locale ?? 'ja';
-      try {
-        const reply = await renderNotification(row, locale, {
-          store,
-          timeZone: this.options.timeZone,
-          button: this.options.button,
-        });
-        await adapter.push({ workspace: job.workspace, externalId: job.externalId, locale }, reply);
-        await store.notifications.receipt(row.id, row.recipientUserId, {
-          status: 'sent',
-          platform: job.platform,
-          attempt: true,
-        });
-      } catch (err) {
-        const permanent = err instanceof PermanentJobError;
-        await store.notifications.receipt(row.id, row.recipientUserId, {
-          status: permanent ? 'failed' : 'queued',
-          reason: permanent ? err.code : String((err as Error).message).slice(0, 200),
-          attempt: true,
-        });
-        logger.warn({ outboxId: row.id, platform: job.platform, permanent }, 'notification not delivered');
-        throw err;
-      }
-    });
+    queue.handle(
+      deliveryJob(queueName),
+      async (job) => {
+        const row = await store.notifications.get(job.outboxId);
+        if (!row) return;
+        const recipient = (await store.notifications.recipients([row.recipientUserId])).get(
+          row.recipientUserId,
+        );
+        const locale = recipient?.locale ?? 'ja';
+        try {
+          const reply = await renderNotification(row, locale, {
+            store,
+            timeZone: this.options.timeZone,
+            button: this.options.button,
+          });
+          await adapter.push({ workspace: job.workspace, externalId: job.externalId, locale }, reply, {
+            key: `outbox-${row.id}`,
+          });
+          await store.notifications.receipt(row.id, row.recipientUserId, {
+            status: 'sent',
+            platform: job.platform,
+            attempt: true,
+          });
+        } catch (err) {
+          const permanent = err instanceof PermanentJobError;
+          await store.notifications.receipt(row.id, row.recipientUserId, {
+            status: permanent ? 'failed' : 'queued',
+            reason: permanent ? err.code : String((err as Error).message).slice(0, 200),
+            attempt: true,
+          });
+          logger.warn({ outboxId: row.id, platform: job.platform, permanent }, 'notification not delivered');
+          throw err;
+        }
+      },
+      workerOptions,
+    );
   }
 
   /** Relays every `intervalMs` (and at once) until stopped. */

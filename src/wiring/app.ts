@@ -2,6 +2,7 @@
  * The wiring module: the one place that assembles store, queue, HTTP server, bot and adapters.
  * Everything else receives what it needs as parameters.
  */
+import { LineAdapter, type LineAdapterOptions } from '../../adapters/line/index.ts';
 import { allFlows } from '../../commands/flows/index.ts';
 import { allCommands } from '../../commands/index.ts';
 import { Bot, type BotOptions, tokenButton } from '../chat/bot.ts';
@@ -23,6 +24,11 @@ export interface AppOptions {
   clock?: () => Date;
   /** Override where BullMQ keeps its data (tests use a fresh Redis prefix or Postgres schema). */
   queueConnection?: (storeUrl: string) => QueueConnection;
+  /** Test and benchmark hooks for the LINE adapter (rates, backoff, a callback per handled event). */
+  line?: Pick<
+    LineAdapterOptions,
+    'onProcessed' | 'loadingAfterMs' | 'backoffMs' | 'rates' | 'attempts' | 'timeoutMs' | 'concurrency'
+  >;
 }
 
 export interface App {
@@ -34,6 +40,8 @@ export interface App {
   readonly http: HttpServer;
   readonly metrics: Metrics;
   readonly notifications: NotificationDelivery;
+  /** Present when LINE is configured. */
+  readonly line: LineAdapter | undefined;
   /** Listens on `config.port` (0 = any free port); resolves with the port. */
   listen(): Promise<number>;
   readiness(): Promise<Readiness>;
@@ -112,6 +120,31 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   };
   healthRoutes(http, { readiness, metrics, queue });
 
+  let line: LineAdapter | undefined;
+  const { channelSecret, channelAccessToken } = config.line;
+  if (channelSecret && channelAccessToken) {
+    line = new LineAdapter({
+      ...options.line,
+      channelSecret,
+      channelAccessToken,
+      apiUrl: config.line.apiUrl,
+      dataApiUrl: config.line.dataApiUrl,
+      bot,
+      store: opened.store,
+      identity: domain.services.identity,
+      files: domain.ctx.files,
+      queue,
+      logger,
+      clock,
+    });
+    line.mount(http);
+    if (config.role !== 'web') {
+      line.startWorker();
+      // LINE's per-channel push limit is 2,000 req/s (PLATFORMS.md); this caps all workers together.
+      notifications.serve('notify-line', line, { limiter: { max: 2000, durationMs: 1000 } });
+    }
+  }
+
   for (const [name, status] of Object.entries({
     slack: config.slack.status,
     line: config.line.status,
@@ -130,6 +163,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     http,
     metrics,
     notifications,
+    line,
     async listen() {
       const port = await http.listen(config.port, config.host);
       logger.info({ port, role: config.role, store: opened.kind, queue: queue.backend }, 'listening');

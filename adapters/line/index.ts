@@ -1,0 +1,317 @@
+/**
+ * The LINE adapter (Messaging API, `@line/bot-sdk` 11). Inbound:
+ *
+ *   POST /line/webhook ─▶ signature (SDK validateSignature on the raw body; 401) ─▶ shape (400)
+ *     ─▶ one job per event on `line-inbound` ─▶ 200            (well inside LINE's 2 s deadline)
+ *   worker ─▶ per-user order ─▶ content fetched and stored ─▶ Bot.handle (dedupe on webhookEventId)
+ *     ─▶ Flex/text rendering ─▶ reply token while fresh (< 1 min, single use, 5 messages), push after
+ *
+ * The webhook only verifies and queues, so its answer never waits on the store or a slow command,
+ * and an event that was acknowledged is never lost: it sits in the queue until a worker has run it.
+ * While a command is slow, LINE's loading animation shows in the chat. Outbound, the notification
+ * queue `notify-line` pushes with a retry key derived from the notification (see client.ts).
+ */
+import type { ChatAdapter, PushOptions, PushTarget } from '../../src/chat/adapter.ts';
+import type { Bot } from '../../src/chat/bot.ts';
+import { KeyedSerial } from '../../src/chat/serial.ts';
+import type { ChatAttachment, ChatEvent, Reply } from '../../src/chat/types.ts';
+import type { IdentityService } from '../../src/domain/identity/service.ts';
+import { type FileStorage, MAX_FILE_BYTES } from '../../src/files/storage.ts';
+import type { HttpServer } from '../../src/http/server.ts';
+import { isLocale, type Locale, t } from '../../src/i18n/index.ts';
+import type { Logger } from '../../src/logger.ts';
+import { type JobQueue, jobType } from '../../src/queue.ts';
+import type { Store } from '../../src/store.ts';
+import { LineApiError, LineClient, type LineClientOptions, MULTICAST_MAX, retryKeyFor } from './client.ts';
+import { chatIdOf, contentName, type LineEvent } from './events.ts';
+import { type LineMessage, perCall, renderLineMessages } from './render.ts';
+import { lineWebhookHandler } from './webhook.ts';
+
+export interface LineJob {
+  event: LineEvent;
+  /** When our webhook received it (ms): the reply token is good for one minute from about then. */
+  receivedAt: number;
+}
+
+export const lineInbound = jobType<LineJob>('line-inbound', 'event');
+
+/** LINE gives a reply token one minute; we stop using it a little before, to allow for clock skew. */
+const REPLY_WINDOW_MS = 50_000;
+
+export interface LineAdapterOptions extends Omit<LineClientOptions, 'channelAccessToken'> {
+  channelSecret: string;
+  channelAccessToken: string;
+  bot: Bot;
+  store: Store;
+  identity: IdentityService;
+  files: FileStorage;
+  queue: JobQueue;
+  logger: Logger;
+  clock?: () => Date;
+  /** Show the loading animation when a command takes longer than this (default 500 ms). */
+  loadingAfterMs?: number;
+  /** Events handled at once by one worker process (default 16). */
+  concurrency?: number;
+  /** Called after each inbound event was handled (tests and benchmarks wait on it). */
+  onProcessed?: (webhookEventId: string) => void;
+}
+
+export class LineAdapter implements ChatAdapter {
+  readonly platform = 'line' as const;
+  readonly client: LineClient;
+  private readonly options: LineAdapterOptions;
+  private readonly serial = new KeyedSerial();
+  private readonly clock: () => Date;
+  private readonly log: Logger;
+
+  constructor(options: LineAdapterOptions) {
+    this.options = options;
+    this.client = new LineClient(options);
+    this.clock = options.clock ?? (() => new Date());
+    this.log = options.logger.child({ platform: 'line' });
+  }
+
+  /** `POST /line/webhook`: verify, check, queue, acknowledge. */
+  mount(http: HttpServer): void {
+    const producer = this.options.queue.producer(lineInbound);
+    http.route(
+      'POST',
+      '/line/webhook',
+      lineWebhookHandler({
+        channelSecret: this.options.channelSecret,
+        logger: this.log,
+        clock: this.clock,
+        enqueue: (jobs) => producer.addBulk(jobs.map((data) => ({ data }))),
+      }),
+    );
+  }
+
+  /** Runs queued events (worker and all-in-one processes). */
+  startWorker(): void {
+    this.options.queue.handle(lineInbound, (job) => this.process(job), {
+      concurrency: this.options.concurrency ?? 16,
+    });
+  }
+
+  /** Handles one event; a user's events run one at a time, in the order they were queued. */
+  async process(job: LineJob): Promise<void> {
+    const { event } = job;
+    const key = event.source ? chatIdOf(event.source) : '';
+    try {
+      await this.serial.run(key, () => this.handleEvent(job));
+    } finally {
+      this.options.onProcessed?.(event.webhookEventId);
+    }
+  }
+
+  private async handleEvent(job: LineJob): Promise<void> {
+    const { event } = job;
+    const src = event.source;
+    if (!src) return;
+    const log = this.log.child({ eventId: event.webhookEventId, type: event.type });
+    // Only direct chats act on commands; in a group or room the bot says where it works instead.
+    if (src.type !== 'user') {
+      if (await this.needsDirectOnlyNotice(event)) {
+        await this.deliver(job, chatIdOf(src), {
+          blocks: [{ type: 'text', text: t('ja', 'platform.direct_only') }],
+        });
+      }
+      return;
+    }
+    const userId = src.userId;
+    const identityKey = { platform: 'line' as const, workspace: '', externalId: userId };
+    switch (event.type) {
+      case 'unfollow':
+        // Blocked or removed: no more pushes until they follow again.
+        if (await this.options.store.inboundEvents.markSeen('line', event.webhookEventId)) {
+          await this.options.identity.setReachable(identityKey, false);
+          log.info('user unfollowed; marked unreachable');
+        }
+        return;
+      case 'follow': {
+        await this.options.identity.setReachable(identityKey, true);
+        // A new friend gets the welcome and the help; an existing user who re-follows gets the help.
+        await this.runBot(job, userId, { kind: 'message', text: 'help' }, await this.profileOf(userId));
+        return;
+      }
+      case 'postback':
+        if (event.postback) await this.runBot(job, userId, { kind: 'action', payload: event.postback.data });
+        return;
+      case 'message':
+        await this.onMessage(job, userId);
+        return;
+      default:
+        log.debug('event type not used');
+    }
+  }
+
+  private async onMessage(job: LineJob, userId: string): Promise<void> {
+    const message = job.event.message;
+    if (!message) return;
+    if (message.type === 'text') {
+      await this.runBot(job, userId, { kind: 'message', text: message.text ?? '' });
+      return;
+    }
+    if (['image', 'video', 'audio', 'file'].includes(message.type)) {
+      const fetched = await this.fetchContent(message.type, message.id, message.fileName);
+      if ('problem' in fetched) {
+        await this.noticeOnce(job, userId, fetched.problem);
+        return;
+      }
+      await this.runBot(job, userId, { kind: 'message', text: '', attachments: [fetched.attachment] });
+      return;
+    }
+    // Stickers, locations and the like: a hint instead of silence.
+    await this.noticeOnce(job, userId, 'platform.unsupported');
+  }
+
+  /**
+   * Content must be fetched when the event arrives: LINE keeps it only a short, unspecified time
+   * (PLATFORMS.md). It goes straight to file storage and the flow step gets the stored key.
+   */
+  private async fetchContent(
+    kind: string,
+    messageId: string,
+    fileName: string | undefined,
+  ): Promise<
+    { attachment: ChatAttachment } | { problem: 'platform.file_failed' | 'platform.file_too_large' }
+  > {
+    try {
+      const { bytes, contentType } = await this.client.content(messageId, MAX_FILE_BYTES);
+      if (bytes.length === 0) return { problem: 'platform.file_failed' };
+      const stored = await this.options.files.put(bytes);
+      const mime = contentType.split(';')[0]?.trim() || 'application/octet-stream';
+      return {
+        attachment: {
+          name: fileName ?? contentName(kind, messageId, mime),
+          mime,
+          size: stored.size,
+          storageKey: stored.key,
+        },
+      };
+    } catch (err) {
+      const e = err instanceof LineApiError ? err : undefined;
+      this.log.warn({ messageId, err: (err as Error).message }, 'message content not fetched');
+      return { problem: e?.status === 413 ? 'platform.file_too_large' : 'platform.file_failed' };
+    }
+  }
+
+  private async profileOf(userId: string): Promise<{ displayName?: string; localeHint?: Locale }> {
+    try {
+      const p = await this.client.profile(userId);
+      const lang = p.language?.slice(0, 2);
+      return { displayName: p.displayName, ...(isLocale(lang) ? { localeHint: lang } : {}) };
+    } catch (err) {
+      this.log.debug({ err: (err as Error).message }, 'profile not available');
+      return {};
+    }
+  }
+
+  /** Says a fixed notice once per event (dedupe on its id), in the user's language when known. */
+  private async noticeOnce(
+    job: LineJob,
+    userId: string,
+    key: 'platform.unsupported' | 'platform.file_failed' | 'platform.file_too_large',
+  ): Promise<void> {
+    if (!(await this.options.store.inboundEvents.markSeen('line', job.event.webhookEventId))) return;
+    const user = await this.options.store.users.findByIdentity({
+      platform: 'line',
+      workspace: '',
+      externalId: userId,
+    });
+    await this.deliver(job, userId, { blocks: [{ type: 'text', text: t(user?.locale ?? 'ja', key) }] });
+  }
+
+  private async needsDirectOnlyNotice(event: LineEvent): Promise<boolean> {
+    const asked =
+      event.type === 'join' ||
+      (event.type === 'message' &&
+        event.message?.type === 'text' &&
+        this.options.bot.router.resolve(event.message.text ?? '').kind === 'command') ||
+      event.type === 'postback';
+    return asked && (await this.options.store.inboundEvents.markSeen('line', event.webhookEventId));
+  }
+
+  private async runBot(
+    job: LineJob,
+    userId: string,
+    input:
+      | { kind: 'message'; text: string; attachments?: ChatAttachment[] }
+      | { kind: 'action'; payload: string },
+    profile: { displayName?: string; localeHint?: Locale } = {},
+  ): Promise<void> {
+    const event: ChatEvent = {
+      ...input,
+      id: job.event.webhookEventId,
+      platform: 'line',
+      sender: { workspace: '', externalId: userId, ...profile },
+      conversation: { kind: 'direct', id: userId },
+      receivedAt: new Date(job.event.timestamp),
+    };
+    // LINE's "typing" dots, only when the command is slow enough for the user to wonder.
+    const loading = setTimeout(() => {
+      this.client.showLoading(userId).catch((err: unknown) => {
+        this.log.debug({ err: (err as Error).message }, 'loading animation not shown');
+      });
+    }, this.options.loadingAfterMs ?? 500);
+    let result: Awaited<ReturnType<Bot['handle']>>;
+    try {
+      result = await this.options.bot.handle(event);
+    } finally {
+      clearTimeout(loading);
+    }
+    if (!result.reply) return;
+    await this.deliver(job, userId, result.reply, result.locale);
+  }
+
+  /**
+   * Sends a reply: the first five messages with the reply token while it is fresh (free of charge),
+   * anything more, or everything once the token is stale or refused, by push with retry keys derived
+   * from the event id (a retried job never shows a message twice).
+   */
+  private async deliver(job: LineJob, to: string, reply: Reply, locale: Locale = 'ja'): Promise<void> {
+    const calls = perCall(renderLineMessages(reply, t(locale, 'platform.alt_text')));
+    let next = 0;
+    const token = job.event.replyToken;
+    if (token && calls[0] && this.clock().getTime() - job.receivedAt < REPLY_WINDOW_MS) {
+      try {
+        await this.client.reply(token, calls[0]);
+        next = 1;
+      } catch (err) {
+        const e = err as LineApiError;
+        if (e.kind === 'unauthorized') throw err;
+        this.log.info({ kind: e.kind, status: e.status }, 'reply not accepted; pushing instead');
+      }
+    }
+    for (let i = next; i < calls.length; i++) {
+      await this.client.push(
+        to,
+        calls[i] as LineMessage[],
+        retryKeyFor(`reply:${job.event.webhookEventId}:${i}`),
+      );
+    }
+  }
+
+  /** A notification for one user (the `notify-line` queue). */
+  async push(target: PushTarget, reply: Reply, options: PushOptions = {}): Promise<void> {
+    const calls = perCall(renderLineMessages(reply, t(reply.locale ?? target.locale, 'platform.alt_text')));
+    const base = options.key ?? `push:${target.externalId}:${Date.now()}:${Math.random()}`;
+    for (const [i, messages] of calls.entries()) {
+      await this.client.push(target.externalId, messages, retryKeyFor(`${base}:${i}`));
+    }
+  }
+
+  /**
+   * One message for many users: multicast in calls of at most 500 ids (PLATFORMS.md), each with its
+   * own retry key derived from `key`, so retrying the whole send repeats none of the accepted calls.
+   */
+  async multicast(userIds: readonly string[], reply: Reply, locale: Locale, key: string): Promise<void> {
+    const calls = perCall(renderLineMessages(reply, t(reply.locale ?? locale, 'platform.alt_text')));
+    for (let start = 0; start < userIds.length; start += MULTICAST_MAX) {
+      const ids = userIds.slice(start, start + MULTICAST_MAX);
+      for (const [i, messages] of calls.entries()) {
+        await this.client.multicast(ids, messages, retryKeyFor(`${key}:${start}:${i}`));
+      }
+    }
+  }
+}
