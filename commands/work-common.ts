@@ -10,7 +10,7 @@ import { zonedParts, zonedTimeToInstant } from '../src/domain/work/pay-date.ts';
 import type { ApplicationStatus, JobRecord } from '../src/domain/work/records.ts';
 import { UserError } from '../src/errors.ts';
 import type { UploadedFile } from '../src/files/storage.ts';
-import { formatDate, formatYen } from '../src/i18n/format.ts';
+import { formatDate, formatMonth, formatYen } from '../src/i18n/format.ts';
 import type { Locale, MessageKey } from '../src/i18n/index.ts';
 
 /** Items per page of every work list: a phone screen, far inside each platform's limits. */
@@ -83,10 +83,7 @@ export function businessDateText(ctx: CommandContext, ymd: string): string {
 
 /** `2026-11` → `2026年11月` / `Nov 2026`. */
 export function monthText(locale: Locale, month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  if (locale === 'ja') return `${y}年${m}月`;
-  const name = new Date(Date.UTC(y, m - 1, 1)).toLocaleString('en-GB', { month: 'short', timeZone: 'UTC' });
-  return `${name} ${y}`;
+  return formatMonth(month, locale);
 }
 
 /** Today in the business time zone, `YYYY-MM-DD` (what `parseDate` completes a year from). */

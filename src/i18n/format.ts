@@ -35,3 +35,12 @@ export function formatDate(date: Date, locale: Locale, timeZone: string): string
     ? `${p.year}年${p.month}月${p.day}日(${p.weekday})`
     : `${p.weekday}, ${p.day} ${p.month} ${p.year}`;
 }
+
+/** A business month `2026-11` → `2026年11月` / `Nov 2026`. */
+export function formatMonth(month: string, locale: Locale): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  if (!Number.isInteger(y) || !Number.isInteger(m)) return month;
+  if (locale === 'ja') return `${y}年${m}月`;
+  const name = new Date(Date.UTC(y, m - 1, 1)).toLocaleString('en-GB', { month: 'short', timeZone: 'UTC' });
+  return `${name} ${y}`;
+}

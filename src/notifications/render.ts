@@ -1,7 +1,7 @@
 /** A notification (outbox row) as a Reply in the recipient's language, with a button where one helps. */
 import type { Button, Reply } from '../chat/types.ts';
 import type { OutboxRecord } from '../domain/shared.ts';
-import { formatDate, formatYen } from '../i18n/format.ts';
+import { formatDate, formatMonth, formatYen } from '../i18n/format.ts';
 import { type Locale, type MessageKey, t, translateRaw } from '../i18n/index.ts';
 import type { Store } from '../store.ts';
 
@@ -24,6 +24,8 @@ function params(row: OutboxRecord, locale: Locale, timeZone: string): Record<str
     typeof row.payload[k] === 'number' ? formatYen(row.payload[k] as number, locale) : '';
   p.amount = yen('amountYen');
   p.total = yen('totalYen');
+  // A business month (`2026-11`) reads as 2026年11月 / Nov 2026, as everywhere else.
+  if (typeof row.payload.month === 'string') p.month = formatMonth(row.payload.month, locale);
   if (typeof row.payload.payDate === 'string') {
     p.payDate = formatDate(new Date(`${row.payload.payDate}T12:00:00Z`), locale, timeZone);
   }

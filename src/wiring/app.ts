@@ -8,6 +8,7 @@ import { allCommands } from '../../commands/index.ts';
 import { Bot, type BotOptions, tokenButton } from '../chat/bot.ts';
 import { Router } from '../chat/router.ts';
 import type { Config } from '../config.ts';
+import type { FileStorage } from '../files/storage.ts';
 import { healthRoutes, type Readiness } from '../http/health.ts';
 import { HttpServer } from '../http/server.ts';
 import { createLogger, type Logger } from '../logger.ts';
@@ -40,6 +41,8 @@ export interface App {
   readonly http: HttpServer;
   readonly metrics: Metrics;
   readonly notifications: NotificationDelivery;
+  /** Where attachments are stored (DATA_DIR/files). */
+  readonly files: FileStorage;
   /** Present when LINE is configured. */
   readonly line: LineAdapter | undefined;
   /** Listens on `config.port` (0 = any free port); resolves with the port. */
@@ -163,6 +166,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     http,
     metrics,
     notifications,
+    files: domain.ctx.files,
     line,
     async listen() {
       const port = await http.listen(config.port, config.host);

@@ -82,7 +82,7 @@ export interface LineBench {
   /** Sends a file (image/* as an image message, others as a file message) the fake serves as content. */
   sendFile(user: string, file: { name: string; content: string | Buffer; mime: string }): Promise<LineSeen>;
   last(user: string): LineSeen;
-  /** A console session on the same app (staff work there in the journeys). */
+  /** A console session on the same app (staff work there in the journeys); `@/abs/path` in a line attaches a file. */
   console(
     handle: string,
     roles: Role[],
@@ -263,6 +263,7 @@ export async function openLineBench(
         sender: { workspace: 'local', externalId: handle, displayName: handle },
         input: new PassThrough(),
         output: new PassThrough(),
+        files: app.files,
         newEventId: () => nextId('console-'),
       });
       let labels: string[] = [];

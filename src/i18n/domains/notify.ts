@@ -18,10 +18,10 @@ export const notifyJa = {
   'notify.delivery.revision_requested':
     '応募 #{applicationId} に修正依頼が届きました。内容をご確認のうえ、作業を再開してください。',
   'notify.invoice.item_added':
-    '入力請求書に {month} 分の項目 #{itemId}({amount})が登録されました。内容をご確認ください。',
+    '入力請求書に{month}分の項目 #{itemId}({amount})が登録されました。内容をご確認ください。',
   'notify.invoice.item_disputed': '入力請求書の項目 #{itemId}({amount})に異議が出されました: {comment}',
   'notify.payment.statement':
-    '{month} 分の支払明細書を発行しました。合計 {total}、お支払い予定日は {payDate} です。',
+    '{month}分の支払明細書を発行しました。合計 {total}、お支払い予定日は {payDate} です。',
   'notify.inquiry.created': '新しい問い合わせ(問い合わせID:{inquiryId})が届きました。',
   'notify.inquiry.message': '問い合わせID:{inquiryId} に新しいメッセージがあります。',
   'notify.inquiry.status': '問い合わせID:{inquiryId} の状況が「{status}」になりました。',
