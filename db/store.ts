@@ -8,9 +8,25 @@ import { type EntityManager, type MikroORM, UniqueConstraintViolationException }
 import type { Platform, Role } from '../src/config.ts';
 import { isLocale, type Locale } from '../src/i18n/index.ts';
 import type { IdentityKey, Store, StoreKind, UserRecord } from '../src/store.ts';
-import { ActionToken, FlowSession, InboundEvent, PlatformIdentity, User } from './entities/index.ts';
+import { ActionToken, FlowSession, PlatformIdentity, User } from './entities/index.ts';
 import { createNotificationStore } from './notifications.ts';
 import { createUnitOfWork } from './unit-of-work.ts';
+
+interface UserRow {
+  id: number;
+  display_name: string;
+  locale: string;
+  roles: string[];
+  company_id: number | null;
+  created_at: Date | string;
+}
+
+interface FlowRow {
+  flow_id: string;
+  step: string;
+  answers: Record<string, unknown> | string;
+  expires_at: Date | string;
+}
 
 function toUser(u: User): UserRecord {
   return {
@@ -26,16 +42,25 @@ function toUser(u: User): UserRecord {
 export function createMikroStore(orm: MikroORM, kind: StoreKind): Store {
   const em = (): EntityManager => orm.em.fork();
 
+  // The three reads every chat event makes (dedupe, who is this, any flow open) are plain SQL: one
+  // round trip each and no entity hydration, which is most of their cost through the ORM.
   const findByIdentity = async (key: IdentityKey): Promise<UserRecord | null> => {
-    const fork = em();
-    const identity = await fork.findOne(PlatformIdentity, {
-      platform: key.platform,
-      workspace: key.workspace,
-      externalId: key.externalId,
-    });
-    if (!identity) return null;
-    const user = await fork.findOne(User, { id: identity.userId });
-    return user ? toUser(user) : null;
+    const rows: UserRow[] = await em().execute(
+      `select u.id, u.display_name, u.locale, u.roles, u.company_id, u.created_at
+         from platform_identities i join users u on u.id = i.user_id
+        where i.platform = ? and i.workspace = ? and i.external_id = ?`,
+      [key.platform, key.workspace, key.externalId],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      id: row.id,
+      displayName: row.display_name,
+      locale: isLocale(row.locale) ? row.locale : 'ja',
+      roles: [...(row.roles as Role[])],
+      companyId: row.company_id ?? null,
+      createdAt: new Date(row.created_at),
+    };
   };
 
   return {
@@ -74,13 +99,19 @@ export function createMikroStore(orm: MikroORM, kind: StoreKind): Store {
     flows: {
       async get(userId, now) {
         const fork = em();
-        const row = await fork.findOne(FlowSession, { userId });
+        const rows: FlowRow[] = await fork.execute(
+          'select flow_id, step, answers, expires_at from flow_sessions where user_id = ?',
+          [userId],
+        );
+        const row = rows[0];
         if (!row) return null;
-        if (row.expiresAt.getTime() <= now.getTime()) {
+        const expiresAt = new Date(row.expires_at);
+        if (expiresAt.getTime() <= now.getTime()) {
           await fork.nativeDelete(FlowSession, { userId });
           return 'expired';
         }
-        return { userId, flowId: row.flowId, step: row.step, answers: row.answers, expiresAt: row.expiresAt };
+        const answers = typeof row.answers === 'string' ? JSON.parse(row.answers) : row.answers;
+        return { userId, flowId: row.flow_id, step: row.step, answers, expiresAt };
       },
       async save(session) {
         await em()
@@ -115,13 +146,13 @@ export function createMikroStore(orm: MikroORM, kind: StoreKind): Store {
     },
     inboundEvents: {
       async markSeen(platform: Platform, eventId: string) {
-        const inserted = await em()
-          .createQueryBuilder(InboundEvent)
-          .insert({ platform, eventId, receivedAt: new Date() })
-          .onConflict(['platform', 'eventId'])
-          .ignore()
-          .execute('run');
-        return (inserted as { affectedRows?: number }).affectedRows === 1;
+        const inserted: { affectedRows?: number } = await em().execute(
+          `insert into inbound_events (platform, event_id, received_at) values (?, ?, now())
+           on conflict (platform, event_id) do nothing`,
+          [platform, eventId],
+          'run',
+        );
+        return inserted.affectedRows === 1;
       },
     },
     async ping() {

@@ -1,23 +1,25 @@
 /**
- * `npm run bench:line-webhook [-- --rate 200 --seconds 30 --users 200 --redeliver 0.05 --queue redis|postgres]`
+ * `npm run bench:line-webhook [-- --rate 200 --seconds 30 --users 200 --redeliver 0.05 --workers 0 --queue redis|postgres]`
  *
  * Drives `POST /line/webhook` the way LINE does: one signed request per event, at a fixed rate
  * (open loop: requests leave on schedule whether or not earlier ones were answered), from many users,
- * with a share of redeliveries (the identical event again, `isRedelivery: true`). The whole app runs
- * in this process on the real PostgreSQL (BENCH_DATABASE_URL, a throw-away schema) and Redis
- * (BENCH_REDIS_URL; `--queue postgres` uses BullMQ's PostgreSQL backend instead), against the fake
- * LINE API. Prints the webhook's ack latency (p50/p99/max; target p99 ≤ 50 ms), how long events took
- * to be answered, and checks that every event was answered exactly once: zero lost, zero duplicated.
+ * with a share of redeliveries (the identical event again, `isRedelivery: true`). The app runs as
+ * `npm start` would, in its own process (ROLE=all: webhook and workers together), on the real
+ * PostgreSQL (BENCH_DATABASE_URL, a throw-away schema) and Redis (BENCH_REDIS_URL, a throw-away key
+ * prefix; `--queue postgres` uses BullMQ's PostgreSQL backend instead), against the fake LINE API in
+ * this process. Prints the webhook's ack latency as LINE would see it (p50/p99/max; target p99 ≤ 50 ms),
+ * how long events took to be answered, the app's CPU per event, and checks that every event was
+ * answered exactly once through its reply token: zero lost, zero duplicated.
+ * BENCH_APP_FLAGS passes Node flags to the app processes (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
  */
+
+import { spawn } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { loadConfig } from '../src/config.ts';
-import { createLogger } from '../src/logger.ts';
-import { createApp } from '../src/wiring/app.ts';
 import { startFakeLine } from '../test/fakes/line-api.ts';
 
 const { values } = parseArgs({
@@ -27,6 +29,8 @@ const { values } = parseArgs({
     users: { type: 'string', default: '200' },
     redeliver: { type: 'string', default: '0.05' },
     queue: { type: 'string', default: 'redis' },
+    role: { type: 'string', default: 'all' },
+    workers: { type: 'string', default: '0' },
   },
 });
 const rate = Number(values.rate);
@@ -43,6 +47,16 @@ const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 
+/** CPU seconds the process has used (Linux /proc; NaN elsewhere). */
+async function cpuSeconds(pid: number): Promise<number> {
+  try {
+    const stat = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]?.split(' ') ?? [];
+    return (Number(stat[11]) + Number(stat[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 async function main(): Promise<number> {
   const schema = `benchline_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: baseUrl });
@@ -53,34 +67,51 @@ async function main(): Promise<number> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'bench-line-'));
   const fake = await startFakeLine({ channelAccessToken: TOKEN });
 
-  const processed = new Map<string, number>();
-  const answeredAt = new Map<string, number>();
-  const config = loadConfig({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATABASE_URL: dbUrl.toString(),
-    ...(values.queue === 'redis' ? { REDIS_URL: redisUrl } : {}),
-    DATA_DIR: dataDir,
-    LINE_CHANNEL_SECRET: SECRET,
-    LINE_CHANNEL_ACCESS_TOKEN: TOKEN,
-    LINE_API_URL: fake.url,
-    LINE_DATA_API_URL: fake.url,
-    ROLE: process.env.BENCH_ROLE ?? 'all',
-  });
-  const prefix = `benchline${randomBytes(3).toString('hex')}`;
-  const app = await createApp(config, {
-    logger: createLogger({ level: 'error', fd: 2 }),
-    ...(values.queue === 'redis'
-      ? { queueConnection: () => ({ kind: 'redis' as const, url: redisUrl, prefix }) }
-      : {}),
-    line: {
-      onProcessed: (id) => {
-        processed.set(id, (processed.get(id) ?? 0) + 1);
-        if (!answeredAt.has(id)) answeredAt.set(id, performance.now());
+  // The app, as `npm start` runs it: one process doing everything, or with `--workers N` a web
+  // process that only acknowledges plus N worker processes (ARCHITECTURE.md, "Scale-out").
+  const queuePrefix = `bench${randomBytes(3).toString('hex')}`;
+  const startApp = (role: string) => {
+    const flags = process.env.BENCH_APP_FLAGS?.split(' ').filter(Boolean) ?? [];
+    const child = spawn(process.execPath, [...flags, 'src/main.ts'], {
+      env: {
+        ...process.env,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATABASE_URL: dbUrl.toString(),
+        ...(values.queue === 'redis' ? { REDIS_URL: redisUrl, QUEUE_PREFIX: queuePrefix } : {}),
+        DATA_DIR: dataDir,
+        LINE_CHANNEL_SECRET: SECRET,
+        LINE_CHANNEL_ACCESS_TOKEN: TOKEN,
+        LINE_API_URL: fake.url,
+        LINE_DATA_API_URL: fake.url,
+        ROLE: role,
+        LOG_LEVEL: 'info',
       },
-    },
-  });
-  const port = await app.listen();
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const port = new Promise<number>((resolve, reject) => {
+      let buffered = '';
+      child.once('exit', (code) => reject(new Error(`the app exited (${code}) before listening`)));
+      child.stdout.on('data', (chunk: Buffer) => {
+        buffered += chunk.toString();
+        const m = /"port":(\d+).*"msg":"listening"|"msg":"listening".*"port":(\d+)/.exec(buffered);
+        if (m) resolve(Number(m[1] ?? m[2]));
+        if (buffered.length > 100_000) buffered = buffered.slice(-10_000);
+      });
+    });
+    return { child, port };
+  };
+  const workerCount = Number(values.workers);
+  const web = startApp(workerCount > 0 ? 'web' : values.role);
+  const port = await web.port;
+  const workers = Array.from({ length: workerCount }, () => startApp('worker'));
+  await Promise.all(workers.map((w) => w.port));
+  const children = [web.child, ...workers.map((w) => w.child)];
+  const appCpu = async () => {
+    let sum = 0;
+    for (const c of children) sum += await cpuSeconds(c.pid ?? 0);
+    return sum;
+  };
   const url = `http://127.0.0.1:${port}/line/webhook`;
   const users = Array.from({ length: userCount }, (_, i) => `U${i.toString(16).padStart(32, '0')}`);
 
@@ -112,10 +143,25 @@ async function main(): Promise<number> {
 
   process.stdout.write(
     `bench:line-webhook  ${rate} events/s for ${seconds} s, ${userCount} users, ` +
-      `${Math.round(redeliverShare * 100)}% redeliveries, queue ${app.queue.backend}, store postgres\n`,
+      `${Math.round(redeliverShare * 100)}% redeliveries, app ${Number(values.workers) > 0 ? `ROLE=web + ${values.workers} ROLE=worker` : `ROLE=${values.role}`}, queue ${values.queue}, store postgres\n`,
   );
+  // Every event is answered through its reply token: watch the fake's calls as they come.
+  const repliedAt = new Map<string, number>();
+  const replied = new Map<string, number>();
+  let seenCalls = 0;
+  const collect = () => {
+    for (; seenCalls < fake.calls.length; seenCalls++) {
+      const c = fake.calls[seenCalls];
+      if (c?.path !== '/v2/bot/message/reply' || c.status !== 200) continue;
+      const token = (c.body as { replyToken: string }).replyToken;
+      replied.set(token, (replied.get(token) ?? 0) + 1);
+      if (!repliedAt.has(token)) repliedAt.set(token, performance.now());
+    }
+  };
+  const collector = setInterval(collect, 10);
   const total = rate * seconds;
-  const cpuStart = process.cpuUsage();
+  const cpuBefore = await appCpu();
+  const ownBefore = process.cpuUsage();
   const start = performance.now();
   for (let i = 0; i < total; i++) {
     // Open loop: wait for this request's scheduled time, not for earlier answers.
@@ -153,23 +199,19 @@ async function main(): Promise<number> {
   await Promise.all(inFlight);
   const sendSeconds = (performance.now() - start) / 1000;
 
-  // Wait for the workers to answer everything (or give up after 120 s).
   const deadline = performance.now() + 120_000;
-  while (performance.now() < deadline && unique.some((id) => !processed.has(id))) {
-    await new Promise((r) => setTimeout(r, 50));
+  while (performance.now() < deadline && replied.size < unique.length) {
+    collect();
+    await new Promise((r) => setTimeout(r, 5));
   }
-  // Redeliveries of the last events may still be in the queue; give them a moment.
-  const expectedRuns = unique.length + redeliveries;
-  while (performance.now() < deadline && [...processed.values()].reduce((a, b) => a + b, 0) < expectedRuns) {
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  // Late duplicates (a redelivery run twice) would arrive after the originals: wait a little more.
+  await new Promise((r) => setTimeout(r, 1000));
+  clearInterval(collector);
+  collect();
+  const cpu = (await appCpu()) - cpuBefore;
+  const own = process.cpuUsage(ownBefore);
+  const runSeconds = (performance.now() - start) / 1000;
 
-  const replyCalls = fake.calls.filter((c) => c.path === '/v2/bot/message/reply' && c.status === 200);
-  const replied = new Map<string, number>();
-  for (const c of replyCalls) {
-    const token = (c.body as { replyToken: string }).replyToken;
-    replied.set(token, (replied.get(token) ?? 0) + 1);
-  }
   const pushes = fake.calls.filter((c) => c.path === '/v2/bot/message/push' && c.status === 200).length;
   const lost = unique.filter((id) => !replied.has(tokenOf.get(id) as string)).length;
   const duplicated =
@@ -177,14 +219,10 @@ async function main(): Promise<number> {
     fake.calls.filter((c) => c.path === '/v2/bot/message/reply' && c.status !== 200).length +
     pushes;
 
-  const cpu = process.cpuUsage(cpuStart);
-  process.stdout.write(
-    `  cpu                  ${((cpu.user + cpu.system) / 1000 / total).toFixed(2)} ms per request (whole process)\n`,
-  );
   latencies.sort((a, b) => a - b);
   const lags = unique
-    .filter((id) => answeredAt.has(id))
-    .map((id) => (answeredAt.get(id) as number) - (sentAt.get(id) as number))
+    .filter((id) => repliedAt.has(tokenOf.get(id) as string))
+    .map((id) => (repliedAt.get(tokenOf.get(id) as string) as number) - (sentAt.get(id) as number))
     .sort((a, b) => a - b);
   const out = (line: string) => process.stdout.write(`${line}\n`);
   out(
@@ -198,6 +236,12 @@ async function main(): Promise<number> {
     `  answered (reply)     p50 ${ms(percentile(lags, 50))}  p99 ${ms(percentile(lags, 99))} after the request left`,
   );
   out(
+    `  app CPU              ${((cpu * 1000) / total).toFixed(2)} ms per request (${((cpu / runSeconds) * 100).toFixed(0)}% of a core over ${runSeconds.toFixed(1)} s)`,
+  );
+  out(
+    `  bench process CPU    ${(((own.user + own.system) / 1e6 / runSeconds) * 100).toFixed(0)}% of a core (load generator and fake LINE API)`,
+  );
+  out(
     `  failed requests      ${failures.length}${failures.length ? ` (${[...new Set(failures)].slice(0, 3).join('; ')})` : ''}`,
   );
   out(`  lost                 ${lost}`);
@@ -209,7 +253,13 @@ async function main(): Promise<number> {
     `  result               ${ok && p99 <= 50 ? 'PASS' : ok ? 'correct, but p99 over the 50 ms target' : 'FAIL'}`,
   );
 
-  await app.stop();
+  await Promise.all(
+    children.map((c) => {
+      const exited = new Promise((r) => c.once('exit', r));
+      c.kill('SIGTERM');
+      return exited;
+    }),
+  );
   await fake.close();
   await admin.query(`drop schema ${schema} cascade`);
   await admin.end();

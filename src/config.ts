@@ -77,6 +77,9 @@ const envSchema = z.object({
   DATABASE_URL: optional(postgresUrl),
   DATA_DIR: optional(z.string()),
   REDIS_URL: optional(redisUrl),
+  QUEUE_PREFIX: optional(
+    z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, { error: 'must be 1 to 40 letters, digits, - or _' }),
+  ),
   ROLE: optional(z.enum(['web', 'worker', 'all'], { error: 'must be one of web, worker, all' })),
   SLACK_SIGNING_SECRET: optional(z.string()),
   SLACK_BOT_TOKEN: optional(z.string()),
@@ -117,6 +120,8 @@ export interface Config {
   readonly databaseUrl: string | undefined;
   readonly dataDir: string;
   readonly redisUrl: string | undefined;
+  /** BullMQ key prefix on Redis (default BullMQ's `bull`): lets deployments share one Redis. */
+  readonly queuePrefix: string | undefined;
   readonly role: 'web' | 'worker' | 'all';
   readonly openSignupRole: Role | null;
   readonly businessTimeZone: string;
@@ -184,6 +189,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.DATA_DIR ?? '.data'),
     redisUrl: e.REDIS_URL,
+    queuePrefix: e.QUEUE_PREFIX,
     role: e.ROLE ?? 'all',
     openSignupRole: openSignup === '' ? null : openSignup,
     businessTimeZone: e.BUSINESS_TZ ?? 'Asia/Tokyo',

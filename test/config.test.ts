@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.ts';
+import { queueConnectionFor } from '../src/wiring/queue.ts';
 
 describe('loadConfig', () => {
   it('boots with no environment at all: embedded store, port 3000, everything optional', () => {
@@ -16,6 +17,16 @@ describe('loadConfig', () => {
     });
     expect(c.slack.status).toEqual({ enabled: false, missing: ['SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN'] });
     expect(c.line.apiUrl).toBe('https://api.line.me');
+  });
+
+  it('takes a BullMQ key prefix for Redis and refuses one Redis would split on', () => {
+    const config = loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379', QUEUE_PREFIX: 'tenant-a' });
+    expect(queueConnectionFor(config, { url: 'postgres://x/y', kind: 'postgres' })).toEqual({
+      kind: 'redis',
+      url: 'redis://127.0.0.1:6379',
+      prefix: 'tenant-a',
+    });
+    expect(() => loadConfig({ QUEUE_PREFIX: 'a:b' })).toThrow('QUEUE_PREFIX=a:b is invalid');
   });
 
   it('returns a deeply frozen object', () => {

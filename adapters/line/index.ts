@@ -50,7 +50,7 @@ export interface LineAdapterOptions extends Omit<LineClientOptions, 'channelAcce
   clock?: () => Date;
   /** Show the loading animation when a command takes longer than this (default 500 ms). */
   loadingAfterMs?: number;
-  /** Events handled at once by one worker process (default 16). */
+  /** Events handled at once by one worker process (default 4). */
   concurrency?: number;
   /** Called after each inbound event was handled (tests and benchmarks wait on it). */
   onProcessed?: (webhookEventId: string) => void;
@@ -89,7 +89,7 @@ export class LineAdapter implements ChatAdapter {
   /** Runs queued events (worker and all-in-one processes). */
   startWorker(): void {
     this.options.queue.handle(lineInbound, (job) => this.process(job), {
-      concurrency: this.options.concurrency ?? 16,
+      concurrency: this.options.concurrency ?? 4,
     });
   }
 

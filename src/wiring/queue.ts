@@ -40,7 +40,13 @@ export type QueueConnection =
  * search_path).
  */
 export function queueConnectionFor(config: Config, store: { url: string; kind: StoreKind }): QueueConnection {
-  if (config.redisUrl) return { kind: 'redis', url: config.redisUrl };
+  if (config.redisUrl) {
+    return {
+      kind: 'redis',
+      url: config.redisUrl,
+      ...(config.queuePrefix ? { prefix: config.queuePrefix } : {}),
+    };
+  }
   // BullMQ pins its own search_path to its schema; a search_path given in DATABASE_URL's `options`
   // (for the application's tables) would override it and hide BullMQ's functions.
   const url = new URL(store.url);
