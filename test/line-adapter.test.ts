@@ -3,6 +3,7 @@
  * webhook rules (signature, shape, redelivery), reply token versus push, retry keys, 429s, files,
  * follow/unfollow, group chats — and, at the end, that no request of the whole file broke a limit.
  */
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LineClient, retryKeyFor } from '../adapters/line/client.ts';
 import type { LineJob } from '../adapters/line/index.ts';
@@ -261,6 +262,30 @@ describe('LINE push and multicast', () => {
         ),
       ).rejects.toMatchObject({ code: 'line_monthly_limit' });
       expect(quota.fake.calls.length - before).toBe(1);
+
+      // Through the notification path: the receipt says why, and the job is not retried.
+      await quota.follow('quota-user');
+      const key = { platform: 'line' as const, workspace: '', externalId: lineUserId('quota-user') };
+      const user = await quota.app.store.users.findByIdentity(key);
+      await quota.app.store.uow.run(async (tx) => {
+        await tx.notify({
+          type: 'notice.published',
+          recipientUserId: user?.id ?? 0,
+          payload: { title: '月末のお知らせ', noticeId: 1 },
+          dedupeKey: `quota-${Math.random()}`,
+        });
+      });
+      const db = new pg.Client({ connectionString: quota.schema.url });
+      await db.connect();
+      const { rows } = await db.query('select id from outbox where recipient_user_id = $1', [user?.id]);
+      await db.end();
+      const outboxId = Number(rows[0]?.id);
+      await quota.app.notifications.relayOnce();
+      const receipt = () => quota.app.store.notifications.getReceipt(outboxId);
+      for (let i = 0; i < 200 && (await receipt())?.status !== 'failed'; i++) {
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(await receipt()).toMatchObject({ status: 'failed', reason: 'line_monthly_limit', attempts: 1 });
     } finally {
       await quota.close();
     }

@@ -131,7 +131,17 @@ export class NotificationDelivery {
             reason: permanent ? err.code : String((err as Error).message).slice(0, 200),
             attempt: true,
           });
-          logger.warn({ outboxId: row.id, platform: job.platform, permanent }, 'notification not delivered');
+          const fields = {
+            outboxId: row.id,
+            platform: job.platform,
+            permanent,
+            code: permanent ? err.code : undefined,
+          };
+          // A user who blocked us is routine; a platform refusing to send (e.g. LINE's monthly
+          // message limit) needs an operator, so it is reported as an error.
+          if (permanent && !err.code.endsWith('unreachable'))
+            logger.error(fields, 'notification refused by the platform');
+          else logger.warn(fields, 'notification not delivered');
           throw err;
         }
       },

@@ -67,6 +67,8 @@ export interface LineBench {
   fake: FakeLine;
   clock: TestClock;
   url: string;
+  /** The bench's own PostgreSQL schema (for reading rows no service lists, e.g. the outbox). */
+  schema: TestSchema;
   /** Posts a raw body with a signature (a correct one unless given). */
   post(body: string, signature?: string | null): Promise<Response>;
   /** Builds an event from `user` (base fields filled in, a fresh reply token unless `replyToken: null`). */
@@ -209,6 +211,7 @@ export async function openLineBench(
     fake,
     clock,
     url,
+    schema,
     post,
     event,
     send,
