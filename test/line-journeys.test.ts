@@ -298,12 +298,13 @@ describe('an inquiry with a photo on LINE', () => {
     expect(await b.app.files.exists(key)).toBe(true);
     expect((await b.app.files.read(key)).toString()).toBe(photoBytes);
 
-    // Staff take it and reply; the customer is told on LINE by push.
+    // Staff take it and reply; the customer gets the reply itself on LINE by push.
     expect(await staff.tap('対応開始')).toContain(`問い合わせID:${id} の対応を開始しました。`);
     expect(await staff.say(`返信 ${id} 確認いたします。明日伺います。`)).toContain(
       `問い合わせID:${id} に返信しました。`,
     );
-    await pushedTo('tencho', `問い合わせID:${id} に新しいメッセージがあります。`);
+    const pushed = await pushedTo('tencho', `問い合わせID:${id} にサポート担当からメッセージが届きました。`);
+    expect(pushed).toContain('確認いたします。明日伺います。');
   });
 });
 

@@ -14,10 +14,10 @@ import type { Metrics } from '../metrics.ts';
 import { resolveUser } from '../services/users.ts';
 import type { Store, UserRecord } from '../store.ts';
 import type { Command, CommandContext, CommandServices } from './command.ts';
-import { type FlowDefinition, FlowEngine } from './flow.ts';
+import { type FlowAnswers, type FlowDefinition, FlowEngine } from './flow.ts';
 import { normalizeInput } from './normalize.ts';
 import { mayRun, type Router } from './router.ts';
-import { type Button, type ChatEvent, type Reply, text } from './types.ts';
+import { type Button, type ChatEvent, type FormSpec, type Reply, text } from './types.ts';
 
 /** Button payloads `a:<token>` name a command stored server-side (ActionTokenStore). */
 const TOKEN_PREFIX = 'a:';
@@ -140,6 +140,22 @@ export class Bot {
       this.options.config.openSignupRole,
     );
     return this.flows.submitForm(this.context(event, user, [], ''), flowId, raw, files);
+  }
+
+  /** The flow `flowId` as a form for this user, given the answers so far (see FlowEngine.describe). */
+  async describeForm(event: ChatEvent, flowId: string, answers: FlowAnswers = {}): Promise<FormSpec> {
+    const { user } = await resolveUser(
+      this.options.store,
+      event.platform,
+      event.sender,
+      this.options.config.openSignupRole,
+    );
+    return this.flows.describe(this.context(event, user, [], ''), flowId, answers);
+  }
+
+  /** Ends the user's step-by-step flow (a form took its place). */
+  async clearFlow(userId: number): Promise<void> {
+    await this.options.store.flows.clear(userId);
   }
 
   private async dispatch(

@@ -12,7 +12,7 @@ import type { FlowSessionRecord, Store } from '../store.ts';
 import { parseDate, parseYen } from './args.ts';
 import type { CommandContext } from './command.ts';
 import { normalizeInput } from './normalize.ts';
-import type { Block, ChatEvent, QuickReply, Reply } from './types.ts';
+import type { Block, ChatEvent, FormField, FormSpec, QuickReply, Reply } from './types.ts';
 
 export type FlowValue = string | number | UploadedFile[];
 export type FlowAnswers = Record<string, FlowValue>;
@@ -186,7 +186,40 @@ export class FlowEngine {
     while (field && answers[field.name] !== undefined) field = nextField(def, answers, field.name);
     await this.save(ctx, def, field, answers);
     const q = await question(ctx, def, field, answers);
-    return { ...q, blocks: [text(ctx.t('flow.started')), ...q.blocks] };
+    const given: Record<string, string | number> = {};
+    for (const [k, v] of Object.entries(answers)) if (typeof v !== 'object') given[k] = v;
+    return { ...q, blocks: [text(ctx.t('flow.started')), ...q.blocks], form: { flowId: id, preset: given } };
+  }
+
+  /**
+   * The flow as a form, given the answers so far (a form re-asks this as choices change, so a
+   * field that depends on an earlier one appears, with its options, once that one is chosen).
+   * Every applicable field is listed; a form leaves out the ones the command preset.
+   */
+  async describe(ctx: CommandContext, id: string, answers: FlowAnswers): Promise<FormSpec> {
+    const def = this.flows.get(id);
+    if (!def) throw new Error(`unknown flow ${id}`);
+    const fields: FormField[] = [];
+    for (const field of def.fields) {
+      if (field.when && !field.when(answers)) continue;
+      const spec: FormField = {
+        name: field.name,
+        label: translateRaw(ctx.locale, field.prompt),
+        type: field.type,
+        optional: field.optional === true,
+      };
+      if (field.type === 'choice' && field.choices) {
+        try {
+          spec.choices = await field.choices(ctx, answers);
+        } catch (err) {
+          if (!(err instanceof UserError)) throw err;
+          spec.choices = [];
+        }
+        if (field.resolve) spec.acceptsText = true;
+      }
+      fields.push(spec);
+    }
+    return { flowId: id, fields };
   }
 
   /** Handles one event of a user who is in a flow. */

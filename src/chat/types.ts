@@ -111,6 +111,28 @@ export interface Reply {
   expectsText?: boolean;
   /** Set when the command changed the user's language, so the adapter knows what this reply is in. */
   locale?: Locale;
+  /**
+   * A guided flow began with this reply. Clients with forms (Slack and Discord modals) may show the
+   * whole flow as one form instead (`Bot.describeForm` / `Bot.submitForm`); others ask step by step.
+   */
+  form?: { flowId: string; preset: Record<string, string | number> };
+}
+
+/** One question of a guided flow, as a form field. */
+export interface FormField {
+  name: string;
+  label: string;
+  type: 'text' | 'number' | 'yen' | 'date' | 'choice' | 'files';
+  optional: boolean;
+  /** For choice fields: the options given the answers so far. */
+  choices?: { value: string; label: string }[];
+  /** For choice fields: typed text is also accepted (e.g. a store name to search). */
+  acceptsText?: boolean;
+}
+
+export interface FormSpec {
+  flowId: string;
+  fields: FormField[];
 }
 
 export const text = (value: string): TextBlock => ({ type: 'text', text: value });

@@ -52,8 +52,17 @@ export interface NotificationDeliveryOptions {
   button(userId: number, label: string, command: string): Promise<Button>;
 }
 
+/** What happened to one notification on its platform (for adapters that confirm deliveries, e.g. Slack's desk). */
+export interface DeliveryOutcome {
+  row: OutboxRecord;
+  platform: Platform;
+  status: 'sent' | 'failed';
+  reason?: string;
+}
+
 export class NotificationDelivery {
   private readonly options: NotificationDeliveryOptions;
+  private readonly listeners: ((outcome: DeliveryOutcome) => void)[] = [];
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> | undefined;
 
@@ -124,6 +133,7 @@ export class NotificationDelivery {
             platform: job.platform,
             attempt: true,
           });
+          this.emit({ row, platform: job.platform, status: 'sent' });
         } catch (err) {
           const permanent = err instanceof PermanentJobError;
           await store.notifications.receipt(row.id, row.recipientUserId, {
@@ -142,11 +152,27 @@ export class NotificationDelivery {
           if (permanent && !err.code.endsWith('unreachable'))
             logger.error(fields, 'notification refused by the platform');
           else logger.warn(fields, 'notification not delivered');
+          if (permanent) this.emit({ row, platform: job.platform, status: 'failed', reason: err.code });
           throw err;
         }
       },
       workerOptions,
     );
+  }
+
+  /** Calls `listener` after each notification was sent, or failed for good. */
+  onOutcome(listener: (outcome: DeliveryOutcome) => void): void {
+    this.listeners.push(listener);
+  }
+
+  private emit(outcome: DeliveryOutcome): void {
+    for (const l of this.listeners) {
+      try {
+        l(outcome);
+      } catch (err) {
+        this.options.logger.warn({ err }, 'delivery listener failed');
+      }
+    }
   }
 
   /** Relays every `intervalMs` (and at once) until stopped. */

@@ -72,6 +72,73 @@ export async function renderNotification(
       };
     }
   }
+  if (row.type === 'inquiry.message') {
+    const shown = await inquiryMessage(row, locale, deps);
+    if (shown) return shown;
+  }
   const key = `notify.${row.type}` as MessageKey;
-  return { locale, blocks: [text(translateRaw(locale, key, params(row, locale, deps.timeZone)))] };
+  const reply: Reply = {
+    locale,
+    blocks: [text(translateRaw(locale, key, params(row, locale, deps.timeZone)))],
+  };
+  // Staff decide from the notification itself (Slack DMs, LINE pushes): the buttons run the commands.
+  const buttons = await decisionButtons(row, locale, deps);
+  if (buttons.length > 0) reply.blocks.push({ type: 'buttons', buttons });
+  return reply;
+}
+
+async function decisionButtons(row: OutboxRecord, locale: Locale, deps: RenderDeps): Promise<Button[]> {
+  const p = row.payload;
+  const to = row.recipientUserId;
+  const b = (key: MessageKey, command: string) => deps.button(to, translateRaw(locale, key), command);
+  if (row.type === 'application.received' && typeof p.applicationId === 'number') {
+    return [
+      { ...(await b('notify.button.accept', `accept ${p.applicationId}`)), style: 'primary' },
+      { ...(await b('notify.button.reject', `reject ${p.applicationId}`)), style: 'danger' },
+      await b('notify.button.applicants', `applicants ${String(p.jobId)}`),
+    ];
+  }
+  if (row.type === 'delivery.received' && typeof p.applicationId === 'number') {
+    return [await b('notify.button.review', `review ${p.applicationId}`)];
+  }
+  if (row.type === 'question.asked' && typeof p.applicationId === 'number') {
+    return [await b('notify.button.question', `application ${p.applicationId}`)];
+  }
+  if ((row.type === 'inquiry.created' || row.type === 'inquiry.status') && typeof p.inquiryId === 'number') {
+    return [await b('notify.button.inquiry', `inquiry ${p.inquiryId}`)];
+  }
+  return [];
+}
+
+/** A message on an inquiry, shown whole (the reader should not have to go and look). */
+async function inquiryMessage(row: OutboxRecord, locale: Locale, deps: RenderDeps): Promise<Reply | null> {
+  const { inquiryId, messageId } = row.payload;
+  if (typeof inquiryId !== 'number' || typeof messageId !== 'number') return null;
+  const found = await deps.store.uow.read(async (tx) => {
+    const message = await tx.support.messages.get(messageId);
+    const inquiry = await tx.support.inquiries.get(inquiryId);
+    if (!message || !inquiry) return null;
+    const attachments = await tx.support.attachments.find({ messageId });
+    const files = attachments.length ? await tx.files.find({ id: attachments.map((a) => a.fileId) }) : [];
+    return { message, inquiry, files };
+  });
+  if (!found) return null;
+  const fromCustomer = found.message.authorId === found.inquiry.createdBy;
+  const author = t(locale, fromCustomer ? 'notify.inquiry.author_customer' : 'notify.inquiry.author_staff');
+  const lines = [t(locale, 'notify.inquiry.message_body', { inquiryId, author, body: found.message.body })];
+  if (found.files.length > 0) {
+    lines.push(t(locale, 'notify.inquiry.attachments', { names: found.files.map((f) => f.name).join(', ') }));
+  }
+  return {
+    locale,
+    blocks: [
+      text(lines.join('\n')),
+      {
+        type: 'buttons',
+        buttons: [
+          await deps.button(row.recipientUserId, t(locale, 'notify.button.inquiry'), `inquiry ${inquiryId}`),
+        ],
+      },
+    ],
+  };
 }
