@@ -8,6 +8,7 @@ import { type EntityManager, type MikroORM, UniqueConstraintViolationException }
 import type { Platform, Role } from '../src/config.ts';
 import { isLocale, type Locale } from '../src/i18n/index.ts';
 import type { IdentityKey, Store, StoreKind, UserRecord } from '../src/store.ts';
+import { createDeskStore } from './desk.ts';
 import { ActionToken, FlowSession, PlatformIdentity, User } from './entities/index.ts';
 import { createNotificationStore } from './notifications.ts';
 import { createUnitOfWork } from './unit-of-work.ts';
@@ -96,6 +97,7 @@ export function createMikroStore(orm: MikroORM, kind: StoreKind): Store {
     },
     uow: createUnitOfWork(orm),
     notifications: createNotificationStore(orm),
+    desk: createDeskStore(orm),
     flows: {
       async get(userId, now) {
         const fork = em();

@@ -79,6 +79,50 @@ export interface Store {
   readonly flows: FlowSessionStore;
   /** The outbox relay and delivery receipts (src/notifications). */
   readonly notifications: NotificationStore;
+  /** Where inquiries are mirrored in the desk channel. */
+  readonly desk: DeskStore;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
+}
+
+/** An inquiry's mirror thread in a desk channel (Slack): its card and what the card shows. */
+export interface DeskThreadRecord {
+  inquiryId: number;
+  channel: string;
+  /** The card message (thread root); null while a worker is posting it. */
+  ts: string | null;
+  /** `status:assigneeId` as last drawn on the card. */
+  cardState: string;
+}
+
+/**
+ * Bookkeeping of the support desk mirror (adapters/slack/desk.ts). The inquiry tables stay the
+ * source of truth: the mirror claims what is not in its thread yet (with a lease, so a crash
+ * between claim and post only delays it), posts it, then records where it went.
+ */
+export interface DeskStore {
+  /** Claims up to `limit` open inquiries with no thread yet (or a lapsed claim) for `channel`. */
+  claimThreads(channel: string, limit: number): Promise<number[]>;
+  threadPosted(inquiryId: number, ts: string, cardState: string): Promise<void>;
+  /** Gives a claim back after a failed post, so the next pass retries it. */
+  releaseThread(inquiryId: number): Promise<void>;
+  /** Threads whose card no longer shows the inquiry's status or assignee, with the state now. */
+  staleCards(limit: number): Promise<(DeskThreadRecord & { ts: string; state: string })[]>;
+  setCardState(inquiryId: number, state: string): Promise<void>;
+  /** Claims up to `limit` messages of threaded inquiries that are not in their thread yet. */
+  claimMessages(
+    limit: number,
+  ): Promise<{ messageId: number; inquiryId: number; channel: string; threadTs: string }[]>;
+  /** Records a mirrored message; false when staff wrote it in the thread meanwhile (not to be posted). */
+  messagePosted(messageId: number, ts: string): Promise<boolean>;
+  releaseMessage(messageId: number): Promise<void>;
+  /** A message staff wrote in the thread itself: never mirrored back. */
+  recordDeskMessage(messageId: number, inquiryId: number, channel: string, ts: string): Promise<void>;
+  /** The message's place in its thread, if it has one. */
+  messageAt(
+    messageId: number,
+  ): Promise<{ channel: string; ts: string | null; origin: 'desk' | 'mirror' } | null>;
+  threadOf(inquiryId: number): Promise<DeskThreadRecord | null>;
+  /** The inquiry whose card is `ts` in `channel`. */
+  inquiryAt(channel: string, ts: string): Promise<number | null>;
 }

@@ -1,6 +1,7 @@
 import { ActionToken } from './action-token.ts';
 import { AuditLog } from './audit-log.ts';
 import { Company } from './company.ts';
+import { deskEntities } from './desk.ts';
 import { StoredFile } from './file.ts';
 import { FlowSession } from './flow-session.ts';
 import { InboundEvent } from './inbound-event.ts';
@@ -15,6 +16,7 @@ import { supportEntities } from './support.ts';
 import { User } from './user.ts';
 import { workEntities } from './work.ts';
 
+export * from './desk.ts';
 export * from './work.ts';
 export {
   ActionToken,
@@ -49,4 +51,5 @@ export const entities = [
   ...workEntities,
   ...supportEntities,
   ...marketEntities,
+  ...deskEntities,
 ];

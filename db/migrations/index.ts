@@ -5,6 +5,7 @@ import { Migration20261122170000_support } from './Migration20261122170000_suppo
 import { Migration20261122180000_market } from './Migration20261122180000_market.ts';
 import { Migration20261122190000_search } from './Migration20261122190000_search.ts';
 import { Migration20261122200000_chat } from './Migration20261122200000_chat.ts';
+import { Migration20261122210000_desk } from './Migration20261122210000_desk.ts';
 
 export const migrations = [
   { name: 'Migration20261122000000_foundation', class: Migration20261122000000Foundation },
@@ -13,4 +14,5 @@ export const migrations = [
   { name: 'Migration20261122180000_market', class: Migration20261122180000_market },
   { name: 'Migration20261122190000_search', class: Migration20261122190000_search },
   { name: 'Migration20261122200000_chat', class: Migration20261122200000_chat },
+  { name: 'Migration20261122210000_desk', class: Migration20261122210000_desk },
 ];

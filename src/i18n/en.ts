@@ -2,6 +2,7 @@ import { cmdAccountEn } from './domains/cmd-account.ts';
 import { cmdMarketEn } from './domains/cmd-market.ts';
 import { cmdSupportEn } from './domains/cmd-support.ts';
 import { cmdWorkEn } from './domains/cmd-work-en.ts';
+import { deskEn } from './domains/desk.ts';
 import { flowEn } from './domains/flow.ts';
 import { identityEn } from './domains/identity.ts';
 import { marketEn } from './domains/market.ts';
@@ -20,6 +21,7 @@ export const en = {
   ...notifyEn,
   ...flowEn,
   ...platformEn,
+  ...deskEn,
   ...cmdWorkEn,
   ...cmdSupportEn,
   ...cmdMarketEn,

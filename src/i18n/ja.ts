@@ -2,6 +2,7 @@ import { cmdAccountJa } from './domains/cmd-account.ts';
 import { cmdMarketJa } from './domains/cmd-market.ts';
 import { cmdSupportJa } from './domains/cmd-support.ts';
 import { cmdWorkJa } from './domains/cmd-work.ts';
+import { deskJa } from './domains/desk.ts';
 import { flowJa } from './domains/flow.ts';
 /**
  * Japanese catalog: the default language and the source of the key set. Polite です・ます, with the
@@ -22,6 +23,7 @@ export const ja = {
   ...notifyJa,
   ...flowJa,
   ...platformJa,
+  ...deskJa,
   ...cmdWorkJa,
   ...cmdSupportJa,
   ...cmdMarketJa,

@@ -3,6 +3,7 @@
  * Everything else receives what it needs as parameters.
  */
 import { LineAdapter, type LineAdapterOptions } from '../../adapters/line/index.ts';
+import { SlackAdapter, type SlackAdapterOptions } from '../../adapters/slack/index.ts';
 import { allFlows } from '../../commands/flows/index.ts';
 import { allCommands } from '../../commands/index.ts';
 import { Bot, type BotOptions, tokenButton } from '../chat/bot.ts';
@@ -30,6 +31,8 @@ export interface AppOptions {
     LineAdapterOptions,
     'onProcessed' | 'loadingAfterMs' | 'backoffMs' | 'rates' | 'attempts' | 'timeoutMs' | 'concurrency'
   >;
+  /** Test hooks for the Slack adapter. */
+  slack?: Pick<SlackAdapterOptions, 'onProcessed' | 'deskIntervalMs'>;
 }
 
 export interface App {
@@ -43,6 +46,8 @@ export interface App {
   readonly notifications: NotificationDelivery;
   /** Where attachments are stored (DATA_DIR/files). */
   readonly files: FileStorage;
+  /** Present when Slack is configured. */
+  readonly slack: SlackAdapter | undefined;
   /** Present when LINE is configured. */
   readonly line: LineAdapter | undefined;
   /** Listens on `config.port` (0 = any free port); resolves with the port. */
@@ -156,6 +161,37 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     if (!status.enabled) logger.info({ platform: name, missing: status.missing }, 'platform disabled');
   }
 
+  let slack: SlackAdapter | undefined;
+  const { signingSecret, botToken } = config.slack;
+  if (signingSecret && botToken) {
+    slack = new SlackAdapter({
+      ...options.slack,
+      signingSecret,
+      botToken,
+      appToken: config.slack.appToken,
+      apiUrl: config.slack.apiUrl,
+      supportChannel: config.slack.supportChannel,
+      bot,
+      store: opened.store,
+      domain: domain.services,
+      files: domain.ctx.files,
+      logger,
+      clock,
+      timeZone: config.businessTimeZone,
+    });
+    slack.mount(http);
+    const adapter = slack;
+    if (config.role !== 'web') {
+      // chat.postMessage is about 1 message/s per channel (PLATFORMS.md); each DM is its own channel,
+      // so the queue caps the workspace as a whole and the Web API client waits out any 429.
+      notifications.serve('notify-slack', adapter, { limiter: { max: 20, durationMs: 1000 } });
+      notifications.onOutcome((outcome) => {
+        adapter.onDelivery(outcome).catch((err: unknown) => logger.warn({ err }, 'desk confirmation failed'));
+      });
+    }
+    await adapter.start({ desk: config.role !== 'web' });
+  }
+
   let stopping: Promise<void> | undefined;
   return {
     config,
@@ -167,6 +203,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     metrics,
     notifications,
     files: domain.ctx.files,
+    slack,
     line,
     async listen() {
       const port = await http.listen(config.port, config.host);
@@ -177,6 +214,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     stop() {
       stopping ??= (async () => {
         await http.close();
+        await slack?.stop();
         await notifications.stop();
         await queue.close();
         await opened.close();

@@ -1,0 +1,120 @@
+/**
+ * Guided flows as Slack modals (https://api.slack.com/surfaces/modals): one input block per field,
+ * block_id = the field's name. Choice fields are selects that dispatch on change, so a field that
+ * depends on an earlier choice (a sub-topic, a store) appears with its options once that is chosen
+ * (`views.update`). Limits: ≤ 100 blocks, title ≤ 24, private_metadata ≤ 3,000 (PLATFORMS.md).
+ */
+import type { FormField, FormSpec } from '../../src/chat/types.ts';
+import { type Locale, t } from '../../src/i18n/index.ts';
+
+export const FORM_CALLBACK = 'bot-form';
+export const FORM_SELECT = 'form-select';
+
+export interface FormMetadata {
+  flowId: string;
+  preset: Record<string, string | number>;
+  /** Where the user started it, to answer there. */
+  channel: string;
+}
+
+const MAX_OPTIONS = 100;
+const plain = (text: string, max = 150) => ({
+  type: 'plain_text',
+  text: [...text].slice(0, max).join(''),
+  emoji: true,
+});
+
+/** Values the user has filled in, by field name (selects give their value, dates 'YYYY-MM-DD'). */
+export function formValues(state: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  const values =
+    (state as { values?: Record<string, Record<string, Record<string, unknown>>> })?.values ?? {};
+  for (const [blockId, actions] of Object.entries(values)) {
+    for (const a of Object.values(actions)) {
+      const v =
+        (a.selected_option as { value?: string } | undefined)?.value ??
+        (a.selected_date as string | undefined) ??
+        (a.value as string | undefined);
+      if (typeof v === 'string') out[blockId] = v;
+    }
+  }
+  return out;
+}
+
+function element(field: FormField, current: string | undefined, locale: Locale) {
+  if (field.type === 'choice' && field.choices && field.choices.length > 0 && !field.acceptsText) {
+    const options = field.choices
+      .slice(0, MAX_OPTIONS)
+      .map((c) => ({ text: plain(c.label, 75), value: c.value.slice(0, 150) }));
+    const initial = options.find((o) => o.value === current);
+    return {
+      type: 'static_select',
+      action_id: FORM_SELECT,
+      placeholder: plain(t(locale, 'slack.modal.choose')),
+      options,
+      ...(initial ? { initial_option: initial } : {}),
+    };
+  }
+  if (field.type === 'date') {
+    return { type: 'datepicker', action_id: 'value', ...(current ? { initial_date: current } : {}) };
+  }
+  return {
+    type: 'plain_text_input',
+    action_id: 'value',
+    multiline: field.type === 'text',
+    ...(current ? { initial_value: current } : {}),
+  };
+}
+
+function hint(field: FormField): string | undefined {
+  // A store can also be typed (name or region): list what there is to help.
+  if (field.type === 'choice' && field.acceptsText && field.choices?.length) {
+    return field.choices
+      .slice(0, 10)
+      .map((c) => c.label)
+      .join(' / ');
+  }
+  return undefined;
+}
+
+/** A modal for `spec`, keeping what was filled in so far (`values`). Files are sent afterwards in a DM. */
+export function formView(spec: FormSpec, meta: FormMetadata, values: Record<string, string>, locale: Locale) {
+  const blocks: Record<string, unknown>[] = [];
+  let files = false;
+  for (const field of spec.fields) {
+    if (field.name in meta.preset) continue;
+    if (field.type === 'files') {
+      files = true;
+      continue;
+    }
+    const h = hint(field);
+    blocks.push({
+      type: 'input',
+      block_id: field.name,
+      optional: field.optional,
+      // Choosing re-draws the form with the fields that depend on the choice.
+      dispatch_action: field.type === 'choice' && !field.acceptsText,
+      label: plain(field.label, 2000),
+      element: element(field, values[field.name], locale),
+      ...(h ? { hint: plain(h, 2000) } : {}),
+    });
+  }
+  if (files)
+    blocks.push({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: t(locale, 'slack.modal.files_later') }],
+    });
+  return {
+    type: 'modal',
+    callback_id: FORM_CALLBACK,
+    private_metadata: JSON.stringify(meta).slice(0, 3000),
+    title: plain(t(locale, 'slack.modal.title'), 24),
+    submit: plain(t(locale, 'slack.modal.submit'), 24),
+    close: plain(t(locale, 'slack.modal.cancel'), 24),
+    blocks: blocks.slice(0, 100),
+  };
+}
+
+/** Whether a flow can be a modal: every required field must be fillable in one (files are not). */
+export const modalFits = (spec: FormSpec, preset: Record<string, unknown>) =>
+  spec.fields.every((f) => f.name in preset || f.type !== 'files' || f.optional);

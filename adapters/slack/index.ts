@@ -1,0 +1,579 @@
+/**
+ * The Slack adapter, on `@slack/bolt` 5: a Bolt `App` whose receiver is the shared HTTP server
+ * (`POST /slack/events`, adapters/slack/receiver.ts), or Socket Mode when `SLACK_APP_TOKEN` is set.
+ *
+ * Entry points: the slash command (`/bot <command>`), direct messages, mentions in channels, buttons
+ * and modals. Every listener acks first (well inside Slack's 3 s) and works after; answers go back
+ * through `response_url` (slash commands, ephemeral messages) or as messages. A command that starts a
+ * guided flow opens it as a modal where a trigger is at hand. The support desk lives in
+ * adapters/slack/desk.ts (threads) and here (staff replies, buttons, reactions in those threads).
+ */
+import { App, type Logger as BoltLogger, LogLevel, SocketModeReceiver } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { ChatAdapter, PushOptions, PushTarget } from '../../src/chat/adapter.ts';
+import type { Bot } from '../../src/chat/bot.ts';
+import type { ChatAttachment, ChatEvent, ChatSender, Reply } from '../../src/chat/types.ts';
+import type { Actor } from '../../src/domain/actor.ts';
+import type { DomainServices } from '../../src/domain/services.ts';
+import { UserError } from '../../src/errors.ts';
+import type { FileStorage } from '../../src/files/storage.ts';
+import type { HttpServer } from '../../src/http/server.ts';
+import { type Locale, t, translateRaw } from '../../src/i18n/index.ts';
+import type { Logger } from '../../src/logger.ts';
+import type { DeliveryOutcome } from '../../src/notifications/delivery.ts';
+import { PermanentJobError } from '../../src/queue.ts';
+import type { Store, UserRecord } from '../../src/store.ts';
+import { DESK_RESOLVE, DESK_TAKE, DeskMirror } from './desk.ts';
+import { downloadSlackFiles, type SlackFile } from './files.ts';
+import { FORM_CALLBACK, FORM_SELECT, type FormMetadata, formValues, formView, modalFits } from './forms.ts';
+import { SharedHttpReceiver } from './receiver.ts';
+import { BUTTON_ACTION, renderSlackMessages } from './render.ts';
+
+export interface SlackAdapterOptions {
+  signingSecret: string;
+  botToken: string;
+  appToken?: string | undefined;
+  /** Web API base URL, e.g. https://slack.com/api/ */
+  apiUrl: string;
+  /** Channel id of the support desk (inquiry threads). */
+  supportChannel?: string | undefined;
+  bot: Bot;
+  store: Store;
+  domain: DomainServices;
+  files: FileStorage;
+  logger: Logger;
+  clock?: () => Date;
+  timeZone: string;
+  /** How often the desk mirror catches up (default 1 s). */
+  deskIntervalMs?: number;
+  /** Called when an inbound Slack request was fully handled (tests wait on it). */
+  onProcessed?: (id: string) => void;
+}
+
+/** Reactions that act on an inquiry when added to its card or thread. */
+const REACTION_TAKE = new Set(['eyes']);
+const REACTION_RESOLVE = new Set(['white_check_mark', 'heavy_check_mark']);
+/** A thread reply starting with this stays in Slack (internal note). */
+const NOTE_PREFIX = '//';
+
+function boltLogger(logger: Logger): BoltLogger {
+  let level = LogLevel.WARN;
+  return {
+    debug: (...m) => logger.debug({ bolt: m.map(String).join(' ') }),
+    info: (...m) => logger.debug({ bolt: m.map(String).join(' ') }),
+    warn: (...m) => logger.warn({ bolt: m.map(String).join(' ') }),
+    error: (...m) => logger.error({ bolt: m.map(String).join(' ') }),
+    setLevel: (l) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: () => undefined,
+  };
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: Slack payloads are wide and loosely typed; each use reads the few fields it needs.
+type AnyBody = Record<string, any>;
+
+export class SlackAdapter implements ChatAdapter {
+  readonly platform = 'slack' as const;
+  readonly app: App;
+  readonly desk: DeskMirror | undefined;
+  private readonly o: SlackAdapterOptions;
+  private readonly receiver: SharedHttpReceiver | undefined;
+  private readonly clock: () => Date;
+  private readonly log: Logger;
+  private readonly dmChannels = new Map<string, string>();
+
+  constructor(options: SlackAdapterOptions) {
+    this.o = options;
+    this.clock = options.clock ?? (() => new Date());
+    this.log = options.logger.child({ platform: 'slack' });
+    const clientOptions = { slackApiUrl: options.apiUrl };
+    if (options.appToken) {
+      this.app = new App({
+        token: options.botToken,
+        // Socket Mode opens its connection with apps.connections.open on Slack itself (the receiver
+        // takes no API URL); everything else goes through `clientOptions`.
+        receiver: new SocketModeReceiver({ appToken: options.appToken, logger: boltLogger(this.log) }),
+        clientOptions,
+        logger: boltLogger(this.log),
+      });
+    } else {
+      this.receiver = new SharedHttpReceiver({
+        signingSecret: options.signingSecret,
+        logger: this.log,
+        clock: this.clock,
+      });
+      this.app = new App({
+        token: options.botToken,
+        receiver: this.receiver,
+        clientOptions,
+        logger: boltLogger(this.log),
+      });
+    }
+    if (options.supportChannel) {
+      this.desk = new DeskMirror({
+        client: this.client,
+        channel: options.supportChannel,
+        store: options.store.desk,
+        reads: options.domain.inquiryReads,
+        files: options.files,
+        logger: this.log,
+        timeZone: options.timeZone,
+      });
+    }
+    this.listen();
+  }
+
+  get client(): WebClient {
+    return this.app.client;
+  }
+
+  /** `POST /slack/events` on the shared server (HTTP mode). */
+  mount(http: HttpServer): void {
+    if (this.receiver) http.route('POST', '/slack/events', this.receiver.handler());
+  }
+
+  /** Socket Mode connects here; workers mirror the desk. */
+  async start(options: { desk: boolean }): Promise<void> {
+    if (this.o.appToken) await this.app.start();
+    if (options.desk) this.desk?.start(this.o.deskIntervalMs ?? 1000);
+  }
+
+  async stop(): Promise<void> {
+    await this.desk?.stop();
+    if (this.o.appToken) await this.app.stop();
+  }
+
+  private sender(team: string, user: string): ChatSender {
+    return { workspace: team, externalId: user };
+  }
+
+  private async userOf(team: string, user: string): Promise<UserRecord | null> {
+    return this.o.store.users.findByIdentity({ platform: 'slack', workspace: team, externalId: user });
+  }
+
+  private event(
+    id: string,
+    team: string,
+    user: string,
+    channel: string,
+    input:
+      | { kind: 'message'; text: string; attachments?: ChatAttachment[] }
+      | { kind: 'action'; payload: string },
+    direct: boolean,
+  ): ChatEvent {
+    return {
+      ...input,
+      id,
+      platform: 'slack',
+      sender: this.sender(team, user),
+      conversation: { kind: direct ? 'direct' : 'group', id: channel },
+      receivedAt: this.clock(),
+    };
+  }
+
+  private done(id: string): void {
+    this.o.onProcessed?.(id);
+  }
+
+  private listen(): void {
+    const { app } = this;
+
+    // Slash command: `/bot <command>`; an empty one shows the help.
+    app.command(/.*/, async ({ command, ack, respond, client }) => {
+      await ack();
+      const id = `cmd:${command.trigger_id}`;
+      try {
+        const event = this.event(
+          id,
+          command.team_id,
+          command.user_id,
+          command.channel_id,
+          { kind: 'message', text: command.text.trim() || 'help' },
+          command.channel_name === 'directmessage',
+        );
+        const { reply, locale } = await this.o.bot.handle(event);
+        if (!reply) return;
+        if (await this.openForm(reply, event, command.trigger_id, command.channel_id, locale, client)) return;
+        for (const m of renderSlackMessages(reply).slice(0, 5)) {
+          await respond({ response_type: 'ephemeral', text: m.text, blocks: m.blocks });
+        }
+      } finally {
+        this.done(id);
+      }
+    });
+
+    // Direct messages to the bot, and staff replies in desk threads.
+    app.message(async ({ message, body, client }) => {
+      const m = message as AnyBody;
+      const id = String(body.event_id ?? `${m.channel}:${m.ts}`);
+      try {
+        if (m.bot_id || (m.subtype && m.subtype !== 'file_share') || !m.user) return;
+        if (
+          this.o.supportChannel &&
+          m.channel === this.o.supportChannel &&
+          m.thread_ts &&
+          m.thread_ts !== m.ts
+        ) {
+          await this.deskReply(String(body.team_id ?? m.team ?? ''), m, id, client);
+          return;
+        }
+        if (m.channel_type !== 'im') return;
+        const team = String(body.team_id ?? m.team ?? '');
+        const { attachments, failed } = await downloadSlackFiles(
+          (m.files ?? []) as SlackFile[],
+          this.o.botToken,
+          this.o.files,
+        );
+        if (failed.length > 0) this.log.warn({ failed: failed.length }, 'Slack files not downloaded');
+        const event = this.event(
+          id,
+          team,
+          m.user,
+          m.channel,
+          { kind: 'message', text: String(m.text ?? ''), ...(attachments.length ? { attachments } : {}) },
+          true,
+        );
+        const { reply } = await this.o.bot.handle(event);
+        if (reply) await this.post(client, m.channel, reply);
+      } finally {
+        this.done(id);
+      }
+    });
+
+    // Mentions in channels: answered in a thread under the mention.
+    app.event('app_mention', async ({ event, body, client }) => {
+      const e = event as AnyBody;
+      const id = String(body.event_id);
+      try {
+        const text =
+          String(e.text ?? '')
+            .replace(/<@[A-Z0-9]+>/g, '')
+            .trim() || 'help';
+        const chat = this.event(
+          id,
+          String(body.team_id),
+          e.user,
+          e.channel,
+          { kind: 'message', text },
+          false,
+        );
+        const { reply } = await this.o.bot.handle(chat);
+        if (!reply) return;
+        if (reply.ephemeral) {
+          for (const msg of renderSlackMessages(reply)) {
+            await client.chat.postEphemeral({
+              channel: e.channel,
+              user: e.user,
+              text: msg.text,
+              blocks: msg.blocks,
+              thread_ts: e.thread_ts ?? e.ts,
+            });
+          }
+        } else await this.post(client, e.channel, reply, e.thread_ts ?? e.ts);
+      } finally {
+        this.done(id);
+      }
+    });
+
+    // Buttons of our messages: the value is the payload (a command or a short token).
+    app.action(new RegExp(`^${BUTTON_ACTION}`), async ({ ack, body, action, respond, client }) => {
+      await ack();
+      const b = body as AnyBody;
+      const id = `act:${b.trigger_id ?? `${b.container?.message_ts}:${(action as AnyBody).action_ts}`}`;
+      try {
+        const payload = String((action as AnyBody).value ?? '');
+        const container = b.container ?? {};
+        const channel = String(container.channel_id ?? b.channel?.id ?? '');
+        const direct = channel.startsWith('D');
+        const event = this.event(
+          id,
+          String(b.team?.id ?? b.user?.team_id ?? ''),
+          b.user.id,
+          channel,
+          { kind: 'action', payload },
+          direct,
+        );
+        const { reply, locale } = await this.o.bot.handle(event);
+        if (!reply) return;
+        if (await this.openForm(reply, event, b.trigger_id, channel, locale, client)) return;
+        if (container.is_ephemeral || !channel) {
+          for (const m of renderSlackMessages(reply).slice(0, 5)) {
+            await respond({
+              response_type: 'ephemeral',
+              replace_original: false,
+              text: m.text,
+              blocks: m.blocks,
+            });
+          }
+        } else await this.post(client, channel, reply, container.thread_ts);
+      } finally {
+        this.done(id);
+      }
+    });
+
+    // A choice in a modal changed: redraw it with the fields that depend on it.
+    app.action(FORM_SELECT, async ({ ack, body, client }) => {
+      await ack();
+      const b = body as AnyBody;
+      const view = b.view;
+      const meta = JSON.parse(view.private_metadata) as FormMetadata;
+      const values = formValues(view.state);
+      const event = this.event(
+        `form:${view.id}`,
+        String(b.team?.id ?? ''),
+        b.user.id,
+        meta.channel,
+        { kind: 'message', text: '' },
+        true,
+      );
+      const user = await this.userOf(String(b.team?.id ?? ''), b.user.id);
+      const spec = await this.o.bot.describeForm(event, meta.flowId, { ...meta.preset, ...values });
+      await client.views.update({
+        view_id: view.id,
+        hash: view.hash,
+        view: formView(spec, meta, values, user?.locale ?? 'ja') as never,
+      });
+    });
+
+    // A modal submitted: the same parsing and checks as step by step; errors show under the fields.
+    app.view(FORM_CALLBACK, async ({ ack, body, view, client }) => {
+      const b = body as AnyBody;
+      const meta = JSON.parse(view.private_metadata) as FormMetadata;
+      const team = String(b.team?.id ?? b.user?.team_id ?? '');
+      const id = `view:${view.id}:${view.hash}`;
+      try {
+        const event = this.event(id, team, b.user.id, meta.channel, { kind: 'message', text: '' }, true);
+        const result = await this.o.bot.submitForm(event, meta.flowId, {
+          ...stringify(meta.preset),
+          ...formValues(view.state),
+        });
+        if ('errors' in result) {
+          await ack({ response_action: 'errors', errors: result.errors });
+          return;
+        }
+        await ack();
+        await this.post(client, await this.dm(client, b.user.id), result.reply);
+      } catch (err) {
+        await ack();
+        throw err;
+      } finally {
+        this.done(id);
+      }
+    });
+
+    // Desk card buttons.
+    app.action(DESK_TAKE, async ({ ack, body, action, client }) => {
+      await ack();
+      await this.deskAction(body as AnyBody, Number((action as AnyBody).value), 'take', client);
+    });
+    app.action(DESK_RESOLVE, async ({ ack, body, action, client }) => {
+      await ack();
+      await this.deskAction(body as AnyBody, Number((action as AnyBody).value), 'resolve', client);
+    });
+
+    // Reactions on a desk card or thread: 👀 takes, ✅ resolves.
+    app.event('reaction_added', async ({ event, body, client }) => {
+      const e = event as AnyBody;
+      const id = String(body.event_id);
+      try {
+        if (!this.o.supportChannel || e.item?.channel !== this.o.supportChannel) return;
+        const verb = REACTION_TAKE.has(e.reaction)
+          ? 'take'
+          : REACTION_RESOLVE.has(e.reaction)
+            ? 'resolve'
+            : null;
+        if (!verb) return;
+        if (!(await this.o.store.inboundEvents.markSeen('slack', id))) return;
+        const inquiryId = await this.inquiryOfTs(e.item.channel, e.item.ts, client);
+        if (inquiryId === null) return;
+        await this.deskAction(
+          {
+            team: { id: body.team_id },
+            user: { id: e.user },
+            channel: { id: e.item.channel },
+            message: { ts: e.item.ts },
+          },
+          inquiryId,
+          verb,
+          client,
+        );
+      } finally {
+        this.done(id);
+      }
+    });
+
+    app.error(async (err) => {
+      this.log.error({ err: err.message }, 'Slack listener failed');
+    });
+  }
+
+  /** Opens a started flow as a modal when it fits one and a trigger is at hand. */
+  private async openForm(
+    reply: Reply,
+    event: ChatEvent,
+    triggerId: string | undefined,
+    channel: string,
+    locale: Locale,
+    client: WebClient,
+  ): Promise<boolean> {
+    if (!reply.form || !triggerId) return false;
+    const { flowId, preset } = reply.form;
+    const spec = await this.o.bot.describeForm(event, flowId, preset);
+    if (!modalFits(spec, preset)) return false;
+    try {
+      await client.views.open({
+        trigger_id: triggerId,
+        view: formView(spec, { flowId, preset, channel }, {}, locale) as never,
+      });
+    } catch (err) {
+      this.log.warn({ err: (err as Error).message }, 'modal not opened; asking step by step');
+      return false;
+    }
+    const user = await this.userOf(event.sender.workspace, event.sender.externalId);
+    if (user) await this.o.bot.clearFlow(user.id);
+    return true;
+  }
+
+  private async post(client: WebClient, channel: string, reply: Reply, threadTs?: string): Promise<void> {
+    for (const m of renderSlackMessages(reply)) {
+      await client.chat.postMessage({
+        channel,
+        text: m.text,
+        blocks: m.blocks,
+        ...(threadTs ? { thread_ts: threadTs } : {}),
+      });
+    }
+  }
+
+  private async dm(client: WebClient, user: string): Promise<string> {
+    const known = this.dmChannels.get(user);
+    if (known) return known;
+    const res = await client.conversations.open({ users: user });
+    const channel = String(res.channel?.id ?? '');
+    this.dmChannels.set(user, channel);
+    return channel;
+  }
+
+  private async actorOf(team: string, user: string): Promise<Actor | null> {
+    const u = await this.userOf(team, user);
+    if (!u || !(u.roles.includes('staff') || u.roles.includes('admin'))) return null;
+    return { userId: u.id, roles: u.roles, companyId: u.companyId };
+  }
+
+  private async inquiryOfTs(channel: string, ts: string, client: WebClient): Promise<number | null> {
+    const direct = await this.o.store.desk.inquiryAt(channel, ts);
+    if (direct !== null) return direct;
+    // A reaction on a reply: find the thread it belongs to.
+    const res = await client.conversations.replies({ channel, ts, limit: 1 }).catch(() => null);
+    const root = (res?.messages?.[0] as AnyBody | undefined)?.thread_ts;
+    return root ? this.o.store.desk.inquiryAt(channel, String(root)) : null;
+  }
+
+  private async say(client: WebClient, channel: string, threadTs: string, text: string, user?: string) {
+    if (user) await client.chat.postEphemeral({ channel, user, thread_ts: threadTs, text });
+    else await client.chat.postMessage({ channel, thread_ts: threadTs, text });
+  }
+
+  /** A staff reply in an inquiry's thread goes to the customer; `//` keeps it as an internal note. */
+  private async deskReply(team: string, m: AnyBody, eventId: string, client: WebClient): Promise<void> {
+    if (!(await this.o.store.inboundEvents.markSeen('slack', eventId))) return;
+    const channel = String(m.channel);
+    const inquiryId = await this.o.store.desk.inquiryAt(channel, String(m.thread_ts));
+    if (inquiryId === null) return;
+    const text = String(m.text ?? '').trim();
+    if (text.startsWith(NOTE_PREFIX)) {
+      await client.reactions.add({ channel, timestamp: m.ts, name: 'lock' });
+      return;
+    }
+    const user = await this.userOf(team, m.user);
+    const actor = await this.actorOf(team, m.user);
+    const locale = user?.locale ?? 'ja';
+    if (!actor) {
+      await this.say(client, channel, m.thread_ts, t(locale, 'desk.relay.not_staff'), m.user);
+      return;
+    }
+    const { attachments } = await downloadSlackFiles(
+      (m.files ?? []) as SlackFile[],
+      this.o.botToken,
+      this.o.files,
+    );
+    try {
+      const { record } = await this.o.domain.inquiries.addMessage(actor, inquiryId, {
+        body: text,
+        attachments: attachments.flatMap((a) =>
+          a.storageKey ? [{ storageKey: a.storageKey, name: a.name, mime: a.mime, size: a.size }] : [],
+        ),
+      });
+      await this.o.store.desk.recordDeskMessage(record.id, inquiryId, channel, String(m.ts));
+      // Accepted for the customer; the delivery itself is confirmed in the thread (onDelivery).
+      await client.reactions.add({ channel, timestamp: m.ts, name: 'outbox_tray' });
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      await this.say(client, channel, m.thread_ts, translateRaw(locale, err.key, err.params), m.user);
+    }
+  }
+
+  private async deskAction(b: AnyBody, inquiryId: number, verb: 'take' | 'resolve', client: WebClient) {
+    const team = String(b.team?.id ?? b.user?.team_id ?? '');
+    const channel = String(b.channel?.id ?? b.container?.channel_id ?? '');
+    const ts = String(b.message?.ts ?? b.container?.message_ts ?? '');
+    const actor = await this.actorOf(team, b.user.id);
+    const user = await this.userOf(team, b.user.id);
+    const locale = user?.locale ?? 'ja';
+    if (!actor) {
+      await this.say(client, channel, ts, t(locale, 'desk.relay.not_staff'), b.user.id);
+      return;
+    }
+    try {
+      if (verb === 'take') await this.o.domain.inquiries.take(actor, inquiryId);
+      else await this.o.domain.inquiries.resolve(actor, inquiryId);
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      await this.say(client, channel, ts, translateRaw(locale, err.key, err.params), b.user.id);
+    }
+    this.desk?.kick();
+  }
+
+  /** Confirms in the thread what the customer got, once the notification was delivered (or not). */
+  async onDelivery(outcome: DeliveryOutcome): Promise<void> {
+    if (outcome.row.type !== 'inquiry.message') return;
+    const messageId = Number(outcome.row.payload.messageId);
+    const at = await this.o.store.desk.messageAt(messageId);
+    if (at?.origin !== 'desk' || !at.ts) return;
+    const thread = await this.o.store.desk.threadOf(Number(outcome.row.payload.inquiryId));
+    if (!thread?.ts) return;
+    const text =
+      outcome.status === 'sent'
+        ? t('ja', 'desk.relay.sent', {
+            platform: translateRaw('ja', `desk.platform.${outcome.platform}` as never),
+          })
+        : t('ja', 'desk.relay.failed', { reason: outcome.reason ?? '' });
+    await this.client.chat.postMessage({
+      channel: thread.channel,
+      thread_ts: thread.ts,
+      text,
+      blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text }] }],
+    });
+  }
+
+  /** A notification for one Slack user, in their DM with the bot. */
+  async push(target: PushTarget, reply: Reply, _options: PushOptions = {}): Promise<void> {
+    let channel: string;
+    try {
+      channel = await this.dm(this.client, target.externalId);
+    } catch (err) {
+      const code = (err as { data?: { error?: string } }).data?.error;
+      if (code === 'user_not_found' || code === 'user_disabled' || code === 'cannot_dm_bot') {
+        throw new PermanentJobError('slack_unreachable', code);
+      }
+      throw err;
+    }
+    await this.post(this.client, channel, { ...reply, locale: reply.locale ?? target.locale });
+  }
+}
+
+function stringify(preset: Record<string, string | number>): Record<string, string> {
+  return Object.fromEntries(Object.entries(preset).map(([k, v]) => [k, String(v)]));
+}

@@ -1,0 +1,117 @@
+/**
+ * A Bolt `Receiver` on the app's shared HTTP server (`POST /slack/events`) instead of Bolt's own.
+ * Every request is verified with Bolt's `isValidSlackRequest` on the raw body first (signature and a
+ * timestamp within 5 minutes, PLATFORMS.md): anything else is 401 and never reaches a listener.
+ * The HTTP answer is whatever the listener passes to `ack()`; listeners ack first and work after,
+ * and if none has acked within 2.5 s the request is answered anyway, inside Slack's 3 s.
+ */
+import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
+import { isValidSlackRequest } from '@slack/bolt';
+import type { HttpRequest, HttpResponse, RouteHandler } from '../../src/http/server.ts';
+import type { Logger } from '../../src/logger.ts';
+
+export interface SharedReceiverOptions {
+  signingSecret: string;
+  logger: Logger;
+  clock: () => Date;
+  /** Answer without the listener's ack after this long (default 2,500 ms). */
+  ackTimeoutMs?: number;
+}
+
+function parseBody(req: HttpRequest): Record<string, unknown> | null {
+  const raw = req.rawBody.toString('utf8');
+  const type = String(req.headers['content-type'] ?? '');
+  try {
+    if (type.includes('application/json')) {
+      const parsed: unknown = JSON.parse(raw);
+      return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+        ? (parsed as Record<string, unknown>)
+        : null;
+    }
+    const form = new URLSearchParams(raw);
+    // Interactivity (buttons, modals) arrives as one form field holding JSON.
+    const payload = form.get('payload');
+    if (payload !== null) return JSON.parse(payload) as Record<string, unknown>;
+    return Object.fromEntries(form);
+  } catch {
+    return null;
+  }
+}
+
+function toResponse(response: unknown): HttpResponse {
+  if (response === undefined || response === null || response === '') return { status: 200, body: '' };
+  if (typeof response === 'string') return { status: 200, body: response };
+  return { status: 200, body: response as object };
+}
+
+export class SharedHttpReceiver implements Receiver {
+  private app: App | undefined;
+  private readonly options: SharedReceiverOptions;
+
+  constructor(options: SharedReceiverOptions) {
+    this.options = options;
+  }
+
+  init(app: App): void {
+    this.app = app;
+  }
+
+  start(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  stop(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  handler(): RouteHandler {
+    return async (req) => {
+      const { logger, clock } = this.options;
+      const signature = req.headers['x-slack-signature'];
+      const timestamp = Number(req.headers['x-slack-request-timestamp']);
+      if (
+        typeof signature !== 'string' ||
+        !Number.isFinite(timestamp) ||
+        !isValidSlackRequest({
+          signingSecret: this.options.signingSecret,
+          body: req.rawBody.toString('utf8'),
+          headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp },
+          nowMilliseconds: clock().getTime(),
+        })
+      ) {
+        logger.warn('Slack request with a bad signature or a stale timestamp refused');
+        return { status: 401, body: { error: 'invalid signature' } };
+      }
+      const body = parseBody(req);
+      if (!body) return { status: 400, body: { error: 'unreadable body' } };
+      // The Events API's handshake when the request URL is saved.
+      if (body.type === 'url_verification') return { status: 200, body: { challenge: body.challenge } };
+      if (body.ssl_check) return { status: 200, body: '' };
+      const app = this.app;
+      if (!app) return { status: 503, body: { error: 'not ready' } };
+
+      const retryNum = Number(req.headers['x-slack-retry-num']);
+      const retryReason = req.headers['x-slack-retry-reason'];
+      return new Promise<HttpResponse>((resolve) => {
+        let answered = false;
+        const answer = (response: HttpResponse) => {
+          if (answered) return;
+          answered = true;
+          clearTimeout(timer);
+          resolve(response);
+        };
+        const timer = setTimeout(() => answer({ status: 200, body: '' }), this.options.ackTimeoutMs ?? 2500);
+        const event: ReceiverEvent = {
+          body,
+          ...(Number.isFinite(retryNum) ? { retryNum } : {}),
+          ...(typeof retryReason === 'string' ? { retryReason } : {}),
+          ack: async (response?: unknown) => answer(toResponse(response)),
+        };
+        app.processEvent(event).catch((err: unknown) => {
+          logger.error({ err }, 'Slack event failed');
+          answer({ status: 200, body: '' });
+        });
+      });
+    };
+  }
+}

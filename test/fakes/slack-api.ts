@@ -1,0 +1,1027 @@
+/**
+ * A fake Slack Web API for tests: one local HTTP server that answers `POST /api/<method>` the way
+ * `@slack/web-api`'s WebClient expects (form or JSON bodies, HTTP 200 with {"ok":false,"error":...}
+ * for API errors, 429 + Retry-After for rate limits), plus the side URLs a Slack bot touches: the
+ * files.uploadV2 upload URL, url_private(_download) of shared files and slash-command/action
+ * response_urls. It records every call and rejects what the real API would reject (limits from
+ * ../shared/design/PLATFORMS.md, section Slack, and the Block Kit reference,
+ * https://docs.slack.dev/reference/block-kit/). A request broken by a documented limit gets the
+ * real error plus a line in `violations`, so a bot test can assert `violations` is empty instead of
+ * discovering the limit in production.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+
+export interface FakeSlackOptions {
+  /** Every /api/* call needs `Authorization: Bearer <botToken>` (or a `token` form field); else {"ok":false,"error":"invalid_auth"}. */
+  botToken: string;
+  /** chat.postMessage per channel: sustained messages per second and burst (default 1 and 5). PLATFORMS.md: ≈1 msg/s per channel, short bursts. */
+  postRate?: { perSecond: number; burst: number };
+  /** Default 'T0FAKE'. */
+  teamId?: string;
+  /** Default 'UBOT'. */
+  botUserId?: string;
+  /** Current time in ms (message ts, response_url expiry after 30 min, `at` of calls). Default Date.now. */
+  now?: () => number;
+}
+
+export interface SlackCall {
+  /** HTTP method. */
+  method: string;
+  path: string;
+  /** Web API method name for /api/* paths (e.g. 'chat.postMessage'), else null. */
+  api: string | null;
+  /** Lower-case names. */
+  headers: Record<string, string>;
+  /** Form or JSON fields, with JSON-in-form values (blocks, attachments, files, view, metadata) decoded; `{bytes}` for uploads. */
+  body: Record<string, unknown>;
+  status: number;
+  /** What the fake answered: the JSON object, or the text for non-JSON answers. */
+  response: unknown;
+  /** now() when received. */
+  at: number;
+}
+
+export interface SlackFileRef {
+  id: string;
+  name: string;
+  title?: string;
+  size: number;
+}
+
+export interface SlackMessage {
+  channel: string;
+  ts: string;
+  thread_ts?: string;
+  text?: string;
+  // biome-ignore lint/suspicious/noExplicitAny: blocks are whatever the bot sent; tests dig into them freely.
+  blocks?: any[];
+  user: string;
+  ephemeral?: { user: string };
+  edited?: boolean;
+  files?: SlackFileRef[];
+  /** Reaction names the bot added (reactions.add), in order. */
+  reactions: string[];
+}
+
+export interface SlackUser {
+  id: string;
+  name: string;
+  real_name?: string;
+  tz?: string;
+  locale?: string;
+}
+
+export interface FakeSlack {
+  /** http://127.0.0.1:<port>; Web API under `${url}/api/<method>`. */
+  url: string;
+  calls: SlackCall[];
+  /** Human-readable reason for every request rejected for breaking a documented limit (not for 429 rate limiting, which clients are expected to handle). */
+  violations: string[];
+  /** Messages in post order (postMessage, postEphemeral, response_url posts, file shares); updates edit in place, deletes remove. */
+  messages: SlackMessage[];
+  /** Without threadTs: every message of the channel. With threadTs: the thread's parent (ts === threadTs) and its replies, like conversations.replies. */
+  messagesIn(channel: string, threadTs?: string): SlackMessage[];
+  /**
+   * A response_url for one slash command/action (valid 30 min, 5 uses; PLATFORMS.md). Posts to it land in
+   * `messages` with the channel given here. `originalTs` is the message `replace_original`/`delete_original`
+   * act on (default: the last message posted through this URL).
+   */
+  responseUrl(channel: string, user: string, originalTs?: string): string;
+  /** Serves bytes at a url_private_download-style URL that requires the bot token (Bearer). Returns the file object the Events API would carry. */
+  addFile(
+    bytes: Buffer,
+    name: string,
+    mimetype: string,
+  ): {
+    id: string;
+    name: string;
+    mimetype: string;
+    size: number;
+    url_private_download: string;
+    url_private: string;
+  };
+  /** Bytes uploaded through files.uploadV2, by file id (channel/threadTs set by files.completeUploadExternal). */
+  uploads: Map<string, { name: string; bytes: Buffer; channel?: string; threadTs?: string }>;
+  /** views.open / views.push add an entry; views.update replaces `view` of its entry in place. */
+  // biome-ignore lint/suspicious/noExplicitAny: the view object as the bot sent it.
+  views: { id: string; trigger_id: string; view: any }[];
+  users: Map<string, SlackUser>;
+  /**
+   * The next `count` calls to `apiMethod` (e.g. 'chat.postMessage') fail: with {"ok":false,"error":error} (HTTP 200;
+   * default error 'internal_error'), or with the given HTTP status (429 carries `Retry-After: retryAfter ?? 1`).
+   * They are recorded but have no effect.
+   */
+  failNext(apiMethod: string, count: number, error?: string | { status: number; retryAfter?: number }): void;
+  /** Resolves when `predicate()` is true (polls every 5 ms), rejects after timeoutMs (default 5000) with a message listing the last calls. */
+  waitFor(predicate: () => boolean, timeoutMs?: number): Promise<void>;
+  /** Clears calls, violations, messages, uploads, views, used trigger_ids and pending failNext; refills the rate buckets. Keeps users, addFile files and response_urls. */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+// PLATFORMS.md: "chat.postMessage ≈ 1 message/s per channel (short bursts allowed)".
+const DEFAULT_POST_RATE = { perSecond: 1, burst: 5 };
+// PLATFORMS.md: "`response_url` valid 30 min / 5 uses".
+const RESPONSE_URL_TTL_MS = 30 * 60 * 1000;
+const RESPONSE_URL_USES = 5;
+// PLATFORMS.md: "≤ 50 blocks/message, ≤ 100 in modals".
+const MAX_MESSAGE_BLOCKS = 50;
+const MAX_VIEW_BLOCKS = 100;
+// Block Kit reference, "Blocks": the block types this fake knows; anything else is rejected.
+const BLOCK_TYPES = new Set([
+  'section',
+  'actions',
+  'context',
+  'header',
+  'divider',
+  'image',
+  'input',
+  'rich_text',
+  'file',
+]);
+/** Fields that WebClient sends as JSON strings inside a form body. */
+const JSON_FIELDS = new Set(['blocks', 'attachments', 'files', 'view', 'metadata']);
+
+type Json = Record<string, unknown>;
+interface Answer {
+  status: number;
+  /** Object → JSON; string → text/plain (or `contentType`); Buffer → bytes. */
+  body: unknown;
+  headers?: Record<string, string>;
+  violation?: string;
+}
+interface ApiRequest {
+  api: string;
+  body: Json;
+}
+interface Bucket {
+  tokens: number;
+  last: number;
+}
+interface ResponseUrlState {
+  channel: string;
+  user: string;
+  issuedAt: number;
+  uses: number;
+  originalTs?: string;
+  lastTs?: string;
+}
+interface Part {
+  name: string;
+  filename?: string;
+  data: Buffer;
+}
+
+function isObject(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/** A non-empty string, or undefined. */
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+const truthy = (v: unknown): boolean => v === true || v === 'true' || v === '1' || v === 1;
+
+/** Parts of a multipart/form-data body (enough for what fetch's FormData produces). */
+function multipartParts(raw: Buffer, contentType: string): Part[] {
+  const m = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
+  const boundary = m?.[1] ?? m?.[2];
+  if (!boundary) return [];
+  const delimiter = Buffer.from(`--${boundary}`);
+  const next = Buffer.from(`\r\n--${boundary}`);
+  const parts: Part[] = [];
+  let pos = raw.indexOf(delimiter);
+  while (pos >= 0) {
+    const start = pos + delimiter.length;
+    if (raw.subarray(start, start + 2).toString('latin1') === '--') break;
+    const headerEnd = raw.indexOf('\r\n\r\n', start);
+    if (headerEnd < 0) break;
+    const end = raw.indexOf(next, headerEnd + 4);
+    if (end < 0) break;
+    const head = raw.subarray(start, headerEnd).toString('utf8');
+    const part: Part = {
+      name: /[;\s]name="([^"]*)"/i.exec(head)?.[1] ?? '',
+      data: raw.subarray(headerEnd + 4, end),
+    };
+    const filename = /filename="([^"]*)"/i.exec(head)?.[1];
+    if (filename !== undefined) part.filename = filename;
+    parts.push(part);
+    pos = end + 2;
+  }
+  return parts;
+}
+
+/** Form (urlencoded or multipart) or JSON body as fields; JSON-in-form values stay strings here. */
+function parseFields(raw: Buffer, contentType: string): { fields: Json; error?: string } {
+  const type = contentType.toLowerCase();
+  if (raw.length === 0) return { fields: {} };
+  if (type.includes('json')) {
+    try {
+      const parsed: unknown = JSON.parse(raw.toString('utf8'));
+      return isObject(parsed) ? { fields: parsed } : { fields: {}, error: 'invalid_json' };
+    } catch {
+      return { fields: {}, error: 'invalid_json' };
+    }
+  }
+  if (type.startsWith('multipart/form-data')) {
+    const fields: Json = {};
+    for (const p of multipartParts(raw, contentType)) {
+      fields[p.name] = p.filename === undefined ? p.data.toString('utf8') : p.data;
+    }
+    return { fields };
+  }
+  return { fields: Object.fromEntries(new URLSearchParams(raw.toString('utf8'))) };
+}
+
+/** Decodes the JSON strings WebClient puts in form fields. Returns the name of a field that is not valid JSON. */
+function decodeJsonFields(fields: Json): string | undefined {
+  for (const key of JSON_FIELDS) {
+    const v = fields[key];
+    if (typeof v !== 'string') continue;
+    try {
+      fields[key] = JSON.parse(v);
+    } catch {
+      return key;
+    }
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Block Kit checks. Errors read like Slack's: "<message> [json-pointer:/blocks/0/text/text]".
+// ---------------------------------------------------------------------------------------------
+
+interface BlockContext {
+  errors: string[];
+  actionIds: Set<string>;
+  blockIds: Set<string>;
+}
+
+function report(ctx: BlockContext, pointer: string, message: string): void {
+  ctx.errors.push(`${message} [json-pointer:${pointer}]`);
+}
+
+/** A text object {type: plain_text|mrkdwn, text} with text.length ≤ max. */
+function checkTextObject(
+  ctx: BlockContext,
+  value: unknown,
+  pointer: string,
+  max: number,
+  plainOnly: boolean,
+  required = true,
+): void {
+  if (value === undefined && !required) return;
+  if (!isObject(value) || typeof value.text !== 'string') {
+    report(ctx, pointer, 'must be a text object {type, text}');
+    return;
+  }
+  if (plainOnly ? value.type !== 'plain_text' : value.type !== 'plain_text' && value.type !== 'mrkdwn') {
+    report(ctx, `${pointer}/type`, `must be ${plainOnly ? 'plain_text' : 'plain_text or mrkdwn'}`);
+  }
+  // Lengths are counted in UTF-16 code units (JS `.length`): an emoji counts 2, stricter than Slack, never looser.
+  if (value.text.length > max) {
+    report(ctx, `${pointer}/text`, `must be at most ${max} characters (got ${value.text.length})`);
+  }
+}
+
+function checkMaxLength(ctx: BlockContext, value: unknown, pointer: string, max: number): void {
+  if (value === undefined) return;
+  if (typeof value !== 'string') report(ctx, pointer, 'must be a string');
+  else if (value.length > max)
+    report(ctx, pointer, `must be at most ${max} characters (got ${value.length})`);
+}
+
+/** An interactive element (button, select, datepicker, ...) or an image element. */
+function checkElement(ctx: BlockContext, el: unknown, pointer: string): void {
+  if (!isObject(el) || typeof el.type !== 'string') {
+    report(ctx, pointer, 'must be an element object with a type');
+    return;
+  }
+  if (el.action_id !== undefined) {
+    // Block Kit reference, interactive elements: action_id max 255 characters, "unique among all other
+    // action_ids in the containing block" (checkBlock starts each block with an empty set).
+    checkMaxLength(ctx, el.action_id, `${pointer}/action_id`, 255);
+    if (typeof el.action_id === 'string') {
+      if (ctx.actionIds.has(el.action_id)) {
+        report(ctx, `${pointer}/action_id`, `duplicate action_id "${el.action_id}" (must be unique)`);
+      }
+      ctx.actionIds.add(el.action_id);
+    }
+  }
+  if (el.type === 'button') {
+    // Block Kit reference, button element: text max 75 characters, value max 2,000, url max 3,000.
+    checkTextObject(ctx, el.text, `${pointer}/text`, 75, true);
+    checkMaxLength(ctx, el.value, `${pointer}/value`, 2000);
+    checkMaxLength(ctx, el.url, `${pointer}/url`, 3000);
+  }
+}
+
+function checkBlock(ctx: BlockContext, block: unknown, p: string): void {
+  if (!isObject(block) || typeof block.type !== 'string' || !BLOCK_TYPES.has(block.type)) {
+    const type = isObject(block) ? JSON.stringify(block.type) : typeof block;
+    report(ctx, `${p}/type`, `unsupported block type ${type}`);
+    return;
+  }
+  ctx.actionIds.clear();
+  if (block.block_id !== undefined) {
+    // Block Kit reference, blocks: block_id max 255 characters, unique within the message/view.
+    checkMaxLength(ctx, block.block_id, `${p}/block_id`, 255);
+    if (typeof block.block_id === 'string') {
+      if (ctx.blockIds.has(block.block_id)) {
+        report(ctx, `${p}/block_id`, `duplicate block_id "${block.block_id}" (must be unique)`);
+      }
+      ctx.blockIds.add(block.block_id);
+    }
+  }
+  switch (block.type) {
+    case 'section': {
+      if (block.text === undefined && block.fields === undefined) {
+        report(ctx, p, 'a section needs text or fields');
+      }
+      // PLATFORMS.md: "section text ≤ 3,000 chars".
+      checkTextObject(ctx, block.text, `${p}/text`, 3000, false, false);
+      if (block.fields !== undefined) {
+        const fields = block.fields;
+        // PLATFORMS.md: "≤ 10 fields"; Block Kit reference: each field text max 2,000 characters.
+        if (!Array.isArray(fields) || fields.length < 1 || fields.length > 10) {
+          const got = Array.isArray(fields) ? ` (got ${fields.length})` : '';
+          report(ctx, `${p}/fields`, `must have 1 to 10 items${got}`);
+        } else {
+          fields.forEach((f: unknown, i) => {
+            checkTextObject(ctx, f, `${p}/fields/${i}`, 2000, false);
+          });
+        }
+      }
+      if (block.accessory !== undefined) checkElement(ctx, block.accessory, `${p}/accessory`);
+      break;
+    }
+    case 'header':
+      // Block Kit reference, header block: plain_text, max 150 characters.
+      checkTextObject(ctx, block.text, `${p}/text`, 150, true);
+      break;
+    case 'actions': {
+      const elements = block.elements;
+      // PLATFORMS.md: "actions ≤ 25 elements".
+      if (!Array.isArray(elements) || elements.length < 1 || elements.length > 25) {
+        const got = Array.isArray(elements) ? ` (got ${elements.length})` : '';
+        report(ctx, `${p}/elements`, `must have 1 to 25 items${got}`);
+      } else {
+        elements.forEach((el: unknown, i) => {
+          checkElement(ctx, el, `${p}/elements/${i}`);
+        });
+      }
+      break;
+    }
+    case 'context': {
+      const elements = block.elements;
+      // Block Kit reference, context block: elements max 10.
+      if (!Array.isArray(elements) || elements.length < 1 || elements.length > 10) {
+        const got = Array.isArray(elements) ? ` (got ${elements.length})` : '';
+        report(ctx, `${p}/elements`, `must have 1 to 10 items${got}`);
+      }
+      break;
+    }
+    case 'image':
+      // Block Kit reference, image block: alt_text required (max 2,000), and image_url or slack_file.
+      if (typeof block.alt_text !== 'string') report(ctx, `${p}/alt_text`, 'is required');
+      else checkMaxLength(ctx, block.alt_text, `${p}/alt_text`, 2000);
+      if (block.image_url === undefined && block.slack_file === undefined) {
+        report(ctx, p, 'an image needs image_url or slack_file');
+      }
+      break;
+    case 'input':
+      // Block Kit reference, input block: label (plain_text, max 2,000) and element are required.
+      checkTextObject(ctx, block.label, `${p}/label`, 2000, true);
+      if (block.element === undefined) report(ctx, `${p}/element`, 'is required');
+      else checkElement(ctx, block.element, `${p}/element`);
+      break;
+    default:
+      // divider, rich_text, file: nothing this fake checks.
+      break;
+  }
+}
+
+function checkBlocks(ctx: BlockContext, blocks: unknown, pointer: string, max: number): void {
+  if (!Array.isArray(blocks)) {
+    report(ctx, pointer, 'must be an array of blocks');
+    return;
+  }
+  if (blocks.length > max) {
+    report(ctx, pointer, `no more than ${max} items allowed (got ${blocks.length})`);
+  }
+  blocks.forEach((b: unknown, i) => {
+    checkBlock(ctx, b, `${pointer}/${i}`);
+  });
+}
+
+const newContext = (): BlockContext => ({ errors: [], actionIds: new Set(), blockIds: new Set() });
+
+/** Message-level checks: blocks (≤ 50) and top-level text. */
+function messageErrors(text: unknown, blocks: unknown): string[] {
+  const ctx = newContext();
+  // Slack, chat.postMessage reference: text is truncated/rejected past 40,000 characters.
+  if (typeof text === 'string' && text.length > 40_000) {
+    report(ctx, '/text', `must be at most 40000 characters (got ${text.length})`);
+  }
+  if (blocks !== undefined) checkBlocks(ctx, blocks, '/blocks', MAX_MESSAGE_BLOCKS);
+  return ctx.errors;
+}
+
+function viewErrors(view: unknown): string[] {
+  const ctx = newContext();
+  if (!isObject(view)) {
+    report(ctx, '/view', 'must be a view object');
+    return ctx.errors;
+  }
+  if (view.type !== 'modal' && view.type !== 'home') {
+    report(ctx, '/view/type', `must be modal or home (got ${JSON.stringify(view.type)})`);
+  }
+  if (view.type === 'modal') {
+    // Block Kit reference, modal view: title, submit and close are plain_text, max 24 characters.
+    checkTextObject(ctx, view.title, '/view/title', 24, true);
+    checkTextObject(ctx, view.submit, '/view/submit', 24, true, false);
+    checkTextObject(ctx, view.close, '/view/close', 24, true, false);
+    // Block Kit reference, modal view: submit is required when the blocks contain an input block.
+    const hasInput = Array.isArray(view.blocks) && view.blocks.some((b) => isObject(b) && b.type === 'input');
+    if (hasInput && view.submit === undefined) {
+      report(ctx, '/view/submit', 'is required when the view has input blocks');
+    }
+  }
+  // PLATFORMS.md: "≤ 100 [blocks] in modals" (home tabs have the same limit).
+  checkBlocks(ctx, view.blocks, '/view/blocks', MAX_VIEW_BLOCKS);
+  // PLATFORMS.md: "`private_metadata` ≤ 3,000 chars".
+  checkMaxLength(ctx, view.private_metadata, '/view/private_metadata', 3000);
+  // Block Kit reference, view object: callback_id and external_id max 255 characters.
+  checkMaxLength(ctx, view.callback_id, '/view/callback_id', 255);
+  checkMaxLength(ctx, view.external_id, '/view/external_id', 255);
+  return ctx.errors;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSlack> {
+  const now = options.now ?? Date.now;
+  const teamId = options.teamId ?? 'T0FAKE';
+  const botUserId = options.botUserId ?? 'UBOT';
+  const botId = 'BFAKE';
+  const postRate = options.postRate ?? DEFAULT_POST_RATE;
+  let failures: { api: string; error: string | { status: number; retryAfter?: number } }[] = [];
+  let buckets = new Map<string, Bucket>();
+  let usedTriggers = new Set<string>();
+  const viewHashes = new Map<string, string>();
+  /** files.getUploadURLExternal reservations, by file id. */
+  const pending = new Map<string, { name: string; length: number }>();
+  const completed = new Set<string>();
+  /** addFile files, by the `<team>-<file id>` segment of their URLs. */
+  const privateFiles = new Map<string, { bytes: Buffer; mimetype: string }>();
+  const responseUrls = new Map<string, ResponseUrlState>();
+  let lastMicros = 0;
+  let viewSeq = 0;
+
+  /** Unique, increasing, Slack-shaped ts ("1700000000.000100") from now(). */
+  function nextTs(): string {
+    const micros = Math.max(Math.floor(now() * 1000), lastMicros + 1);
+    lastMicros = micros;
+    return `${Math.floor(micros / 1e6)}.${String(micros % 1e6).padStart(6, '0')}`;
+  }
+  const newId = (prefix: string): string => `${prefix}${randomBytes(5).toString('hex').toUpperCase()}`;
+
+  /** Token bucket per channel refilled by real time (not now()): capacity `burst`, `perSecond` refill. Returns seconds to wait, or 0 when taken. */
+  function takePost(channel: string): number {
+    const t = performance.now();
+    const b = buckets.get(channel) ?? { tokens: postRate.burst, last: t };
+    b.tokens = Math.min(postRate.burst, b.tokens + ((t - b.last) / 1000) * postRate.perSecond);
+    b.last = t;
+    buckets.set(channel, b);
+    if (b.tokens >= 1) {
+      b.tokens -= 1;
+      return 0;
+    }
+    return Math.max(1, Math.ceil((1 - b.tokens) / postRate.perSecond));
+  }
+
+  const ok = (extra: Json = {}): Answer => ({ status: 200, body: { ok: true, ...extra } });
+  const fail = (error: string, violation?: string): Answer => {
+    const a: Answer = { status: 200, body: { ok: false, error } };
+    if (violation !== undefined) a.violation = violation;
+    return a;
+  };
+  const invalidBlocks = (api: string, errors: string[]): Answer => ({
+    status: 200,
+    body: {
+      ok: false,
+      error: 'invalid_blocks',
+      errors,
+      response_metadata: { messages: errors.map((e) => `[ERROR] ${e}`) },
+    },
+    violation: `${api}: ${errors.join('; ')}`,
+  });
+  const findMessage = (channel: unknown, ts: unknown): SlackMessage | undefined =>
+    fake.messages.find((m) => m.channel === channel && m.ts === ts && !m.ephemeral);
+  const messageJson = (m: SlackMessage): Json => {
+    const out: Json = {
+      type: 'message',
+      user: m.user,
+      bot_id: botId,
+      team: teamId,
+      ts: m.ts,
+      text: m.text ?? '',
+    };
+    if (m.blocks) out.blocks = m.blocks;
+    if (m.thread_ts) out.thread_ts = m.thread_ts;
+    if (m.files) out.files = m.files;
+    if (m.edited) out.edited = { user: m.user, ts: m.ts };
+    return out;
+  };
+  /** Text and blocks of a post (blocks: [] counts as none). */
+  const content = (b: Json): { text?: string; blocks?: unknown[] } => {
+    const out: { text?: string; blocks?: unknown[] } = {};
+    if (typeof b.text === 'string' && b.text !== '') out.text = b.text;
+    if (Array.isArray(b.blocks) && b.blocks.length > 0) out.blocks = b.blocks;
+    return out;
+  };
+  function viewJson(id: string, view: Json): Json {
+    const hash = `${Math.floor(now() / 1000)}.${randomBytes(4).toString('hex')}`;
+    viewHashes.set(id, hash);
+    return {
+      id,
+      team_id: teamId,
+      app_id: 'AFAKE',
+      bot_id: botId,
+      private_metadata: '',
+      callback_id: '',
+      external_id: '',
+      ...view,
+      hash,
+      state: { values: {} },
+      root_view_id: id,
+      previous_view_id: null,
+    };
+  }
+  /** views.open / views.push: single-use trigger_id, checked view, new entry. */
+  function openView(api: string, b: Json): Answer {
+    const trigger = str(b.trigger_id);
+    if (!trigger) return fail('invalid_trigger_id', `${api}: trigger_id is missing`);
+    // PLATFORMS.md: "`trigger_id` (open a modal) valid 3 s"; Slack reference: a trigger_id works once.
+    if (usedTriggers.has(trigger)) {
+      return fail(
+        'invalid_trigger_id',
+        `${api}: trigger_id "${trigger}" was already used (single use, valid 3 s)`,
+      );
+    }
+    const errors = viewErrors(b.view);
+    if (errors.length > 0) return invalidBlocks(api, errors);
+    usedTriggers.add(trigger);
+    const id = `V${String(++viewSeq).padStart(8, '0')}`;
+    fake.views.push({ id, trigger_id: trigger, view: b.view });
+    return ok({ view: viewJson(id, b.view as Json) });
+  }
+
+  const methods: Record<string, (req: ApiRequest) => Answer> = {
+    'auth.test': () =>
+      ok({
+        url: `${fake.url}/`,
+        team: 'Fake Team',
+        user: 'bot',
+        team_id: teamId,
+        user_id: botUserId,
+        bot_id: botId,
+      }),
+
+    'chat.postMessage': ({ api, body: b }) => {
+      const channel = str(b.channel);
+      if (!channel) return fail('channel_not_found');
+      const wait = takePost(channel);
+      if (wait > 0) {
+        return {
+          status: 429,
+          body: { ok: false, error: 'ratelimited' },
+          headers: { 'retry-after': String(wait) },
+        };
+      }
+      const errors = messageErrors(b.text, b.blocks);
+      if (errors.length > 0) return invalidBlocks(api, errors);
+      const c = content(b);
+      if (c.text === undefined && c.blocks === undefined && b.attachments === undefined)
+        return fail('no_text');
+      const m: SlackMessage = { channel, ts: nextTs(), user: botUserId, reactions: [], ...c };
+      const threadTs = str(b.thread_ts);
+      if (threadTs) m.thread_ts = threadTs;
+      fake.messages.push(m);
+      return ok({ channel, ts: m.ts, message: messageJson(m) });
+    },
+
+    'chat.postEphemeral': ({ api, body: b }) => {
+      const channel = str(b.channel);
+      if (!channel) return fail('channel_not_found');
+      const user = str(b.user);
+      if (!user) return fail('user_not_in_channel');
+      const errors = messageErrors(b.text, b.blocks);
+      if (errors.length > 0) return invalidBlocks(api, errors);
+      const c = content(b);
+      if (c.text === undefined && c.blocks === undefined && b.attachments === undefined)
+        return fail('no_text');
+      const m: SlackMessage = {
+        channel,
+        ts: nextTs(),
+        user: botUserId,
+        ephemeral: { user },
+        reactions: [],
+        ...c,
+      };
+      const threadTs = str(b.thread_ts);
+      if (threadTs) m.thread_ts = threadTs;
+      fake.messages.push(m);
+      return ok({ message_ts: m.ts });
+    },
+
+    'chat.update': ({ api, body: b }) => {
+      // PLATFORMS.md: "Ephemeral messages cannot be updated" (findMessage skips them).
+      const m = findMessage(b.channel, b.ts);
+      if (!m) return fail('message_not_found');
+      const errors = messageErrors(b.text, b.blocks);
+      if (errors.length > 0) return invalidBlocks(api, errors);
+      if (b.text === undefined && b.blocks === undefined && b.attachments === undefined)
+        return fail('no_text');
+      if (typeof b.text === 'string') m.text = b.text;
+      if (Array.isArray(b.blocks)) m.blocks = b.blocks;
+      m.edited = true;
+      return ok({ channel: m.channel, ts: m.ts, text: m.text ?? '', message: messageJson(m) });
+    },
+
+    'chat.delete': ({ body: b }) => {
+      const m = findMessage(b.channel, b.ts);
+      if (!m) return fail('message_not_found');
+      fake.messages.splice(fake.messages.indexOf(m), 1);
+      return ok({ channel: m.channel, ts: m.ts });
+    },
+
+    'conversations.open': ({ body: b }) => {
+      const users = typeof b.users === 'string' ? b.users.split(',').map((u) => u.trim()) : [];
+      if (users.length === 0 || users.some((u) => u === '')) return fail('users_list_not_supplied');
+      const key = [...new Set(users)].sort().join(',');
+      const id = `D${createHash('sha256').update(key).digest('hex').slice(0, 10).toUpperCase()}`;
+      return ok({ channel: { id } });
+    },
+
+    'reactions.add': ({ body: b }) => {
+      const m = findMessage(b.channel, b.timestamp);
+      if (!m) return fail('message_not_found');
+      const name = str(b.name);
+      if (!name) return fail('invalid_name');
+      if (m.reactions.includes(name)) return fail('already_reacted');
+      m.reactions.push(name);
+      return ok();
+    },
+
+    'reactions.remove': ({ body: b }) => {
+      const m = findMessage(b.channel, b.timestamp);
+      if (!m) return fail('message_not_found');
+      const i = typeof b.name === 'string' ? m.reactions.indexOf(b.name) : -1;
+      if (i < 0) return fail('no_reaction');
+      m.reactions.splice(i, 1);
+      return ok();
+    },
+
+    'users.info': ({ body: b }) => {
+      const u = typeof b.user === 'string' ? fake.users.get(b.user) : undefined;
+      if (!u) return fail('user_not_found');
+      const profile: Json = { display_name: u.name };
+      if (u.real_name !== undefined) profile.real_name = u.real_name;
+      return ok({ user: { ...u, team_id: teamId, profile } });
+    },
+
+    'views.open': ({ api, body: b }) => openView(api, b),
+    'views.push': ({ api, body: b }) => openView(api, b),
+
+    'views.update': ({ api, body: b }) => {
+      const entry =
+        typeof b.view_id === 'string'
+          ? fake.views.find((v) => v.id === b.view_id)
+          : typeof b.external_id === 'string'
+            ? fake.views.find((v) => isObject(v.view) && v.view.external_id === b.external_id)
+            : undefined;
+      if (!entry) return fail('not_found');
+      if (typeof b.hash === 'string' && b.hash !== viewHashes.get(entry.id)) return fail('hash_conflict');
+      const errors = viewErrors(b.view);
+      if (errors.length > 0) return invalidBlocks(api, errors);
+      entry.view = b.view;
+      return ok({ view: viewJson(entry.id, b.view as Json) });
+    },
+
+    'files.getUploadURLExternal': ({ body: b }) => {
+      const filename = str(b.filename);
+      const length = Number(b.length);
+      if (!filename || !Number.isInteger(length) || length < 1) return fail('invalid_arguments');
+      const fileId = newId('F');
+      pending.set(fileId, { name: filename, length });
+      return ok({ upload_url: `${fake.url}/upload/${fileId}`, file_id: fileId });
+    },
+
+    'files.completeUploadExternal': ({ api, body: b }) => {
+      const files = b.files;
+      if (!Array.isArray(files) || files.length === 0) return fail('invalid_arguments');
+      const refs: SlackFileRef[] = [];
+      for (const f of files) {
+        const id = isObject(f) ? f.id : undefined;
+        const upload = typeof id === 'string' ? fake.uploads.get(id) : undefined;
+        if (typeof id !== 'string' || !upload || completed.has(id)) return fail('file_not_found');
+        const ref: SlackFileRef = { id, name: upload.name, size: upload.bytes.length };
+        if (isObject(f) && typeof f.title === 'string') ref.title = f.title;
+        refs.push(ref);
+      }
+      const errors = messageErrors(b.initial_comment, b.blocks);
+      if (errors.length > 0) return invalidBlocks(api, errors);
+      const channel =
+        str(b.channel_id) ?? (typeof b.channels === 'string' ? str(b.channels.split(',')[0]) : undefined);
+      const threadTs = str(b.thread_ts);
+      for (const r of refs) {
+        completed.add(r.id);
+        const upload = fake.uploads.get(r.id);
+        if (upload && channel) {
+          upload.channel = channel;
+          if (threadTs) upload.threadTs = threadTs;
+        }
+      }
+      if (channel) {
+        const m: SlackMessage = { channel, ts: nextTs(), user: botUserId, files: refs, reactions: [] };
+        if (threadTs) m.thread_ts = threadTs;
+        if (typeof b.initial_comment === 'string' && b.initial_comment !== '') m.text = b.initial_comment;
+        if (Array.isArray(b.blocks) && b.blocks.length > 0) m.blocks = b.blocks;
+        fake.messages.push(m);
+      }
+      return ok({ files: refs.map((r) => ({ id: r.id, name: r.name, title: r.title ?? r.name })) });
+    },
+  };
+
+  function answerApi(api: string, headers: Record<string, string>, body: Json, parseError?: string): Answer {
+    const bearer = /^Bearer\s+(.+)$/i.exec(headers.authorization ?? '')?.[1];
+    if (bearer !== options.botToken && body.token !== options.botToken) return fail('invalid_auth');
+    const failure = failures.findIndex((f) => f.api === api);
+    if (failure >= 0) {
+      const [f] = failures.splice(failure, 1);
+      const error = f?.error ?? 'internal_error';
+      if (typeof error === 'string') return fail(error);
+      const a: Answer = { status: error.status, body: { ok: false, error: 'internal_error' } };
+      if (error.status === 429) {
+        a.body = { ok: false, error: 'ratelimited' };
+        a.headers = { 'retry-after': String(error.retryAfter ?? 1) };
+      }
+      return a;
+    }
+    const handler = Object.hasOwn(methods, api) ? methods[api] : undefined;
+    if (!handler) return fail('unknown_method');
+    if (parseError) return fail(parseError);
+    return handler({ api, body });
+  }
+
+  /** POST /upload/<file id>: the raw bytes, or the first part of a multipart body. */
+  function answerUpload(fileId: string, contentType: string, raw: Buffer): Answer {
+    const reservation = pending.get(fileId);
+    if (!reservation) return { status: 404, body: 'not_found' };
+    let bytes = raw;
+    if (contentType.toLowerCase().startsWith('multipart/form-data')) {
+      bytes = multipartParts(raw, contentType)[0]?.data ?? Buffer.alloc(0);
+    }
+    fake.uploads.set(fileId, { name: reservation.name, bytes: Buffer.from(bytes) });
+    return { status: 200, body: `OK - ${bytes.length}` };
+  }
+
+  /** GET /files-pri/<team>-<file>/[download/]<name>: bytes with the bot token, else a redirect to a login page (like Slack). */
+  function answerPrivateFile(key: string, headers: Record<string, string>): Answer {
+    const file = privateFiles.get(key);
+    if (headers.authorization !== `Bearer ${options.botToken}`) {
+      return { status: 302, body: '', headers: { location: `${fake.url}/login` } };
+    }
+    if (!file) return { status: 404, body: 'file_not_found' };
+    return { status: 200, body: file.bytes, headers: { 'content-type': file.mimetype } };
+  }
+
+  /** POST /response/<id>: a response_url post (JSON). */
+  function answerResponseUrl(id: string, body: Json, parseError: string | undefined): Answer {
+    const state = responseUrls.get(id);
+    if (!state) return { status: 404, body: 'no_service' };
+    const what = `response_url ${id}`;
+    // PLATFORMS.md: "`response_url` valid 30 min / 5 uses".
+    if (now() - state.issuedAt > RESPONSE_URL_TTL_MS) {
+      return { status: 404, body: 'expired_url', violation: `${what}: used after 30 minutes` };
+    }
+    if (state.uses >= RESPONSE_URL_USES) {
+      return { status: 404, body: 'used_url', violation: `${what}: used more than 5 times` };
+    }
+    if (parseError) return { status: 400, body: 'invalid_payload' };
+    const targetTs = state.originalTs ?? state.lastTs;
+    const target =
+      targetTs === undefined
+        ? undefined
+        : fake.messages.find((m) => m.channel === state.channel && m.ts === targetTs);
+    if (truthy(body.delete_original)) {
+      if (target) fake.messages.splice(fake.messages.indexOf(target), 1);
+      state.uses++;
+      return { status: 200, body: 'ok' };
+    }
+    const errors = messageErrors(body.text, body.blocks);
+    if (errors.length > 0) {
+      return { status: 400, body: 'invalid_blocks', violation: `${what}: ${errors.join('; ')}` };
+    }
+    const c = content(body);
+    if (c.text === undefined && c.blocks === undefined && body.attachments === undefined) {
+      return { status: 400, body: 'no_text' };
+    }
+    state.uses++;
+    if (truthy(body.replace_original) && target) {
+      if (c.text !== undefined) target.text = c.text;
+      else delete target.text;
+      if (c.blocks !== undefined) target.blocks = c.blocks;
+      else delete target.blocks;
+      target.edited = true;
+      return { status: 200, body: 'ok' };
+    }
+    const m: SlackMessage = { channel: state.channel, ts: nextTs(), user: botUserId, reactions: [], ...c };
+    // Slack: response_url posts are ephemeral unless response_type is 'in_channel'.
+    if (body.response_type !== 'in_channel') m.ephemeral = { user: state.user };
+    const threadTs = str(body.thread_ts);
+    if (threadTs) m.thread_ts = threadTs;
+    fake.messages.push(m);
+    state.lastTs = m.ts;
+    return { status: 200, body: 'ok' };
+  }
+
+  function onRequest(incoming: IncomingMessage, res: ServerResponse, raw: Buffer): void {
+    const at = now();
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(incoming.headers)) {
+      if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+    }
+    const contentType = headers['content-type'] ?? '';
+    const url = new URL(incoming.url ?? '/', 'http://fake');
+    const method = incoming.method ?? 'GET';
+    const path = url.pathname;
+    let api: string | null = null;
+    let body: Json = {};
+    let a: Answer;
+    try {
+      const apiMatch = /^\/api\/([A-Za-z0-9._-]+)$/.exec(path);
+      const upload = /^\/upload\/([^/]+)$/.exec(path);
+      const privateFile = /^\/files-pri\/([^/]+)\/(?:download\/)?[^/]+$/.exec(path);
+      const response = /^\/response\/([^/]+)$/.exec(path);
+      if (apiMatch) {
+        api = apiMatch[1] ?? '';
+        const parsed = parseFields(raw, contentType);
+        body = { ...Object.fromEntries(url.searchParams), ...parsed.fields };
+        const badJson = decodeJsonFields(body);
+        const jsonError = badJson === 'blocks' ? 'invalid_blocks_format' : badJson && 'invalid_arguments';
+        const parseError = parsed.error ?? jsonError;
+        a = answerApi(api, headers, body, parseError);
+      } else if (upload && method === 'POST') {
+        body = { bytes: raw };
+        a = answerUpload(decodeURIComponent(upload[1] ?? ''), contentType, raw);
+      } else if (privateFile && method === 'GET') {
+        a = answerPrivateFile(decodeURIComponent(privateFile[1] ?? ''), headers);
+      } else if (response && method === 'POST') {
+        const parsed = parseFields(raw, contentType);
+        body = parsed.fields;
+        let parseError = parsed.error;
+        // Some clients post `payload=<json>` as a form.
+        if (typeof body.payload === 'string' && !contentType.includes('json')) {
+          try {
+            const p: unknown = JSON.parse(body.payload);
+            if (isObject(p)) body = p;
+            else parseError = 'invalid_payload';
+          } catch {
+            parseError = 'invalid_payload';
+          }
+        }
+        a = answerResponseUrl(decodeURIComponent(response[1] ?? ''), body, parseError);
+      } else if (path === '/login' && method === 'GET') {
+        a = {
+          status: 200,
+          body: '<!DOCTYPE html><html><body>Sign in to Fake Team</body></html>',
+          headers: { 'content-type': 'text/html; charset=utf-8' },
+        };
+      } else {
+        a = { status: 404, body: 'not_found' };
+      }
+    } catch (err) {
+      a = { status: 500, body: { ok: false, error: `fake-slack bug: ${String(err)}` } };
+    }
+    if (a.violation) fake.violations.push(a.violation);
+    fake.calls.push({ method, path, api, headers, body, status: a.status, response: a.body, at });
+    let out: Buffer;
+    let type: string;
+    if (Buffer.isBuffer(a.body)) {
+      out = a.body;
+      type = 'application/octet-stream';
+    } else if (typeof a.body === 'string') {
+      out = Buffer.from(a.body);
+      type = 'text/plain; charset=utf-8';
+    } else {
+      out = Buffer.from(JSON.stringify(a.body));
+      type = 'application/json; charset=utf-8';
+    }
+    res.writeHead(a.status, { 'content-type': type, ...a.headers, 'content-length': String(out.length) });
+    res.end(out);
+  }
+
+  const server = createServer((incoming, res) => {
+    const chunks: Buffer[] = [];
+    incoming.on('data', (c: Buffer) => chunks.push(c));
+    incoming.on('end', () => onRequest(incoming, res, Buffer.concat(chunks)));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+
+  const describeCalls = (): string =>
+    fake.calls
+      .slice(-10)
+      .map((c) => {
+        const body = Buffer.isBuffer(c.body.bytes)
+          ? `<${c.body.bytes.length} bytes>`
+          : (JSON.stringify(c.body) ?? '').slice(0, 200);
+        const res = typeof c.response === 'string' ? c.response : JSON.stringify(c.response ?? '');
+        return `  ${c.method} ${c.path} ${body} -> ${c.status} ${(res ?? '').slice(0, 200)}`;
+      })
+      .join('\n') || '  (none)';
+
+  const fake: FakeSlack = {
+    url: `http://127.0.0.1:${port}`,
+    calls: [],
+    violations: [],
+    messages: [],
+    uploads: new Map(),
+    views: [],
+    users: new Map(),
+    messagesIn(channel, threadTs) {
+      return fake.messages.filter(
+        (m) =>
+          m.channel === channel && (threadTs === undefined || m.ts === threadTs || m.thread_ts === threadTs),
+      );
+    },
+    responseUrl(channel, user, originalTs) {
+      const id = randomBytes(12).toString('hex');
+      const state: ResponseUrlState = { channel, user, issuedAt: now(), uses: 0 };
+      if (originalTs !== undefined) state.originalTs = originalTs;
+      responseUrls.set(id, state);
+      return `${fake.url}/response/${id}`;
+    },
+    addFile(bytes, name, mimetype) {
+      const id = newId('F');
+      const key = `${teamId}-${id}`;
+      privateFiles.set(key, { bytes, mimetype });
+      const base = `${fake.url}/files-pri/${key}`;
+      return {
+        id,
+        name,
+        mimetype,
+        size: bytes.length,
+        url_private: `${base}/${encodeURIComponent(name)}`,
+        url_private_download: `${base}/download/${encodeURIComponent(name)}`,
+      };
+    },
+    failNext(apiMethod, count, error = 'internal_error') {
+      for (let i = 0; i < count; i++) failures.push({ api: apiMethod, error });
+    },
+    waitFor(predicate, timeoutMs = 5000) {
+      const start = Date.now();
+      return new Promise<void>((resolve, reject) => {
+        const tick = (): void => {
+          let done: boolean;
+          try {
+            done = predicate();
+          } catch (err) {
+            reject(err);
+            return;
+          }
+          if (done) resolve();
+          else if (Date.now() - start < timeoutMs) setTimeout(tick, 5);
+          else {
+            const last = describeCalls();
+            reject(new Error(`fake Slack: waitFor timed out after ${timeoutMs} ms; last calls:\n${last}`));
+          }
+        };
+        tick();
+      });
+    },
+    reset() {
+      fake.calls.length = 0;
+      fake.violations.length = 0;
+      fake.messages.length = 0;
+      fake.views.length = 0;
+      fake.uploads.clear();
+      failures = [];
+      buckets = new Map();
+      usedTriggers = new Set();
+      pending.clear();
+      completed.clear();
+    },
+    close() {
+      return new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections();
+      });
+    },
+  };
+  return fake;
+}

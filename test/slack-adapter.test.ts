@@ -1,0 +1,271 @@
+/**
+ * The Slack adapter through signed requests against the fake Slack Web API: the adapter contract,
+ * request verification, retries, the 3 s ack, rendering within Block Kit limits, modals.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderSlackMessages } from '../adapters/slack/render.ts';
+import type { Reply } from '../src/chat/types.ts';
+import { type AdapterHarness, adapterContract } from './contract/adapter-contract.ts';
+import { openSlackBench, type SlackBench, slackSeen, TEAM } from './helpers/slack.ts';
+
+let b: SlackBench;
+
+beforeAll(async () => {
+  b = await openSlackBench('slackadapter');
+});
+afterAll(async () => {
+  await b?.close();
+});
+
+const uid = (name: string) => `U${name.replace(/[^a-z0-9]/gi, '').toUpperCase()}`;
+
+function slackHarness(): AdapterHarness {
+  return {
+    say: (user, text) => b.dm(uid(user), text),
+    tap: (user, payload) => b.press(uid(user), payload),
+    async sayTwice(user, text) {
+      const u = uid(user);
+      const { id, body } = b.eventBody({
+        type: 'message',
+        channel_type: 'im',
+        channel: `D${u}`,
+        user: u,
+        team: TEAM,
+        text,
+        ts: '1700000000.000001',
+      });
+      const first = (await b.request(u, id, body, 'json')).seen;
+      // Slack's retry of a delivery it thinks failed: the same event_id, with retry headers.
+      const second = (
+        await b.request(u, id, body, 'json', {
+          headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
+        })
+      ).seen;
+      return [first, second];
+    },
+    async makeCustomer(user) {
+      await b.dm(uid(user), 'help');
+      await b.app.store.uow.run(async (tx) => {
+        const company = await tx.companies.insert({
+          slug: `c${Math.random().toString(36).slice(2, 10)}`,
+          name: '契約会社',
+        });
+        await tx.support.stores.insert({
+          companyId: company.id,
+          name: '本店',
+          prefecture: '東京都',
+          region: '関東',
+        });
+        const identity = await tx.identities.findOne({
+          platform: 'slack',
+          workspace: TEAM,
+          externalId: uid(user),
+        });
+        if (!identity) throw new Error('no identity');
+        await tx.users.update(identity.userId, { roles: ['customer'], companyId: company.id });
+      });
+    },
+    async sayWithFile(user, text, file) {
+      const f = b.slack.addFile(Buffer.from(file.content), file.name, file.mime);
+      return b.dm(uid(user), text, { subtype: 'file_share', files: [f] });
+    },
+    async push(user, reply) {
+      const before = b.slack.messages.length;
+      await b.app.slack?.push({ workspace: TEAM, externalId: uid(user), locale: 'ja' }, reply);
+      return slackSeen(b.slack.messages.slice(before)).text;
+    },
+  };
+}
+
+adapterContract('slack', slackHarness);
+
+describe('Slack request verification', () => {
+  const command = () =>
+    new URLSearchParams({
+      team_id: TEAM,
+      channel_id: 'DUVERIFY',
+      channel_name: 'directmessage',
+      user_id: 'UVERIFY',
+      command: '/bot',
+      text: 'help',
+      response_url: b.slack.responseUrl('DUVERIFY', 'UVERIFY'),
+      trigger_id: 'trig-verify',
+    }).toString();
+
+  it('refuses a bad signature, a missing one and a stale timestamp with 401, and runs nothing', async () => {
+    const before = b.slack.calls.length;
+    const body = command();
+    expect((await b.post(body, 'form', { signature: 'v0=deadbeef' })).status).toBe(401);
+    expect((await b.post(body, 'form', { signature: null })).status).toBe(401);
+    const sixMinutesAgo = Math.floor(b.clock().getTime() / 1000) - 6 * 60;
+    expect((await b.post(body, 'form', { timestamp: sixMinutesAgo })).status).toBe(401);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(b.slack.calls.length).toBe(before);
+    expect(
+      await b.app.store.users.findByIdentity({ platform: 'slack', workspace: TEAM, externalId: 'UVERIFY' }),
+    ).toBeNull();
+  });
+
+  it('answers the Events API url_verification handshake', async () => {
+    const res = await b.post(
+      JSON.stringify({ type: 'url_verification', challenge: 'abc123', token: 'x' }),
+      'json',
+    );
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ challenge: 'abc123' });
+  });
+
+  it('acks a slash command at once even when the work behind it takes 5 s', async () => {
+    const original = b.app.bot.handle.bind(b.app.bot);
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    let handled = false;
+    b.app.bot.handle = async (event) => {
+      await Promise.race([gate, new Promise((r) => setTimeout(r, 5000))]);
+      const result = await original(event);
+      handled = true;
+      return result;
+    };
+    try {
+      const started = performance.now();
+      const res = await b.post(command().replace('trig-verify', 'trig-slow'), 'form');
+      const elapsed = performance.now() - started;
+      expect(res.status).toBe(200);
+      // The answer came back while the command was still running, well inside Slack's 3 s.
+      expect(handled).toBe(false);
+      expect(elapsed).toBeLessThan(3000);
+    } finally {
+      release();
+      b.app.bot.handle = original;
+    }
+  });
+});
+
+describe('Slack entry points', () => {
+  it('answers a slash command privately through response_url', async () => {
+    const seen = await b.slash('USLASH', 'ヘルプ');
+    expect(seen.text).toContain('ご利用いただけるコマンド');
+    expect(seen.messages.every((m) => m.ephemeral?.user === 'USLASH')).toBe(true);
+  });
+
+  it('answers a mention in a channel in a thread under it', async () => {
+    const { id, body } = b.eventBody({
+      type: 'app_mention',
+      channel: 'CGENERAL',
+      user: 'UMENTION',
+      text: '<@UBOT> ヘルプ',
+      ts: '1700000100.000100',
+      team: TEAM,
+    });
+    await b.request('UMENTION', id, body, 'json');
+    const replies = b.slack.messagesIn('CGENERAL').filter((m) => m.thread_ts === '1700000100.000100');
+    expect(replies.length).toBeGreaterThan(0);
+    expect(slackSeen(replies).text).toContain('ご利用いただけるコマンド');
+  });
+
+  it('opens a guided flow as a modal from a slash command, shows field errors, and posts the result', async () => {
+    const staff = 'UMODALSTAFF';
+    await b.asUser(staff, ['staff'], { name: '佐藤' });
+    const viewsBefore = b.slack.views.length;
+    await b.slash(staff, '求人登録');
+    expect(b.slack.views.length).toBe(viewsBefore + 1);
+    const view = b.slack.views.at(-1)?.view;
+    expect(view.type).toBe('modal');
+    const blockIds = (view.blocks as { block_id?: string }[]).map((x) => x.block_id).filter(Boolean);
+    expect(blockIds.length).toBeGreaterThan(2);
+
+    const submit = async (values: Record<string, string>) => {
+      const state = {
+        values: Object.fromEntries(
+          blockIds.map((id) => [
+            id,
+            { value: { type: 'plain_text_input', value: values[id ?? ''] ?? null } },
+          ]),
+        ),
+      };
+      const payload = {
+        type: 'view_submission',
+        team: { id: TEAM },
+        user: { id: staff, team_id: TEAM },
+        api_app_id: 'AAPP',
+        view: { ...view, id: 'V1', hash: `h${Math.random()}`, state },
+      };
+      const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+      const id = `view:V1:${payload.view.hash}`;
+      return b.request(staff, id, body, 'form');
+    };
+    // Nothing filled in: the form stays open with a reason under the fields.
+    const bad = await submit({});
+    const errors = (await bad.res.json()) as { response_action: string; errors: Record<string, string> };
+    expect(errors.response_action).toBe('errors');
+    expect(Object.keys(errors.errors)).toEqual(expect.arrayContaining(['title', 'reward', 'openings']));
+    expect(errors.errors.reward).toContain('金額');
+
+    // Filled in: the job is posted and the result comes to the staff member's DM.
+    const good = await submit({ title: '商品データ入力', place: '東京都', reward: '8,000円', openings: '2' });
+    expect(await good.res.text()).toBe('');
+    expect(good.seen.text).toContain('商品データ入力');
+    expect(good.seen.text).toContain('を公開しました');
+    expect(
+      await b.app.store.flows.get(
+        (await b.app.store.users.findByIdentity({ platform: 'slack', workspace: TEAM, externalId: staff }))
+          ?.id ?? 0,
+        new Date(),
+      ),
+    ).toBeNull();
+  });
+});
+
+describe('Slack rendering', () => {
+  it('keeps a long reply within Block Kit limits by splitting it into messages and sections', () => {
+    const reply: Reply = {
+      blocks: [
+        { type: 'text', text: `${'長い説明です。'.repeat(1000)}` },
+        {
+          type: 'card',
+          title: 'カード',
+          fields: Array.from({ length: 23 }, (_, i) => ({ label: `項目${i}`, value: '値' })),
+          buttons: Array.from({ length: 30 }, (_, i) => ({ label: `ボタン${i}`, payload: `x ${i}` })),
+        },
+        {
+          type: 'list',
+          title: '一覧',
+          items: Array.from({ length: 80 }, (_, i) => ({
+            title: `行 ${i}`,
+            button: { label: '開く', payload: `o ${i}` },
+          })),
+        },
+      ],
+      quickReplies: [{ label: 'ヘルプ', payload: 'help' }],
+    };
+    const messages = renderSlackMessages(reply);
+    expect(messages.length).toBeGreaterThan(1);
+    const values = new Set<string>();
+    for (const m of messages) {
+      expect(m.blocks.length).toBeLessThanOrEqual(50);
+      for (const block of m.blocks) {
+        const text = (block.text as { text?: string } | undefined)?.text ?? '';
+        expect(text.length).toBeLessThanOrEqual(3000);
+        expect(((block.fields as unknown[]) ?? []).length).toBeLessThanOrEqual(10);
+        expect(((block.elements as unknown[]) ?? []).length).toBeLessThanOrEqual(25);
+      }
+      for (const v of slackSeen([{ channel: 'x', ts: '1', user: 'u', reactions: [], blocks: m.blocks }])
+        .payloads)
+        values.add(v);
+    }
+    expect(values.size).toBe(30 + 80 + 1);
+  });
+
+  it('escapes &, < and > so user text cannot ping channels or break formatting', () => {
+    const [m] = renderSlackMessages({ blocks: [{ type: 'text', text: '<!channel> A&B' }] });
+    expect(JSON.stringify(m?.blocks)).toContain('&lt;!channel&gt; A&amp;B');
+  });
+});
+
+describe('limits', () => {
+  it('no request of this file broke a documented Slack limit', () => {
+    expect(b.slack.violations).toEqual([]);
+  });
+});
