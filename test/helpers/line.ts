@@ -147,7 +147,6 @@ export async function openLineBench(
     },
   });
   const url = `http://127.0.0.1:${await app.listen()}`;
-  const lastSeen = new Map<string, LineSeen>();
 
   const waitProcessed = (id: string, count: number) =>
     new Promise<void>((resolve, reject) => {
@@ -163,88 +162,20 @@ export async function openLineBench(
       });
     });
 
-  const post = (body: string, signature?: string | null) =>
-    fetch(`${url}/line/webhook`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(signature === null ? {} : { 'x-line-signature': signature ?? sign(body) }),
-      },
-      body,
-    });
-
-  const event: LineBench['event'] = (user, fields, opts = {}) => {
-    const userId = lineUserId(user);
-    const token = opts.replyToken === undefined ? fake.issueReplyToken(userId) : opts.replyToken;
-    return {
-      type: 'message',
-      mode: 'active',
-      timestamp: clock().getTime(),
-      source: { type: 'user', userId },
-      webhookEventId: nextId('01W'),
-      deliveryContext: { isRedelivery: false },
-      ...(token ? { replyToken: token } : {}),
-      ...fields,
-    } as LineEvent;
-  };
-
-  const send: LineBench['send'] = async (user, events) => {
-    const userId = lineUserId(user);
-    const before = fake.delivered.length;
-    const expected = new Map<string, number>();
-    for (const e of events) expected.set(e.webhookEventId, (expected.get(e.webhookEventId) ?? 0) + 1);
-    const already = new Map([...expected.keys()].map((id) => [id, processed.get(id) ?? 0]));
-    const res = await post(JSON.stringify({ destination: 'Ubot', events }));
-    if (res.status !== 200) throw new Error(`webhook answered ${res.status}: ${await res.text()}`);
-    await Promise.all([...expected].map(([id, n]) => waitProcessed(id, (already.get(id) ?? 0) + n)));
-    const messages = fake.delivered
-      .slice(before)
-      .filter((d) => d.to === userId)
-      .flatMap((d) => d.messages);
-    const seen = seenIn(messages);
-    if (messages.length > 0) lastSeen.set(user, seen);
-    return seen;
-  };
-
+  const driver = createLineDriver({
+    url,
+    fake,
+    clock,
+    processed: (id) => processed.get(id) ?? 0,
+    waitProcessed,
+  });
   const bench: LineBench = {
     app,
     fake,
     clock,
     url,
     schema,
-    post,
-    event,
-    send,
-    say: (user, text) =>
-      send(user, [event(user, { message: { id: nextId('M'), type: 'text', quoteToken: 'q', text } })]),
-    tap(user, data) {
-      const offered = lastSeen.get(user)?.payloads ?? [];
-      if (!offered.includes(data))
-        throw new Error(`"${data}" was not offered to ${user}: ${offered.join(' | ')}`);
-      return send(user, [event(user, { type: 'postback', postback: { data } })]);
-    },
-    tapLabel(user, label) {
-      const button = lastSeen.get(user)?.buttons.find((b) => b.label.includes(label));
-      if (!button) {
-        const labels = (lastSeen.get(user)?.buttons ?? []).map((b) => b.label).join(' | ');
-        throw new Error(`no button "${label}" for ${user}: ${labels}`);
-      }
-      return send(user, [event(user, { type: 'postback', postback: { data: button.data } })]);
-    },
-    follow(user, profile) {
-      fake.setProfile(lineUserId(user), profile ?? { displayName: user, language: 'ja' });
-      return send(user, [event(user, { type: 'follow', follow: { isUnblocked: false } })]);
-    },
-    sendFile(user, file) {
-      const id = nextId('C');
-      const bytes = Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content);
-      fake.setContent(id, bytes, file.mime);
-      const message = file.mime.startsWith('image/')
-        ? { id, type: 'image', contentProvider: { type: 'line' }, quoteToken: 'q' }
-        : { id, type: 'file', fileName: file.name, fileSize: bytes.length };
-      return send(user, [event(user, { message })]);
-    },
-    last: (user) => lastSeen.get(user) ?? seenIn([]),
+    ...driver,
     async console(handle, roles, opts = {}) {
       const user = await app.store.uow.run(async (tx) => {
         const u = await tx.users.insert({
@@ -294,4 +225,99 @@ export async function openLineBench(
     },
   };
   return bench;
+}
+
+/** What drives the app as LINE would: signed webhooks with events, waiting until each was handled. */
+export type LineDriver = Pick<
+  LineBench,
+  'post' | 'event' | 'send' | 'say' | 'tap' | 'tapLabel' | 'follow' | 'sendFile' | 'last'
+>;
+
+export function createLineDriver(d: {
+  url: string;
+  fake: FakeLine;
+  clock: TestClock;
+  processed(id: string): number;
+  waitProcessed(id: string, count: number): Promise<void>;
+}): LineDriver {
+  const { url, fake, clock, waitProcessed } = d;
+  const lastSeen = new Map<string, LineSeen>();
+  const post = (body: string, signature?: string | null) =>
+    fetch(`${url}/line/webhook`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(signature === null ? {} : { 'x-line-signature': signature ?? sign(body) }),
+      },
+      body,
+    });
+
+  const event: LineBench['event'] = (user, fields, opts = {}) => {
+    const userId = lineUserId(user);
+    const token = opts.replyToken === undefined ? fake.issueReplyToken(userId) : opts.replyToken;
+    return {
+      type: 'message',
+      mode: 'active',
+      timestamp: clock().getTime(),
+      source: { type: 'user', userId },
+      webhookEventId: nextId('01W'),
+      deliveryContext: { isRedelivery: false },
+      ...(token ? { replyToken: token } : {}),
+      ...fields,
+    } as LineEvent;
+  };
+
+  const send: LineBench['send'] = async (user, events) => {
+    const userId = lineUserId(user);
+    const before = fake.delivered.length;
+    const expected = new Map<string, number>();
+    for (const e of events) expected.set(e.webhookEventId, (expected.get(e.webhookEventId) ?? 0) + 1);
+    const already = new Map([...expected.keys()].map((id) => [id, d.processed(id)]));
+    const res = await post(JSON.stringify({ destination: 'Ubot', events }));
+    if (res.status !== 200) throw new Error(`webhook answered ${res.status}: ${await res.text()}`);
+    await Promise.all([...expected].map(([id, n]) => waitProcessed(id, (already.get(id) ?? 0) + n)));
+    const messages = fake.delivered
+      .slice(before)
+      .filter((d) => d.to === userId)
+      .flatMap((d) => d.messages);
+    const seen = seenIn(messages);
+    if (messages.length > 0) lastSeen.set(user, seen);
+    return seen;
+  };
+
+  return {
+    post,
+    event,
+    send,
+    say: (user, text) =>
+      send(user, [event(user, { message: { id: nextId('M'), type: 'text', quoteToken: 'q', text } })]),
+    tap(user, data) {
+      const offered = lastSeen.get(user)?.payloads ?? [];
+      if (!offered.includes(data))
+        throw new Error(`"${data}" was not offered to ${user}: ${offered.join(' | ')}`);
+      return send(user, [event(user, { type: 'postback', postback: { data } })]);
+    },
+    tapLabel(user, label) {
+      const button = lastSeen.get(user)?.buttons.find((b) => b.label.includes(label));
+      if (!button) {
+        const labels = (lastSeen.get(user)?.buttons ?? []).map((b) => b.label).join(' | ');
+        throw new Error(`no button "${label}" for ${user}: ${labels}`);
+      }
+      return send(user, [event(user, { type: 'postback', postback: { data: button.data } })]);
+    },
+    follow(user, profile) {
+      fake.setProfile(lineUserId(user), profile ?? { displayName: user, language: 'ja' });
+      return send(user, [event(user, { type: 'follow', follow: { isUnblocked: false } })]);
+    },
+    sendFile(user, file) {
+      const id = nextId('C');
+      const bytes = Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content);
+      fake.setContent(id, bytes, file.mime);
+      const message = file.mime.startsWith('image/')
+        ? { id, type: 'image', contentProvider: { type: 'line' }, quoteToken: 'q' }
+        : { id, type: 'file', fileName: file.name, fileSize: bytes.length };
+      return send(user, [event(user, { message })]);
+    },
+    last: (user) => lastSeen.get(user) ?? seenIn([]),
+  };
 }

@@ -12,7 +12,7 @@ import { type App, type AppOptions, createApp } from '../../src/wiring/app.ts';
 import { type FakeLine, startFakeLine } from '../fakes/line-api.ts';
 import { type FakeSlack, type SlackMessage, startFakeSlack } from '../fakes/slack-api.ts';
 import { type TestClock, testClock } from './domain.ts';
-import { LINE_SECRET, LINE_TOKEN } from './line.ts';
+import { createLineDriver, LINE_SECRET, LINE_TOKEN, type LineDriver } from './line.ts';
 import { memoryLogger } from './logger.ts';
 import { freshSchema, TEST_REDIS_URL, type TestSchema, uniqueName } from './services.ts';
 
@@ -66,6 +66,8 @@ export interface SlackBench {
   app: App;
   slack: FakeSlack;
   line: FakeLine;
+  /** A LINE user's side (customers on LINE in the desk relay). */
+  lineUser: LineDriver;
   clock: TestClock;
   schema: TestSchema;
   url: string;
@@ -116,6 +118,16 @@ export async function openSlackBench(
   const dataDir = await mkdtemp(path.join(os.tmpdir(), `${prefix}-`));
   const processed = new Map<string, number>();
   const waiters: { id: string; count: number; resolve: () => void }[] = [];
+  const mark = (id: string) => {
+    const count = (processed.get(id) ?? 0) + 1;
+    processed.set(id, count);
+    for (const w of [...waiters]) {
+      if (w.id === id && count >= w.count) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve();
+      }
+    }
+  };
   const config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
@@ -135,20 +147,13 @@ export async function openSlackBench(
     logger: memoryLogger('silent').logger,
     clock,
     queueConnection: () => ({ kind: 'redis', url: TEST_REDIS_URL, prefix: queuePrefix }),
-    line: { backoffMs: () => 5, loadingAfterMs: 60_000 },
+    line: { backoffMs: () => 5, loadingAfterMs: 60_000, onProcessed: (id) => mark(id) },
     slack: {
       deskIntervalMs: 100,
       ...options.app,
       onProcessed: (id) => {
         options.app?.onProcessed?.(id);
-        const count = (processed.get(id) ?? 0) + 1;
-        processed.set(id, count);
-        for (const w of [...waiters]) {
-          if (w.id === id && count >= w.count) {
-            waiters.splice(waiters.indexOf(w), 1);
-            w.resolve();
-          }
-        }
+        mark(id);
       },
     },
   });
@@ -310,10 +315,19 @@ export async function openSlackBench(
     return (await request(user, `act:${trigger}`, body, 'form')).seen;
   };
 
+  const lineUser = createLineDriver({
+    url,
+    fake: line,
+    clock,
+    processed: (id) => processed.get(id) ?? 0,
+    waitProcessed,
+  });
+
   const bench: SlackBench = {
     app,
     slack,
     line,
+    lineUser,
     clock,
     schema,
     url,
