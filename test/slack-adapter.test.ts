@@ -2,6 +2,7 @@
  * The Slack adapter through signed requests against the fake Slack Web API: the adapter contract,
  * request verification, retries, the 3 s ack, rendering within Block Kit limits, modals.
  */
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderSlackMessages } from '../adapters/slack/render.ts';
 import type { Reply } from '../src/chat/types.ts';
@@ -261,6 +262,41 @@ describe('Slack rendering', () => {
   it('escapes &, < and > so user text cannot ping channels or break formatting', () => {
     const [m] = renderSlackMessages({ blocks: [{ type: 'text', text: '<!channel> A&B' }] });
     expect(JSON.stringify(m?.blocks)).toContain('&lt;!channel&gt; A&amp;B');
+  });
+});
+
+describe('Slack setup', () => {
+  it('ships a manifest whose URLs, command, scopes and events match what the adapter handles', async () => {
+    const manifest = JSON.parse(
+      await readFile(new URL('../adapters/slack/manifest.json', import.meta.url), 'utf8'),
+    );
+    const urls = [
+      manifest.features.slash_commands[0].url,
+      manifest.settings.event_subscriptions.request_url,
+      manifest.settings.interactivity.request_url,
+    ];
+    for (const url of urls) expect(url).toMatch(/\/slack\/events$/);
+    expect(manifest.features.slash_commands[0].command).toBe('/bot');
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(
+      expect.arrayContaining(['message.im', 'message.channels', 'app_mention', 'reaction_added']),
+    );
+    expect(manifest.oauth_config.scopes.bot).toEqual(
+      expect.arrayContaining([
+        'chat:write',
+        'commands',
+        'im:write',
+        'files:read',
+        'files:write',
+        'reactions:write',
+      ]),
+    );
+  });
+
+  it('waits out a 429 from chat.postMessage and still answers', async () => {
+    b.slack.failNext('chat.postMessage', 1, { status: 429, retryAfter: 1 });
+    const seen = await b.dm('URATELIMIT', 'ヘルプ');
+    expect(seen.text).toContain('ご利用いただけるコマンド');
+    expect(b.slack.calls.some((c) => c.api === 'chat.postMessage' && c.status === 429)).toBe(true);
   });
 });
 

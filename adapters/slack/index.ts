@@ -136,7 +136,14 @@ export class SlackAdapter implements ChatAdapter {
 
   /** Socket Mode connects here; workers mirror the desk. */
   async start(options: { desk: boolean }): Promise<void> {
-    if (this.o.appToken) await this.app.start();
+    // Socket Mode connects (and reconnects) in the background; the HTTP side does not wait for it.
+    if (this.o.appToken) {
+      this.app
+        .start()
+        .catch((err: unknown) =>
+          this.log.error({ err: (err as Error).message }, 'Slack Socket Mode did not connect'),
+        );
+    }
     if (options.desk) this.desk?.start(this.o.deskIntervalMs ?? 1000);
   }
 
