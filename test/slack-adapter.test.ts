@@ -219,6 +219,106 @@ describe('Slack entry points', () => {
   });
 });
 
+describe('the inquiry flow as a Slack modal', () => {
+  it('redraws on a category choice, takes a file, and creates the inquiry', async () => {
+    const customer = 'UMODALCUST';
+    await b.dm(customer, 'help');
+    await b.app.store.uow.run(async (tx) => {
+      const company = await tx.companies.insert({
+        slug: `m${Math.random().toString(36).slice(2, 9)}`,
+        name: '株式会社モーダル',
+      });
+      await tx.support.stores.insert({
+        companyId: company.id,
+        name: '本店',
+        prefecture: '大阪府',
+        region: '近畿',
+      });
+      const identity = await tx.identities.findOne({
+        platform: 'slack',
+        workspace: TEAM,
+        externalId: customer,
+      });
+      await tx.users.update(identity?.userId ?? 0, { roles: ['customer'], companyId: company.id });
+    });
+    await b.slash(customer, '問い合わせ');
+    const opened = b.slack.views.at(-1);
+    // Slack hands back the view with a hash; an update must quote it (or it was changed meanwhile).
+    const openCall = b.slack.calls.filter((c) => c.api === 'views.open').at(-1);
+    const openedHash = (openCall?.response as { view?: { hash?: string } } | undefined)?.view?.hash ?? '';
+    const ids = (v: { blocks: { block_id?: string }[] }) => v.blocks.map((x) => x.block_id).filter(Boolean);
+    // No sub-topic until a category is chosen; the store can be typed; files can be attached.
+    expect(ids(opened?.view)).toEqual(['category', 'store', 'comment', 'attachments']);
+    const category = opened?.view.blocks[0].element.options.find(
+      (o: { text: { text: string } }) => o.text.text === '修理',
+    );
+    expect(category).toBeDefined();
+
+    // Choosing 修理 redraws the form with its sub-topics.
+    const state = (values: Record<string, unknown>) => ({ values });
+    const viewPayload = (
+      values: Record<string, unknown>,
+      type: string,
+      extra: Record<string, unknown> = {},
+    ) => ({
+      type,
+      team: { id: TEAM },
+      user: { id: customer, team_id: TEAM },
+      api_app_id: 'AAPP',
+      trigger_id: `trig-${Math.random()}`,
+      view: { ...opened?.view, id: opened?.id, hash: openedHash, state: state(values) },
+      ...extra,
+    });
+    const chosen = {
+      category: { 'form-select': { type: 'static_select', selected_option: { value: category.value } } },
+    };
+    const select = viewPayload(chosen, 'block_actions', {
+      container: { type: 'view', view_id: opened?.id },
+      actions: [
+        {
+          type: 'static_select',
+          action_id: 'form-select',
+          block_id: 'category',
+          selected_option: { value: category.value },
+        },
+      ],
+    });
+    const res = await b.post(new URLSearchParams({ payload: JSON.stringify(select) }).toString(), 'form');
+    expect(res.status).toBe(200);
+    await b.slack.waitFor(() =>
+      ids(b.slack.views.find((v) => v.id === opened?.id)?.view).includes('subtopic'),
+    );
+    const redrawn = b.slack.views.find((v) => v.id === opened?.id)?.view;
+    expect(ids(redrawn)).toEqual(['category', 'subtopic', 'store', 'comment', 'attachments']);
+
+    // Submitted with a typed store name and an attached photo.
+    const photo = b.slack.addFile(Buffer.from('modal photo'), 'photo.jpg', 'image/jpeg');
+    const submit = viewPayload(
+      {
+        ...chosen,
+        subtopic: { 'form-select': { type: 'static_select', selected_option: null } },
+        store: { value: { type: 'plain_text_input', value: '本店' } },
+        comment: { value: { type: 'plain_text_input', value: 'アンプの電源が入りません' } },
+        attachments: { value: { type: 'file_input', files: [photo] } },
+      },
+      'view_submission',
+    );
+    const hash = submit.view.hash;
+    const done = await b.request(
+      customer,
+      `view:${opened?.id}:${hash}`,
+      new URLSearchParams({ payload: JSON.stringify(submit) }).toString(),
+      'form',
+    );
+    expect(await done.res.text()).toBe('');
+    expect(done.seen.text).toContain('問い合わせを受け付けました(問い合わせID:');
+    const id = Number(/問い合わせID:(\d+)/.exec(done.seen.text)?.[1]);
+    const attachments = await b.app.store.uow.read((tx) => tx.support.attachmentsOf(id));
+    expect(attachments.map((a) => a.name)).toEqual(['photo.jpg']);
+    expect((await b.app.files.read(attachments[0]?.storageKey ?? '')).toString()).toBe('modal photo');
+  });
+});
+
 describe('Slack rendering', () => {
   it('keeps a long reply within Block Kit limits by splitting it into messages and sections', () => {
     const reply: Reply = {

@@ -24,6 +24,28 @@ const plain = (text: string, max = 150) => ({
   emoji: true,
 });
 
+/** Files attached in file_input fields, by field name (https://api.slack.com/reference/block-kit/block-elements#file_input). */
+export function formFiles(state: unknown): Record<string, SlackFileLike[]> {
+  const out: Record<string, SlackFileLike[]> = {};
+  const values =
+    (state as { values?: Record<string, Record<string, Record<string, unknown>>> })?.values ?? {};
+  for (const [blockId, actions] of Object.entries(values)) {
+    for (const a of Object.values(actions)) {
+      if (a.type === 'file_input' && Array.isArray(a.files)) out[blockId] = a.files as SlackFileLike[];
+    }
+  }
+  return out;
+}
+
+export interface SlackFileLike {
+  id: string;
+  name?: string;
+  mimetype?: string;
+  size?: number;
+  url_private_download?: string;
+  url_private?: string;
+}
+
 /** Values the user has filled in, by field name (selects give their value, dates 'YYYY-MM-DD'). */
 export function formValues(state: unknown): Record<string, string> {
   const out: Record<string, string> = {};
@@ -55,6 +77,9 @@ function element(field: FormField, current: string | undefined, locale: Locale) 
       ...(initial ? { initial_option: initial } : {}),
     };
   }
+  if (field.type === 'files') {
+    return { type: 'file_input', action_id: 'value', max_files: 10 };
+  }
   if (field.type === 'date') {
     return { type: 'datepicker', action_id: 'value', ...(current ? { initial_date: current } : {}) };
   }
@@ -80,13 +105,11 @@ function hint(field: FormField): string | undefined {
 /** A modal for `spec`, keeping what was filled in so far (`values`). Files are sent afterwards in a DM. */
 export function formView(spec: FormSpec, meta: FormMetadata, values: Record<string, string>, locale: Locale) {
   const blocks: Record<string, unknown>[] = [];
-  let files = false;
   for (const field of spec.fields) {
     if (field.name in meta.preset) continue;
-    if (field.type === 'files') {
-      files = true;
+    // A choice that depends on one not made yet (a sub-topic before its category) appears once it has options.
+    if (field.type === 'choice' && !field.acceptsText && (field.choices ?? []).length === 0 && field.optional)
       continue;
-    }
     const h = hint(field);
     blocks.push({
       type: 'input',
@@ -99,11 +122,6 @@ export function formView(spec: FormSpec, meta: FormMetadata, values: Record<stri
       ...(h ? { hint: plain(h, 2000) } : {}),
     });
   }
-  if (files)
-    blocks.push({
-      type: 'context',
-      elements: [{ type: 'mrkdwn', text: t(locale, 'slack.modal.files_later') }],
-    });
   return {
     type: 'modal',
     callback_id: FORM_CALLBACK,
@@ -115,6 +133,8 @@ export function formView(spec: FormSpec, meta: FormMetadata, values: Record<stri
   };
 }
 
-/** Whether a flow can be a modal: every required field must be fillable in one (files are not). */
+/** Whether a flow can be a modal (every field type has a form element, files included). */
 export const modalFits = (spec: FormSpec, preset: Record<string, unknown>) =>
-  spec.fields.every((f) => f.name in preset || f.type !== 'files' || f.optional);
+  spec.fields.every(
+    (f) => f.name in preset || ['text', 'number', 'yen', 'date', 'choice', 'files'].includes(f.type),
+  );

@@ -16,7 +16,7 @@ import type { ChatAttachment, ChatEvent, ChatSender, Reply } from '../../src/cha
 import type { Actor } from '../../src/domain/actor.ts';
 import type { DomainServices } from '../../src/domain/services.ts';
 import { UserError } from '../../src/errors.ts';
-import type { FileStorage } from '../../src/files/storage.ts';
+import type { FileStorage, UploadedFile } from '../../src/files/storage.ts';
 import type { HttpServer } from '../../src/http/server.ts';
 import { type Locale, t, translateRaw } from '../../src/i18n/index.ts';
 import type { Logger } from '../../src/logger.ts';
@@ -25,7 +25,15 @@ import { PermanentJobError } from '../../src/queue.ts';
 import type { Store, UserRecord } from '../../src/store.ts';
 import { DESK_RESOLVE, DESK_TAKE, DeskMirror } from './desk.ts';
 import { downloadSlackFiles, type SlackFile } from './files.ts';
-import { FORM_CALLBACK, FORM_SELECT, type FormMetadata, formValues, formView, modalFits } from './forms.ts';
+import {
+  FORM_CALLBACK,
+  FORM_SELECT,
+  type FormMetadata,
+  formFiles,
+  formValues,
+  formView,
+  modalFits,
+} from './forms.ts';
 import { SharedHttpReceiver } from './receiver.ts';
 import { BUTTON_ACTION, renderSlackMessages } from './render.ts';
 
@@ -352,10 +360,20 @@ export class SlackAdapter implements ChatAdapter {
       const id = `view:${view.id}:${view.hash}`;
       try {
         const event = this.event(id, team, b.user.id, meta.channel, { kind: 'message', text: '' }, true);
-        const result = await this.o.bot.submitForm(event, meta.flowId, {
-          ...stringify(meta.preset),
-          ...formValues(view.state),
-        });
+        // Files attached in the form: fetched with the bot token and stored, as in a DM.
+        const uploaded: Record<string, UploadedFile[]> = {};
+        for (const [field, list] of Object.entries(formFiles(view.state))) {
+          const { attachments } = await downloadSlackFiles(list, this.o.botToken, this.o.files);
+          uploaded[field] = attachments.flatMap((a) =>
+            a.storageKey ? [{ storageKey: a.storageKey, name: a.name, mime: a.mime, size: a.size }] : [],
+          );
+        }
+        const result = await this.o.bot.submitForm(
+          event,
+          meta.flowId,
+          { ...stringify(meta.preset), ...formValues(view.state) },
+          uploaded,
+        );
         if ('errors' in result) {
           await ack({ response_action: 'errors', errors: result.errors });
           return;

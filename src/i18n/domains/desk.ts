@@ -28,7 +28,6 @@ export const deskJa = {
   'slack.modal.cancel': 'キャンセル',
   'slack.modal.title': '入力フォーム',
   'slack.modal.choose': '選択してください',
-  'slack.modal.files_later': 'ファイルは送信後、ボットとのDMに添付して送ってください。',
 } as const;
 
 export const deskEn = {
@@ -60,5 +59,4 @@ export const deskEn = {
   'slack.modal.cancel': 'Cancel',
   'slack.modal.title': 'Form',
   'slack.modal.choose': 'Choose one',
-  'slack.modal.files_later': 'After submitting, send files to the bot in a DM.',
 } as const;
