@@ -10,14 +10,13 @@ import { supportCommands } from './support.ts';
 import { staffCommands } from './work-staff.ts';
 import { workerCommands } from './work-worker.ts';
 
-export const allCommands: readonly Command[] = [
-  jobs,
-  ...workerCommands,
-  ...staffCommands,
-  ...supportCommands,
-  ...marketCommands,
-  ...accountCommands,
-  lang,
-  cancel,
-  help,
-];
+/** The commands by area: Discord's `/work`, `/staff`, … (each ≤ 25 subcommands) and help's order. */
+export const commandGroups = {
+  work: [jobs, ...workerCommands],
+  staff: staffCommands,
+  support: supportCommands,
+  market: marketCommands,
+  account: [...accountCommands, lang, cancel, help],
+} as const satisfies Record<string, readonly Command[]>;
+
+export const allCommands: readonly Command[] = Object.values(commandGroups).flat();

@@ -11,6 +11,7 @@ import type { IdentityKey, Store, StoreKind, UserRecord } from '../src/store.ts'
 import { createDeskStore } from './desk.ts';
 import { ActionToken, FlowSession, PlatformIdentity, User } from './entities/index.ts';
 import { createNotificationStore } from './notifications.ts';
+import { createTeamNewsStore } from './team-news.ts';
 import { createUnitOfWork } from './unit-of-work.ts';
 
 interface UserRow {
@@ -98,6 +99,7 @@ export function createMikroStore(orm: MikroORM, kind: StoreKind): Store {
     uow: createUnitOfWork(orm),
     notifications: createNotificationStore(orm),
     desk: createDeskStore(orm),
+    teamNews: createTeamNewsStore(orm),
     flows: {
       async get(userId, now) {
         const fork = em();

@@ -1,6 +1,6 @@
 /**
- * `npm run cli -- <command>`: operator commands. Each answers `--help`. Later issues add
- * `discord:register`, … here (ARCHITECTURE.md, "Command line").
+ * `npm run cli -- <command>`: operator commands. Each answers `--help`. Later issues add more
+ * here (ARCHITECTURE.md, "Command line").
  */
 import { parseArgs } from 'node:util';
 import { type Config, loadConfig, ROLES, type Role } from './config.ts';
@@ -8,6 +8,7 @@ import { runEntry } from './entry.ts';
 import { AppError, UserError } from './errors.ts';
 import { translateRaw } from './i18n/index.ts';
 import { createLogger } from './logger.ts';
+import { registerDiscordCommands } from './wiring/discord-cli.ts';
 import { createDomain } from './wiring/domain.ts';
 import { setUpLineRichMenu } from './wiring/line-cli.ts';
 import { createMigration, pendingSchemaDiff } from './wiring/migrations.ts';
@@ -110,6 +111,19 @@ const commands: Record<string, CliCommand> = {
         await queue.close();
         await opened.close();
       }
+    },
+  },
+  'discord:register': {
+    summary:
+      'Register the Discord slash commands (/work, /staff, /support, /market, /account): in one server with --guild (at once, for development), else globally',
+    usage: 'discord:register [--guild <id>]',
+    options: { guild: { type: 'string' } },
+    async run(config, values) {
+      const guild = typeof values.guild === 'string' ? values.guild : undefined;
+      if (guild !== undefined && !/^\d{17,20}$/.test(guild))
+        throw new CliUsageError('--guild takes a server id (a 17–20 digit number)');
+      const { names, scope } = await registerDiscordCommands(config, guild);
+      out(`registered ${names.map((n) => `/${n}`).join(', ')} (${scope})`);
     },
   },
   'line:rich-menu': {

@@ -81,6 +81,8 @@ export interface Store {
   readonly notifications: NotificationStore;
   /** Where inquiries are mirrored in the desk channel. */
   readonly desk: DeskStore;
+  /** Team news for the teams' Discord channels. */
+  readonly teamNews: TeamNewsStore;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
 }
@@ -125,4 +127,27 @@ export interface DeskStore {
   threadOf(inquiryId: number): Promise<DeskThreadRecord | null>;
   /** The inquiry whose card is `ts` in `channel`. */
   inquiryAt(channel: string, ts: string): Promise<number | null>;
+}
+
+/** One piece of team news for a team's Discord channel (never money or personal data). */
+export interface TeamNewsItem {
+  auditId: number;
+  teamId: number;
+  channelId: string;
+  teamName: string;
+  kind: 'member_joined' | 'member_left' | 'job_match' | 'job_status';
+  /** The member who joined or left. */
+  memberName?: string;
+  job?: { id: number; title: string; status: string };
+}
+
+/**
+ * Team news drawn from the audit log: members joining and leaving, new jobs matching the skills of
+ * a team's members, status changes of jobs the team works on. Only what happened after the team
+ * bound its channel; each item is claimed (with a lease) before posting, so it is posted once.
+ */
+export interface TeamNewsStore {
+  claim(limit: number): Promise<TeamNewsItem[]>;
+  posted(auditId: number, teamId: number): Promise<void>;
+  release(auditId: number, teamId: number): Promise<void>;
 }

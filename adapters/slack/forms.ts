@@ -72,7 +72,7 @@ function element(field: FormField, current: string | undefined, locale: Locale) 
     return {
       type: 'static_select',
       action_id: FORM_SELECT,
-      placeholder: plain(t(locale, 'slack.modal.choose')),
+      placeholder: plain(t(locale, 'form.choose')),
       options,
       ...(initial ? { initial_option: initial } : {}),
     };
@@ -126,9 +126,9 @@ export function formView(spec: FormSpec, meta: FormMetadata, values: Record<stri
     type: 'modal',
     callback_id: FORM_CALLBACK,
     private_metadata: JSON.stringify(meta).slice(0, 3000),
-    title: plain(t(locale, 'slack.modal.title'), 24),
-    submit: plain(t(locale, 'slack.modal.submit'), 24),
-    close: plain(t(locale, 'slack.modal.cancel'), 24),
+    title: plain(t(locale, 'form.title'), 24),
+    submit: plain(t(locale, 'form.submit'), 24),
+    close: plain(t(locale, 'form.cancel'), 24),
     blocks: blocks.slice(0, 100),
   };
 }

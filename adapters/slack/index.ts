@@ -371,8 +371,9 @@ export class SlackAdapter implements ChatAdapter {
         const result = await this.o.bot.submitForm(
           event,
           meta.flowId,
-          { ...stringify(meta.preset), ...formValues(view.state) },
+          formValues(view.state),
           uploaded,
+          meta.preset,
         );
         if ('errors' in result) {
           await ack({ response_action: 'errors', errors: result.errors });
@@ -597,8 +598,4 @@ export class SlackAdapter implements ChatAdapter {
     }
     await this.post(this.client, channel, { ...reply, locale: reply.locale ?? target.locale });
   }
-}
-
-function stringify(preset: Record<string, string | number>): Record<string, string> {
-  return Object.fromEntries(Object.entries(preset).map(([k, v]) => [k, String(v)]));
 }

@@ -13,6 +13,7 @@ import { NotificationReceipt } from './notification-receipt.ts';
 import { Outbox } from './outbox.ts';
 import { PlatformIdentity } from './platform-identity.ts';
 import { supportEntities } from './support.ts';
+import { TeamNews } from './team-news.ts';
 import { User } from './user.ts';
 import { workEntities } from './work.ts';
 
@@ -52,4 +53,5 @@ export const entities = [
   ...supportEntities,
   ...marketEntities,
   ...deskEntities,
+  TeamNews,
 ];

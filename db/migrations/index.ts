@@ -6,6 +6,7 @@ import { Migration20261122180000_market } from './Migration20261122180000_market
 import { Migration20261122190000_search } from './Migration20261122190000_search.ts';
 import { Migration20261122200000_chat } from './Migration20261122200000_chat.ts';
 import { Migration20261122210000_desk } from './Migration20261122210000_desk.ts';
+import { Migration20261122220000_team_news } from './Migration20261122220000_team_news.ts';
 
 export const migrations = [
   { name: 'Migration20261122000000_foundation', class: Migration20261122000000Foundation },
@@ -15,4 +16,5 @@ export const migrations = [
   { name: 'Migration20261122190000_search', class: Migration20261122190000_search },
   { name: 'Migration20261122200000_chat', class: Migration20261122200000_chat },
   { name: 'Migration20261122210000_desk', class: Migration20261122210000_desk },
+  { name: 'Migration20261122220000_team_news', class: Migration20261122220000_team_news },
 ];

@@ -132,6 +132,7 @@ export class Bot {
     flowId: string,
     raw: Record<string, string>,
     files: Record<string, UploadedFile[]> = {},
+    preset: FlowAnswers = {},
   ): Promise<{ errors: Record<string, string> } | { reply: Reply }> {
     const { user } = await resolveUser(
       this.options.store,
@@ -139,7 +140,7 @@ export class Bot {
       event.sender,
       this.options.config.openSignupRole,
     );
-    return this.flows.submitForm(this.context(event, user, [], ''), flowId, raw, files);
+    return this.flows.submitForm(this.context(event, user, [], ''), flowId, raw, files, preset);
   }
 
   /** The flow `flowId` as a form for this user, given the answers so far (see FlowEngine.describe). */

@@ -275,10 +275,12 @@ export class FlowEngine {
     id: string,
     raw: Record<string, string>,
     files: Record<string, UploadedFile[]> = {},
+    preset: FlowAnswers = {},
   ): Promise<{ errors: Record<string, string> } | { reply: Reply }> {
     const def = this.flows.get(id);
     if (!def) throw new Error(`unknown flow ${id}`);
-    const answers: FlowAnswers = {};
+    // What the command preset (e.g. the job applied for) stands as given; the form fills the rest.
+    const answers: FlowAnswers = { ...preset };
     const errors: Record<string, string> = {};
     for (const field of def.fields) {
       if (field.when && !field.when(answers)) continue;

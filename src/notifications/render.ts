@@ -104,6 +104,15 @@ async function decisionButtons(row: OutboxRecord, locale: Locale, deps: RenderDe
   if (row.type === 'question.asked' && typeof p.applicationId === 'number') {
     return [await b('notify.button.question', `application ${p.applicationId}`)];
   }
+  if (row.type === 'team.invitation' && typeof p.invitationId === 'number') {
+    return [
+      { ...(await b('notify.button.team_approve', `team-approve ${p.invitationId}`)), style: 'primary' },
+      await b('notify.button.team_decline', `team-decline ${p.invitationId}`),
+    ];
+  }
+  if (row.type === 'market.message' && typeof p.conversationId === 'number') {
+    return [await b('notify.button.open_chat', `chat ${p.conversationId}`)];
+  }
   if ((row.type === 'inquiry.created' || row.type === 'inquiry.status') && typeof p.inquiryId === 'number') {
     return [await b('notify.button.inquiry', `inquiry ${p.inquiryId}`)];
   }

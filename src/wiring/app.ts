@@ -2,10 +2,11 @@
  * The wiring module: the one place that assembles store, queue, HTTP server, bot and adapters.
  * Everything else receives what it needs as parameters.
  */
+import { DiscordAdapter, type DiscordAdapterOptions } from '../../adapters/discord/index.ts';
 import { LineAdapter, type LineAdapterOptions } from '../../adapters/line/index.ts';
 import { SlackAdapter, type SlackAdapterOptions } from '../../adapters/slack/index.ts';
 import { allFlows } from '../../commands/flows/index.ts';
-import { allCommands } from '../../commands/index.ts';
+import { allCommands, commandGroups } from '../../commands/index.ts';
 import { Bot, type BotOptions, tokenButton } from '../chat/bot.ts';
 import { Router } from '../chat/router.ts';
 import type { Config } from '../config.ts';
@@ -31,6 +32,8 @@ export interface AppOptions {
     LineAdapterOptions,
     'onProcessed' | 'loadingAfterMs' | 'backoffMs' | 'rates' | 'attempts' | 'timeoutMs' | 'concurrency'
   >;
+  /** Test hooks for the Discord adapter. */
+  discord?: Pick<DiscordAdapterOptions, 'onProcessed' | 'deferAfterMs' | 'teamNewsIntervalMs'>;
   /** Test hooks for the Slack adapter. */
   slack?: Pick<SlackAdapterOptions, 'onProcessed' | 'deskIntervalMs'>;
 }
@@ -46,6 +49,8 @@ export interface App {
   readonly notifications: NotificationDelivery;
   /** Where attachments are stored (DATA_DIR/files). */
   readonly files: FileStorage;
+  /** Present when Discord is configured. */
+  readonly discord: DiscordAdapter | undefined;
   /** Present when Slack is configured. */
   readonly slack: SlackAdapter | undefined;
   /** Present when LINE is configured. */
@@ -192,6 +197,32 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     await adapter.start({ desk: config.role !== 'web' });
   }
 
+  let discord: DiscordAdapter | undefined;
+  const { publicKey, applicationId, botToken: discordToken } = config.discord;
+  if (publicKey && applicationId && discordToken) {
+    discord = new DiscordAdapter({
+      ...options.discord,
+      publicKey,
+      applicationId,
+      botToken: discordToken,
+      apiUrl: config.discord.apiUrl,
+      bot,
+      store: opened.store,
+      domain: domain.services,
+      groups: commandGroups,
+      files: domain.ctx.files,
+      logger,
+      clock,
+      timeZone: config.businessTimeZone,
+    });
+    discord.mount(http);
+    if (config.role !== 'web') {
+      // The REST client keeps to Discord's buckets and 50 req/s global limit itself (PLATFORMS.md).
+      notifications.serve('notify-discord', discord, { limiter: { max: 40, durationMs: 1000 } });
+    }
+    discord.start({ news: config.role !== 'web' });
+  }
+
   let stopping: Promise<void> | undefined;
   return {
     config,
@@ -204,6 +235,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     notifications,
     files: domain.ctx.files,
     slack,
+    discord,
     line,
     async listen() {
       const port = await http.listen(config.port, config.host);
@@ -215,6 +247,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       stopping ??= (async () => {
         await http.close();
         await slack?.stop();
+        await discord?.stop();
         await notifications.stop();
         await queue.close();
         await opened.close();

@@ -24,10 +24,10 @@ export const deskJa = {
   'desk.platform.slack': 'Slack',
   'desk.platform.discord': 'Discord',
   'desk.platform.console': 'コンソール',
-  'slack.modal.submit': '送信',
-  'slack.modal.cancel': 'キャンセル',
-  'slack.modal.title': '入力フォーム',
-  'slack.modal.choose': '選択してください',
+  'form.submit': '送信',
+  'form.cancel': 'キャンセル',
+  'form.title': '入力フォーム',
+  'form.choose': '選択してください',
 } as const;
 
 export const deskEn = {
@@ -55,8 +55,8 @@ export const deskEn = {
   'desk.platform.slack': 'Slack',
   'desk.platform.discord': 'Discord',
   'desk.platform.console': 'the console',
-  'slack.modal.submit': 'Submit',
-  'slack.modal.cancel': 'Cancel',
-  'slack.modal.title': 'Form',
-  'slack.modal.choose': 'Choose one',
+  'form.submit': 'Submit',
+  'form.cancel': 'Cancel',
+  'form.title': 'Form',
+  'form.choose': 'Choose one',
 } as const;

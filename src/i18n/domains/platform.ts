@@ -1,5 +1,11 @@
 /** What the platform adapters themselves say (group chats, files they could not take, unsupported input). */
 export const platformJa = {
+  'discord.news.member_joined': '👋 {name}さんがチーム「{team}」に参加しました。',
+  'discord.news.member_left': '{name}さんがチーム「{team}」を離れました。',
+  'discord.news.job_match':
+    '🆕 チーム「{team}」のスキルに合う募集案件があります: #{id} {title}(「/work job {id}」で詳細)',
+  'discord.news.job_status': '📌 チームで担当している募集案件 #{id} {title} は「{status}」になりました。',
+  'discord.form_errors': '入力内容を確認してください(もう一度コマンドからやり直せます):',
   'platform.alt_text': 'ボットからのメッセージがあります。',
   'platform.direct_only':
     'このボットは1対1のトークでご利用いただけます。お手数ですが、ボットを友だち追加して個別のトークからお送りください。\n(This bot works in one-to-one chat. Please add it as a friend and message it directly.)',
@@ -10,6 +16,11 @@ export const platformJa = {
 } as const;
 
 export const platformEn = {
+  'discord.news.member_joined': '👋 {name} joined the team “{team}”.',
+  'discord.news.member_left': '{name} left the team “{team}”.',
+  'discord.news.job_match': '🆕 A job that fits the skills of “{team}”: #{id} {title} (see “/work job {id}”)',
+  'discord.news.job_status': '📌 Job #{id} {title}, which the team works on, is now “{status}”.',
+  'discord.form_errors': 'Please check what you entered (run the command again to retry):',
   'platform.alt_text': 'You have a message from the bot.',
   'platform.direct_only':
     'This bot works in one-to-one chat. Please add it as a friend and message it directly.\n(このボットは1対1のトークでご利用いただけます。)',

@@ -1,0 +1,174 @@
+/**
+ * Discord application commands generated from the command registry, so they never drift from what
+ * the bot understands: one top-level command per group (`/work`, `/staff`, `/support`, `/market`,
+ * `/account`), one subcommand per command (≤ 25 per group, PLATFORMS.md), each with an optional
+ * `args` text option — the same words one would type after the command elsewhere — autocompleted
+ * with job ids and team slugs where that helps. Names and descriptions carry Japanese localizations.
+ */
+import type { Command } from '../../src/chat/command.ts';
+import { t } from '../../src/i18n/index.ts';
+
+export type CommandGroups = Readonly<Record<string, readonly Command[]>>;
+
+/** Subcommands whose argument is a job id / a team slug: offered as you type. */
+export const JOB_ARGUMENT = new Set(['job', 'apply', 'applicants', 'close-job', 'cancel-job', 'ask-job']);
+export const TEAM_ARGUMENT = new Set(['team', 'team-edit', 'team-invite', 'team-leave', 'team-discord']);
+
+const NAME = /^[-_\p{L}\p{N}]{1,32}$/u;
+const clip = (s: string, max: number) => ([...s].length <= max ? s : `${[...s].slice(0, max - 1).join('')}…`);
+
+export interface ApplicationCommand {
+  name: string;
+  description: string;
+  description_localizations?: Record<string, string>;
+  type: 1;
+  dm_permission?: boolean;
+  options: SubcommandOption[];
+}
+interface SubcommandOption {
+  type: 1;
+  name: string;
+  name_localizations?: Record<string, string>;
+  description: string;
+  description_localizations?: Record<string, string>;
+  options: {
+    type: 3;
+    name: string;
+    name_localizations?: Record<string, string>;
+    description: string;
+    description_localizations?: Record<string, string>;
+    required: false;
+    autocomplete?: boolean;
+  }[];
+}
+
+const GROUP_DESCRIPTION: Record<string, { en: string; ja: string }> = {
+  work: {
+    en: 'Work portal: jobs, applications, delivery, invoices',
+    ja: '在宅業務: 募集案件・応募・納品・請求',
+  },
+  staff: { en: 'Work portal for staff: post jobs, review, pay', ja: '業務管理: 募集案件の登録・検収・支払' },
+  support: { en: 'Support desk: inquiries', ja: '問い合わせ窓口' },
+  market: {
+    en: 'Marketplace: messages, follows, teams, profiles',
+    ja: 'マーケットプレイス: メッセージ・チーム・プロフィール',
+  },
+  account: { en: 'Account, language and help', ja: 'アカウント・言語・ヘルプ' },
+};
+
+/**
+ * `/bot text:<anything>`: whatever one would type to the bot elsewhere, in either language: the
+ * answers to a guided flow's questions, and any command by any of its names (HTTP interactions
+ * cannot read plain channel messages without the privileged Gateway intent).
+ */
+export const FREE_TEXT_COMMAND = 'bot';
+
+const freeText = {
+  name: FREE_TEXT_COMMAND,
+  type: 1 as const,
+  description: 'Say anything to the bot: a command in any language, or an answer',
+  description_localizations: { ja: 'ボットに送る内容(コマンドや質問への回答)' },
+  dm_permission: true,
+  options: [
+    {
+      type: 3 as const,
+      name: 'text',
+      name_localizations: { ja: '内容' },
+      description: 'e.g. ヘルプ, jobs 2, 12,000円',
+      required: false as const,
+    },
+    {
+      // ATTACHMENT: a photo or document for the step that asks for files (deliveries, inquiries).
+      type: 11 as const,
+      name: 'file',
+      name_localizations: { ja: 'ファイル' },
+      description: 'A file to send with it',
+      required: false as const,
+    },
+  ],
+};
+
+export function applicationCommands(groups: CommandGroups): ApplicationCommand[] {
+  return [...groupCommands(groups), freeText as unknown as ApplicationCommand];
+}
+
+function groupCommands(groups: CommandGroups): ApplicationCommand[] {
+  return Object.entries(groups).map(([group, commands]) => {
+    if (commands.length > 25)
+      throw new Error(`/${group} has ${commands.length} subcommands; Discord allows 25`);
+    const d = GROUP_DESCRIPTION[group] ?? { en: group, ja: group };
+    return {
+      name: group,
+      type: 1,
+      description: d.en,
+      description_localizations: { ja: d.ja },
+      dm_permission: true,
+      options: commands.map((c) => {
+        if (!NAME.test(c.name) || c.name !== c.name.toLowerCase())
+          throw new Error(`"${c.name}" is not a Discord name`);
+        // Localized names follow the same rule, lower case included ("チームDiscord" would be refused).
+        const ja = c.aliases.ja.find((a) => NAME.test(a) && a === a.toLowerCase());
+        return {
+          type: 1 as const,
+          name: c.name,
+          ...(ja ? { name_localizations: { ja } } : {}),
+          // Descriptions are short on purpose: a command's names and descriptions share 8,000 characters.
+          description: clip(t('en', c.summary), 60),
+          description_localizations: { ja: clip(t('ja', c.summary), 60) },
+          options: [
+            {
+              type: 3 as const,
+              name: 'args',
+              name_localizations: { ja: '内容' },
+              description: 'What you would type after the command',
+              description_localizations: { ja: 'コマンドに続けて入力する内容' },
+              required: false as const,
+              ...(JOB_ARGUMENT.has(c.name) || TEAM_ARGUMENT.has(c.name) ? { autocomplete: true } : {}),
+            },
+          ],
+        };
+      }),
+    };
+  });
+}
+
+/** Characters Discord counts against a command's 8,000 (names, descriptions, values; localizations included to be safe). */
+export function commandSize(command: ApplicationCommand): number {
+  let n = command.name.length + command.description.length;
+  for (const v of Object.values(command.description_localizations ?? {})) n += v.length;
+  for (const sub of command.options) {
+    n += sub.name.length + sub.description.length;
+    if (!('options' in sub) || !Array.isArray(sub.options)) continue;
+    for (const v of Object.values(sub.name_localizations ?? {})) n += v.length;
+    for (const v of Object.values(sub.description_localizations ?? {})) n += v.length;
+    for (const o of sub.options) {
+      n += o.name.length + o.description.length;
+      for (const v of Object.values(o.description_localizations ?? {})) n += v.length;
+    }
+  }
+  return n;
+}
+
+interface InteractionOption {
+  name: string;
+  type: number;
+  value?: string | number | boolean;
+  focused?: boolean;
+  options?: InteractionOption[];
+}
+
+/** The typed line a slash command stands for: `/work apply args:12` → `apply 12`. */
+export function commandLine(data: { name: string; options?: InteractionOption[] }): {
+  subcommand: string;
+  args: string;
+  focused: boolean;
+} {
+  if (data.name === FREE_TEXT_COMMAND) {
+    const text = String(data.options?.find((o) => o.name === 'text')?.value ?? '').trim();
+    return { subcommand: '', args: text, focused: false };
+  }
+  const sub = data.options?.find((o) => o.type === 1);
+  if (!sub) return { subcommand: data.name, args: '', focused: false };
+  const arg = sub.options?.find((o) => o.name === 'args');
+  return { subcommand: sub.name, args: String(arg?.value ?? '').trim(), focused: arg?.focused === true };
+}

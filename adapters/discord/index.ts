@@ -1,0 +1,414 @@
+/**
+ * The Discord adapter: HTTP interactions at `POST /discord/interactions` (no Gateway) and the REST
+ * API through `@discordjs/rest` / `@discordjs/core`, which queue per route bucket, keep under the
+ * 50 req/s global limit and wait out 429s (`retry_after`) themselves (PLATFORMS.md, Discord).
+ *
+ * Every interaction is verified (Ed25519) before anything else. A command gets its answer in the
+ * HTTP response when it is ready within 2 s; otherwise the response defers (type 5) and the answer
+ * follows with the interaction token (`@original`, then follow-ups for whatever does not fit one
+ * message). A command that starts a short guided flow opens a modal. In servers, answers are
+ * ephemeral (only the caller sees their invoices and applications); team news goes to the team's
+ * bound channel (team-news.ts), personal notifications to DMs.
+ */
+import { API } from '@discordjs/core/http-only';
+import { DiscordAPIError, REST } from '@discordjs/rest';
+import type { ChatAdapter, PushOptions, PushTarget } from '../../src/chat/adapter.ts';
+import type { Bot } from '../../src/chat/bot.ts';
+import type { ChatAttachment, ChatEvent, FormSpec, Reply } from '../../src/chat/types.ts';
+import type { Actor } from '../../src/domain/actor.ts';
+import type { DomainServices } from '../../src/domain/services.ts';
+import { type FileStorage, MAX_FILE_BYTES } from '../../src/files/storage.ts';
+import type { HttpResponse, HttpServer } from '../../src/http/server.ts';
+import { type Locale, t } from '../../src/i18n/index.ts';
+import type { Logger } from '../../src/logger.ts';
+import { PermanentJobError } from '../../src/queue.ts';
+import type { Store } from '../../src/store.ts';
+import { type CommandGroups, commandLine, JOB_ARGUMENT, TEAM_ARGUMENT } from './commands.ts';
+import { type DiscordMessage, renderDiscordMessages } from './render.ts';
+import { TeamNews } from './team-news.ts';
+import { isValidDiscordRequest, publicKeyFromHex } from './verify.ts';
+
+export interface DiscordAdapterOptions {
+  publicKey: string;
+  applicationId: string;
+  botToken: string;
+  /** REST base, e.g. https://discord.com/api (the library adds /v10). */
+  apiUrl: string;
+  bot: Bot;
+  store: Store;
+  domain: DomainServices;
+  groups: CommandGroups;
+  /** Where files attached to `/bot file:` are stored. */
+  files: FileStorage;
+  logger: Logger;
+  clock?: () => Date;
+  timeZone: string;
+  /** Defer when the answer is not ready after this long (default 2,000 ms; Discord allows 3 s). */
+  deferAfterMs?: number;
+  teamNewsIntervalMs?: number;
+  /** Called when an interaction was fully answered, follow-ups included (tests wait on it). */
+  onProcessed?: (interactionId: string) => void;
+}
+
+// Interaction and callback types (https://discord.com/developers/docs/interactions/receiving-and-responding).
+const PING = 1;
+const APPLICATION_COMMAND = 2;
+const MESSAGE_COMPONENT = 3;
+const AUTOCOMPLETE = 4;
+const MODAL_SUBMIT = 5;
+const PONG = 1;
+const CHANNEL_MESSAGE = 4;
+const DEFERRED_CHANNEL_MESSAGE = 5;
+const AUTOCOMPLETE_RESULT = 8;
+const MODAL = 9;
+const EPHEMERAL = 64;
+/** Modal limits (PLATFORMS.md): ≤ 5 inputs, title ≤ 45 characters; custom_id ≤ 100. */
+const MODAL_INPUTS = 5;
+const FORM_PREFIX = 'form:';
+
+// biome-ignore lint/suspicious/noExplicitAny: interaction payloads are wide; each use reads the few fields it needs.
+type Interaction = Record<string, any>;
+
+const clip = (s: string, max: number) => ([...s].length <= max ? s : `${[...s].slice(0, max - 1).join('')}…`);
+
+export class DiscordAdapter implements ChatAdapter {
+  readonly platform = 'discord' as const;
+  readonly api: API;
+  readonly news: TeamNews;
+  private readonly o: DiscordAdapterOptions;
+  private readonly key;
+  private readonly log: Logger;
+  private readonly dmChannels = new Map<string, string>();
+
+  constructor(options: DiscordAdapterOptions) {
+    this.o = options;
+    this.key = publicKeyFromHex(options.publicKey);
+    this.log = options.logger.child({ platform: 'discord' });
+    const rest = new REST({ api: options.apiUrl, version: '10' }).setToken(options.botToken);
+    this.api = new API(rest);
+    this.news = new TeamNews({
+      store: options.store,
+      post: (channelId, message) => this.api.channels.createMessage(channelId, message).then(() => undefined),
+      logger: this.log,
+    });
+  }
+
+  mount(http: HttpServer): void {
+    http.route('POST', '/discord/interactions', async (req) => {
+      const signature = req.headers['x-signature-ed25519'];
+      const timestamp = req.headers['x-signature-timestamp'];
+      if (
+        !isValidDiscordRequest(
+          this.key,
+          req.rawBody,
+          typeof signature === 'string' ? signature : undefined,
+          typeof timestamp === 'string' ? timestamp : undefined,
+        )
+      ) {
+        return { status: 401, body: { error: 'invalid request signature' } };
+      }
+      let interaction: Interaction;
+      try {
+        interaction = JSON.parse(req.rawBody.toString('utf8')) as Interaction;
+      } catch {
+        return { status: 400, body: { error: 'body is not JSON' } };
+      }
+      if (!interaction || typeof interaction.type !== 'number')
+        return { status: 400, body: { error: 'not an interaction' } };
+      return this.interaction(interaction);
+    });
+  }
+
+  start(options: { news: boolean }): void {
+    if (options.news) this.news.start(this.o.teamNewsIntervalMs ?? 1000);
+  }
+
+  async stop(): Promise<void> {
+    await this.news.stop();
+  }
+
+  private userOf(i: Interaction): { id: string; locale?: string } {
+    const user = i.member?.user ?? i.user ?? {};
+    return { id: String(user.id ?? ''), ...(typeof i.locale === 'string' ? { locale: i.locale } : {}) };
+  }
+
+  private event(
+    i: Interaction,
+    input:
+      | { kind: 'message'; text: string; attachments?: ChatAttachment[] }
+      | { kind: 'action'; payload: string },
+  ): ChatEvent {
+    const user = this.userOf(i);
+    const hint = user.locale?.startsWith('ja') ? 'ja' : user.locale?.startsWith('en') ? 'en' : undefined;
+    return {
+      ...input,
+      id: String(i.id),
+      platform: 'discord',
+      // Discord user ids are global: one identity whatever the server.
+      sender: {
+        workspace: '',
+        externalId: user.id,
+        ...(i.member?.user?.global_name || i.user?.global_name
+          ? { displayName: String(i.member?.user?.global_name ?? i.user?.global_name) }
+          : {}),
+        ...(hint ? { localeHint: hint } : {}),
+      },
+      conversation: {
+        kind: i.guild_id ? 'group' : 'direct',
+        id: String(i.channel_id ?? i.channel?.id ?? ''),
+      },
+      receivedAt: this.o.clock?.() ?? new Date(),
+    } as ChatEvent;
+  }
+
+  private async interaction(i: Interaction): Promise<HttpResponse> {
+    if (i.type === PING) return { status: 200, body: { type: PONG } };
+    if (i.type === AUTOCOMPLETE)
+      return {
+        status: 200,
+        body: { type: AUTOCOMPLETE_RESULT, data: { choices: await this.autocomplete(i) } },
+      };
+    const flags = i.guild_id ? EPHEMERAL : 0;
+    const id = String(i.id);
+    let answer: () => Promise<Answer>;
+    if (i.type === APPLICATION_COMMAND) {
+      const { subcommand, args } = commandLine(i.data ?? {});
+      const text = `${subcommand} ${args}`.trim();
+      answer = async () => {
+        const attachments = await this.attachments(i);
+        return this.run(
+          i,
+          this.event(i, { kind: 'message', text, ...(attachments.length ? { attachments } : {}) }),
+        );
+      };
+    } else if (i.type === MESSAGE_COMPONENT) {
+      answer = () => this.run(i, this.event(i, { kind: 'action', payload: String(i.data?.custom_id ?? '') }));
+    } else if (i.type === MODAL_SUBMIT) {
+      answer = () => this.submit(i);
+    } else {
+      return { status: 400, body: { error: `interaction type ${i.type} is not handled` } };
+    }
+
+    const work = answer();
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), this.o.deferAfterMs ?? 2000);
+    });
+    const first = await Promise.race([work, late]).finally(() => clearTimeout(timer));
+    if (first === 'late') {
+      // Deferred: Discord shows "thinking…" and the answer replaces it when ready (token valid 15 min).
+      void work
+        .then((a) => this.deliver(i, a, flags, true))
+        .catch((err: unknown) => this.log.error({ err }, 'deferred Discord answer failed'))
+        .finally(() => this.o.onProcessed?.(id));
+      return { status: 200, body: { type: DEFERRED_CHANNEL_MESSAGE, data: { flags } } };
+    }
+    if (first.kind === 'duplicate') {
+      // Seen before: acknowledge without showing anything (the deferred placeholder is removed).
+      setTimeout(() => {
+        this.api.interactions
+          .deleteReply(this.o.applicationId, String(i.token))
+          .catch(() => undefined)
+          .finally(() => this.o.onProcessed?.(id));
+      }, 20);
+      return { status: 200, body: { type: DEFERRED_CHANNEL_MESSAGE, data: { flags: EPHEMERAL } } };
+    }
+    if (first.kind === 'modal') {
+      // The form replaces the step-by-step questions the flow started with.
+      if (first.userId !== null) await this.o.bot.clearFlow(first.userId);
+      queueMicrotask(() => this.o.onProcessed?.(id));
+      return { status: 200, body: { type: MODAL, data: first.modal } };
+    }
+    const [head, ...rest] = first.messages;
+    // The rest follow once Discord has our response (a follow-up before it would be refused).
+    setTimeout(() => {
+      this.followUps(i, rest, flags)
+        .catch((err: unknown) => this.log.error({ err }, 'Discord follow-up failed'))
+        .finally(() => this.o.onProcessed?.(id));
+    }, 20);
+    return { status: 200, body: { type: CHANNEL_MESSAGE, data: { ...head, flags } } };
+  }
+
+  private async deliver(i: Interaction, a: Answer, flags: number, deferred: boolean): Promise<void> {
+    if (a.kind === 'duplicate') {
+      await this.api.interactions.deleteReply(this.o.applicationId, String(i.token));
+      return;
+    }
+    // Too late for a modal: the flow goes on step by step, as it started.
+    const [head, ...rest] = a.messages;
+    if (deferred && head)
+      await this.api.interactions.editReply(this.o.applicationId, String(i.token), head as never);
+    await this.followUps(i, rest, flags);
+  }
+
+  private async followUps(i: Interaction, messages: DiscordMessage[], flags: number): Promise<void> {
+    for (const m of messages) {
+      await this.api.interactions.followUp(this.o.applicationId, String(i.token), { ...m, flags } as never);
+    }
+  }
+
+  private async run(i: Interaction, event: ChatEvent): Promise<Answer> {
+    const { reply, locale } = await this.o.bot.handle(event);
+    if (!reply) return { kind: 'duplicate' };
+    const messages = renderDiscordMessages(reply);
+    const modal = reply.form ? await this.modalFor(event, reply, locale) : null;
+    if (modal) {
+      const user = await this.o.store.users.findByIdentity({
+        platform: 'discord',
+        workspace: '',
+        externalId: event.sender.externalId,
+      });
+      return { kind: 'modal', modal, messages, userId: user?.id ?? null };
+    }
+    return { kind: 'messages', messages };
+  }
+
+  /** A modal for a started flow when it fits one: ≤ 5 fields, text-like (files cannot go in a modal). */
+  private async modalFor(event: ChatEvent, reply: Reply, locale: Locale): Promise<Modal | null> {
+    if (!reply.form) return null;
+    const { flowId, preset } = reply.form;
+    const customId = `${FORM_PREFIX}${flowId}:${JSON.stringify(preset)}`;
+    if (customId.length > 100) return null;
+    const spec: FormSpec = await this.o.bot.describeForm(event, flowId, preset);
+    const fields = spec.fields.filter((f) => !(f.name in preset));
+    if (fields.length === 0 || fields.length > MODAL_INPUTS || fields.some((f) => f.type === 'files'))
+      return null;
+    return {
+      custom_id: customId,
+      title: clip(t(locale, 'form.title'), 45),
+      components: fields.map((f) => ({
+        type: 1,
+        components: [
+          {
+            type: 4,
+            custom_id: f.name,
+            label: clip(f.label.split('\n')[0] ?? f.name, 45),
+            style: f.type === 'text' ? 2 : 1,
+            required: !f.optional,
+            ...(f.choices?.length
+              ? { placeholder: clip(f.choices.map((c) => c.label).join(' / '), 100) }
+              : {}),
+          },
+        ],
+      })),
+    };
+  }
+
+  private async submit(i: Interaction): Promise<Answer> {
+    const customId = String(i.data?.custom_id ?? '');
+    const event = this.event(i, { kind: 'message', text: '' });
+    if (!(await this.o.store.inboundEvents.markSeen('discord', String(i.id)))) return { kind: 'duplicate' };
+    const rest = customId.slice(FORM_PREFIX.length);
+    const colon = rest.indexOf(':');
+    const flowId = rest.slice(0, colon);
+    const preset = JSON.parse(rest.slice(colon + 1) || '{}') as Record<string, string | number>;
+    const raw: Record<string, string> = {};
+    for (const row of i.data?.components ?? []) {
+      for (const c of row.components ?? []) raw[String(c.custom_id)] = String(c.value ?? '');
+    }
+    const result = await this.o.bot.submitForm(event, flowId, raw, {}, preset);
+    if ('errors' in result) {
+      const user = await this.o.store.users.findByIdentity({
+        platform: 'discord',
+        workspace: '',
+        externalId: event.sender.externalId,
+      });
+      const locale = user?.locale ?? 'ja';
+      const lines = Object.values(result.errors);
+      return {
+        kind: 'messages',
+        messages: [{ content: clip([t(locale, 'discord.form_errors'), ...lines].join('\n'), 2000) }],
+      };
+    }
+    return { kind: 'messages', messages: renderDiscordMessages(result.reply) };
+  }
+
+  /** Files attached to the command (`resolved.attachments`): fetched from Discord's CDN and stored. */
+  private async attachments(i: Interaction): Promise<ChatAttachment[]> {
+    const resolved = (i.data?.resolved?.attachments ?? {}) as Record<string, Record<string, unknown>>;
+    const out: ChatAttachment[] = [];
+    for (const a of Object.values(resolved)) {
+      const size = Number(a.size ?? 0);
+      if (typeof a.url !== 'string' || size > MAX_FILE_BYTES) continue;
+      try {
+        const res = await fetch(a.url, { signal: AbortSignal.timeout(30_000) });
+        if (!res.ok) throw new Error(`HTTP ${res.status}`);
+        const bytes = Buffer.from(await res.arrayBuffer());
+        if (bytes.length === 0 || bytes.length > MAX_FILE_BYTES) continue;
+        const stored = await this.o.files.put(bytes);
+        out.push({
+          name: String(a.filename ?? 'file'),
+          mime: String(a.content_type ?? 'application/octet-stream'),
+          size: stored.size,
+          storageKey: stored.key,
+        });
+      } catch (err) {
+        this.log.warn({ err: (err as Error).message }, 'Discord attachment not fetched');
+      }
+    }
+    return out;
+  }
+
+  /** Job ids and team slugs as you type (≤ 25 choices; name and value ≤ 100). */
+  private async autocomplete(i: Interaction): Promise<{ name: string; value: string }[]> {
+    const { subcommand, args } = commandLine(i.data ?? {});
+    try {
+      if (JOB_ARGUMENT.has(subcommand)) {
+        const keyword = args.replace(/^#?\d+\s*/, '');
+        const page = await this.o.domain.jobs.listOpen(keyword ? { keyword } : {}, { offset: 0, limit: 25 });
+        return page.items
+          .filter((j) => !/^#?\d+$/.test(args) || String(j.id).startsWith(args.replace('#', '')))
+          .map((j) => ({ name: clip(`#${j.id} ${j.title}`, 100), value: String(j.id) }));
+      }
+      if (TEAM_ARGUMENT.has(subcommand)) {
+        const user = await this.o.store.users.findByIdentity({
+          platform: 'discord',
+          workspace: '',
+          externalId: this.userOf(i).id,
+        });
+        if (!user) return [];
+        const actor: Actor = { userId: user.id, roles: user.roles, companyId: user.companyId };
+        const teams = await this.o.domain.teams.myTeams(actor);
+        return teams
+          .filter((team) => args === '' || team.slug.includes(args) || team.name.includes(args))
+          .slice(0, 25)
+          .map((team) => ({ name: clip(`${team.slug} — ${team.name}`, 100), value: team.slug }));
+      }
+    } catch (err) {
+      this.log.debug({ err: (err as Error).message }, 'autocomplete failed');
+    }
+    return [];
+  }
+
+  /** A notification for one Discord user, by DM. */
+  async push(target: PushTarget, reply: Reply, _options: PushOptions = {}): Promise<void> {
+    try {
+      let channel = this.dmChannels.get(target.externalId);
+      if (!channel) {
+        channel = (await this.api.users.createDM(target.externalId)).id;
+        this.dmChannels.set(target.externalId, channel);
+      }
+      for (const m of renderDiscordMessages({ ...reply, locale: reply.locale ?? target.locale })) {
+        await this.api.channels.createMessage(channel, m as never);
+      }
+    } catch (err) {
+      // 50007: the user does not accept DMs from us; 10013: unknown user (https://discord.com/developers/docs/topics/opcodes-and-status-codes).
+      if (err instanceof DiscordAPIError && (err.code === 50007 || err.code === 10013)) {
+        throw new PermanentJobError('discord_unreachable', err.message);
+      }
+      throw err;
+    }
+  }
+}
+
+interface Modal {
+  custom_id: string;
+  title: string;
+  components: { type: number; components: Record<string, unknown>[] }[];
+}
+
+/** What an interaction is answered with; a modal keeps the step-by-step messages in case it is too late for one. */
+type Answer =
+  | { kind: 'duplicate' }
+  | { kind: 'messages'; messages: DiscordMessage[] }
+  | { kind: 'modal'; modal: Modal; messages: DiscordMessage[]; userId: number | null };

@@ -1,0 +1,513 @@
+/**
+ * The fake Discord REST API itself, driven by the real `@discordjs/rest` + `@discordjs/core` to prove
+ * the fake speaks their wire format (JSON and multipart bodies, `{code, message, errors}` errors,
+ * X-RateLimit-* headers that the library's queues obey, 429 + retry_after they retry on). Every
+ * message and command limit it claims to enforce is accepted at the limit and rejected one step past it.
+ */
+import { API } from '@discordjs/core/http-only';
+import { DiscordAPIError, REST } from '@discordjs/rest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type FakeDiscord, startFakeDiscord } from './fakes/discord-api.ts';
+
+const TOKEN = 'fake-bot-token';
+const APP_ID = '1100000000000000001';
+const USER = '1200000000000000001';
+const CHANNEL = '1300000000000000001';
+const GUILD = '1400000000000000001';
+let clock = 1_750_000_000_000;
+let fake: FakeDiscord;
+let api: API;
+const rests: REST[] = [];
+
+/** A fresh client (own rate-limit queues), configured like the app's. */
+function client(token = TOKEN): { rest: REST; api: API } {
+  const rest = new REST({ api: `${fake.url}/api`, version: '10' }).setToken(token);
+  rests.push(rest);
+  return { rest, api: new API(rest) };
+}
+
+/** The DiscordAPIError a call rejects with (fails the test if it resolves). */
+async function apiError(p: Promise<unknown>): Promise<DiscordAPIError> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof DiscordAPIError) return err;
+    throw err;
+  }
+  throw new Error('expected the call to fail');
+}
+/** The nested `errors` of a 50035 answer. */
+// biome-ignore lint/suspicious/noExplicitAny: error trees are inspected freely.
+const errorsOf = (e: DiscordAPIError): any => (e.rawError as { errors?: unknown }).errors;
+
+const send = (body: unknown, channel = CHANNEL) => api.channels.createMessage(channel, body as never);
+/** Expects a 400 50035 whose violation line mentions `mention`; returns the error tree. */
+// biome-ignore lint/suspicious/noExplicitAny: see errorsOf.
+async function rejected(body: unknown, mention: string): Promise<any> {
+  const before = fake.violations.length;
+  const e = await apiError(send(body));
+  expect(e.status).toBe(400);
+  expect(e.code).toBe(50035);
+  expect(fake.violations.length).toBe(before + 1);
+  expect(fake.violations.at(-1)).toContain(mention);
+  return errorsOf(e);
+}
+
+const button = (id: string, label = 'Go') => ({ type: 2, style: 1, label, custom_id: id });
+const row = (...components: unknown[]) => ({ type: 1, components });
+const buttons = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => button(`${prefix}${i}`));
+const select = (options: number, id = 'pick') => ({
+  type: 3,
+  custom_id: id,
+  options: Array.from({ length: options }, (_, i) => ({ label: `Option ${i}`, value: `v${i}` })),
+});
+const command = (name: string, extra: Record<string, unknown> = {}) => ({
+  name,
+  description: `The ${name} command`,
+  ...extra,
+});
+
+beforeAll(async () => {
+  fake = await startFakeDiscord({ botToken: TOKEN, applicationId: APP_ID, now: () => clock });
+});
+afterAll(async () => {
+  for (const r of rests) {
+    r.clearHashSweeper();
+    r.clearHandlerSweeper();
+  }
+  await fake.close();
+});
+beforeEach(() => {
+  fake.reset();
+  // A fresh client per test, so the library's own 50 req/s global throttle does not carry over between tests.
+  api = client().api;
+});
+
+describe('fake Discord: DMs, channel messages, auth and routing', () => {
+  it('opens a stable DM channel and sends to it with the bot token, answering rate-limit headers', async () => {
+    const dm = await api.users.createDM(USER);
+    expect(dm).toMatchObject({ type: 1, recipients: [{ id: USER }] });
+    expect(dm.id).toMatch(/^\d{17,19}$/);
+    expect((await api.users.createDM(USER)).id).toBe(dm.id);
+    expect(fake.dmChannels.get(USER)).toBe(dm.id);
+
+    const sent = await api.channels.createMessage(dm.id, { content: 'こんにちは' });
+    expect(sent).toMatchObject({ channel_id: dm.id, content: 'こんにちは', embeds: [], components: [] });
+    expect(sent.author.bot).toBe(true);
+    const second = await api.channels.createMessage(dm.id, { content: 'again' });
+    expect(BigInt(second.id) > BigInt(sent.id)).toBe(true);
+    expect(fake.messagesIn(dm.id).map((m) => m.content)).toEqual(['こんにちは', 'again']);
+    expect(fake.messages[0]).toMatchObject({ author: 'bot', files: [] });
+
+    const call = fake.calls.find((c) => c.route === 'POST /channels/:id/messages');
+    expect(call).toMatchObject({ method: 'POST', path: `/channels/${dm.id}/messages`, status: 200 });
+    expect(call?.headers.authorization).toBe(`Bot ${TOKEN}`);
+    expect(call?.headers['content-type']).toContain('application/json');
+    expect(call?.body).toEqual({ content: 'こんにちは' });
+    expect(fake.violations).toEqual([]);
+
+    const res = await fetch(`${fake.url}/api/v10/channels/${CHANNEL}/messages`, {
+      method: 'POST',
+      headers: { authorization: `Bot ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ content: 'raw' }),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-ratelimit-limit')).toBe('50');
+    expect(res.headers.get('x-ratelimit-remaining')).toBe('49');
+    expect(Number(res.headers.get('x-ratelimit-reset-after'))).toBeGreaterThan(0);
+    expect(res.headers.get('x-ratelimit-bucket')).toMatch(/^[0-9a-f]+$/);
+  });
+
+  it('edits, deletes and reads channels', async () => {
+    const m = await send({ content: 'v1' });
+    const edited = await api.channels.editMessage(CHANNEL, m.id, { content: 'v2' });
+    expect(edited).toMatchObject({ id: m.id, content: 'v2' });
+    expect(edited.edited_timestamp).not.toBeNull();
+    expect(fake.messages).toMatchObject([{ id: m.id, content: 'v2', edited: true }]);
+    await api.channels.deleteMessage(CHANNEL, m.id);
+    expect(fake.messages).toEqual([]);
+    expect((await apiError(api.channels.deleteMessage(CHANNEL, m.id))).code).toBe(10008);
+    expect((await apiError(api.channels.editMessage(CHANNEL, m.id, { content: 'x' }))).code).toBe(10008);
+
+    expect(await api.channels.get(CHANNEL)).toMatchObject({ id: CHANNEL, type: 0 });
+    const dm = await api.users.createDM(USER);
+    expect(await api.channels.get(dm.id)).toMatchObject({ id: dm.id, type: 1 });
+  });
+
+  it('answers 401 without the bot token and 404 for unknown routes', async () => {
+    const wrong = client('not-the-token');
+    const e = await apiError(wrong.api.channels.createMessage(CHANNEL, { content: 'hi' }));
+    expect(e.status).toBe(401);
+    expect(e.rawError).toEqual({ code: 0, message: '401: Unauthorized' });
+    const bare = await fetch(`${fake.url}/api/v10/users/@me/channels`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ recipient_id: USER }),
+    });
+    expect(bare.status).toBe(401);
+    expect(fake.messages).toEqual([]);
+    expect(fake.calls.map((c) => c.status)).toEqual([401, 401]);
+
+    const { rest } = client();
+    const missing = await apiError(rest.get(`/guilds/${GUILD}/members`));
+    expect(missing.status).toBe(404);
+    expect(missing.rawError).toEqual({ code: 0, message: '404: Not Found' });
+    expect(fake.calls.at(-1)?.route).toBe('GET /guilds/:id/members');
+    expect((await fetch(`${fake.url}/api/v9/channels/${CHANNEL}`)).status).toBe(404);
+  });
+
+  it('answers 403 50007 to a DM for a user who does not accept DMs (not a violation)', async () => {
+    const blockedUser = '1200000000000000002';
+    fake.blockDms(blockedUser);
+    const dm = await api.users.createDM(blockedUser);
+    const e = await apiError(api.channels.createMessage(dm.id, { content: 'hello?' }));
+    expect(e.status).toBe(403);
+    expect(e.code).toBe(50007);
+    expect(e.message).toBe('Cannot send messages to this user');
+    expect(fake.messagesIn(dm.id)).toEqual([]);
+    expect(fake.violations).toEqual([]);
+    await api.channels.createMessage((await api.users.createDM(USER)).id, { content: 'fine' });
+    expect(fake.messages).toHaveLength(1);
+  });
+
+  it('takes multipart bodies: payload_json as the body, file parts recorded', async () => {
+    const csv = Buffer.from('a,b\n1,2\n');
+    const sent = await api.channels.createMessage(CHANNEL, {
+      content: 'the report',
+      files: [{ name: 'report.csv', data: csv, contentType: 'text/csv' }],
+    });
+    expect(sent.attachments).toMatchObject([{ filename: 'report.csv', size: csv.length }]);
+    const call = fake.calls.at(-1);
+    expect(call?.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+    expect(call?.body).toMatchObject({ content: 'the report' });
+    expect(call?.files).toEqual([{ name: 'report.csv', size: csv.length }]);
+    expect(fake.messages).toMatchObject([
+      { content: 'the report', files: [{ name: 'report.csv', size: 8 }] },
+    ]);
+
+    // A file alone is a message; an empty body is not (Discord's 50006).
+    await api.channels.createMessage(CHANNEL, { files: [{ name: 'only.txt', data: Buffer.from('x') }] });
+    expect(fake.messages).toHaveLength(2);
+    const empty = await apiError(send({ content: '' }));
+    expect(empty.status).toBe(400);
+    expect(empty.code).toBe(50006);
+    expect(fake.violations.at(-1)).toContain('empty message');
+  });
+
+  it('failNext: a 500 is retried by the library, another status is surfaced', async () => {
+    fake.failNext('POST /channels/:id/messages', 1, 500);
+    await send({ content: 'after a hiccup' });
+    expect(fake.calls.map((c) => c.status)).toEqual([500, 200]);
+    expect(fake.messages).toHaveLength(1);
+    fake.failNext('POST /channels/:id/messages', 1, 403);
+    expect((await apiError(send({ content: 'no' }))).status).toBe(403);
+    expect(fake.messages).toHaveLength(1);
+    // An injected 429 carries retry_after 1 s; the library waits it out and sends again.
+    fake.failNext('POST /channels/:id/messages', 1, 429);
+    await send({ content: 'after a 429' });
+    expect(fake.calls.slice(-2).map((c) => c.status)).toEqual([429, 200]);
+    expect(fake.calls.at(-2)?.response).toEqual({
+      message: 'You are being rate limited.',
+      retry_after: 1,
+      global: false,
+    });
+    expect(fake.messages).toHaveLength(2);
+  });
+});
+
+describe('fake Discord: message limits', () => {
+  it('content ≤ 2,000 characters', async () => {
+    await send({ content: 'a'.repeat(2000) });
+    const errors = await rejected(
+      { content: 'a'.repeat(2001) },
+      'content: Must be 2000 or fewer in length. (got 2001)',
+    );
+    expect(errors.content._errors[0].code).toBe('BASE_TYPE_MAX_LENGTH');
+    expect(fake.messages).toHaveLength(1);
+  });
+
+  it('≤ 10 embeds, ≤ 25 fields, 6,000 characters in all', async () => {
+    await send({ embeds: Array.from({ length: 10 }, (_, i) => ({ title: `E${i}` })) });
+    const tooMany = await rejected(
+      { embeds: Array.from({ length: 11 }, (_, i) => ({ title: `E${i}` })) },
+      'embeds: Must be 10 or fewer',
+    );
+    expect(tooMany.embeds._errors[0].code).toBe('BASE_TYPE_MAX_LENGTH');
+
+    const fields = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `F${i}`, value: 'v' }));
+    await send({ embeds: [{ fields: fields(25) }] });
+    await rejected({ embeds: [{ fields: fields(26) }] }, 'embeds[0].fields: Must be 25 or fewer');
+
+    // 256 + 4,096 + 256 + 1,024 + 100 + 268 = 6,000 exactly; one more footer character breaks it.
+    const full = {
+      title: 't'.repeat(256),
+      description: 'd'.repeat(4096),
+      fields: [
+        { name: 'n'.repeat(256), value: 'v'.repeat(1024) },
+        { name: 'm'.repeat(100), value: 'w'.repeat(268) },
+      ],
+    };
+    await send({ embeds: [full] });
+    const big = await rejected(
+      { embeds: [{ ...full, footer: { text: 'f' } }] },
+      'Embed size exceeds maximum size of 6000 (got 6001)',
+    );
+    expect(big.embeds._errors[0].code).toBe('MAX_EMBED_SIZE_EXCEEDED');
+
+    await rejected({ embeds: [{ title: 't'.repeat(257) }] }, 'embeds[0].title: Must be 256 or fewer');
+    await rejected(
+      { embeds: [{ fields: [{ name: 'n', value: 'v'.repeat(1025) }] }] },
+      'embeds[0].fields[0].value',
+    );
+    await rejected(
+      { embeds: [{ description: 'x', footer: { text: 'f'.repeat(2049) } }] },
+      'embeds[0].footer.text',
+    );
+    expect(fake.messages).toHaveLength(3);
+  });
+
+  it('≤ 5 action rows × 5 buttons, custom_id ≤ 100 and unique', async () => {
+    await send({ components: Array.from({ length: 5 }, (_, r) => row(...buttons(5, `r${r}-`))) });
+    await rejected(
+      { components: Array.from({ length: 6 }, (_, r) => row(button(`r${r}`))) },
+      'components: Must be 5 or fewer',
+    );
+    const six = await rejected(
+      { components: [row(...buttons(6, 'b'))] },
+      'components[0].components: Must be between 1 and 5',
+    );
+    expect(six.components[0].components._errors[0].code).toBe('BASE_TYPE_BAD_LENGTH');
+
+    await send({ components: [row(button('x'.repeat(100)))] });
+    await rejected({ components: [row(button('x'.repeat(101)))] }, 'components[0].components[0].custom_id');
+    const dup = await rejected(
+      { components: [row(button('same')), row(button('other'), button('same'))] },
+      'Component custom id cannot be duplicated ("same")',
+    );
+    expect(dup.components[1].components[1].custom_id._errors[0].code).toBe('COMPONENT_CUSTOM_ID_DUPLICATED');
+
+    await rejected({ components: [row(button('ok', 'L'.repeat(81)))] }, 'components[0].components[0].label');
+    await send({ components: [row({ type: 2, style: 5, label: 'Open', url: 'https://example.com' })] });
+    await rejected(
+      { components: [row({ type: 2, style: 5, label: 'Open' })] },
+      'components[0].components[0].url',
+    );
+    await rejected(
+      { components: [row({ type: 2, style: 1, label: 'No id' })] },
+      'custom_id: This field is required',
+    );
+    expect(fake.messages).toHaveLength(3);
+  });
+
+  it('a select fills its row and has 1–25 options', async () => {
+    await send({ components: [row(select(25))] });
+    await rejected({ components: [row(select(26))] }, 'components[0].components[0].options');
+    await rejected({ components: [row(select(0))] }, 'components[0].components[0].options');
+    await rejected({ components: [row(select(3), button('b'))] }, 'exceeds the maximum width');
+    expect(fake.messages).toHaveLength(1);
+  });
+
+  it('flags: SUPPRESS_EMBEDS anywhere, EPHEMERAL only on interaction messages', async () => {
+    await send({ content: 'quiet', flags: 4 });
+    await rejected({ content: 'secret', flags: 64 }, 'flags: Invalid flags');
+    await rejected({ content: 'v2', flags: 32768 }, 'flags');
+    const token = fake.issueInteractionToken(CHANNEL);
+    await api.interactions.followUp(APP_ID, token, { content: 'only you', flags: 64 });
+    expect(fake.messages.map((m) => m.flags)).toEqual([4, 64]);
+  });
+
+  it('edits are checked like creates', async () => {
+    const m = await send({ content: 'v1' });
+    const e = await apiError(api.channels.editMessage(CHANNEL, m.id, { content: 'a'.repeat(2001) }));
+    expect(e.code).toBe(50035);
+    expect(fake.violations.at(-1)).toContain('PATCH /channels/:id/messages/:id');
+    expect(fake.messages[0]?.content).toBe('v1');
+  });
+});
+
+describe('fake Discord: interaction follow-ups', () => {
+  it('edits @original, follows up, edits a follow-up, all without bot auth', async () => {
+    const token = fake.issueInteractionToken(CHANNEL);
+    const original = await api.interactions.editReply(APP_ID, token, { content: '処理中…' });
+    expect(original).toMatchObject({ content: '処理中…', channel_id: CHANNEL, webhook_id: APP_ID });
+    await api.interactions.editReply(APP_ID, token, { content: 'done', components: [row(button('again'))] });
+    const follow = await api.interactions.followUp(APP_ID, token, { content: 'more', flags: 64 });
+    expect(follow.id).toMatch(/^\d{17,19}$/);
+    await api.interactions.editReply(APP_ID, token, { content: 'more!' }, follow.id);
+    expect(await api.interactions.getOriginalReply(APP_ID, token)).toMatchObject({
+      id: original.id,
+      content: 'done',
+    });
+
+    expect(fake.interactionMessages(token)).toMatchObject([
+      { id: original.id, content: 'done', original: true, edited: true, author: 'webhook' },
+      { id: follow.id, content: 'more!', flags: 64, edited: true, author: 'webhook' },
+    ]);
+    expect(fake.messagesIn(CHANNEL)).toHaveLength(2);
+    const webhookCalls = fake.calls.filter((c) => c.route.includes('/webhooks/'));
+    expect(webhookCalls.map((c) => c.route)).toEqual([
+      'PATCH /webhooks/:id/:token/messages/@original',
+      'PATCH /webhooks/:id/:token/messages/@original',
+      'POST /webhooks/:id/:token',
+      'PATCH /webhooks/:id/:token/messages/:id',
+      'GET /webhooks/:id/:token/messages/@original',
+    ]);
+    expect(webhookCalls.every((c) => c.headers.authorization === undefined)).toBe(true);
+    // Without ?wait=true a follow-up answers 204 (Discord's Execute Webhook).
+    const noWait = await fetch(`${fake.url}/api/v10/webhooks/${APP_ID}/${token}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ content: 'fire and forget' }),
+    });
+    expect(noWait.status).toBe(204);
+    expect(fake.interactionMessages(token)).toHaveLength(3);
+    expect(fake.violations).toEqual([]);
+
+    const tooLong = await apiError(api.interactions.followUp(APP_ID, token, { content: 'a'.repeat(2001) }));
+    expect(tooLong.code).toBe(50035);
+    expect(fake.violations.at(-1)).toContain('POST /webhooks/:id/:token');
+  });
+
+  it('answers 404 10015 to an unknown token, a foreign app id and a token older than 15 minutes', async () => {
+    const unknown = await apiError(api.interactions.followUp(APP_ID, 'not-a-token', { content: 'x' }));
+    expect(unknown.status).toBe(404);
+    expect(unknown.code).toBe(10015);
+    const token = fake.issueInteractionToken();
+    expect(
+      (await apiError(api.interactions.followUp('1100000000000000999', token, { content: 'x' }))).code,
+    ).toBe(10015);
+    expect(fake.violations).toEqual([]);
+
+    clock += 15 * 60 * 1000;
+    await api.interactions.followUp(APP_ID, token, { content: 'just in time' });
+    clock += 1;
+    const late = await apiError(api.interactions.editReply(APP_ID, token, { content: 'late' }));
+    expect(late.code).toBe(10015);
+    expect(fake.violations).toEqual([expect.stringContaining('used after 15 minutes')]);
+    expect(fake.interactionMessages(token).map((m) => m.content)).toEqual(['just in time']);
+  });
+});
+
+describe('fake Discord: command registration', () => {
+  it('echoes commands with ids, keeping ids across overwrites', async () => {
+    const body = [
+      command('jobs', {
+        name_localizations: { ja: '求人' },
+        options: [{ type: 3, name: 'query', description: 'Search words', required: false }],
+      }),
+      command('invoice'),
+    ];
+    const first = await api.applicationCommands.bulkOverwriteGuildCommands(APP_ID, GUILD, body as never);
+    expect(first).toMatchObject([
+      { name: 'jobs', type: 1, application_id: APP_ID, guild_id: GUILD },
+      { name: 'invoice', type: 1 },
+    ]);
+    expect(first[0]?.id).toMatch(/^\d{17,19}$/);
+    expect(fake.commands.guilds.get(GUILD)).toHaveLength(2);
+    const again = await api.applicationCommands.bulkOverwriteGuildCommands(APP_ID, GUILD, [body[0]] as never);
+    expect(again[0]?.id).toBe(first[0]?.id);
+    expect(fake.commands.guilds.get(GUILD)).toHaveLength(1);
+    await api.applicationCommands.bulkOverwriteGlobalCommands(APP_ID, body as never);
+    expect(fake.commands.global.map((c) => c.name)).toEqual(['jobs', 'invoice']);
+    expect(fake.violations).toEqual([]);
+  });
+
+  it('rejects bad names, descriptions and option counts', async () => {
+    const put = (cmds: unknown[]) =>
+      api.applicationCommands.bulkOverwriteGuildCommands(APP_ID, GUILD, cmds as never);
+    const bad = async (cmds: unknown[], mention: string) => {
+      const e = await apiError(put(cmds));
+      expect(e.code).toBe(50035);
+      expect(fake.violations.at(-1)).toContain(mention);
+      return errorsOf(e);
+    };
+    const errors = await bad(
+      [command('ok'), command('Bad Name')],
+      '[1].name: Command name is invalid ("Bad Name")',
+    );
+    expect(errors[1].name._errors[0].code).toBe('APPLICATION_COMMAND_INVALID_NAME');
+    await bad([command('x'.repeat(33))], '[0].name');
+    await bad([command('upper', { name_localizations: { ja: '求人 一覧' } })], '[0].name_localizations.ja');
+    await bad([command('d', { description: 'd'.repeat(101) })], '[0].description');
+    await bad([command('d', { description: '' })], '[0].description');
+    const opts = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ type: 3, name: `o${i}`, description: 'o' }));
+    await put([command('many', { options: opts(25) })]);
+    await bad([command('many', { options: opts(26) })], '[0].options: Must be 25 or fewer');
+    const subs = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ type: 1, name: `s${i}`, description: 's' }));
+    await put([command('subs', { options: subs(25) })]);
+    await bad([command('subs', { options: subs(26) })], '[0].options: Must be 25 or fewer');
+    const choices = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `c${i}`, value: `c${i}` }));
+    await put([
+      command('pick', { options: [{ type: 3, name: 'c', description: 'c', choices: choices(25) }] }),
+    ]);
+    await bad(
+      [command('pick', { options: [{ type: 3, name: 'c', description: 'c', choices: choices(26) }] })],
+      'choices',
+    );
+    await bad([command('dup'), command('dup')], 'must be unique');
+    expect(fake.commands.guilds.get(GUILD)?.map((c) => c.name)).toEqual(['pick']);
+  });
+
+  it('refuses more than 100 chat-input commands', async () => {
+    const many = (n: number) => Array.from({ length: n }, (_, i) => command(`c${i}`));
+    await api.applicationCommands.bulkOverwriteGlobalCommands(APP_ID, many(100) as never);
+    expect(fake.commands.global).toHaveLength(100);
+    const e = await apiError(api.applicationCommands.bulkOverwriteGlobalCommands(APP_ID, many(101) as never));
+    expect(e.status).toBe(400);
+    expect(e.code).toBe(30032);
+    expect(fake.violations).toEqual([expect.stringContaining('101 chat-input commands')]);
+    expect(fake.commands.global).toHaveLength(100);
+  });
+});
+
+describe('fake Discord: rate limits', () => {
+  it('one client waits on the headers: 6 concurrent sends at 2/s all arrive, no 429', async () => {
+    fake.setRates({ routeRate: 2 });
+    const c = client();
+    const start = Date.now();
+    await Promise.all(
+      Array.from({ length: 6 }, (_, i) => c.api.channels.createMessage(CHANNEL, { content: `m${i}` })),
+    );
+    expect(Date.now() - start).toBeGreaterThanOrEqual(1000);
+    expect(fake.messagesIn(CHANNEL).map((m) => m.content)).toEqual(['m0', 'm1', 'm2', 'm3', 'm4', 'm5']);
+    // @discordjs/rest reads X-RateLimit-Remaining/Reset-After and waits before the bucket is empty.
+    expect(fake.calls).toHaveLength(6);
+    expect(fake.calls.every((x) => x.status === 200)).toBe(true);
+  });
+
+  it('two clients sharing a bucket hit 429, retry after retry_after, and lose nothing', async () => {
+    fake.setRates({ routeRate: 2 });
+    const a = client();
+    const b = client();
+    await Promise.all(
+      [a, b].flatMap((c, k) =>
+        Array.from({ length: 3 }, (_, i) => c.api.channels.createMessage(CHANNEL, { content: `${k}-${i}` })),
+      ),
+    );
+    expect(
+      fake
+        .messagesIn(CHANNEL)
+        .map((m) => m.content)
+        .sort(),
+    ).toEqual(['0-0', '0-1', '0-2', '1-0', '1-1', '1-2']);
+    const limited = fake.calls.filter((x) => x.status === 429);
+    expect(limited.length).toBeGreaterThanOrEqual(1);
+    expect(limited[0]?.response).toMatchObject({ message: 'You are being rate limited.', global: false });
+    expect(limited[0]?.response.retry_after).toBeGreaterThan(0);
+    expect(fake.calls.filter((x) => x.status === 200)).toHaveLength(6);
+    expect(fake.violations).toEqual([]);
+  });
+
+  it('the global limit answers 429 global:true across channels; the library backs off globally', async () => {
+    fake.setRates({ globalRate: 3 });
+    const c = client();
+    const channels = Array.from({ length: 6 }, (_, i) => `13000000000000001${i}0`);
+    await Promise.all(channels.map((ch) => c.api.channels.createMessage(ch, { content: ch })));
+    for (const ch of channels) expect(fake.messagesIn(ch)).toHaveLength(1);
+    const limited = fake.calls.filter((x) => x.status === 429);
+    expect(limited.length).toBeGreaterThanOrEqual(1);
+    expect(limited.every((x) => x.response.global === true)).toBe(true);
+  });
+});

@@ -1,0 +1,1435 @@
+/**
+ * A fake Discord REST API (v10) for tests: one local HTTP server that answers the routes a bot built
+ * on `@discordjs/rest` + `@discordjs/core` uses (DMs, channel messages, interaction follow-ups and
+ * @original edits, bulk command registration), the way the real API does: JSON or multipart
+ * (`payload_json` + `files[n]`) bodies, `{code, message, errors}` error bodies, `X-RateLimit-*`
+ * headers on every answer and 429 + `retry_after` past a bucket. It records every call and rejects
+ * what the real API would reject (limits from ../shared/design/PLATFORMS.md, section Discord, and the
+ * API reference, https://discord.com/developers/docs/). A request broken by a documented limit gets
+ * the real error plus a line in `violations`, so a bot test can assert `violations` is empty instead
+ * of discovering the limit in production.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
+
+export interface FakeDiscordOptions {
+  /** `Authorization: Bot <botToken>` is required on bot routes, else 401 {code:0,message:'401: Unauthorized'}. */
+  botToken: string;
+  /** Also the bot's user id (the author of its messages) and the only `:app` the webhook routes accept. */
+  applicationId: string;
+  /** Requests per second allowed per route bucket (default 50) and globally (default 50, PLATFORMS.md). */
+  routeRate?: number;
+  globalRate?: number;
+  /** Current time in ms (interaction-token expiry after 15 min, message timestamps, `at` of calls). Default Date.now. Rate buckets always use real time. */
+  now?: () => number;
+}
+
+export interface DiscordFile {
+  name: string;
+  size: number;
+}
+
+export interface DiscordCall {
+  method: string;
+  /** Path under /api/v10 (e.g. '/channels/123/messages'), without the query; the full path for anything else. */
+  path: string;
+  /** Method + route with ids generalised, e.g. 'POST /channels/:id/messages', 'PATCH /webhooks/:id/:token/messages/@original'. What failNext matches. */
+  route: string;
+  /** Lower-case names. */
+  headers: Record<string, string>;
+  /** The JSON body (for multipart: the parsed `payload_json` part); null when there is none. */
+  // biome-ignore lint/suspicious/noExplicitAny: bodies are whatever the bot sent; tests dig into them freely.
+  body: any;
+  /** File parts of a multipart body. */
+  files: DiscordFile[];
+  status: number;
+  /** What the fake answered (JSON), or null for 204. */
+  // biome-ignore lint/suspicious/noExplicitAny: see body.
+  response: any;
+  /** now() when received. */
+  at: number;
+}
+
+export interface DiscordMessage {
+  id: string;
+  channel_id: string;
+  content?: string;
+  // biome-ignore lint/suspicious/noExplicitAny: embeds are whatever the bot sent.
+  embeds?: any[];
+  // biome-ignore lint/suspicious/noExplicitAny: components are whatever the bot sent.
+  components?: any[];
+  flags?: number;
+  /** 'bot' for POST /channels/:id/messages, 'webhook' for interaction follow-ups and @original. */
+  author: 'bot' | 'webhook';
+  interactionToken?: string;
+  /** The interaction's @original response (created by its first PATCH .../messages/@original). */
+  original?: boolean;
+  edited?: boolean;
+  files: DiscordFile[];
+}
+
+export interface FakeDiscord {
+  /** http://127.0.0.1:<port>; REST under `${url}/api/v10`. */
+  url: string;
+  calls: DiscordCall[];
+  /** Human-readable reason for every request rejected for breaking a documented limit (not for 429, which clients are expected to handle). */
+  violations: string[];
+  /** Channel messages and interaction follow-ups/@original, in order; edits change them in place, deletes remove them. */
+  messages: DiscordMessage[];
+  messagesIn(channelId: string): DiscordMessage[];
+  /** Messages sent through one interaction token (@original edit + follow-ups). */
+  interactionMessages(token: string): DiscordMessage[];
+  /**
+   * Registers an interaction token the app will follow up on (valid 15 min, PLATFORMS.md). The test calls this
+   * before posting the interaction to the app. Messages sent with it get `channelId` (default: a fresh id).
+   */
+  issueInteractionToken(channelId?: string): string;
+  /** userId -> DM channel id (created by POST /users/@me/channels). */
+  dmChannels: Map<string, string>;
+  /** Registered application commands, as echoed (with ids). */
+  // biome-ignore lint/suspicious/noExplicitAny: command objects as the bot sent them.
+  commands: { global: any[]; guilds: Map<string, any[]> };
+  /** Users that cannot receive DMs: POST /channels/{dm}/messages answers 403 {code:50007,'Cannot send messages to this user'}. */
+  blockDms(userId: string): void;
+  /**
+   * The next `count` requests to `route` (e.g. 'POST /channels/:id/messages', see DiscordCall.route) answer
+   * `status` (default 500; 429 comes with retry_after 1 s). They are recorded but have no effect.
+   */
+  failNext(route: string, count: number, status?: number): void;
+  setRates(r: { routeRate?: number; globalRate?: number }): void;
+  /** Resolves when `predicate()` is true (polls every 5 ms), rejects after timeoutMs (default 5000) with a message listing the last calls. */
+  waitFor(predicate: () => boolean, timeoutMs?: number): Promise<void>;
+  /**
+   * Clears calls, violations, messages, commands and pending failNext; restores the rates given to
+   * startFakeDiscord and refills the buckets. Keeps DM channels, blocked users and interaction tokens.
+   */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+// PLATFORMS.md: "Global rate limit 50 req/s per bot, plus per-route buckets". Discord publishes no fixed
+// per-route numbers (they come in the headers); 50/s is this fake's default.
+const DEFAULT_GLOBAL_RATE = 50;
+const DEFAULT_ROUTE_RATE = 50;
+// PLATFORMS.md: "follow up with the interaction token (valid 15 min)".
+const INTERACTION_TOKEN_TTL_MS = 15 * 60 * 1000;
+// PLATFORMS.md: "Message content ≤ 2,000 chars".
+const MAX_CONTENT = 2000;
+// PLATFORMS.md: "Embeds: ≤ 10/message, 6,000 chars total, ≤ 25 fields, field value ≤ 1,024".
+const MAX_EMBEDS = 10;
+const MAX_EMBED_TOTAL = 6000;
+const MAX_FIELDS = 25;
+const MAX_FIELD_VALUE = 1024;
+// Discord reference, "Embed Limits": title 256, description 4,096, field name 256, footer text 2,048, author name 256.
+const MAX_EMBED_TITLE = 256;
+const MAX_EMBED_DESCRIPTION = 4096;
+const MAX_FIELD_NAME = 256;
+const MAX_FOOTER_TEXT = 2048;
+const MAX_AUTHOR_NAME = 256;
+// PLATFORMS.md: "Components: ≤ 5 action rows × 5 buttons (legacy), `custom_id` ≤ 100 chars, select ≤ 25 options".
+const MAX_ROWS = 5;
+const MAX_BUTTONS_PER_ROW = 5;
+const MAX_CUSTOM_ID = 100;
+const MAX_SELECT_OPTIONS = 25;
+// Discord reference, "Button": label max 80 characters; "String Select": option label/value/description
+// max 100, placeholder max 150.
+const MAX_BUTTON_LABEL = 80;
+const MAX_SELECT_OPTION_TEXT = 100;
+const MAX_PLACEHOLDER = 150;
+// Discord reference, "Message Object" flags: what a bot may set. EPHEMERAL only on interaction responses.
+const FLAG_SUPPRESS_EMBEDS = 4;
+const FLAG_EPHEMERAL = 64;
+// Discord reference, "Create Message": up to 10 files per message; default upload limit 10 MiB per file.
+const MAX_FILES = 10;
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
+// PLATFORMS.md: "Commands: ≤ 100 global chat-input commands" (the same cap applies per guild).
+const MAX_CHAT_INPUT_COMMANDS = 100;
+// Discord reference, "Application Command Object": name 1-32 chars matching this regex (unicode), lower-case
+// where a letter has a lower-case form; description 1-100; ≤ 25 options, subcommands and choices;
+// choice name 1-100, string choice value ≤ 100.
+const COMMAND_NAME = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
+const MAX_COMMAND_DESCRIPTION = 100;
+const MAX_OPTIONS = 25;
+const MAX_CHOICES = 25;
+const MAX_CHOICE_TEXT = 100;
+// Discord reference, "Snowflakes": ms since the Discord epoch, shifted left 22 bits.
+const DISCORD_EPOCH = 1_420_070_400_000n;
+
+const UNAUTHORIZED = { code: 0, message: '401: Unauthorized' };
+const NOT_FOUND = { code: 0, message: '404: Not Found' };
+const UNKNOWN_WEBHOOK = { code: 10015, message: 'Unknown Webhook' };
+const UNKNOWN_MESSAGE = { code: 10008, message: 'Unknown Message' };
+
+type Json = Record<string, unknown>;
+interface Issue {
+  path: (string | number)[];
+  code: string;
+  message: string;
+  /** Extra text for the violation line only (e.g. the actual length). */
+  detail?: string;
+}
+interface Answer {
+  status: number;
+  /** JSON object/array, or undefined for 204 No Content. */
+  body?: unknown;
+  headers?: Record<string, string>;
+  violation?: string;
+}
+interface Req {
+  method: string;
+  route: string;
+  query: URLSearchParams;
+  body: unknown;
+  files: DiscordFile[];
+}
+interface Route {
+  method: string;
+  pattern: RegExp;
+  route: string;
+  /** Interaction (webhook) route: no bot auth needed, not bound by the global limit. */
+  interaction?: boolean;
+  /** Top-level resource of the bucket (Discord: channel id, guild id, webhook id + token). */
+  major?: (p: string[]) => string;
+  handle: (req: Req, p: string[]) => Answer;
+}
+interface Bucket {
+  tokens: number;
+  last: number;
+}
+interface TokenState {
+  issuedAt: number;
+  channelId: string;
+}
+interface Part {
+  name: string;
+  filename?: string;
+  data: Buffer;
+}
+
+function isObject(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Parts of a multipart/form-data body (enough for what undici's FormData produces). */
+function multipartParts(raw: Buffer, contentType: string): Part[] {
+  const m = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
+  const boundary = m?.[1] ?? m?.[2];
+  if (!boundary) return [];
+  const delimiter = Buffer.from(`--${boundary}`);
+  const next = Buffer.from(`\r\n--${boundary}`);
+  const parts: Part[] = [];
+  let pos = raw.indexOf(delimiter);
+  while (pos >= 0) {
+    const start = pos + delimiter.length;
+    if (raw.subarray(start, start + 2).toString('latin1') === '--') break;
+    const headerEnd = raw.indexOf('\r\n\r\n', start);
+    if (headerEnd < 0) break;
+    const end = raw.indexOf(next, headerEnd + 4);
+    if (end < 0) break;
+    const head = raw.subarray(start, headerEnd).toString('utf8');
+    const part: Part = {
+      name: /[;\s]name="([^"]*)"/i.exec(head)?.[1] ?? '',
+      data: raw.subarray(headerEnd + 4, end),
+    };
+    const filename = /filename="([^"]*)"/i.exec(head)?.[1];
+    if (filename !== undefined) part.filename = filename;
+    parts.push(part);
+    pos = end + 2;
+  }
+  return parts;
+}
+
+/** JSON body, or multipart with `payload_json` (other text parts become fields) plus file parts. */
+function parseBody(
+  raw: Buffer,
+  contentType: string,
+): { body: unknown; files: DiscordFile[]; invalid?: true } {
+  if (raw.length === 0) return { body: null, files: [] };
+  const type = contentType.toLowerCase();
+  const json = (text: string): { body: unknown; invalid?: true } => {
+    try {
+      return { body: JSON.parse(text) };
+    } catch {
+      return { body: text, invalid: true };
+    }
+  };
+  if (type.startsWith('multipart/form-data')) {
+    const files: DiscordFile[] = [];
+    const fields: Json = {};
+    let payload: { body: unknown; invalid?: true } | undefined;
+    for (const p of multipartParts(raw, contentType)) {
+      if (p.filename !== undefined) files.push({ name: p.filename, size: p.data.length });
+      else if (p.name === 'payload_json') payload = json(p.data.toString('utf8'));
+      else fields[p.name] = p.data.toString('utf8');
+    }
+    if (payload) return { ...payload, files };
+    return { body: Object.keys(fields).length > 0 ? fields : null, files };
+  }
+  return { ...json(raw.toString('utf8')), files: [] };
+}
+
+const pointer = (path: (string | number)[]): string =>
+  path.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s === '' ? k : `${s}.${k}`), '') ||
+  '(body)';
+
+/** Discord's nested `errors` object: {embeds: {0: {title: {_errors: [{code, message}]}}}}. */
+function errorTree(issues: Issue[]): Json {
+  const root: Json = {};
+  for (const issue of issues) {
+    let node = root;
+    for (const key of issue.path) {
+      const k = String(key);
+      if (!isObject(node[k])) node[k] = {};
+      node = node[k] as Json;
+    }
+    const list = Array.isArray(node._errors) ? node._errors : [];
+    list.push({ code: issue.code, message: issue.message });
+    node._errors = list;
+  }
+  return root;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checks. Lengths are UTF-16 code units (JS `.length`): an emoji counts 2, stricter than Discord, never looser.
+// ---------------------------------------------------------------------------------------------
+
+function maxLength(issues: Issue[], v: unknown, path: (string | number)[], max: number): void {
+  if (v === undefined || v === null) return;
+  if (typeof v !== 'string') {
+    issues.push({ path, code: 'BASE_TYPE_STRING', message: 'Could not interpret value as string.' });
+  } else if (v.length > max) {
+    issues.push({
+      path,
+      code: 'BASE_TYPE_MAX_LENGTH',
+      message: `Must be ${max} or fewer in length.`,
+      detail: `got ${v.length}`,
+    });
+  }
+}
+
+/** A required string of min..max characters. */
+function boundedString(
+  issues: Issue[],
+  v: unknown,
+  path: (string | number)[],
+  min: number,
+  max: number,
+): void {
+  if (v === undefined || v === null) {
+    issues.push({ path, code: 'BASE_TYPE_REQUIRED', message: 'This field is required' });
+  } else if (typeof v !== 'string') {
+    issues.push({ path, code: 'BASE_TYPE_STRING', message: 'Could not interpret value as string.' });
+  } else if (v.length < min || v.length > max) {
+    issues.push({
+      path,
+      code: 'BASE_TYPE_BAD_LENGTH',
+      message: `Must be between ${min} and ${max} in length.`,
+      detail: `got ${v.length}`,
+    });
+  }
+}
+
+/** An array of at most `max` items (min when given); returns it, or undefined when absent/invalid. */
+function arrayOf(
+  issues: Issue[],
+  v: unknown,
+  path: (string | number)[],
+  max: number,
+  min = 0,
+): unknown[] | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (!Array.isArray(v)) {
+    issues.push({ path, code: 'BASE_TYPE_ARRAY', message: 'Must be an array.' });
+    return undefined;
+  }
+  if (v.length > max && min === 0) {
+    issues.push({
+      path,
+      code: 'BASE_TYPE_MAX_LENGTH',
+      message: `Must be ${max} or fewer in length.`,
+      detail: `got ${v.length}`,
+    });
+  } else if (v.length < min || v.length > max) {
+    issues.push({
+      path,
+      code: 'BASE_TYPE_BAD_LENGTH',
+      message: `Must be between ${min} and ${max} in length.`,
+      detail: `got ${v.length}`,
+    });
+  }
+  return v;
+}
+
+/** Seconds rounded up to ms, as Discord's float `retry_after` / reset-after. */
+const round3 = (n: number): number => Math.ceil(n * 1000) / 1000;
+const textLength = (v: unknown): number => (typeof v === 'string' ? v.length : 0);
+
+function checkEmbeds(issues: Issue[], embeds: unknown): void {
+  // PLATFORMS.md: "Embeds: ≤ 10/message".
+  const list = arrayOf(issues, embeds, ['embeds'], MAX_EMBEDS);
+  if (!list) return;
+  let total = 0;
+  list.forEach((e, i) => {
+    const at = (...k: (string | number)[]) => ['embeds', i, ...k];
+    if (!isObject(e)) {
+      issues.push({
+        path: at(),
+        code: 'MODEL_TYPE_CONVERT',
+        message: 'Only dictionaries may be used in a ModelType',
+      });
+      return;
+    }
+    // Discord reference, "Embed Limits": title 256, description 4,096.
+    maxLength(issues, e.title, at('title'), MAX_EMBED_TITLE);
+    maxLength(issues, e.description, at('description'), MAX_EMBED_DESCRIPTION);
+    total += textLength(e.title) + textLength(e.description);
+    // PLATFORMS.md: "≤ 25 fields, field value ≤ 1,024"; Discord reference: field name 256, both required.
+    const fields = arrayOf(issues, e.fields, at('fields'), MAX_FIELDS);
+    fields?.forEach((f, j) => {
+      if (!isObject(f)) {
+        issues.push({
+          path: at('fields', j),
+          code: 'MODEL_TYPE_CONVERT',
+          message: 'Only dictionaries may be used in a ModelType',
+        });
+        return;
+      }
+      boundedString(issues, f.name, at('fields', j, 'name'), 1, MAX_FIELD_NAME);
+      boundedString(issues, f.value, at('fields', j, 'value'), 1, MAX_FIELD_VALUE);
+      total += textLength(f.name) + textLength(f.value);
+    });
+    // Discord reference, "Embed Limits": footer.text 2,048, author.name 256.
+    if (isObject(e.footer)) {
+      maxLength(issues, e.footer.text, at('footer', 'text'), MAX_FOOTER_TEXT);
+      total += textLength(e.footer.text);
+    }
+    if (isObject(e.author)) {
+      maxLength(issues, e.author.name, at('author', 'name'), MAX_AUTHOR_NAME);
+      total += textLength(e.author.name);
+    }
+  });
+  // PLATFORMS.md: "6,000 chars total" (title, description, field names and values, footer text, author name of all embeds).
+  if (total > MAX_EMBED_TOTAL) {
+    issues.push({
+      path: ['embeds'],
+      code: 'MAX_EMBED_SIZE_EXCEEDED',
+      message: `Embed size exceeds maximum size of ${MAX_EMBED_TOTAL}`,
+      detail: `got ${total}`,
+    });
+  }
+}
+
+const SELECT_TYPES = new Set([3, 5, 6, 7, 8]);
+
+function checkComponents(issues: Issue[], components: unknown): void {
+  // PLATFORMS.md: "≤ 5 action rows".
+  const rows = arrayOf(issues, components, ['components'], MAX_ROWS);
+  if (!rows) return;
+  const customIds = new Set<string>();
+  const customId = (v: unknown, path: (string | number)[], required: boolean): void => {
+    if (v === undefined || v === null) {
+      if (required) issues.push({ path, code: 'BASE_TYPE_REQUIRED', message: 'This field is required' });
+      return;
+    }
+    // PLATFORMS.md: "`custom_id` ≤ 100 chars"; Discord reference: unique among the components of a message.
+    boundedString(issues, v, path, 1, MAX_CUSTOM_ID);
+    if (typeof v !== 'string') return;
+    if (customIds.has(v)) {
+      issues.push({
+        path,
+        code: 'COMPONENT_CUSTOM_ID_DUPLICATED',
+        message: 'Component custom id cannot be duplicated',
+        detail: `"${v}"`,
+      });
+    }
+    customIds.add(v);
+  };
+  rows.forEach((row, i) => {
+    if (!isObject(row) || row.type !== 1) {
+      // Without the IS_COMPONENTS_V2 flag (not allowed here) top-level components must be action rows.
+      issues.push({
+        path: ['components', i, 'type'],
+        code: 'UNION_TYPE_CHOICES',
+        message: 'Value of field "type" must be one of (1,).',
+      });
+      return;
+    }
+    const at = (...k: (string | number)[]) => ['components', i, 'components', ...k];
+    // PLATFORMS.md: "5 buttons" per row.
+    if (row.components === undefined || row.components === null) {
+      issues.push({ path: at(), code: 'BASE_TYPE_REQUIRED', message: 'This field is required' });
+      return;
+    }
+    const items = arrayOf(issues, row.components, at(), MAX_BUTTONS_PER_ROW, 1);
+    if (!items) return;
+    const selects = items.filter(
+      (c) => isObject(c) && typeof c.type === 'number' && SELECT_TYPES.has(c.type),
+    );
+    // Discord reference, "Action Rows": up to 5 buttons, or a single select menu.
+    if (selects.length > 0 && items.length > 1) {
+      issues.push({
+        path: at(),
+        code: 'COMPONENT_LAYOUT_WIDTH_EXCEEDED',
+        message: 'The specified component exceeds the maximum width',
+      });
+    }
+    items.forEach((c, j) => {
+      if (!isObject(c)) {
+        issues.push({
+          path: at(j),
+          code: 'MODEL_TYPE_CONVERT',
+          message: 'Only dictionaries may be used in a ModelType',
+        });
+        return;
+      }
+      if (c.type === 2) {
+        // Discord reference, "Button": label ≤ 80; link buttons (style 5) have a url and no custom_id,
+        // premium buttons (style 6) a sku_id, the others a custom_id.
+        maxLength(issues, c.label, at(j, 'label'), MAX_BUTTON_LABEL);
+        if (c.style === 5) {
+          if (typeof c.url !== 'string' || c.url === '') {
+            issues.push({
+              path: at(j, 'url'),
+              code: 'BASE_TYPE_REQUIRED',
+              message: 'This field is required',
+            });
+          }
+          if (c.custom_id !== undefined) {
+            issues.push({
+              path: at(j, 'custom_id'),
+              code: 'BUTTON_COMPONENT_CUSTOM_ID_NOT_ALLOWED',
+              message: 'A link button cannot have a custom_id',
+            });
+          }
+        } else if (c.style === 6) {
+          if (typeof c.sku_id !== 'string') {
+            issues.push({
+              path: at(j, 'sku_id'),
+              code: 'BASE_TYPE_REQUIRED',
+              message: 'This field is required',
+            });
+          }
+        } else if (typeof c.style === 'number' && c.style >= 1 && c.style <= 4) {
+          customId(c.custom_id, at(j, 'custom_id'), true);
+        } else {
+          issues.push({
+            path: at(j, 'style'),
+            code: 'BASE_TYPE_CHOICES',
+            message: 'Value must be one of (1, 2, 3, 4, 5, 6).',
+          });
+        }
+      } else if (typeof c.type === 'number' && SELECT_TYPES.has(c.type)) {
+        customId(c.custom_id, at(j, 'custom_id'), true);
+        maxLength(issues, c.placeholder, at(j, 'placeholder'), MAX_PLACEHOLDER);
+        if (c.type === 3) {
+          // PLATFORMS.md: "select ≤ 25 options" (and at least 1, Discord reference).
+          if (c.options === undefined || c.options === null) {
+            issues.push({
+              path: at(j, 'options'),
+              code: 'BASE_TYPE_REQUIRED',
+              message: 'This field is required',
+            });
+          }
+          const options = arrayOf(issues, c.options, at(j, 'options'), MAX_SELECT_OPTIONS, 1);
+          options?.forEach((o, k) => {
+            if (!isObject(o)) return;
+            boundedString(issues, o.label, at(j, 'options', k, 'label'), 1, MAX_SELECT_OPTION_TEXT);
+            boundedString(issues, o.value, at(j, 'options', k, 'value'), 1, MAX_SELECT_OPTION_TEXT);
+            maxLength(issues, o.description, at(j, 'options', k, 'description'), MAX_SELECT_OPTION_TEXT);
+          });
+        }
+      } else {
+        // Text inputs (4) only exist in modals.
+        issues.push({
+          path: at(j, 'type'),
+          code: 'UNION_TYPE_CHOICES',
+          message: 'Value of field "type" must be one of (2, 3, 5, 6, 7, 8).',
+        });
+      }
+    });
+  });
+}
+
+/** Limits of a message body (create, edit, follow-up). */
+function messageIssues(b: Json, files: number, interaction: boolean): Issue[] {
+  const issues: Issue[] = [];
+  // PLATFORMS.md: "Message content ≤ 2,000 chars".
+  maxLength(issues, b.content, ['content'], MAX_CONTENT);
+  checkEmbeds(issues, b.embeds);
+  checkComponents(issues, b.components);
+  if (b.flags !== undefined && b.flags !== null) {
+    // Discord reference: a bot may set SUPPRESS_EMBEDS; EPHEMERAL only on interaction responses.
+    const allowed = interaction ? FLAG_EPHEMERAL | FLAG_SUPPRESS_EMBEDS : FLAG_SUPPRESS_EMBEDS;
+    if (typeof b.flags !== 'number' || !Number.isInteger(b.flags) || (b.flags & ~allowed) !== 0) {
+      issues.push({
+        path: ['flags'],
+        code: 'MESSAGE_FLAGS_INVALID',
+        message: 'Invalid flags',
+        detail: `got ${JSON.stringify(b.flags)}, allowed ${interaction ? '64 and 4' : '4'}`,
+      });
+    }
+  }
+  // Discord reference, "Create Message": at most 10 files.
+  if (files > MAX_FILES) {
+    issues.push({
+      path: ['files'],
+      code: 'BASE_TYPE_MAX_LENGTH',
+      message: `Must be ${MAX_FILES} or fewer in length.`,
+      detail: `got ${files}`,
+    });
+  }
+  return issues;
+}
+
+/** Limits of a bulk overwrite (PUT .../commands). */
+function commandIssues(commands: unknown[]): Issue[] {
+  const issues: Issue[] = [];
+  const chatName = (v: unknown, path: (string | number)[]): void => {
+    // Discord reference: CHAT_INPUT command and option names match COMMAND_NAME and are lower-case.
+    if (typeof v !== 'string') {
+      issues.push({ path, code: 'BASE_TYPE_REQUIRED', message: 'This field is required' });
+    } else if (!COMMAND_NAME.test(v) || v !== v.toLowerCase()) {
+      issues.push({
+        path,
+        code: 'APPLICATION_COMMAND_INVALID_NAME',
+        message: 'Command name is invalid',
+        detail: JSON.stringify(v),
+      });
+    }
+  };
+  const localized = (
+    v: unknown,
+    path: (string | number)[],
+    check: (value: unknown, at: (string | number)[]) => void,
+  ): void => {
+    if (!isObject(v)) return;
+    for (const [locale, value] of Object.entries(v)) if (value !== null) check(value, [...path, locale]);
+  };
+  const description = (v: unknown, at: (string | number)[]): void =>
+    boundedString(issues, v, at, 1, MAX_COMMAND_DESCRIPTION);
+  const choiceText = (v: unknown, at: (string | number)[]): void =>
+    boundedString(issues, v, at, 1, MAX_CHOICE_TEXT);
+
+  const options = (
+    list: unknown,
+    path: (string | number)[],
+    level: 'command' | 'subcommand' | 'group',
+  ): void => {
+    // Discord reference: ≤ 25 options (so ≤ 25 subcommands or groups per command, ≤ 25 subcommands per group).
+    const opts = arrayOf(issues, list, path, MAX_OPTIONS);
+    if (!opts) return;
+    const names = new Set<string>();
+    let optional = false;
+    const subs = opts.filter((o) => isObject(o) && (o.type === 1 || o.type === 2)).length;
+    if (subs > 0 && subs < opts.length) {
+      issues.push({
+        path,
+        code: 'APPLICATION_COMMAND_OPTIONS_TYPE_INVALID',
+        message: 'Sub-command and sub-command group option types are mutually exclusive to all other types',
+      });
+    }
+    opts.forEach((o, j) => {
+      const at = (...k: (string | number)[]) => [...path, j, ...k];
+      if (!isObject(o)) {
+        issues.push({
+          path: at(),
+          code: 'MODEL_TYPE_CONVERT',
+          message: 'Only dictionaries may be used in a ModelType',
+        });
+        return;
+      }
+      const type = o.type;
+      if (typeof type !== 'number' || !Number.isInteger(type) || type < 1 || type > 11) {
+        issues.push({
+          path: at('type'),
+          code: 'BASE_TYPE_CHOICES',
+          message: 'Value must be one of (1, 2, …, 11).',
+        });
+      } else if (
+        (level === 'subcommand' && (type === 1 || type === 2)) ||
+        (level === 'group' && type !== 1)
+      ) {
+        issues.push({
+          path: at('type'),
+          code: 'APPLICATION_COMMAND_OPTIONS_TYPE_INVALID',
+          message:
+            level === 'group'
+              ? 'Sub-command groups may only contain sub-commands'
+              : 'Sub-commands cannot be nested this way',
+        });
+      }
+      chatName(o.name, at('name'));
+      localized(o.name_localizations, at('name_localizations'), chatName);
+      description(o.description, at('description'));
+      localized(o.description_localizations, at('description_localizations'), description);
+      if (typeof o.name === 'string') {
+        if (names.has(o.name)) {
+          issues.push({
+            path: at('name'),
+            code: 'APPLICATION_COMMAND_OPTION_NAME_ALREADY_EXISTS',
+            message: 'Option names must be unique',
+            detail: JSON.stringify(o.name),
+          });
+        }
+        names.add(o.name);
+      }
+      if (type === 1) options(o.options, at('options'), 'subcommand');
+      else if (type === 2) options(o.options, at('options'), 'group');
+      else {
+        // Discord reference: required options must come before optional ones.
+        if (o.required === true && optional) {
+          issues.push({
+            path: at('required'),
+            code: 'APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID',
+            message: 'Required options must be placed before non-required options',
+          });
+        }
+        if (o.required !== true) optional = true;
+        // Discord reference: ≤ 25 choices; choice name 1-100 (also localized), string value ≤ 100.
+        const choices = arrayOf(issues, o.choices, at('choices'), MAX_CHOICES);
+        choices?.forEach((c, k) => {
+          if (!isObject(c)) return;
+          choiceText(c.name, at('choices', k, 'name'));
+          localized(c.name_localizations, at('choices', k, 'name_localizations'), choiceText);
+          if (typeof c.value === 'string')
+            maxLength(issues, c.value, at('choices', k, 'value'), MAX_CHOICE_TEXT);
+        });
+      }
+    });
+  };
+
+  const seen = new Set<string>();
+  commands.forEach((c, i) => {
+    if (!isObject(c)) {
+      issues.push({
+        path: [i],
+        code: 'MODEL_TYPE_CONVERT',
+        message: 'Only dictionaries may be used in a ModelType',
+      });
+      return;
+    }
+    const type = c.type ?? 1;
+    if (type === 1) {
+      chatName(c.name, [i, 'name']);
+      localized(c.name_localizations, [i, 'name_localizations'], chatName);
+      description(c.description, [i, 'description']);
+      localized(c.description_localizations, [i, 'description_localizations'], description);
+      options(c.options, [i, 'options'], 'command');
+    } else {
+      // Discord reference: USER and MESSAGE commands: name 1-32 (any case, spaces allowed), empty description.
+      boundedString(issues, c.name, [i, 'name'], 1, 32);
+      localized(c.name_localizations, [i, 'name_localizations'], (v, at) =>
+        boundedString(issues, v, at, 1, 32),
+      );
+      if (typeof c.description === 'string' && c.description !== '') {
+        issues.push({
+          path: [i, 'description'],
+          code: 'APPLICATION_COMMAND_DESCRIPTION_INVALID',
+          message: 'Description must be empty for this command type',
+        });
+      }
+    }
+    const key = `${String(type)}:${String(c.name)}`;
+    if (typeof c.name === 'string' && seen.has(key)) {
+      issues.push({
+        path: [i, 'name'],
+        code: 'APPLICATION_COMMANDS_DUPLICATE_NAME',
+        message: 'Application command names must be unique',
+        detail: JSON.stringify(c.name),
+      });
+    }
+    seen.add(key);
+  });
+  return issues;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export async function startFakeDiscord(options: FakeDiscordOptions): Promise<FakeDiscord> {
+  const now = options.now ?? Date.now;
+  const appId = options.applicationId;
+  let routeRate = options.routeRate ?? DEFAULT_ROUTE_RATE;
+  let globalRate = options.globalRate ?? DEFAULT_GLOBAL_RATE;
+  let buckets = new Map<string, Bucket>();
+  let globalBucket: Bucket = { tokens: globalRate, last: performance.now() };
+  let failures: { route: string; status: number }[] = [];
+  const tokens = new Map<string, TokenState>();
+  const blocked = new Set<string>();
+  /** DM channel id -> user id. */
+  const dmUsers = new Map<string, string>();
+  let lastSnowflake = 0n;
+
+  /** Unique, increasing snowflake (17-19 digits) from the real clock. */
+  function snowflake(): string {
+    let id = (BigInt(Date.now()) - DISCORD_EPOCH) << 22n;
+    if (id <= lastSnowflake) id = lastSnowflake + 1n;
+    lastSnowflake = id;
+    return id.toString();
+  }
+  const snowflakeTime = (id: string): number => {
+    try {
+      return Number((BigInt(id) >> 22n) + DISCORD_EPOCH);
+    } catch {
+      return now();
+    }
+  };
+
+  /**
+   * Token bucket refilled by real time: capacity = rate, `rate` tokens per second. Returns 0 when taken,
+   * else the seconds until one token is back; `remaining` and `resetAfter` (seconds until full) describe it
+   * after the attempt, like Discord's X-RateLimit-Remaining / -Reset-After.
+   */
+  function take(b: Bucket, rate: number): { wait: number; remaining: number; resetAfter: number } {
+    const t = performance.now();
+    const capacity = Math.max(1, rate);
+    b.tokens = Math.min(capacity, b.tokens + ((t - b.last) / 1000) * rate);
+    b.last = t;
+    let wait = 0;
+    if (b.tokens >= 1) b.tokens -= 1;
+    else wait = (1 - b.tokens) / rate;
+    return { wait, remaining: Math.floor(b.tokens), resetAfter: (capacity - b.tokens) / rate };
+  }
+
+  const invalidForm = (what: string, issues: Issue[]): Answer => ({
+    status: 400,
+    body: { code: 50035, message: 'Invalid Form Body', errors: errorTree(issues) },
+    violation: `${what}: ${issues
+      .map((i) => `${pointer(i.path)}: ${i.message}${i.detail ? ` (${i.detail})` : ''}`)
+      .join('; ')}`,
+  });
+  const badJson = (): Answer => ({
+    status: 400,
+    body: { code: 50109, message: 'The request body contains invalid JSON.' },
+  });
+
+  function messageJson(m: DiscordMessage): Json {
+    const out: Json = {
+      id: m.id,
+      type: 0,
+      channel_id: m.channel_id,
+      author: {
+        id: appId,
+        username: 'fake-bot',
+        discriminator: '0000',
+        global_name: null,
+        avatar: null,
+        bot: true,
+      },
+      content: m.content ?? '',
+      timestamp: new Date(snowflakeTime(m.id)).toISOString(),
+      edited_timestamp: m.edited ? new Date(now()).toISOString() : null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: m.files.map((f, i) => ({
+        id: `${m.id}${i}`,
+        filename: f.name,
+        size: f.size,
+        url: `${fake.url}/attachments/${m.channel_id}/${m.id}/${encodeURIComponent(f.name)}`,
+        proxy_url: `${fake.url}/attachments/${m.channel_id}/${m.id}/${encodeURIComponent(f.name)}`,
+      })),
+      embeds: m.embeds ?? [],
+      components: m.components ?? [],
+      pinned: false,
+      flags: m.flags ?? 0,
+    };
+    if (m.author === 'webhook') {
+      out.webhook_id = appId;
+      out.application_id = appId;
+    }
+    return out;
+  }
+
+  /** Applies the fields of a create/edit body to a message (null or [] clears, absent keeps). */
+  function apply(m: DiscordMessage, b: Json, files: DiscordFile[]): void {
+    if (typeof b.content === 'string' && b.content !== '') m.content = b.content;
+    else if (b.content !== undefined) delete m.content;
+    if (Array.isArray(b.embeds) && b.embeds.length > 0) m.embeds = b.embeds;
+    else if (b.embeds !== undefined) delete m.embeds;
+    if (Array.isArray(b.components) && b.components.length > 0) m.components = b.components;
+    else if (b.components !== undefined) delete m.components;
+    if (typeof b.flags === 'number') m.flags = b.flags;
+    // `attachments: []` on an edit drops the existing files; new file parts are added.
+    if (Array.isArray(b.attachments) && b.attachments.length === 0) m.files = [];
+    m.files = [...m.files, ...files];
+  }
+  const isEmpty = (m: DiscordMessage, b: Json): boolean =>
+    m.content === undefined &&
+    m.embeds === undefined &&
+    m.components === undefined &&
+    m.files.length === 0 &&
+    !(Array.isArray(b.sticker_ids) && b.sticker_ids.length > 0) &&
+    !isObject(b.poll);
+  // Discord: a message with nothing to show is refused with 50006 (not a 50035 form error).
+  const EMPTY: Answer = { status: 400, body: { code: 50006, message: 'Cannot send an empty message' } };
+
+  /**
+   * Checks a create/edit body, then runs `guard` (a refusal that is not a form error), then creates the
+   * message `target()` returns or edits `target` in place. Returns the answer to send.
+   */
+  function writeMessage(
+    req: Req,
+    what: string,
+    interaction: boolean,
+    target: DiscordMessage | (() => DiscordMessage),
+    guard?: () => Answer | undefined,
+  ): Answer {
+    if (!isObject(req.body)) return badJson();
+    const b = req.body;
+    const issues = messageIssues(b, req.files.length, interaction);
+    if (issues.length > 0) return invalidForm(what, issues);
+    const refused = guard?.();
+    if (refused) return refused;
+    const editing = typeof target !== 'function';
+    const draft: DiscordMessage = editing ? { ...target, files: [...target.files] } : target();
+    apply(draft, b, req.files);
+    if (isEmpty(draft, b)) {
+      return { ...EMPTY, violation: `${what}: empty message (no content, embeds, components or files)` };
+    }
+    if (!editing) {
+      fake.messages.push(draft);
+      return { status: 200, body: messageJson(draft) };
+    }
+    Object.assign(target, draft);
+    for (const k of ['content', 'embeds', 'components'] as const)
+      if (draft[k] === undefined) delete target[k];
+    target.edited = true;
+    return { status: 200, body: messageJson(target) };
+  }
+
+  /** The live state of an interaction token, or the 404 to answer. */
+  function interactionToken(app: string, token: string, what: string): TokenState | Answer {
+    const state = tokens.get(token);
+    if (app !== appId || !state) return { status: 404, body: UNKNOWN_WEBHOOK };
+    // PLATFORMS.md: "follow up with the interaction token (valid 15 min)".
+    if (now() - state.issuedAt > INTERACTION_TOKEN_TTL_MS) {
+      return {
+        status: 404,
+        body: UNKNOWN_WEBHOOK,
+        violation: `${what}: interaction token used after 15 minutes`,
+      };
+    }
+    return state;
+  }
+  const isAnswer = (v: TokenState | Answer): v is Answer => 'status' in v;
+  const original = (token: string): DiscordMessage | undefined =>
+    fake.messages.find((m) => m.interactionToken === token && m.original);
+  const webhookMessage = (token: string, id: string): DiscordMessage | undefined =>
+    id === '@original'
+      ? original(token)
+      : fake.messages.find((m) => m.interactionToken === token && m.id === id);
+
+  function editWebhookMessage(req: Req, p: string[]): Answer {
+    const [app = '', token = '', id = '@original'] = p;
+    const state = interactionToken(app, token, req.route);
+    if (isAnswer(state)) return state;
+    const target = webhookMessage(token, id);
+    if (target) return writeMessage(req, req.route, true, target);
+    if (id !== '@original') return { status: 404, body: UNKNOWN_MESSAGE };
+    // The @original of a deferred reply comes into being with its first edit.
+    return writeMessage(req, req.route, true, () => ({
+      id: snowflake(),
+      channel_id: state.channelId,
+      author: 'webhook',
+      interactionToken: token,
+      original: true,
+      files: [],
+    }));
+  }
+
+  function putCommands(req: Req, guildId?: string): Answer {
+    if (!Array.isArray(req.body)) {
+      if (req.body === null || isObject(req.body)) {
+        return invalidForm(req.route, [{ path: [], code: 'BASE_TYPE_ARRAY', message: 'Must be an array.' }]);
+      }
+      return badJson();
+    }
+    const list: unknown[] = req.body;
+    // PLATFORMS.md: "Commands: ≤ 100 global chat-input commands".
+    const chatInput = list.filter((c) => isObject(c) && (c.type ?? 1) === 1).length;
+    if (chatInput > MAX_CHAT_INPUT_COMMANDS) {
+      return {
+        status: 400,
+        body: {
+          code: 30032,
+          message: `Maximum number of application commands reached (${MAX_CHAT_INPUT_COMMANDS})`,
+        },
+        violation: `${req.route}: ${chatInput} chat-input commands (max ${MAX_CHAT_INPUT_COMMANDS})`,
+      };
+    }
+    const issues = commandIssues(list);
+    if (issues.length > 0) return invalidForm(req.route, issues);
+    const previous = guildId === undefined ? fake.commands.global : (fake.commands.guilds.get(guildId) ?? []);
+    const echoed = (list as Json[]).map((c) => {
+      const type = c.type ?? 1;
+      // Discord keeps the id of a command whose name (and type) is unchanged by an overwrite.
+      const same = previous.find((p) => p.name === c.name && p.type === type);
+      const out: Json = {
+        default_member_permissions: null,
+        nsfw: false,
+        description: '',
+        ...c,
+        id: same?.id ?? snowflake(),
+        application_id: appId,
+        version: snowflake(),
+        type,
+      };
+      if (guildId !== undefined) out.guild_id = guildId;
+      return out;
+    });
+    if (guildId === undefined) fake.commands.global = echoed;
+    else fake.commands.guilds.set(guildId, echoed);
+    return { status: 200, body: echoed };
+  }
+
+  const channelMajor = (p: string[]): string => p[0] ?? '';
+  const webhookMajor = (p: string[]): string => `${p[0] ?? ''}/${p[1] ?? ''}`;
+
+  const routes: Route[] = [
+    {
+      method: 'POST',
+      pattern: /^\/users\/@me\/channels$/,
+      route: 'POST /users/@me/channels',
+      handle: (req) => {
+        const b = req.body;
+        if (!isObject(b)) return badJson();
+        const user =
+          typeof b.recipient_id === 'string' || typeof b.recipient_id === 'number'
+            ? String(b.recipient_id)
+            : '';
+        if (user === '') {
+          return invalidForm(req.route, [
+            { path: ['recipient_id'], code: 'BASE_TYPE_REQUIRED', message: 'This field is required' },
+          ]);
+        }
+        let id = fake.dmChannels.get(user);
+        if (!id) {
+          id = snowflake();
+          fake.dmChannels.set(user, id);
+          dmUsers.set(id, user);
+        }
+        return {
+          status: 200,
+          body: {
+            id,
+            type: 1,
+            last_message_id: null,
+            flags: 0,
+            recipients: [
+              {
+                id: user,
+                username: `user${user.slice(-4)}`,
+                discriminator: '0',
+                global_name: null,
+                avatar: null,
+              },
+            ],
+          },
+        };
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/channels\/([^/]+)\/messages$/,
+      route: 'POST /channels/:id/messages',
+      major: channelMajor,
+      handle: (req, [channel = '']) => {
+        const make = (): DiscordMessage => ({
+          id: snowflake(),
+          channel_id: channel,
+          author: 'bot',
+          files: [],
+        });
+        // The body is checked first, then the recipient (a user who does not accept DMs).
+        const dmBlocked = (): Answer | undefined => {
+          const user = dmUsers.get(channel);
+          if (user === undefined || !blocked.has(user)) return undefined;
+          return { status: 403, body: { code: 50007, message: 'Cannot send messages to this user' } };
+        };
+        return writeMessage(req, `${req.route} (${channel})`, false, make, dmBlocked);
+      },
+    },
+    {
+      method: 'PATCH',
+      pattern: /^\/channels\/([^/]+)\/messages\/([^/]+)$/,
+      route: 'PATCH /channels/:id/messages/:id',
+      major: channelMajor,
+      handle: (req, [channel = '', id = '']) => {
+        const m = fake.messages.find((x) => x.channel_id === channel && x.id === id);
+        if (!m) return { status: 404, body: UNKNOWN_MESSAGE };
+        if (m.author !== 'bot') {
+          return {
+            status: 403,
+            body: { code: 50005, message: 'Cannot edit a message authored by another user' },
+          };
+        }
+        return writeMessage(req, `${req.route} (${channel}/${id})`, false, m);
+      },
+    },
+    {
+      method: 'DELETE',
+      pattern: /^\/channels\/([^/]+)\/messages\/([^/]+)$/,
+      route: 'DELETE /channels/:id/messages/:id',
+      major: channelMajor,
+      handle: (_req, [channel = '', id = '']) => {
+        const i = fake.messages.findIndex((x) => x.channel_id === channel && x.id === id);
+        if (i < 0) return { status: 404, body: UNKNOWN_MESSAGE };
+        fake.messages.splice(i, 1);
+        return { status: 204 };
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/channels\/([^/]+)$/,
+      route: 'GET /channels/:id',
+      major: channelMajor,
+      handle: (_req, [channel = '']) => {
+        const user = dmUsers.get(channel);
+        if (user !== undefined) {
+          return { status: 200, body: { id: channel, type: 1, recipients: [{ id: user }] } };
+        }
+        return { status: 200, body: { id: channel, type: 0, name: `channel-${channel.slice(-4)}` } };
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/webhooks\/([^/]+)\/([^/]+)$/,
+      route: 'POST /webhooks/:id/:token',
+      interaction: true,
+      major: webhookMajor,
+      handle: (req, [app = '', token = '']) => {
+        const state = interactionToken(app, token, req.route);
+        if (isAnswer(state)) return state;
+        const make = (): DiscordMessage => ({
+          id: snowflake(),
+          channel_id: state.channelId,
+          author: 'webhook',
+          interactionToken: token,
+          files: [],
+        });
+        const a = writeMessage(req, req.route, true, make);
+        // Discord reference, "Execute Webhook": the message comes back only with ?wait=true, else 204.
+        if (a.status === 200 && req.query.get('wait') !== 'true') return { status: 204 };
+        return a;
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/webhooks\/([^/]+)\/([^/]+)\/messages\/([^/]+)$/,
+      route: 'GET /webhooks/:id/:token/messages/:id',
+      interaction: true,
+      major: webhookMajor,
+      handle: (req, [app = '', token = '', id = '']) => {
+        const state = interactionToken(app, token, req.route);
+        if (isAnswer(state)) return state;
+        const m = webhookMessage(token, id);
+        if (!m) return { status: 404, body: UNKNOWN_MESSAGE };
+        return { status: 200, body: messageJson(m) };
+      },
+    },
+    {
+      method: 'PATCH',
+      pattern: /^\/webhooks\/([^/]+)\/([^/]+)\/messages\/([^/]+)$/,
+      route: 'PATCH /webhooks/:id/:token/messages/:id',
+      interaction: true,
+      major: webhookMajor,
+      handle: editWebhookMessage,
+    },
+    {
+      method: 'DELETE',
+      pattern: /^\/webhooks\/([^/]+)\/([^/]+)\/messages\/([^/]+)$/,
+      route: 'DELETE /webhooks/:id/:token/messages/:id',
+      interaction: true,
+      major: webhookMajor,
+      handle: (req, [app = '', token = '', id = '']) => {
+        const state = interactionToken(app, token, req.route);
+        if (isAnswer(state)) return state;
+        const m = webhookMessage(token, id);
+        if (!m) return { status: 404, body: UNKNOWN_MESSAGE };
+        fake.messages.splice(fake.messages.indexOf(m), 1);
+        return { status: 204 };
+      },
+    },
+    {
+      method: 'PUT',
+      pattern: /^\/applications\/([^/]+)\/commands$/,
+      route: 'PUT /applications/:id/commands',
+      handle: (req, [app = '']) =>
+        app === appId ? putCommands(req) : { status: 403, body: { code: 50001, message: 'Missing Access' } },
+    },
+    {
+      method: 'PUT',
+      pattern: /^\/applications\/([^/]+)\/guilds\/([^/]+)\/commands$/,
+      route: 'PUT /applications/:id/guilds/:id/commands',
+      handle: (req, [app = '', guild = '']) =>
+        app === appId
+          ? putCommands(req, guild)
+          : { status: 403, body: { code: 50001, message: 'Missing Access' } },
+    },
+  ];
+
+  /** `route` of a path, with @original spelled out, for calls and failNext. */
+  const routeName = (r: Route, p: string[]): string =>
+    r.route.endsWith('/messages/:id') && r.route.includes('/webhooks/') && p[2] === '@original'
+      ? r.route.replace(/:id$/, '@original')
+      : r.route;
+
+  const bucketHash = (route: string): string => createHash('sha256').update(route).digest('hex').slice(0, 32);
+
+  function answer(
+    method: string,
+    apiPath: string,
+    query: URLSearchParams,
+    headers: Record<string, string>,
+    parsed: { body: unknown; files: DiscordFile[]; invalid?: true },
+  ): { route: string; a: Answer } {
+    let match: { r: Route; p: string[] } | undefined;
+    for (const r of routes) {
+      const m = r.method === method ? r.pattern.exec(apiPath) : null;
+      if (m) {
+        match = { r, p: m.slice(1).map((s) => decodeURIComponent(s)) };
+        break;
+      }
+    }
+    if (!match) {
+      const generic = apiPath.replaceAll(/\d{17,19}/g, ':id');
+      return { route: `${method} ${generic}`, a: { status: 404, body: NOT_FOUND } };
+    }
+    const { r, p } = match;
+    const route = routeName(r, p);
+    // Bot routes need the bot token; interaction (webhook) routes accept requests with or without it.
+    const authed = headers.authorization === `Bot ${options.botToken}`;
+    if (!r.interaction && !authed) return { route, a: { status: 401, body: UNAUTHORIZED } };
+
+    const failure = failures.findIndex((f) => f.route === route);
+    if (failure >= 0) {
+      const [f] = failures.splice(failure, 1);
+      const status = f?.status ?? 500;
+      if (status === 429) {
+        return {
+          route,
+          a: {
+            status,
+            body: { message: 'You are being rate limited.', retry_after: 1, global: false },
+            headers: { 'retry-after': '1', 'x-ratelimit-scope': 'user' },
+          },
+        };
+      }
+      return {
+        route,
+        a: { status, body: { code: 0, message: `${status}: ${STATUS_CODES[status] ?? 'Error'}` } },
+      };
+    }
+
+    // PLATFORMS.md: "Global rate limit 50 req/s per bot"; Discord: interaction endpoints are not bound by it.
+    if (!r.interaction) {
+      const g = take(globalBucket, globalRate);
+      if (g.wait > 0) {
+        return {
+          route,
+          a: {
+            status: 429,
+            body: { message: 'You are being rate limited.', retry_after: round3(g.wait), global: true },
+            headers: {
+              'retry-after': String(Math.ceil(g.wait)),
+              'x-ratelimit-global': 'true',
+              'x-ratelimit-scope': 'global',
+            },
+          },
+        };
+      }
+    }
+    // PLATFORMS.md: "plus per-route buckets (`X-RateLimit-*` headers, JSON `retry_after` on 429)". A bucket is
+    // the route per top-level resource (channel id, webhook id + token), as Discord (and @discordjs/rest) count it.
+    const major = r.major?.(p);
+    const key = major === undefined ? route : `${route} @${major}`;
+    let bucket = buckets.get(key);
+    if (!bucket) {
+      bucket = { tokens: routeRate, last: performance.now() };
+      buckets.set(key, bucket);
+    }
+    const t = take(bucket, routeRate);
+    const rateHeaders: Record<string, string> = {
+      'x-ratelimit-limit': String(Math.max(1, Math.floor(routeRate))),
+      'x-ratelimit-remaining': String(t.remaining),
+      'x-ratelimit-reset': ((Date.now() + t.resetAfter * 1000) / 1000).toFixed(3),
+      'x-ratelimit-reset-after': round3(t.resetAfter).toFixed(3),
+      'x-ratelimit-bucket': bucketHash(r.route),
+    };
+    if (t.wait > 0) {
+      return {
+        route,
+        a: {
+          status: 429,
+          body: { message: 'You are being rate limited.', retry_after: round3(t.wait), global: false },
+          headers: { ...rateHeaders, 'retry-after': String(Math.ceil(t.wait)), 'x-ratelimit-scope': 'user' },
+        },
+      };
+    }
+    // Discord reference, "Uploading Files": the default upload limit is 10 MiB per file.
+    const big = parsed.files.find((f) => f.size > MAX_FILE_BYTES);
+    if (big) {
+      return {
+        route,
+        a: {
+          status: 413,
+          body: { code: 40005, message: 'Request entity too large' },
+          headers: rateHeaders,
+          violation: `${route}: file ${big.name} is ${big.size} bytes (max ${MAX_FILE_BYTES})`,
+        },
+      };
+    }
+    const a =
+      parsed.invalid === true
+        ? badJson()
+        : r.handle({ method, route, query, body: parsed.body, files: parsed.files }, p);
+    return { route, a: { ...a, headers: { ...rateHeaders, ...a.headers } } };
+  }
+
+  function onRequest(incoming: IncomingMessage, res: ServerResponse, raw: Buffer): void {
+    const at = now();
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(incoming.headers)) {
+      if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+    }
+    const url = new URL(incoming.url ?? '/', 'http://fake');
+    const method = (incoming.method ?? 'GET').toUpperCase();
+    const apiPath = url.pathname.startsWith('/api/v10/') ? url.pathname.slice('/api/v10'.length) : null;
+    const parsed = parseBody(raw, headers['content-type'] ?? '');
+    let route: string;
+    let a: Answer;
+    try {
+      if (apiPath === null) {
+        route = `${method} ${url.pathname}`;
+        a = { status: 404, body: NOT_FOUND };
+      } else ({ route, a } = answer(method, apiPath, url.searchParams, headers, parsed));
+    } catch (err) {
+      route = `${method} ${url.pathname}`;
+      a = { status: 500, body: { code: 0, message: `fake-discord bug: ${String(err)}` } };
+    }
+    if (a.violation) fake.violations.push(a.violation);
+    fake.calls.push({
+      method,
+      path: apiPath ?? url.pathname,
+      route,
+      headers,
+      body: parsed.body,
+      files: parsed.files,
+      status: a.status,
+      response: a.body ?? null,
+      at,
+    });
+    if (a.body === undefined) {
+      res.writeHead(a.status, { ...a.headers });
+      res.end();
+      return;
+    }
+    const out = Buffer.from(JSON.stringify(a.body));
+    res.writeHead(a.status, {
+      'content-type': 'application/json',
+      ...a.headers,
+      'content-length': String(out.length),
+    });
+    res.end(out);
+  }
+
+  const server = createServer((incoming, res) => {
+    const chunks: Buffer[] = [];
+    incoming.on('data', (c: Buffer) => chunks.push(c));
+    incoming.on('end', () => onRequest(incoming, res, Buffer.concat(chunks)));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+
+  const describeCalls = (): string =>
+    fake.calls
+      .slice(-10)
+      .map((c) => {
+        const body = (JSON.stringify(c.body) ?? '').slice(0, 200);
+        const res = (JSON.stringify(c.response) ?? '').slice(0, 200);
+        return `  ${c.method} ${c.path} ${body} -> ${c.status} ${res}`;
+      })
+      .join('\n') || '  (none)';
+
+  const refill = (): void => {
+    buckets = new Map();
+    globalBucket = { tokens: globalRate, last: performance.now() };
+  };
+
+  const fake: FakeDiscord = {
+    url: `http://127.0.0.1:${port}`,
+    calls: [],
+    violations: [],
+    messages: [],
+    dmChannels: new Map(),
+    commands: { global: [], guilds: new Map() },
+    messagesIn(channelId) {
+      return fake.messages.filter((m) => m.channel_id === channelId);
+    },
+    interactionMessages(token) {
+      return fake.messages.filter((m) => m.interactionToken === token);
+    },
+    issueInteractionToken(channelId) {
+      const token = Buffer.from(`interaction:${snowflake()}:${randomBytes(24).toString('hex')}`).toString(
+        'base64url',
+      );
+      tokens.set(token, { issuedAt: now(), channelId: channelId ?? snowflake() });
+      return token;
+    },
+    blockDms(userId) {
+      blocked.add(userId);
+    },
+    failNext(route, count, status = 500) {
+      for (let i = 0; i < count; i++) failures.push({ route, status });
+    },
+    setRates(r) {
+      if (r.routeRate !== undefined) routeRate = r.routeRate;
+      if (r.globalRate !== undefined) globalRate = r.globalRate;
+      refill();
+    },
+    waitFor(predicate, timeoutMs = 5000) {
+      const start = Date.now();
+      return new Promise<void>((resolve, reject) => {
+        const tick = (): void => {
+          let done: boolean;
+          try {
+            done = predicate();
+          } catch (err) {
+            reject(err);
+            return;
+          }
+          if (done) resolve();
+          else if (Date.now() - start < timeoutMs) setTimeout(tick, 5);
+          else {
+            const last = describeCalls();
+            reject(new Error(`fake Discord: waitFor timed out after ${timeoutMs} ms; last calls:\n${last}`));
+          }
+        };
+        tick();
+      });
+    },
+    reset() {
+      fake.calls.length = 0;
+      fake.violations.length = 0;
+      fake.messages.length = 0;
+      fake.commands.global = [];
+      fake.commands.guilds.clear();
+      failures = [];
+      routeRate = options.routeRate ?? DEFAULT_ROUTE_RATE;
+      globalRate = options.globalRate ?? DEFAULT_GLOBAL_RATE;
+      refill();
+    },
+    close() {
+      return new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections();
+      });
+    },
+  };
+  return fake;
+}
