@@ -252,6 +252,29 @@ describe('teams in Discord', () => {
     expect(
       b.discord.messagesIn(channel).filter((m) => (m.content ?? '').includes('参加しました')),
     ).toHaveLength(1);
+    // A job that fits a member's skills is news too; one that fits nobody's is not.
+    expect((await b.say(member, 'スキル 翻訳:4:5')).text).not.toBe('');
+    const staffId = await b.asUser(uid('team-news-staff'), ['staff'], { name: '事務局' });
+    const staff = { userId: staffId, roles: ['staff' as const], companyId: null };
+    const fits = await b.app.domain.jobs.post(staff, {
+      title: '契約書の翻訳',
+      reward: { type: 'fixed', yen: 30000 },
+      skills: ['翻訳'],
+      status: 'open',
+    });
+    await b.app.domain.jobs.post(staff, {
+      title: '倉庫の棚卸し',
+      reward: { type: 'fixed', yen: 8000 },
+      skills: ['体力'],
+      status: 'open',
+    });
+    await b.discord.waitFor(
+      () =>
+        b.discord.messagesIn(channel).some((m) => (m.content ?? '').includes(`#${fits.job.id} 契約書の翻訳`)),
+      8000,
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    expect(b.discord.messagesIn(channel).some((m) => (m.content ?? '').includes('倉庫の棚卸し'))).toBe(false);
     // Never anyone's money: no yen amounts in team news.
     expect(b.discord.messagesIn(channel).some((m) => /円/.test(m.content ?? ''))).toBe(false);
   });
@@ -302,6 +325,36 @@ describe('a conversation between Discord and LINE', () => {
     const dm = b.discord.messages.filter((m) => JSON.stringify(m).includes('詳しく伺えますか')).at(-1);
     expect(dm?.channel_id).toBe(b.discord.dmChannels.get(d));
     expect(dUser).toBeGreaterThan(0);
+  });
+});
+
+describe('Discord notifications', () => {
+  it('treats a user who does not accept DMs as unreachable (no retries), and waits out a 429', async () => {
+    const blocked = uid('no-dms');
+    b.discord.blockDms(blocked);
+    await expect(
+      b.app.discord?.push(
+        { workspace: '', externalId: blocked, locale: 'ja' },
+        { blocks: [{ type: 'text', text: 'x' }] },
+      ),
+    ).rejects.toMatchObject({ code: 'discord_unreachable' });
+
+    const patient = uid('patient');
+    await b.app.discord?.push(
+      { workspace: '', externalId: patient, locale: 'ja' },
+      { blocks: [{ type: 'text', text: '準備' }] },
+    );
+    b.discord.failNext('POST /channels/:id/messages', 1, 429);
+    await b.app.discord?.push(
+      { workspace: '', externalId: patient, locale: 'ja' },
+      { blocks: [{ type: 'text', text: '再送されたお知らせ' }] },
+    );
+    expect(
+      b.discord
+        .messagesIn(b.discord.dmChannels.get(patient) ?? '')
+        .some((m) => m.content === '再送されたお知らせ'),
+    ).toBe(true);
+    expect(b.discord.calls.some((c) => c.status === 429)).toBe(true);
   });
 });
 

@@ -10,6 +10,7 @@ import { allCommands, commandGroups } from '../../commands/index.ts';
 import { Bot, type BotOptions, tokenButton } from '../chat/bot.ts';
 import { Router } from '../chat/router.ts';
 import type { Config } from '../config.ts';
+import type { DomainServices } from '../domain/services.ts';
 import type { FileStorage } from '../files/storage.ts';
 import { healthRoutes, type Readiness } from '../http/health.ts';
 import { HttpServer } from '../http/server.ts';
@@ -47,6 +48,8 @@ export interface App {
   readonly http: HttpServer;
   readonly metrics: Metrics;
   readonly notifications: NotificationDelivery;
+  /** The domain services (for operator tools and tests; chat goes through the bot). */
+  readonly domain: DomainServices;
   /** Where attachments are stored (DATA_DIR/files). */
   readonly files: FileStorage;
   /** Present when Discord is configured. */
@@ -233,6 +236,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     http,
     metrics,
     notifications,
+    domain: domain.services,
     files: domain.ctx.files,
     slack,
     discord,
