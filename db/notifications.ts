@@ -4,7 +4,7 @@ import type { Platform } from '../src/config.ts';
 import type { OutboxRecord } from '../src/domain/shared.ts';
 import { isLocale } from '../src/i18n/index.ts';
 import type { NotificationStore, ReceiptRecord, RecipientInfo } from '../src/notifications/ports.ts';
-import { pgIntArray } from './sql.ts';
+import { pgIntArray, pgNullableTextArray } from './sql.ts';
 
 interface OutboxRow {
   id: string | number;
@@ -115,6 +115,51 @@ export function createNotificationStore(orm: MikroORM): NotificationStore {
           update.reason ?? null,
           update.attempt ? 1 : 0,
         ],
+      );
+    },
+    async queueMany(items) {
+      const out = new Map<number, { batch: string | null; status: ReceiptRecord['status'] }>();
+      if (items.length === 0) return out;
+      const em = orm.em.fork();
+      await em.execute(
+        `insert into notification_receipts (outbox_id, user_id, platform, status, reason, attempts, batch, created_at, updated_at)
+         select t.o, t.u, t.p, t.s, t.r, 0, t.b, now(), now()
+           from unnest(?::bigint[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[]) as t(o, u, p, s, r, b)
+         on conflict (outbox_id) do nothing`,
+        [
+          pgIntArray(items.map((i) => i.outboxId)),
+          pgIntArray(items.map((i) => i.userId)),
+          pgNullableTextArray(items.map((i) => i.platform)),
+          pgNullableTextArray(items.map((i) => i.status)),
+          pgNullableTextArray(items.map((i) => i.reason ?? null)),
+          pgNullableTextArray(items.map((i) => i.batch ?? null)),
+        ],
+      );
+      const rows = await em.execute<{ outbox_id: string; batch: string | null; status: string }[]>(
+        `select outbox_id, batch, status from notification_receipts where outbox_id = any(?::bigint[])`,
+        [pgIntArray(items.map((i) => i.outboxId))],
+      );
+      for (const r of rows) {
+        out.set(Number(r.outbox_id), { batch: r.batch, status: r.status as ReceiptRecord['status'] });
+      }
+      return out;
+    },
+    async pendingInBatch(batch) {
+      const rows = await orm.em
+        .fork()
+        .execute<{ outbox_id: string; user_id: number }[]>(
+          `select outbox_id, user_id from notification_receipts where batch = ? and status = 'queued' order by outbox_id`,
+          [batch],
+        );
+      return rows.map((r) => ({ outboxId: Number(r.outbox_id), userId: r.user_id }));
+    },
+    async settle(outboxIds, update) {
+      if (outboxIds.length === 0) return;
+      await orm.em.fork().execute(
+        `update notification_receipts
+            set status = ?, platform = coalesce(?, platform), reason = ?, attempts = attempts + 1, updated_at = now()
+          where outbox_id = any(?::bigint[])`,
+        [update.status, update.platform ?? null, update.reason ?? null, pgIntArray([...outboxIds])],
       );
     },
     async getReceipt(outboxId) {

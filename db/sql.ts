@@ -5,6 +5,10 @@ import { type EntityClass, type EntityManager, wrap } from '@mikro-orm/postgresq
 export const pgTextArray = (values: readonly string[]) =>
   `{${values.map((v) => `"${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`;
 
+/** A Postgres array literal for a text[] parameter whose elements may be null. */
+export const pgNullableTextArray = (values: readonly (string | null)[]) =>
+  `{${values.map((v) => (v === null ? 'NULL' : `"${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`)).join(',')}}`;
+
 /** A Postgres array literal for an int[] parameter. */
 export const pgIntArray = (values: readonly number[]) => `{${values.map((v) => Math.trunc(v)).join(',')}}`;
 

@@ -8,6 +8,7 @@ export interface Metrics {
   chatLatency: Histogram<'platform'>;
   jobsProcessed: Counter<'queue' | 'job' | 'outcome'>;
   queueDepth: Gauge<'queue' | 'state'>;
+  notificationsSent: Counter<'platform' | 'kind'>;
 }
 
 export function createMetrics(): Metrics {
@@ -38,6 +39,12 @@ export function createMetrics(): Metrics {
       name: 'queue_jobs_processed_total',
       help: 'Background jobs finished, by queue, job name and outcome',
       labelNames: ['queue', 'job', 'outcome'],
+      registers: [registry],
+    }),
+    notificationsSent: new Counter({
+      name: 'notifications_sent_total',
+      help: 'Notifications delivered, by platform and kind (push or multicast recipients)',
+      labelNames: ['platform', 'kind'],
       registers: [registry],
     }),
     queueDepth: new Gauge({

@@ -11,7 +11,7 @@
  * While a command is slow, LINE's loading animation shows in the chat. Outbound, the notification
  * queue `notify-line` pushes with a retry key derived from the notification (see client.ts).
  */
-import type { ChatAdapter, PushOptions, PushTarget } from '../../src/chat/adapter.ts';
+import type { MulticastAdapter, PushOptions, PushTarget } from '../../src/chat/adapter.ts';
 import type { Bot } from '../../src/chat/bot.ts';
 import { KeyedSerial } from '../../src/chat/serial.ts';
 import type { ChatAttachment, ChatEvent, Reply } from '../../src/chat/types.ts';
@@ -56,8 +56,9 @@ export interface LineAdapterOptions extends Omit<LineClientOptions, 'channelAcce
   onProcessed?: (webhookEventId: string) => void;
 }
 
-export class LineAdapter implements ChatAdapter {
+export class LineAdapter implements MulticastAdapter {
   readonly platform = 'line' as const;
+  readonly multicastMax = MULTICAST_MAX;
   readonly client: LineClient;
   private readonly options: LineAdapterOptions;
   private readonly serial = new KeyedSerial();

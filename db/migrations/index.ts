@@ -7,6 +7,7 @@ import { Migration20261122190000_search } from './Migration20261122190000_search
 import { Migration20261122200000_chat } from './Migration20261122200000_chat.ts';
 import { Migration20261122210000_desk } from './Migration20261122210000_desk.ts';
 import { Migration20261122220000_team_news } from './Migration20261122220000_team_news.ts';
+import { Migration20261122230000_fanout } from './Migration20261122230000_fanout.ts';
 
 export const migrations = [
   { name: 'Migration20261122000000_foundation', class: Migration20261122000000Foundation },
@@ -17,4 +18,5 @@ export const migrations = [
   { name: 'Migration20261122200000_chat', class: Migration20261122200000_chat },
   { name: 'Migration20261122210000_desk', class: Migration20261122210000_desk },
   { name: 'Migration20261122220000_team_news', class: Migration20261122220000_team_news },
+  { name: 'Migration20261122230000_fanout', class: Migration20261122230000_fanout },
 ];

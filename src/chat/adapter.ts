@@ -33,3 +33,11 @@ export interface ChatAdapter {
    */
   push(target: PushTarget, reply: Reply, options?: PushOptions): Promise<void>;
 }
+
+/** An adapter that can send one message to many users in one call (LINE multicast). */
+export interface MulticastAdapter extends ChatAdapter {
+  /** Most recipients per call (LINE: 500). */
+  readonly multicastMax: number;
+  /** Sends `reply` to every id; `key` is stable for this exact send, so a retry never shows it twice. */
+  multicast(externalIds: readonly string[], reply: Reply, locale: Locale, key: string): Promise<void>;
+}

@@ -5,15 +5,18 @@
  * happened. Console users each have their own queue, served by their open `npm run chat` session,
  * so a notification waits there until they open one.
  */
-import type { ChatAdapter } from '../chat/adapter.ts';
+import { createHash } from 'node:crypto';
+import type { ChatAdapter, MulticastAdapter } from '../chat/adapter.ts';
 import type { Button } from '../chat/types.ts';
 import type { Platform } from '../config.ts';
 import type { OutboxRecord } from '../domain/shared.ts';
+import type { Locale } from '../i18n/index.ts';
 import type { Logger } from '../logger.ts';
+import type { Metrics } from '../metrics.ts';
 import { type JobQueue, type JobType, jobType, PermanentJobError, type WorkerOptions } from '../queue.ts';
 import type { Store } from '../store.ts';
-import type { DeliveryTarget, RecipientInfo } from './ports.ts';
-import { renderNotification } from './render.ts';
+import type { DeliveryTarget, NewReceipt, RecipientInfo } from './ports.ts';
+import { renderJobAlert, renderNotification } from './render.ts';
 
 export interface DeliveryJob {
   outboxId: number;
@@ -32,6 +35,17 @@ export function deliveryQueue(target: { platform: Platform }, userId: number): s
 
 export const deliveryJob = (queue: string): JobType<DeliveryJob> => jobType<DeliveryJob>(queue, 'deliver');
 
+/** One multicast of a job alert: the recipients are the receipts of `batch` still queued. */
+export interface MulticastJob {
+  batch: string;
+  jobId: number;
+  locale: Locale;
+  platform: Platform;
+}
+
+export const multicastJob = (queue: string): JobType<MulticastJob> =>
+  jobType<MulticastJob>(queue, 'multicast');
+
 /** The preferred platform if reachable there, else the first reachable one in FALLBACK_ORDER. */
 export function chooseTarget(recipient: RecipientInfo): DeliveryTarget | null {
   const reachable = recipient.targets.filter((t) => t.reachable);
@@ -46,6 +60,7 @@ export function chooseTarget(recipient: RecipientInfo): DeliveryTarget | null {
 
 export interface NotificationDeliveryOptions {
   store: Store;
+  metrics?: Metrics;
   queue: JobQueue;
   logger: Logger;
   timeZone: string;
@@ -63,6 +78,8 @@ export interface DeliveryOutcome {
 export class NotificationDelivery {
   private readonly options: NotificationDeliveryOptions;
   private readonly listeners: ((outcome: DeliveryOutcome) => void)[] = [];
+  /** Platforms whose job alerts go out as multicasts, and on which queue. */
+  private readonly multicastQueues = new Map<Platform, { queue: string; max: number }>();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> | undefined;
 
@@ -70,22 +87,74 @@ export class NotificationDelivery {
     this.options = options;
   }
 
-  /** Moves up to `limit` outbox rows to their queues; returns how many. */
-  async relayOnce(limit = 500): Promise<number> {
+  /**
+   * Moves up to `limit` outbox rows to their queues; returns how many. One pass is a handful of
+   * statements whatever the size: one claim, one recipients lookup, one receipts insert, one bulk add
+   * per queue. Job alerts to LINE go out as multicasts: recipients of the same job and language are
+   * cut into batches of ≤ 500, each batch fixed on the receipts when first queued (so a relay that
+   * dies and is re-run regroups identically) and queued once (job id = batch).
+   */
+  async relayOnce(limit = 5000): Promise<number> {
     const { store, queue } = this.options;
     return store.notifications.relay(limit, async (rows: OutboxRecord[]) => {
       const recipients = await store.notifications.recipients(rows.map((r) => r.recipientUserId));
-      const byQueue = new Map<string, { data: DeliveryJob; options: { id: string } }[]>();
+      const receipts: NewReceipt[] = [];
+      const single: { row: OutboxRecord; target: DeliveryTarget }[] = [];
+      const grouped = new Map<string, { row: OutboxRecord; target: DeliveryTarget }[]>();
       for (const row of rows) {
         const recipient = recipients.get(row.recipientUserId);
         const target = recipient ? chooseTarget(recipient) : null;
         if (!target) {
-          await store.notifications.receipt(row.id, row.recipientUserId, {
+          receipts.push({
+            outboxId: row.id,
+            userId: row.recipientUserId,
+            platform: null,
             status: 'failed',
             reason: 'unreachable',
           });
           continue;
         }
+        const multicast = this.multicastQueues.get(target.platform);
+        if (row.type === 'job.alert' && multicast && typeof row.payload.jobId === 'number') {
+          const key = `${row.payload.jobId}:${recipient?.locale ?? 'ja'}:${target.platform}`;
+          const list = grouped.get(key) ?? [];
+          list.push({ row, target });
+          grouped.set(key, list);
+        } else {
+          single.push({ row, target });
+          receipts.push({
+            outboxId: row.id,
+            userId: row.recipientUserId,
+            platform: target.platform,
+            status: 'queued',
+          });
+        }
+      }
+      // Batches: consecutive outbox ids of one job and language, ≤ the platform's multicast size.
+      for (const [key, list] of grouped) {
+        const platform = list[0]?.target.platform as Platform;
+        const size = this.multicastQueues.get(platform)?.max ?? 500;
+        list.sort((x, y) => x.row.id - y.row.id);
+        for (let i = 0; i < list.length; i += size) {
+          const chunk = list.slice(i, i + size);
+          const batch = `mc-${key.replaceAll(':', '-')}-${chunk[0]?.row.id}`;
+          for (const { row } of chunk) {
+            receipts.push({
+              outboxId: row.id,
+              userId: row.recipientUserId,
+              platform,
+              status: 'queued',
+              batch,
+            });
+          }
+        }
+      }
+      const stored = await store.notifications.queueMany(receipts);
+
+      const byQueue = new Map<string, { data: DeliveryJob; options: { id: string } }[]>();
+      for (const { row, target } of single) {
+        // Already sent or failed by an earlier relay of the same rows: nothing to queue.
+        if (stored.get(row.id)?.status !== 'queued') continue;
         const name = deliveryQueue(target, row.recipientUserId);
         const list = byQueue.get(name) ?? [];
         list.push({
@@ -98,13 +167,91 @@ export class NotificationDelivery {
           options: { id: `outbox-${row.id}` },
         });
         byQueue.set(name, list);
-        await store.notifications.receipt(row.id, row.recipientUserId, {
-          status: 'queued',
-          platform: target.platform,
-        });
       }
       for (const [name, items] of byQueue) await queue.producer(deliveryJob(name)).addBulk(items);
+
+      const batches = new Map<string, MulticastJob>();
+      for (const [key, list] of grouped) {
+        const [jobId, locale, platform] = key.split(':') as [string, Locale, Platform];
+        for (const { row } of list) {
+          const batch = stored.get(row.id)?.batch;
+          if (batch && !batches.has(batch))
+            batches.set(batch, { batch, jobId: Number(jobId), locale, platform });
+        }
+      }
+      const perQueue = new Map<string, { data: MulticastJob; options: { id: string } }[]>();
+      for (const job of batches.values()) {
+        const name = this.multicastQueues.get(job.platform)?.queue as string;
+        const list = perQueue.get(name) ?? [];
+        list.push({ data: job, options: { id: job.batch } });
+        perQueue.set(name, list);
+      }
+      for (const [name, items] of perQueue) await queue.producer(multicastJob(name)).addBulk(items);
     });
+  }
+
+  /**
+   * Serves job-alert multicasts for a platform that has them. Each batch is read back from the
+   * receipts (only recipients still queued), checked against the job (closed, cancelled or filled:
+   * the alerts are cancelled), sent in one call with a key derived from exactly those recipients,
+   * and settled in one statement. A retry after a crash sends the same key: LINE answers 409 and
+   * nobody gets it twice.
+   */
+  serveMulticast(queueName: string, adapter: MulticastAdapter, workerOptions?: WorkerOptions): void {
+    const { store, queue, logger } = this.options;
+    this.multicastQueues.set(adapter.platform, { queue: queueName, max: adapter.multicastMax });
+    queue.handle(
+      multicastJob(queueName),
+      async (data) => {
+        const pending = await store.notifications.pendingInBatch(data.batch);
+        if (pending.length === 0) return;
+        const ids = pending.map((p) => p.outboxId);
+        const job = await store.uow.read(async (tx) => {
+          const j = await tx.work.jobs.get(data.jobId);
+          return j ? { job: j, taken: await tx.work.countSeatsTaken(j.id) } : null;
+        });
+        if (!job || job.job.status !== 'open' || job.taken >= job.job.openings) {
+          await store.notifications.settle(ids, { status: 'failed', reason: 'job_closed' });
+          return;
+        }
+        const recipients = await store.notifications.recipients(pending.map((p) => p.userId));
+        const to: string[] = [];
+        const sent: number[] = [];
+        const gone: number[] = [];
+        for (const p of pending) {
+          const target = recipients
+            .get(p.userId)
+            ?.targets.find((t) => t.platform === adapter.platform && t.reachable);
+          if (target) {
+            to.push(target.externalId);
+            sent.push(p.outboxId);
+          } else gone.push(p.outboxId);
+        }
+        await store.notifications.settle(gone, { status: 'failed', reason: 'unreachable' });
+        if (to.length === 0) return;
+        const reply = renderJobAlert(job.job, data.locale, this.options.timeZone);
+        const key = `${data.batch}:${createHash('sha256').update(sent.join(',')).digest('hex').slice(0, 16)}`;
+        try {
+          await adapter.multicast(to, reply, data.locale, key);
+        } catch (err) {
+          if (err instanceof PermanentJobError) {
+            await store.notifications.settle(sent, {
+              status: 'failed',
+              platform: adapter.platform,
+              reason: err.code,
+            });
+            logger.error({ batch: data.batch, code: err.code }, 'multicast refused by the platform');
+          }
+          throw err;
+        }
+        await store.notifications.settle(sent, { status: 'sent', platform: adapter.platform });
+        this.options.metrics?.notificationsSent.inc(
+          { platform: adapter.platform, kind: 'multicast' },
+          sent.length,
+        );
+      },
+      workerOptions,
+    );
   }
 
   /** Serves one delivery queue with `adapter` (a platform's queue, or a console user's). */
@@ -134,6 +281,7 @@ export class NotificationDelivery {
             attempt: true,
           });
           this.emit({ row, platform: job.platform, status: 'sent' });
+          this.options.metrics?.notificationsSent.inc({ platform: job.platform, kind: 'push' });
         } catch (err) {
           const permanent = err instanceof PermanentJobError;
           await store.notifications.receipt(row.id, row.recipientUserId, {
@@ -175,13 +323,20 @@ export class NotificationDelivery {
     }
   }
 
-  /** Relays every `intervalMs` (and at once) until stopped. */
-  start(intervalMs = 1000): void {
+  /**
+   * Relays every `intervalMs` (and at once) until stopped; while passes come back full (a large
+   * fan-out), the next one starts straight away instead of waiting.
+   */
+  start(intervalMs = 1000, batch = 5000): void {
     const tick = () => {
-      this.running = this.relayOnce()
+      let full = false;
+      this.running = this.relayOnce(batch)
+        .then((n) => {
+          full = n >= batch;
+        })
         .catch((err: unknown) => this.options.logger.warn({ err }, 'outbox relay failed'))
         .finally(() => {
-          if (this.timer !== undefined) this.timer = setTimeout(tick, intervalMs);
+          if (this.timer !== undefined) this.timer = setTimeout(tick, full ? 0 : intervalMs);
         });
     };
     this.timer = setTimeout(tick, 0);

@@ -45,4 +45,28 @@ export interface NotificationStore {
     update: { status: ReceiptStatus; platform?: Platform | null; reason?: string | null; attempt?: boolean },
   ): Promise<void>;
   getReceipt(outboxId: number): Promise<ReceiptRecord | null>;
+  /**
+   * Creates the receipts of many notifications in one statement; a receipt that already exists
+   * (an earlier relay of the same rows) is kept as it is. Returns each notification's batch as
+   * stored, so a re-relay regroups exactly as the first one did.
+   */
+  queueMany(
+    items: readonly NewReceipt[],
+  ): Promise<Map<number, { batch: string | null; status: ReceiptStatus }>>;
+  /** Notifications of a batch still waiting to be sent. */
+  pendingInBatch(batch: string): Promise<{ outboxId: number; userId: number }[]>;
+  /** Updates many receipts at once (one attempt each). */
+  settle(
+    outboxIds: readonly number[],
+    update: { status: ReceiptStatus; platform?: Platform; reason?: string | null },
+  ): Promise<void>;
+}
+
+export interface NewReceipt {
+  outboxId: number;
+  userId: number;
+  platform: Platform | null;
+  status: ReceiptStatus;
+  reason?: string | null;
+  batch?: string | null;
 }

@@ -1,6 +1,7 @@
 /** A notification (outbox row) as a Reply in the recipient's language, with a button where one helps. */
 import type { Button, Reply } from '../chat/types.ts';
 import type { OutboxRecord } from '../domain/shared.ts';
+import type { JobRecord } from '../domain/work/records.ts';
 import { formatDate, formatMonth, formatYen } from '../i18n/format.ts';
 import { type Locale, type MessageKey, t, translateRaw } from '../i18n/index.ts';
 import type { Store } from '../store.ts';
@@ -38,6 +39,37 @@ function params(row: OutboxRecord, locale: Locale, timeZone: string): Record<str
   return p;
 }
 
+/**
+ * A job alert. Sent to many at once (LINE multicast), the Apply button carries the command itself
+ * rather than a per-user token, so one message serves every recipient.
+ */
+export function renderJobAlert(
+  job: JobRecord,
+  locale: Locale,
+  timeZone: string,
+  apply: Button = { label: t(locale, 'notify.button.apply'), payload: `apply ${job.id}` },
+): Reply {
+  return {
+    locale,
+    blocks: [
+      text(t(locale, 'notify.job.alert')),
+      {
+        type: 'card',
+        title: `#${job.id} ${job.title}`,
+        ...(job.category ? { subtitle: job.category } : {}),
+        fields: [
+          { label: t(locale, 'jobs.field.reward'), value: formatYen(job.rewardYen, locale) },
+          {
+            label: t(locale, 'jobs.field.deadline'),
+            value: job.deadline ? formatDate(job.deadline, locale, timeZone) : t(locale, 'jobs.no_deadline'),
+          },
+        ],
+        buttons: [apply],
+      },
+    ],
+  };
+}
+
 export async function renderNotification(
   row: OutboxRecord,
   locale: Locale,
@@ -47,29 +79,12 @@ export async function renderNotification(
     const jobId = row.payload.jobId;
     const job = await deps.store.uow.read((tx) => tx.work.jobs.get(jobId));
     if (job) {
-      return {
-        locale,
-        blocks: [
-          text(t(locale, 'notify.job.alert')),
-          {
-            type: 'card',
-            title: `#${job.id} ${job.title}`,
-            ...(job.category ? { subtitle: job.category } : {}),
-            fields: [
-              { label: t(locale, 'jobs.field.reward'), value: formatYen(job.rewardYen, locale) },
-              {
-                label: t(locale, 'jobs.field.deadline'),
-                value: job.deadline
-                  ? formatDate(job.deadline, locale, deps.timeZone)
-                  : t(locale, 'jobs.no_deadline'),
-              },
-            ],
-            buttons: [
-              await deps.button(row.recipientUserId, t(locale, 'notify.button.apply'), `apply ${job.id}`),
-            ],
-          },
-        ],
-      };
+      const apply = await deps.button(
+        row.recipientUserId,
+        t(locale, 'notify.button.apply'),
+        `apply ${job.id}`,
+      );
+      return renderJobAlert(job, locale, deps.timeZone, apply);
     }
   }
   if (row.type === 'inquiry.message') {

@@ -99,6 +99,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const clock = options.clock ?? (() => new Date());
   const notifications = new NotificationDelivery({
     store: opened.store,
+    metrics,
     queue,
     logger,
     timeZone: config.businessTimeZone,
@@ -158,6 +159,11 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       line.startWorker();
       // LINE's per-channel push limit is 2,000 req/s (PLATFORMS.md); this caps all workers together.
       notifications.serve('notify-line', line, { limiter: { max: 2000, durationMs: 1000 } });
+      // Job alerts as multicasts of ≤ 500: LINE allows 200 multicast requests/s per channel.
+      notifications.serveMulticast('notify-line-multicast', line, {
+        concurrency: 20,
+        limiter: { max: 200, durationMs: 1000 },
+      });
     }
   }
 
