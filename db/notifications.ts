@@ -4,7 +4,7 @@ import type { Platform } from '../src/config.ts';
 import type { OutboxRecord } from '../src/domain/shared.ts';
 import { isLocale } from '../src/i18n/index.ts';
 import type { NotificationStore, ReceiptRecord, RecipientInfo } from '../src/notifications/ports.ts';
-import { pgIntArray, pgNullableTextArray } from './sql.ts';
+import { pgIntArray, pgNullableTextArray, pgTextArray } from './sql.ts';
 
 interface OutboxRow {
   id: string | number;
@@ -29,7 +29,65 @@ const toOutbox = (r: OutboxRow): OutboxRecord => ({
 
 export function createNotificationStore(orm: MikroORM): NotificationStore {
   return {
-    async relay(limit, enqueue) {
+    async relayAlerts(limit, platform, size, enqueue) {
+      const em = orm.em.fork();
+      const rows = await em.execute<(OutboxRow & { chosen: string | null })[]>(
+        `with claimed as (
+           update outbox o set claimed_at = now()
+            where o.id in (select id from outbox
+                            where relayed_at is null and type = 'job.alert'
+                              and (claimed_at is null or claimed_at < now() - interval '1 minute')
+                            order by id limit ? for update skip locked)
+           returning o.*
+         ), chosen as (
+           select c.*, u.locale,
+                  (select pi.platform from platform_identities pi
+                    where pi.user_id = c.recipient_user_id and pi.unreachable_at is null
+                    order by (pi.platform = ap.preferred_platform) desc nulls last,
+                             array_position(array['line', 'slack', 'discord', 'console'], pi.platform::text), pi.id
+                    limit 1) as chosen
+             from claimed c join users u on u.id = c.recipient_user_id
+             left join alert_preferences ap on ap.user_id = c.recipient_user_id
+         ), numbered as (
+           select ch.*, (c2.job_id) as job_id,
+                  (row_number() over (partition by c2.job_id, ch.locale order by ch.id) - 1) / ? as chunk
+             from chosen ch cross join lateral (select (ch.payload->>'jobId')::int as job_id) c2
+            where ch.chosen = ?
+         ), batched as (
+           select n.*, 'mc-' || n.job_id || '-' || n.locale || '-' || ? || '-' ||
+                       min(n.id) over (partition by n.job_id, n.locale, n.chunk) as batch
+             from numbered n
+         ), written as (
+           insert into notification_receipts (outbox_id, user_id, platform, status, attempts, batch, created_at, updated_at)
+           select b.id, b.recipient_user_id, ?, 'queued', 0, b.batch, now(), now() from batched b
+           on conflict (outbox_id) do nothing
+         )
+         select ch.id, ch.type, ch.recipient_user_id, ch.payload, ch.dedupe_key, ch.created_at, ch.relayed_at, ch.chosen
+           from chosen ch`,
+        [limit, size, platform, platform, platform],
+      );
+      if (rows.length === 0) return 0;
+      const ids = pgIntArray(rows.map((r) => Number(r.id)));
+      // The batches as stored: new ones just written, or those of an earlier run of these rows.
+      const batches = await em.execute<{ batch: string; job_id: number; locale: string }[]>(
+        `select distinct r.batch, (o.payload->>'jobId')::int as job_id, u.locale
+           from notification_receipts r join outbox o on o.id = r.outbox_id join users u on u.id = r.user_id
+          where r.outbox_id = any(?::bigint[]) and r.batch is not null and r.status = 'queued'`,
+        [ids],
+      );
+      const others = rows.filter((r) => r.chosen !== platform).map(toOutbox);
+      await enqueue(
+        batches.map((b) => ({
+          batch: b.batch,
+          jobId: Number(b.job_id),
+          locale: isLocale(b.locale) ? b.locale : 'ja',
+        })),
+        others,
+      );
+      await em.execute(`update outbox set relayed_at = now() where id = any(?::bigint[])`, [ids]);
+      return rows.length;
+    },
+    async relay(limit, enqueue, options = {}) {
       // No transaction is held while enqueueing: the embedded server runs one transaction at a
       // time, and enqueueing talks to the database on other connections. Instead a relay takes a
       // one-minute lease on the rows (one statement), enqueues them, then marks them relayed. A
@@ -40,9 +98,10 @@ export function createNotificationStore(orm: MikroORM): NotificationStore {
         `update outbox set claimed_at = now()
           where id in (select id from outbox
                         where relayed_at is null and (claimed_at is null or claimed_at < now() - interval '1 minute')
+                          and not (type = any(?::text[]))
                         order by id limit ? for update skip locked)
           returning *`,
-        [limit],
+        [pgTextArray([...(options.exceptTypes ?? [])]), limit],
       );
       if (rows.length === 0) return 0;
       rows.sort((a, b) => Number(a.id) - Number(b.id));
@@ -144,14 +203,24 @@ export function createNotificationStore(orm: MikroORM): NotificationStore {
       }
       return out;
     },
-    async pendingInBatch(batch) {
+    async pendingInBatch(batch, platform) {
+      // One statement: the batch's queued receipts and, for each, the reachable identity to send to.
       const rows = await orm.em
         .fork()
-        .execute<{ outbox_id: string; user_id: number }[]>(
-          `select outbox_id, user_id from notification_receipts where batch = ? and status = 'queued' order by outbox_id`,
-          [batch],
+        .execute<{ outbox_id: string; user_id: number; external_id: string | null }[]>(
+          `select r.outbox_id, r.user_id,
+                (select pi.external_id from platform_identities pi
+                  where pi.user_id = r.user_id and pi.platform = ? and pi.unreachable_at is null
+                  order by pi.id limit 1) as external_id
+           from notification_receipts r
+          where r.batch = ? and r.status = 'queued' order by r.outbox_id`,
+          [platform, batch],
         );
-      return rows.map((r) => ({ outboxId: Number(r.outbox_id), userId: r.user_id }));
+      return rows.map((r) => ({
+        outboxId: Number(r.outbox_id),
+        userId: r.user_id,
+        externalId: r.external_id,
+      }));
     },
     async settle(outboxIds, update) {
       if (outboxIds.length === 0) return;

@@ -88,106 +88,81 @@ export class NotificationDelivery {
   }
 
   /**
-   * Moves up to `limit` outbox rows to their queues; returns how many. One pass is a handful of
-   * statements whatever the size: one claim, one recipients lookup, one receipts insert, one bulk add
-   * per queue. Job alerts to LINE go out as multicasts: recipients of the same job and language are
-   * cut into batches of ≤ 500, each batch fixed on the receipts when first queued (so a relay that
-   * dies and is re-run regroups identically) and queued once (job id = batch).
+   * Moves up to `limit` outbox rows (and as many job alerts) to their queues; returns how many.
+   * One pass is a handful of statements whatever its size. Job alerts for a platform with multicast
+   * (LINE) are relayed set-based in SQL (`relayAlerts`): recipients of one job and language are cut
+   * into batches of ≤ 500 fixed on their receipts, and each batch is queued once (job id = batch).
    */
   async relayOnce(limit = 5000): Promise<number> {
-    const { store, queue } = this.options;
-    return store.notifications.relay(limit, async (rows: OutboxRecord[]) => {
-      const recipients = await store.notifications.recipients(rows.map((r) => r.recipientUserId));
-      const receipts: NewReceipt[] = [];
-      const single: { row: OutboxRecord; target: DeliveryTarget }[] = [];
-      const grouped = new Map<string, { row: OutboxRecord; target: DeliveryTarget }[]>();
-      for (const row of rows) {
-        const recipient = recipients.get(row.recipientUserId);
-        const target = recipient ? chooseTarget(recipient) : null;
-        if (!target) {
-          receipts.push({
-            outboxId: row.id,
-            userId: row.recipientUserId,
-            platform: null,
-            status: 'failed',
-            reason: 'unreachable',
-          });
-          continue;
-        }
-        const multicast = this.multicastQueues.get(target.platform);
-        if (row.type === 'job.alert' && multicast && typeof row.payload.jobId === 'number') {
-          const key = `${row.payload.jobId}:${recipient?.locale ?? 'ja'}:${target.platform}`;
-          const list = grouped.get(key) ?? [];
-          list.push({ row, target });
-          grouped.set(key, list);
-        } else {
-          single.push({ row, target });
-          receipts.push({
-            outboxId: row.id,
-            userId: row.recipientUserId,
-            platform: target.platform,
-            status: 'queued',
-          });
-        }
-      }
-      // Batches: consecutive outbox ids of one job and language, ≤ the platform's multicast size.
-      for (const [key, list] of grouped) {
-        const platform = list[0]?.target.platform as Platform;
-        const size = this.multicastQueues.get(platform)?.max ?? 500;
-        list.sort((x, y) => x.row.id - y.row.id);
-        for (let i = 0; i < list.length; i += size) {
-          const chunk = list.slice(i, i + size);
-          const batch = `mc-${key.replaceAll(':', '-')}-${chunk[0]?.row.id}`;
-          for (const { row } of chunk) {
-            receipts.push({
-              outboxId: row.id,
-              userId: row.recipientUserId,
-              platform,
-              status: 'queued',
-              batch,
-            });
-          }
-        }
-      }
-      const stored = await store.notifications.queueMany(receipts);
-
-      const byQueue = new Map<string, { data: DeliveryJob; options: { id: string } }[]>();
-      for (const { row, target } of single) {
-        // Already sent or failed by an earlier relay of the same rows: nothing to queue.
-        if (stored.get(row.id)?.status !== 'queued') continue;
-        const name = deliveryQueue(target, row.recipientUserId);
-        const list = byQueue.get(name) ?? [];
-        list.push({
-          data: {
-            outboxId: row.id,
-            platform: target.platform,
-            workspace: target.workspace,
-            externalId: target.externalId,
-          },
-          options: { id: `outbox-${row.id}` },
-        });
-        byQueue.set(name, list);
-      }
-      for (const [name, items] of byQueue) await queue.producer(deliveryJob(name)).addBulk(items);
-
-      const batches = new Map<string, MulticastJob>();
-      for (const [key, list] of grouped) {
-        const [jobId, locale, platform] = key.split(':') as [string, Locale, Platform];
-        for (const { row } of list) {
-          const batch = stored.get(row.id)?.batch;
-          if (batch && !batches.has(batch))
-            batches.set(batch, { batch, jobId: Number(jobId), locale, platform });
-        }
-      }
-      const perQueue = new Map<string, { data: MulticastJob; options: { id: string } }[]>();
-      for (const job of batches.values()) {
-        const name = this.multicastQueues.get(job.platform)?.queue as string;
-        const list = perQueue.get(name) ?? [];
-        list.push({ data: job, options: { id: job.batch } });
-        perQueue.set(name, list);
-      }
-      for (const [name, items] of perQueue) await queue.producer(multicastJob(name)).addBulk(items);
+    const { store } = this.options;
+    const [platform, multicast] = [...this.multicastQueues][0] ?? [];
+    if (!platform || !multicast) return store.notifications.relay(limit, (rows) => this.queueRows(rows));
+    // Alerts move in larger passes: one statement does the work of thousands of rows.
+    const alerts = await store.notifications.relayAlerts(
+      limit * 4,
+      platform,
+      multicast.max,
+      async (batches, others) => {
+        await this.queueRows(others);
+        await this.options.queue
+          .producer(multicastJob(multicast.queue))
+          .addBulk(batches.map((b) => ({ data: { ...b, platform }, options: { id: b.batch } })));
+      },
+    );
+    const rest = await store.notifications.relay(limit, (rows) => this.queueRows(rows), {
+      exceptTypes: ['job.alert'],
     });
+    return alerts + rest;
+  }
+
+  /** Receipts for `rows` in one statement, then one delivery job per recipient on their platform's queue. */
+  private async queueRows(rows: OutboxRecord[]): Promise<void> {
+    if (rows.length === 0) return;
+    const { store, queue } = this.options;
+    const recipients = await store.notifications.recipients(rows.map((r) => r.recipientUserId));
+    const receipts: NewReceipt[] = [];
+    const targets = new Map<number, DeliveryTarget>();
+    for (const row of rows) {
+      const recipient = recipients.get(row.recipientUserId);
+      const target = recipient ? chooseTarget(recipient) : null;
+      if (!target) {
+        receipts.push({
+          outboxId: row.id,
+          userId: row.recipientUserId,
+          platform: null,
+          status: 'failed',
+          reason: 'unreachable',
+        });
+        continue;
+      }
+      targets.set(row.id, target);
+      receipts.push({
+        outboxId: row.id,
+        userId: row.recipientUserId,
+        platform: target.platform,
+        status: 'queued',
+      });
+    }
+    const stored = await store.notifications.queueMany(receipts);
+    const byQueue = new Map<string, { data: DeliveryJob; options: { id: string } }[]>();
+    for (const row of rows) {
+      const target = targets.get(row.id);
+      // Already sent or failed by an earlier relay of the same rows: nothing to queue.
+      if (!target || stored.get(row.id)?.status !== 'queued') continue;
+      const name = deliveryQueue(target, row.recipientUserId);
+      const list = byQueue.get(name) ?? [];
+      list.push({
+        data: {
+          outboxId: row.id,
+          platform: target.platform,
+          workspace: target.workspace,
+          externalId: target.externalId,
+        },
+        options: { id: `outbox-${row.id}` },
+      });
+      byQueue.set(name, list);
+    }
+    for (const [name, items] of byQueue) await queue.producer(deliveryJob(name)).addBulk(items);
   }
 
   /**
@@ -203,7 +178,7 @@ export class NotificationDelivery {
     queue.handle(
       multicastJob(queueName),
       async (data) => {
-        const pending = await store.notifications.pendingInBatch(data.batch);
+        const pending = await store.notifications.pendingInBatch(data.batch, adapter.platform);
         if (pending.length === 0) return;
         const ids = pending.map((p) => p.outboxId);
         const job = await store.uow.read(async (tx) => {
@@ -214,16 +189,12 @@ export class NotificationDelivery {
           await store.notifications.settle(ids, { status: 'failed', reason: 'job_closed' });
           return;
         }
-        const recipients = await store.notifications.recipients(pending.map((p) => p.userId));
         const to: string[] = [];
         const sent: number[] = [];
         const gone: number[] = [];
         for (const p of pending) {
-          const target = recipients
-            .get(p.userId)
-            ?.targets.find((t) => t.platform === adapter.platform && t.reachable);
-          if (target) {
-            to.push(target.externalId);
+          if (p.externalId !== null) {
+            to.push(p.externalId);
             sent.push(p.outboxId);
           } else gone.push(p.outboxId);
         }

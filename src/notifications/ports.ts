@@ -35,7 +35,25 @@ export interface NotificationStore {
    * to `enqueue`, then marks them relayed. If `enqueue` throws (or the process dies), the lease
    * expires and the rows are relayed again later; the queue's job ids make that harmless.
    */
-  relay(limit: number, enqueue: (rows: OutboxRecord[]) => Promise<void>): Promise<number>;
+  relay(
+    limit: number,
+    enqueue: (rows: OutboxRecord[]) => Promise<void>,
+    options?: { exceptTypes?: readonly string[] },
+  ): Promise<number>;
+  /**
+   * Job alerts, set-based: leases up to `limit` unrelayed `job.alert` rows and, in the same
+   * statement, picks each recipient's platform (preferred if reachable, else LINE, Slack, Discord,
+   * console) and writes the receipts of those on `platform` with their multicast batch (≤ `size`
+   * per job and language). Hands over the batches and the rows for other platforms, then marks
+   * the rows relayed. A relay that dies in between leaves the lease to expire; the receipts
+   * already written keep their batches, so the re-run queues exactly the same multicasts.
+   */
+  relayAlerts(
+    limit: number,
+    platform: Platform,
+    size: number,
+    enqueue: (batches: AlertBatch[], others: OutboxRecord[]) => Promise<void>,
+  ): Promise<number>;
   get(outboxId: number): Promise<OutboxRecord | null>;
   recipients(userIds: readonly number[]): Promise<Map<number, RecipientInfo>>;
   /** Creates or updates the receipt of a notification. */
@@ -53,13 +71,22 @@ export interface NotificationStore {
   queueMany(
     items: readonly NewReceipt[],
   ): Promise<Map<number, { batch: string | null; status: ReceiptStatus }>>;
-  /** Notifications of a batch still waiting to be sent. */
-  pendingInBatch(batch: string): Promise<{ outboxId: number; userId: number }[]>;
+  /** Notifications of a batch still waiting to be sent, with each recipient's reachable id on `platform` (null if none). */
+  pendingInBatch(
+    batch: string,
+    platform: Platform,
+  ): Promise<{ outboxId: number; userId: number; externalId: string | null }[]>;
   /** Updates many receipts at once (one attempt each). */
   settle(
     outboxIds: readonly number[],
     update: { status: ReceiptStatus; platform?: Platform; reason?: string | null },
   ): Promise<void>;
+}
+
+export interface AlertBatch {
+  batch: string;
+  jobId: number;
+  locale: Locale;
 }
 
 export interface NewReceipt {

@@ -1,0 +1,245 @@
+/**
+ * Job-alert fan-out to LINE as multicasts of ≤ 500: every matching worker exactly once (also when a
+ * relay dies between claiming and queueing, and when a batch is queued twice), alerts cancelled when
+ * the job closes first, the fallback platform for someone unreachable on LINE, the monthly quota
+ * ending a batch without retries, and 429s waited out.
+ */
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LineBench, openLineBench } from './helpers/line.ts';
+
+let b: LineBench;
+let db: pg.Client;
+
+beforeAll(async () => {
+  b = await openLineBench('fanout');
+  db = new pg.Client({ connectionString: b.schema.url });
+  await db.connect();
+  // The test drives the relay itself, pass by pass.
+  await b.app.notifications.stop();
+});
+afterAll(async () => {
+  await db?.end();
+  await b?.close();
+});
+
+/** `n` workers reachable on LINE (ids `U<prefix>…`); returns their LINE ids. */
+async function seedWorkers(prefix: string, n: number): Promise<string[]> {
+  const { rows } = await db.query(
+    `with u as (
+       insert into users (display_name, locale, roles, created_at, updated_at)
+       select $1 || g, 'ja', '{worker}', now(), now() from generate_series(1, $2) g returning id)
+     insert into platform_identities (user_id, platform, workspace, external_id, created_at)
+     select id, 'line', '', 'U' || $1 || lpad(id::text, 20, '0'), now() from u returning external_id`,
+    [prefix, n],
+  );
+  return rows.map((r) => r.external_id as string);
+}
+
+async function staff(): Promise<{ userId: number; roles: ['staff']; companyId: null }> {
+  const { rows } = await db.query(
+    `insert into users (display_name, locale, roles, created_at, updated_at) values ('staff', 'ja', '{staff}', now(), now()) returning id`,
+  );
+  return { userId: Number(rows[0].id), roles: ['staff'], companyId: null };
+}
+
+/** Stops other workers' alerts from counting: pause everyone seeded before. */
+async function pauseAllAlerts(): Promise<void> {
+  await db.query(
+    `insert into alert_preferences (user_id, paused, updated_at) select id, true, now() from users
+     on conflict (user_id) do update set paused = true`,
+  );
+}
+
+async function relayAll(): Promise<void> {
+  while ((await b.app.notifications.relayOnce()) > 0) {
+    // Until the outbox is empty.
+  }
+}
+
+async function receipts(jobId: number): Promise<Record<string, number>> {
+  const { rows } = await db.query(
+    `select r.status || coalesce(':' || r.reason, '') as s, count(*)::int as n
+       from notification_receipts r join outbox o on o.id = r.outbox_id
+      where o.type = 'job.alert' and (o.payload->>'jobId')::int = $1 group by 1`,
+    [jobId],
+  );
+  return Object.fromEntries(rows.map((r) => [r.s, r.n]));
+}
+
+const deliveredTo = (ids: string[]) => {
+  const set = new Set(ids);
+  const counts = new Map<string, number>();
+  for (const d of b.fake.delivered) if (set.has(d.to)) counts.set(d.to, (counts.get(d.to) ?? 0) + 1);
+  return counts;
+};
+
+describe('job alerts to LINE', () => {
+  it('reach 1,200 workers in 3 multicasts, each exactly once, with sent receipts', async () => {
+    await pauseAllAlerts();
+    const ids = await seedWorkers('a', 1200);
+    const { job, alerts } = await b.app.domain.jobs.post(await staff(), {
+      title: 'データ入力',
+      reward: { type: 'fixed', yen: 9000 },
+      remote: true,
+      status: 'open',
+    });
+    expect(alerts).toBe(1200);
+    const before = b.fake.calls.length;
+    await relayAll();
+    await b.fake.waitFor(() => deliveredTo(ids).size === 1200, 10_000);
+    const calls = b.fake.calls.slice(before).filter((c) => c.path === '/v2/bot/message/multicast');
+    expect(calls.map((c) => (c.body as { to: string[] }).to.length).sort()).toEqual([200, 500, 500]);
+    expect([...deliveredTo(ids).values()].every((n) => n === 1)).toBe(true);
+    await b.fake.waitFor(() => true);
+    for (let i = 0; i < 100 && (await receipts(job.id)).sent !== 1200; i++)
+      await new Promise((r) => setTimeout(r, 50));
+    expect(await receipts(job.id)).toEqual({ sent: 1200 });
+    // One message serves everyone: the Apply button runs the command itself.
+    expect(JSON.stringify(calls[0]?.body)).toContain(`"data":"apply ${job.id}"`);
+  });
+
+  it('stays exactly once when a relay dies after claiming, and when a batch is queued twice', async () => {
+    await pauseAllAlerts();
+    const ids = await seedWorkers('c', 700);
+    const { job } = await b.app.domain.jobs.post(await staff(), {
+      title: '再送確認',
+      reward: { type: 'fixed', yen: 5000 },
+      remote: true,
+      status: 'open',
+    });
+    // The relay dies after writing the receipts (and their batches) but before queueing.
+    await expect(
+      b.app.store.notifications.relayAlerts(20_000, 'line', 500, async () => {
+        throw new Error('killed');
+      }),
+    ).rejects.toThrow('killed');
+    expect(deliveredTo(ids).size).toBe(0);
+    // Its lease lapses; two relays now race over the same rows.
+    await db.query(`update outbox set claimed_at = now() - interval '2 minutes' where relayed_at is null`);
+    await Promise.all([b.app.notifications.relayOnce(), b.app.notifications.relayOnce()]);
+    await relayAll();
+    await b.fake.waitFor(() => deliveredTo(ids).size === 700, 10_000);
+    await new Promise((r) => setTimeout(r, 500));
+    expect([...deliveredTo(ids).values()].every((n) => n === 1)).toBe(true);
+    for (let i = 0; i < 100 && (await receipts(job.id)).sent !== 700; i++)
+      await new Promise((r) => setTimeout(r, 50));
+    expect(await receipts(job.id)).toEqual({ sent: 700 });
+  });
+
+  it('cancels alerts not yet sent when the job closes first', async () => {
+    await pauseAllAlerts();
+    const ids = await seedWorkers('d', 50);
+    const actor = await staff();
+    const { job } = await b.app.domain.jobs.post(actor, {
+      title: 'すぐ締切',
+      reward: { type: 'fixed', yen: 3000 },
+      remote: true,
+      status: 'open',
+    });
+    await b.app.domain.jobs.close(actor, job.id);
+    await relayAll();
+    for (let i = 0; i < 100 && (await receipts(job.id))['failed:job_closed'] !== 50; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(await receipts(job.id)).toEqual({ 'failed:job_closed': 50 });
+    expect(deliveredTo(ids).size).toBe(0);
+  });
+
+  it('uses the fallback platform for a worker LINE cannot reach, and skips one reachable nowhere', async () => {
+    await pauseAllAlerts();
+    const [blocked, nowhere] = await seedWorkers('e', 2);
+    await db.query(`update platform_identities set unreachable_at = now() where external_id = any($1)`, [
+      [blocked, nowhere],
+    ]);
+    await db.query(
+      `insert into platform_identities (user_id, platform, workspace, external_id, created_at)
+       select user_id, 'console', 'local', 'fallback-console', now() from platform_identities where external_id = $1`,
+      [blocked],
+    );
+    const { job } = await b.app.domain.jobs.post(await staff(), {
+      title: 'フォールバック',
+      reward: { type: 'fixed', yen: 3000 },
+      remote: true,
+      status: 'open',
+    });
+    await relayAll();
+    const { rows } = await db.query(
+      `select r.platform, r.status, r.reason from notification_receipts r join outbox o on o.id = r.outbox_id
+        where (o.payload->>'jobId')::int = $1 order by r.platform nulls last`,
+      [job.id],
+    );
+    expect(rows).toEqual([
+      { platform: 'console', status: 'queued', reason: null },
+      { platform: null, status: 'failed', reason: 'unreachable' },
+    ]);
+  });
+
+  it('waits out 429s from the multicast limit and still delivers each once', async () => {
+    await pauseAllAlerts();
+    const ids = await seedWorkers('f', 1500);
+    b.fake.setRates({ multicast: 1 });
+    try {
+      await b.app.domain.jobs.post(await staff(), {
+        title: '混雑時',
+        reward: { type: 'fixed', yen: 3000 },
+        remote: true,
+        status: 'open',
+      });
+      const before = b.fake.calls.length;
+      await relayAll();
+      await b.fake.waitFor(() => deliveredTo(ids).size === 1500, 20_000);
+      expect(b.fake.calls.slice(before).some((c) => c.status === 429)).toBe(true);
+      expect([...deliveredTo(ids).values()].every((n) => n === 1)).toBe(true);
+    } finally {
+      b.fake.setRates({ multicast: 200 });
+    }
+  }, 30_000);
+});
+
+describe('the monthly quota', () => {
+  it('ends a batch without retrying and records why', async () => {
+    const quota = await openLineBench('fanoutquota', { fake: { monthlyLimit: 0 } });
+    const q = new pg.Client({ connectionString: quota.schema.url });
+    await q.connect();
+    try {
+      await quota.app.notifications.stop();
+      await q.query(
+        `with u as (insert into users (display_name, locale, roles, created_at, updated_at)
+                    select 'q' || g, 'ja', '{worker}', now(), now() from generate_series(1, 10) g returning id)
+         insert into platform_identities (user_id, platform, workspace, external_id, created_at)
+         select id, 'line', '', 'Uq' || id, now() from u`,
+      );
+      const { rows } = await q.query(
+        `insert into users (display_name, locale, roles, created_at, updated_at) values ('s', 'ja', '{staff}', now(), now()) returning id`,
+      );
+      const { job } = await quota.app.domain.jobs.post(
+        { userId: Number(rows[0].id), roles: ['staff'], companyId: null },
+        { title: '上限', reward: { type: 'fixed', yen: 1000 }, remote: true, status: 'open' },
+      );
+      await quota.app.notifications.relayOnce();
+      const status = async () =>
+        (
+          await q.query(
+            `select r.status, r.reason, r.attempts from notification_receipts r join outbox o on o.id = r.outbox_id
+              where (o.payload->>'jobId')::int = $1 group by 1, 2, 3`,
+            [job.id],
+          )
+        ).rows;
+      for (let i = 0; i < 100 && (await status())[0]?.status !== 'failed'; i++)
+        await new Promise((r) => setTimeout(r, 50));
+      expect(await status()).toEqual([{ status: 'failed', reason: 'line_monthly_limit', attempts: 1 }]);
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(quota.fake.calls.filter((c) => c.path === '/v2/bot/message/multicast')).toHaveLength(1);
+    } finally {
+      await q.end();
+      await quota.close();
+    }
+  });
+});
+
+describe('limits', () => {
+  it('no request broke a documented LINE limit', () => {
+    expect(b.fake.violations).toEqual([]);
+  });
+});
