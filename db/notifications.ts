@@ -31,7 +31,7 @@ export function createNotificationStore(orm: MikroORM): NotificationStore {
   return {
     async relayAlerts(limit, platform, size, enqueue) {
       const em = orm.em.fork();
-      const rows = await em.execute<(OutboxRow & { chosen: string | null })[]>(
+      const rows = await em.execute<(OutboxRow & { chosen: string | null; has_quiet: boolean })[]>(
         `with claimed as (
            update outbox o set claimed_at = now()
             where o.id in (select id from outbox
@@ -40,7 +40,7 @@ export function createNotificationStore(orm: MikroORM): NotificationStore {
                             order by id limit ? for update skip locked)
            returning o.*
          ), chosen as (
-           select c.*, u.locale,
+           select c.*, u.locale, ap.quiet_start is not null and ap.quiet_end is not null as has_quiet,
                   (select pi.platform from platform_identities pi
                     where pi.user_id = c.recipient_user_id and pi.unreachable_at is null
                     order by (pi.platform = ap.preferred_platform) desc nulls last,
@@ -52,7 +52,8 @@ export function createNotificationStore(orm: MikroORM): NotificationStore {
            select ch.*, (c2.job_id) as job_id,
                   (row_number() over (partition by c2.job_id, ch.locale order by ch.id) - 1) / ? as chunk
              from chosen ch cross join lateral (select (ch.payload->>'jobId')::int as job_id) c2
-            where ch.chosen = ?
+            -- Someone with quiet hours goes one by one, so their alert can wait for the window's end.
+            where ch.chosen = ? and not ch.has_quiet
          ), batched as (
            select n.*, 'mc-' || n.job_id || '-' || n.locale || '-' || ? || '-' ||
                        min(n.id) over (partition by n.job_id, n.locale, n.chunk) as batch
@@ -62,7 +63,8 @@ export function createNotificationStore(orm: MikroORM): NotificationStore {
            select b.id, b.recipient_user_id, ?, 'queued', 0, b.batch, now(), now() from batched b
            on conflict (outbox_id) do nothing
          )
-         select ch.id, ch.type, ch.recipient_user_id, ch.payload, ch.dedupe_key, ch.created_at, ch.relayed_at, ch.chosen
+         select ch.id, ch.type, ch.recipient_user_id, ch.payload, ch.dedupe_key, ch.created_at, ch.relayed_at,
+                ch.chosen, ch.has_quiet
            from chosen ch`,
         [limit, size, platform, platform, platform],
       );
@@ -75,7 +77,7 @@ export function createNotificationStore(orm: MikroORM): NotificationStore {
           where r.outbox_id = any(?::bigint[]) and r.batch is not null and r.status = 'queued'`,
         [ids],
       );
-      const others = rows.filter((r) => r.chosen !== platform).map(toOutbox);
+      const others = rows.filter((r) => r.chosen !== platform || r.has_quiet).map(toOutbox);
       await enqueue(
         batches.map((b) => ({
           batch: b.batch,
@@ -120,8 +122,16 @@ export function createNotificationStore(orm: MikroORM): NotificationStore {
       if (userIds.length === 0) return result;
       const ids = pgIntArray([...new Set(userIds)]);
       const em = orm.em.fork();
-      const users = await em.execute<{ id: number; locale: string; preferred_platform: string | null }[]>(
-        `select u.id, u.locale, ap.preferred_platform from users u
+      const users = await em.execute<
+        {
+          id: number;
+          locale: string;
+          preferred_platform: string | null;
+          quiet_start: string | null;
+          quiet_end: string | null;
+        }[]
+      >(
+        `select u.id, u.locale, ap.preferred_platform, ap.quiet_start, ap.quiet_end from users u
            left join alert_preferences ap on ap.user_id = u.id where u.id = any(?::int[])`,
         [ids],
       );
@@ -131,6 +141,7 @@ export function createNotificationStore(orm: MikroORM): NotificationStore {
           locale: isLocale(u.locale) ? u.locale : 'ja',
           preferredPlatform: (u.preferred_platform as Platform | null) ?? null,
           targets: [],
+          quiet: u.quiet_start && u.quiet_end ? { start: u.quiet_start, end: u.quiet_end } : null,
         });
       }
       const identities = await em.execute<

@@ -197,6 +197,41 @@ describe('job alerts to LINE', () => {
   }, 30_000);
 });
 
+describe('quiet hours', () => {
+  it('hold a worker’s alert until their quiet window ends, while the others get it at once', async () => {
+    await pauseAllAlerts();
+    const [sleeper, awake] = await seedWorkers('g', 2);
+    await db.query(
+      `insert into alert_preferences (user_id, quiet_start, quiet_end, paused, updated_at)
+       select user_id, '11:00', '13:00', false, now() from platform_identities where external_id = $1
+       on conflict (user_id) do update set quiet_start = '11:00', quiet_end = '13:00', paused = false`,
+      [sleeper],
+    );
+    await db.query(
+      `update alert_preferences set paused = false where user_id in
+         (select user_id from platform_identities where external_id = $1)`,
+      [awake],
+    );
+    // 12:59:58 in Tokyo: the window ends in two seconds.
+    b.clock.set('2026-11-20T03:59:58Z');
+    const { job } = await b.app.domain.jobs.post(await staff(), {
+      title: '静かな時間',
+      reward: { type: 'fixed', yen: 3000 },
+      remote: true,
+      status: 'open',
+    });
+    await relayAll();
+    await b.fake.waitFor(() => deliveredTo([awake ?? '']).size === 1, 5000);
+    expect(deliveredTo([sleeper ?? '']).size).toBe(0);
+    const counts = await b.app.queue.counts();
+    expect(counts['notify-line']?.delayed).toBe(1);
+    // Held, not dropped: it goes out when the window ends.
+    await b.fake.waitFor(() => deliveredTo([sleeper ?? '']).size === 1, 8000);
+    expect(JSON.stringify(b.fake.delivered.find((d) => d.to === sleeper)?.messages)).toContain('静かな時間');
+    expect(job.id).toBeGreaterThan(0);
+  });
+});
+
 describe('the monthly quota', () => {
   it('ends a batch without retrying and records why', async () => {
     const quota = await openLineBench('fanoutquota', { fake: { monthlyLimit: 0 } });

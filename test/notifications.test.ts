@@ -191,12 +191,14 @@ describe('notification delivery', () => {
       { platform: 'line' as const, workspace: '', externalId: 'U1', reachable: false },
       { platform: 'slack' as const, workspace: 'T1', externalId: 'U2', reachable: true },
     ];
-    expect(chooseTarget({ userId: 1, locale: 'ja', preferredPlatform: 'console', targets })?.platform).toBe(
-      'console',
-    );
-    expect(chooseTarget({ userId: 1, locale: 'ja', preferredPlatform: 'line', targets })?.platform).toBe(
-      'slack',
-    );
-    expect(chooseTarget({ userId: 1, locale: 'ja', preferredPlatform: null, targets: [] })).toBeNull();
+    expect(
+      chooseTarget({ userId: 1, locale: 'ja', preferredPlatform: 'console', targets, quiet: null })?.platform,
+    ).toBe('console');
+    expect(
+      chooseTarget({ userId: 1, locale: 'ja', preferredPlatform: 'line', targets, quiet: null })?.platform,
+    ).toBe('slack');
+    expect(
+      chooseTarget({ userId: 1, locale: 'ja', preferredPlatform: null, targets: [], quiet: null }),
+    ).toBeNull();
   });
 });

@@ -10,6 +10,7 @@ import type { ChatAdapter, MulticastAdapter } from '../chat/adapter.ts';
 import type { Button } from '../chat/types.ts';
 import type { Platform } from '../config.ts';
 import type { OutboxRecord } from '../domain/shared.ts';
+import { quietUntil } from '../domain/work/alerts.ts';
 import type { Locale } from '../i18n/index.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
@@ -60,6 +61,8 @@ export function chooseTarget(recipient: RecipientInfo): DeliveryTarget | null {
 
 export interface NotificationDeliveryOptions {
   store: Store;
+  /** Now, for quiet hours (injectable in tests). */
+  clock?: () => Date;
   metrics?: Metrics;
   queue: JobQueue;
   logger: Logger;
@@ -85,6 +88,10 @@ export class NotificationDelivery {
 
   constructor(options: NotificationDeliveryOptions) {
     this.options = options;
+  }
+
+  private clock(): Date {
+    return this.options.clock?.() ?? new Date();
   }
 
   /**
@@ -144,13 +151,20 @@ export class NotificationDelivery {
       });
     }
     const stored = await store.notifications.queueMany(receipts);
-    const byQueue = new Map<string, { data: DeliveryJob; options: { id: string } }[]>();
+    const byQueue = new Map<string, { data: DeliveryJob; options: { id: string; delayMs?: number } }[]>();
     for (const row of rows) {
       const target = targets.get(row.id);
       // Already sent or failed by an earlier relay of the same rows: nothing to queue.
       if (!target || stored.get(row.id)?.status !== 'queued') continue;
       const name = deliveryQueue(target, row.recipientUserId);
       const list = byQueue.get(name) ?? [];
+      // A job alert waits out the recipient's quiet hours instead of being dropped.
+      const quiet = recipients.get(row.recipientUserId)?.quiet;
+      const now = this.clock();
+      const until =
+        row.type === 'job.alert' && quiet
+          ? quietUntil({ quietStart: quiet.start, quietEnd: quiet.end }, now, this.options.timeZone)
+          : null;
       list.push({
         data: {
           outboxId: row.id,
@@ -158,11 +172,19 @@ export class NotificationDelivery {
           workspace: target.workspace,
           externalId: target.externalId,
         },
-        options: { id: `outbox-${row.id}` },
+        options: { id: `outbox-${row.id}`, ...(until ? { delayMs: until.getTime() - now.getTime() } : {}) },
       });
       byQueue.set(name, list);
     }
     for (const [name, items] of byQueue) await queue.producer(deliveryJob(name)).addBulk(items);
+  }
+
+  private async jobStillOpen(jobId: number): Promise<boolean> {
+    const found = await this.options.store.uow.read(async (tx) => {
+      const j = await tx.work.jobs.get(jobId);
+      return j ? { job: j, taken: await tx.work.countSeatsTaken(j.id) } : null;
+    });
+    return found !== null && found.job.status === 'open' && found.taken < found.job.openings;
   }
 
   /**
@@ -237,6 +259,14 @@ export class NotificationDelivery {
           row.recipientUserId,
         );
         const locale = recipient?.locale ?? 'ja';
+        // An alert that waited (quiet hours, a queue) is not sent for a job that closed or filled meanwhile.
+        if (row.type === 'job.alert' && !(await this.jobStillOpen(Number(row.payload.jobId)))) {
+          await store.notifications.receipt(row.id, row.recipientUserId, {
+            status: 'failed',
+            reason: 'job_closed',
+          });
+          return;
+        }
         try {
           const reply = await renderNotification(row, locale, {
             store,

@@ -16,6 +16,8 @@ export interface RecipientInfo {
   locale: Locale;
   preferredPlatform: Platform | null;
   targets: DeliveryTarget[];
+  /** Quiet hours (HH:MM in the business time zone); alerts wait until they end. */
+  quiet: { start: string; end: string } | null;
 }
 
 export type ReceiptStatus = 'queued' | 'sent' | 'failed';

@@ -100,6 +100,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const notifications = new NotificationDelivery({
     store: opened.store,
     metrics,
+    clock,
     queue,
     logger,
     timeZone: config.businessTimeZone,
