@@ -8,6 +8,7 @@ import { runEntry } from './entry.ts';
 import { AppError, UserError } from './errors.ts';
 import { translateRaw } from './i18n/index.ts';
 import { createLogger } from './logger.ts';
+import { KNOWN_QUEUES } from './queue.ts';
 import { registerDiscordCommands } from './wiring/discord-cli.ts';
 import { createDomain } from './wiring/domain.ts';
 import { setUpLineRichMenu } from './wiring/line-cli.ts';
@@ -104,9 +105,30 @@ const commands: Record<string, CliCommand> = {
         runWorkers: false,
       });
       try {
-        const counts = await queue.counts();
+        const counts = await queue.counts(KNOWN_QUEUES);
         out(`backend: ${queue.backend}`);
         for (const [name, c] of Object.entries(counts)) out(`${name}\t${JSON.stringify(c)}`);
+      } finally {
+        await queue.close();
+        await opened.close();
+      }
+    },
+  },
+  'queue:retry': {
+    summary:
+      'Move failed jobs back to waiting (all queues, or one with --queue), after fixing what made them fail',
+    usage: 'queue:retry [--queue <name>]',
+    options: { queue: { type: 'string' } },
+    async run(config, values) {
+      const names = typeof values.queue === 'string' ? [values.queue] : [...KNOWN_QUEUES];
+      const opened = await open(config);
+      const queue = createJobQueue({
+        connection: queueConnectionFor(config, opened),
+        logger: logger(config),
+        runWorkers: false,
+      });
+      try {
+        for (const name of names) out(`${name}\t${await queue.retryFailed(name)} failed job(s) retried`);
       } finally {
         await queue.close();
         await opened.close();

@@ -56,12 +56,24 @@ export class PermanentJobError extends AppError {
 
 export type QueueCounts = Record<string, Record<string, number>>;
 
+/** The queues the app runs (console users' notification queues come and go with their sessions). */
+export const KNOWN_QUEUES = [
+  'line-inbound',
+  'notify-line',
+  'notify-line-multicast',
+  'notify-slack',
+  'notify-discord',
+] as const;
+
 export interface JobQueue {
   readonly backend: QueueBackendKind;
   producer<T>(type: JobType<T>): Producer<T>;
   /** Registers the handler for a job type; workers start for its queue. */
   handle<T>(type: JobType<T>, handler: JobHandler<T>, options?: WorkerOptions): void;
-  counts(): Promise<QueueCounts>;
+  /** Job counts of the queues this process uses, and of `names` (for tools in another process). */
+  counts(names?: readonly string[]): Promise<QueueCounts>;
+  /** Moves a queue's failed jobs back to waiting; returns how many there were. */
+  retryFailed(name: string): Promise<number>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -106,6 +106,25 @@ function conformance(
       expect(counts.permanent?.failed).toBe(1);
     });
 
+    it('runs failed jobs again when an operator retries them (queue:retry)', async () => {
+      const type = jobType<object>('retried', 'once');
+      let runs = 0;
+      let fixed = false;
+      queue.handle(type, async () => {
+        runs++;
+        if (!fixed) throw new PermanentJobError('broken', 'fails until fixed');
+      });
+      await queue.producer(type).add({}, { attempts: 1 });
+      await waitFor(() => runs === 1);
+      for (let i = 0; i < 100 && (await queue.counts(['retried'])).retried?.failed !== 1; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      fixed = true;
+      expect(await queue.retryFailed('retried')).toBe(1);
+      await waitFor(() => runs === 2);
+      expect((await queue.counts(['retried'])).retried?.failed).toBe(0);
+    });
+
     it('holds a delayed job until its time', async () => {
       const type = jobType<object>('later', 'later');
       let ranAt = 0;

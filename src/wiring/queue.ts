@@ -195,8 +195,14 @@ export function createJobQueue(options: CreateQueueOptions): JobQueue {
       byName.set(type.name, handler as JobHandler<unknown>);
       if (options.runWorkers && !workers.has(type.queue)) startWorker(type.queue, o);
     },
-    async counts(): Promise<QueueCounts> {
-      const names = new Set([...queues.keys(), ...handlers.keys()]);
+    async retryFailed(name: string): Promise<number> {
+      const q = queueFor(name);
+      const { failed = 0 } = await q.getJobCounts('failed');
+      if (failed > 0) await q.retryJobs({ state: 'failed', count: 1000 });
+      return failed;
+    },
+    async counts(extra: readonly string[] = []): Promise<QueueCounts> {
+      const names = new Set([...queues.keys(), ...handlers.keys(), ...extra]);
       const result: QueueCounts = {};
       for (const name of [...names].sort()) {
         result[name] = await queueFor(name).getJobCounts(
