@@ -128,8 +128,11 @@ const applicants: Command = {
     const page = pageArg(ctx.args[1]);
     const all = await domain.applications.listForJob(actor, jobId);
     const job = await domain.jobs.get(actor, jobId);
+    // How the job alerts did: sent → pressed Apply → applied.
+    const funnel = await ctx.services.store.alertTaps.funnel(job.id);
+    const funnelText = funnel.sent > 0 ? [text(t('work.applicants.funnel', { ...funnel }))] : [];
     if (all.length === 0)
-      return { blocks: [text(t('work.applicants.empty', { id: job.id, title: job.title }))] };
+      return { blocks: [text(t('work.applicants.empty', { id: job.id, title: job.title })), ...funnelText] };
     const seats = all.filter((a) => (SEAT_HOLDING_STATUSES as readonly string[]).includes(a.status)).length;
     const shown = all.slice((page - 1) * WORK_PAGE_SIZE, page * WORK_PAGE_SIZE);
     const people = await userNames(
@@ -160,6 +163,7 @@ const applicants: Command = {
       };
       blocks.push(card);
     }
+    blocks.push(...funnelText);
     blocks.push(...(await pageNav(ctx, `applicants ${jobId}`, page, all.length)));
     return { blocks };
   },

@@ -100,6 +100,28 @@ export function createMikroStore(orm: MikroORM, kind: StoreKind): Store {
     notifications: createNotificationStore(orm),
     desk: createDeskStore(orm),
     teamNews: createTeamNewsStore(orm),
+    alertTaps: {
+      async record(jobId, userId) {
+        await em().execute(
+          'insert into alert_taps (job_id, user_id, tapped_at) values (?, ?, now()) on conflict do nothing',
+          [jobId, userId],
+        );
+      },
+      async funnel(jobId) {
+        // The alerts of a job through the partial index on outbox ((payload->>'jobId')::int).
+        const [row] = await em().execute<{ sent: number; tapped: number; applied: number }[]>(
+          `select
+             (select count(*) from outbox o join notification_receipts r on r.outbox_id = o.id
+               where o.type = 'job.alert' and (o.payload->>'jobId')::int = ? and r.status = 'sent')::int as sent,
+             (select count(*) from alert_taps where job_id = ?)::int as tapped,
+             (select count(*) from applications a where a.job_id = ? and exists
+                (select 1 from outbox o where o.type = 'job.alert' and (o.payload->>'jobId')::int = a.job_id
+                   and o.recipient_user_id = a.worker_id))::int as applied`,
+          [jobId, jobId, jobId],
+        );
+        return { sent: row?.sent ?? 0, tapped: row?.tapped ?? 0, applied: row?.applied ?? 0 };
+      },
+    },
     flows: {
       async get(userId, now) {
         const fork = em();

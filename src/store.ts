@@ -81,6 +81,8 @@ export interface Store {
   readonly notifications: NotificationStore;
   /** Where inquiries are mirrored in the desk channel. */
   readonly desk: DeskStore;
+  /** Apply taps on job alerts (the alert funnel). */
+  readonly alertTaps: AlertTapStore;
   /** Team news for the teams' Discord channels. */
   readonly teamNews: TeamNewsStore;
   /** Resolves when the database answers a trivial query. */
@@ -150,4 +152,17 @@ export interface TeamNewsStore {
   claim(limit: number): Promise<TeamNewsItem[]>;
   posted(auditId: number, teamId: number): Promise<void>;
   release(auditId: number, teamId: number): Promise<void>;
+}
+
+/** Job alerts' effect: how many were sent, how many pressed Apply on them, how many applied. */
+export interface AlertFunnel {
+  sent: number;
+  tapped: number;
+  applied: number;
+}
+
+export interface AlertTapStore {
+  /** Someone pressed Apply on an alert for `jobId` (counted once per person). */
+  record(jobId: number, userId: number): Promise<void>;
+  funnel(jobId: number): Promise<AlertFunnel>;
 }

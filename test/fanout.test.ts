@@ -95,8 +95,39 @@ describe('job alerts to LINE', () => {
     for (let i = 0; i < 100 && (await receipts(job.id)).sent !== 1200; i++)
       await new Promise((r) => setTimeout(r, 50));
     expect(await receipts(job.id)).toEqual({ sent: 1200 });
-    // One message serves everyone: the Apply button runs the command itself.
-    expect(JSON.stringify(calls[0]?.body)).toContain(`"data":"apply ${job.id}"`);
+    // One message serves everyone: the Apply button carries the command itself (tracked for the funnel).
+    expect(JSON.stringify(calls[0]?.body)).toContain(`"data":"alert-apply:${job.id}"`);
+
+    // Two workers press Apply (one twice); one of them goes on to apply. Staff see the funnel.
+    const tap = (externalId: string) =>
+      b.send('funnel', [
+        b.event(
+          'funnel',
+          {
+            type: 'postback',
+            source: { type: 'user', userId: externalId },
+            postback: { data: `alert-apply:${job.id}` },
+          },
+          { replyToken: null },
+        ),
+      ]);
+    await tap(ids[0] ?? '');
+    await tap(ids[0] ?? '');
+    await tap(ids[1] ?? '');
+    const yes = (externalId: string, data: string) =>
+      b.send('funnel', [
+        b.event(
+          'funnel',
+          { type: 'postback', source: { type: 'user', userId: externalId }, postback: { data } },
+          { replyToken: null },
+        ),
+      ]);
+    await yes(ids[1] ?? '', 'skip');
+    await yes(ids[1] ?? '', 'yes');
+    const staffConsole = await b.console('funnel-staff', ['admin'], { name: '管理者' });
+    expect(await staffConsole.say(`応募者 ${job.id}`)).toContain(
+      'ジョブアラート: 送信 1200件 → 応募ボタン 2人 → 応募 1件',
+    );
   });
 
   it('stays exactly once when a relay dies after claiming, and when a batch is queued twice', async () => {

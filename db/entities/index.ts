@@ -1,4 +1,5 @@
 import { ActionToken } from './action-token.ts';
+import { AlertTap } from './alert-tap.ts';
 import { AuditLog } from './audit-log.ts';
 import { Company } from './company.ts';
 import { deskEntities } from './desk.ts';
@@ -54,4 +55,5 @@ export const entities = [
   ...marketEntities,
   ...deskEntities,
   TeamNews,
+  AlertTap,
 ];

@@ -8,6 +8,7 @@ import { Migration20261122200000_chat } from './Migration20261122200000_chat.ts'
 import { Migration20261122210000_desk } from './Migration20261122210000_desk.ts';
 import { Migration20261122220000_team_news } from './Migration20261122220000_team_news.ts';
 import { Migration20261122230000_fanout } from './Migration20261122230000_fanout.ts';
+import { Migration20261122240000_alert_taps } from './Migration20261122240000_alert_taps.ts';
 
 export const migrations = [
   { name: 'Migration20261122000000_foundation', class: Migration20261122000000Foundation },
@@ -19,4 +20,5 @@ export const migrations = [
   { name: 'Migration20261122210000_desk', class: Migration20261122210000_desk },
   { name: 'Migration20261122220000_team_news', class: Migration20261122220000_team_news },
   { name: 'Migration20261122230000_fanout', class: Migration20261122230000_fanout },
+  { name: 'Migration20261122240000_alert_taps', class: Migration20261122240000_alert_taps },
 ];

@@ -47,7 +47,7 @@ export function renderJobAlert(
   job: JobRecord,
   locale: Locale,
   timeZone: string,
-  apply: Button = { label: t(locale, 'notify.button.apply'), payload: `apply ${job.id}` },
+  apply: Button = { label: t(locale, 'notify.button.apply'), payload: `alert-apply:${job.id}` },
 ): Reply {
   return {
     locale,
@@ -82,7 +82,7 @@ export async function renderNotification(
       const apply = await deps.button(
         row.recipientUserId,
         t(locale, 'notify.button.apply'),
-        `apply ${job.id}`,
+        `alert-apply:${job.id}`,
       );
       return renderJobAlert(job, locale, deps.timeZone, apply);
     }
