@@ -85,7 +85,11 @@ export function createDeskStore(orm: MikroORM): DeskStore {
         `insert into desk_messages (message_id, inquiry_id, channel, origin, claimed_at)
          select m.id, m.inquiry_id, t.channel, 'mirror', now()
            from inquiry_messages m join desk_threads t on t.inquiry_id = m.inquiry_id and t.ts is not null
-          where not exists (select 1 from desk_messages d where d.message_id = m.id)
+           join inquiries i on i.id = m.inquiry_id
+          -- Only live conversations: a completed inquiry takes no more messages (its last ones are
+          -- given an hour), so each pass stays small however much history there is.
+          where (i.status <> 'completed' or i.completed_at > now() - interval '1 hour')
+            and not exists (select 1 from desk_messages d where d.message_id = m.id)
           order by m.id limit ?
          on conflict (message_id) do nothing
          returning message_id`,

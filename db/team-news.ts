@@ -7,9 +7,14 @@ const WORKING = "('accepted', 'working', 'delivered', 'revision_requested', 'app
 
 const NEWS = `
   with bound as (
+    -- News starts after the channel was bound, and after the last news already taken for the team:
+    -- items are claimed in audit order, so nothing older is still pending, and each pass reads only
+    -- the new part of the audit log however long it grows.
     select t.id as team_id, t.discord_channel_id as channel_id,
-           coalesce((select max(a.id) from audit_log a
-                      where a.action = 'team.discord_bound' and a.subject_id = t.id), 0) as since
+           greatest(
+             coalesce((select max(a.id) from audit_log a
+                        where a.action = 'team.discord_bound' and a.subject_id = t.id), 0),
+             coalesce((select max(x.audit_id) from team_news x where x.team_id = t.id), 0)) as since
       from teams t where t.discord_channel_id is not null
   ), news as (
     select a.id as audit_id, b.team_id, b.channel_id
