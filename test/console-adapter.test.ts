@@ -11,6 +11,7 @@ import type { DomainContext } from '../src/domain/context.ts';
 import { createDomainServices, type DomainServices } from '../src/domain/services.ts';
 import { buildBot } from '../src/wiring/app.ts';
 import { type AdapterHarness, adapterContract, type Seen } from './contract/adapter-contract.ts';
+import { makeCustomerOf } from './contract/customer.ts';
 import { memoryLogger } from './helpers/logger.ts';
 import { openTestStore, type TestStore, testDomainContext } from './helpers/store.ts';
 
@@ -67,25 +68,7 @@ function consoleHarness(): AdapterHarness {
     },
     async makeCustomer(user) {
       await say(user, 'help');
-      await t.store.uow.run(async (tx) => {
-        const company = await tx.companies.insert({
-          slug: `c${Math.random().toString(36).slice(2, 10)}`,
-          name: '契約会社',
-        });
-        await tx.support.stores.insert({
-          companyId: company.id,
-          name: '本店',
-          prefecture: '東京都',
-          region: '関東',
-        });
-        const identity = await tx.identities.findOne({
-          platform: 'console',
-          workspace: 'local',
-          externalId: user,
-        });
-        if (!identity) throw new Error('no identity');
-        await tx.users.update(identity.userId, { roles: ['customer'], companyId: company.id });
-      });
+      await makeCustomerOf(t.store, { platform: 'console', workspace: 'local', externalId: user });
     },
     async sayWithFile(user, line, file) {
       // The console sends a file as `@path` in the line.

@@ -10,6 +10,7 @@ import { renderDiscordMessages } from '../adapters/discord/render.ts';
 import { commandGroups } from '../commands/index.ts';
 import type { Reply } from '../src/chat/types.ts';
 import { type AdapterHarness, adapterContract } from './contract/adapter-contract.ts';
+import { makeCustomerOf } from './contract/customer.ts';
 import { type DiscordBench, discordSeen, openDiscordBench, snowflake } from './helpers/discord.ts';
 import { lineUserId, seenIn } from './helpers/line.ts';
 
@@ -51,25 +52,7 @@ function discordHarness(): AdapterHarness {
     },
     async makeCustomer(user) {
       await b.say(uid(user), 'help');
-      await b.app.store.uow.run(async (tx) => {
-        const company = await tx.companies.insert({
-          slug: `d${Math.random().toString(36).slice(2, 10)}`,
-          name: '契約会社',
-        });
-        await tx.support.stores.insert({
-          companyId: company.id,
-          name: '本店',
-          prefecture: '東京都',
-          region: '関東',
-        });
-        const identity = await tx.identities.findOne({
-          platform: 'discord',
-          workspace: '',
-          externalId: uid(user),
-        });
-        if (!identity) throw new Error('no identity');
-        await tx.users.update(identity.userId, { roles: ['customer'], companyId: company.id });
-      });
+      await makeCustomerOf(b.app.store, { platform: 'discord', workspace: '', externalId: uid(user) });
     },
     // `/bot file:<attachment>` (with `text:` when there is any).
     sayWithFile: (user, text, file) => b.say(uid(user), text, { file }),

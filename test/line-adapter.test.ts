@@ -9,6 +9,7 @@ import { LineClient, retryKeyFor } from '../adapters/line/client.ts';
 import type { LineJob } from '../adapters/line/index.ts';
 import type { Reply } from '../src/chat/types.ts';
 import { type AdapterHarness, adapterContract } from './contract/adapter-contract.ts';
+import { makeCustomerOf } from './contract/customer.ts';
 import { LINE_TOKEN, type LineBench, lineUserId, openLineBench, sign } from './helpers/line.ts';
 
 let b: LineBench;
@@ -37,25 +38,7 @@ function lineHarness(): AdapterHarness {
     },
     async makeCustomer(user) {
       await b.say(user, 'help');
-      await b.app.store.uow.run(async (tx) => {
-        const company = await tx.companies.insert({
-          slug: `c${Math.random().toString(36).slice(2, 10)}`,
-          name: '契約会社',
-        });
-        await tx.support.stores.insert({
-          companyId: company.id,
-          name: '本店',
-          prefecture: '東京都',
-          region: '関東',
-        });
-        const identity = await tx.identities.findOne({
-          platform: 'line',
-          workspace: '',
-          externalId: lineUserId(user),
-        });
-        if (!identity) throw new Error('no identity');
-        await tx.users.update(identity.userId, { roles: ['customer'], companyId: company.id });
-      });
+      await makeCustomerOf(b.app.store, { platform: 'line', workspace: '', externalId: lineUserId(user) });
     },
     async sayWithFile(user, text, file) {
       if (text !== '') await b.say(user, text);

@@ -31,7 +31,7 @@ describe('LINE text', () => {
   it('splits text over 5,000 characters at paragraph or sentence ends, losing nothing', () => {
     const paragraph = `${'業務ポータルのお知らせです。'.repeat(40)}\n\n`;
     const text = paragraph.repeat(20).trim();
-    const pieces = splitText(text);
+    const pieces = splitText(text, 5000);
     expect(pieces.length).toBeGreaterThan(1);
     for (const p of pieces) {
       expect(p.length).toBeLessThanOrEqual(5000);

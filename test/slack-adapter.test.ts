@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderSlackMessages } from '../adapters/slack/render.ts';
 import type { Reply } from '../src/chat/types.ts';
 import { type AdapterHarness, adapterContract } from './contract/adapter-contract.ts';
+import { makeCustomerOf } from './contract/customer.ts';
 import { openSlackBench, type SlackBench, slackSeen, TEAM } from './helpers/slack.ts';
 
 let b: SlackBench;
@@ -46,25 +47,7 @@ function slackHarness(): AdapterHarness {
     },
     async makeCustomer(user) {
       await b.dm(uid(user), 'help');
-      await b.app.store.uow.run(async (tx) => {
-        const company = await tx.companies.insert({
-          slug: `c${Math.random().toString(36).slice(2, 10)}`,
-          name: '契約会社',
-        });
-        await tx.support.stores.insert({
-          companyId: company.id,
-          name: '本店',
-          prefecture: '東京都',
-          region: '関東',
-        });
-        const identity = await tx.identities.findOne({
-          platform: 'slack',
-          workspace: TEAM,
-          externalId: uid(user),
-        });
-        if (!identity) throw new Error('no identity');
-        await tx.users.update(identity.userId, { roles: ['customer'], companyId: company.id });
-      });
+      await makeCustomerOf(b.app.store, { platform: 'slack', workspace: TEAM, externalId: uid(user) });
     },
     async sayWithFile(user, text, file) {
       const f = b.slack.addFile(Buffer.from(file.content), file.name, file.mime);

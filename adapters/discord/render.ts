@@ -5,6 +5,7 @@
  * in a message). What does not fit goes into further messages (follow-ups), never cut off.
  */
 import type { Block, Button, QuickReply, Reply } from '../../src/chat/types.ts';
+import { clip, splitText } from '../shared/text.ts';
 
 export const MAX_CONTENT = 2000;
 export const MAX_EMBEDS = 10;
@@ -36,29 +37,6 @@ export interface DiscordMessage {
   content?: string;
   embeds?: Embed[];
   components?: { type: 1; components: ButtonComponent[] }[];
-}
-
-function clip(value: string, max: number): string {
-  const chars = [...value];
-  return chars.length <= max ? value : `${chars.slice(0, max - 1).join('')}…`;
-}
-
-/** Splits at paragraph, line, then sentence ends so no piece passes `max`. */
-export function splitText(value: string, max: number): string[] {
-  const pieces: string[] = [];
-  let rest = value;
-  while (rest.length > max) {
-    let cut = rest.lastIndexOf('\n\n', max);
-    if (cut < max / 2) cut = rest.lastIndexOf('\n', max);
-    if (cut < max / 2) cut = rest.lastIndexOf('。', max - 1) + 1;
-    if (cut < max / 2) cut = max;
-    const code = rest.charCodeAt(cut - 1);
-    if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
-    pieces.push(rest.slice(0, cut).trimEnd());
-    rest = rest.slice(cut).replace(/^\n+/, '');
-  }
-  if (rest !== '' || pieces.length === 0) pieces.push(rest);
-  return pieces;
 }
 
 const embedSize = (e: Embed) =>

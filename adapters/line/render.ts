@@ -7,6 +7,9 @@
  * five per call (reply first, push for the rest).
  */
 import type { Block, Button, CardBlock, ListBlock, QuickReply, Reply } from '../../src/chat/types.ts';
+import { clip, splitText } from '../shared/text.ts';
+
+export { clip, splitText };
 
 export const MAX_TEXT = 5000;
 export const MAX_BUBBLE_BYTES = 30 * 1024;
@@ -52,35 +55,6 @@ interface PostbackAction {
 }
 
 const utf8Bytes = (value: unknown): number => Buffer.byteLength(JSON.stringify(value), 'utf8');
-
-/** Cuts to at most `max` characters (whole code points), marking the cut with "…". */
-export function clip(value: string, max: number): string {
-  const chars = [...value];
-  return chars.length <= max ? value : `${chars.slice(0, max - 1).join('')}…`;
-}
-
-/**
- * Splits text into pieces of ≤ `max` UTF-16 units (the API counts characters; UTF-16 length is never
- * smaller), preferring paragraph, then line breaks, so Japanese text is never cut mid-sentence
- * when a break is near, and never mid-surrogate-pair.
- */
-export function splitText(value: string, max = MAX_TEXT): string[] {
-  const pieces: string[] = [];
-  let rest = value;
-  while (rest.length > max) {
-    let cut = rest.lastIndexOf('\n\n', max);
-    if (cut < max / 2) cut = rest.lastIndexOf('\n', max);
-    if (cut < max / 2) cut = rest.lastIndexOf('。', max - 1) + 1;
-    if (cut < max / 2) cut = max;
-    // Never split a surrogate pair.
-    const code = rest.charCodeAt(cut - 1);
-    if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
-    pieces.push(rest.slice(0, cut).trimEnd());
-    rest = rest.slice(cut).replace(/^\n+/, '');
-  }
-  if (rest !== '' || pieces.length === 0) pieces.push(rest);
-  return pieces;
-}
 
 function action(button: { label: string; payload: string }): PostbackAction {
   if (button.payload.length > MAX_POSTBACK_DATA) {
@@ -245,7 +219,7 @@ export function renderLineMessages(reply: Reply, altFallback = '…'): LineMessa
   let bubbles: FlexNode[] = [];
   const flushTexts = () => {
     if (texts.length === 0) return;
-    for (const piece of splitText(texts.join('\n\n'))) messages.push({ type: 'text', text: piece });
+    for (const piece of splitText(texts.join('\n\n'), MAX_TEXT)) messages.push({ type: 'text', text: piece });
     texts = [];
   };
   const flushBubbles = () => {

@@ -5,6 +5,7 @@
  * ≤ 75 characters. Content that does not fit is split into more sections or messages, never cut off.
  */
 import type { Block, Button, QuickReply, Reply } from '../../src/chat/types.ts';
+import { clip, splitText } from '../shared/text.ts';
 
 export const MAX_BLOCKS = 50;
 export const MAX_SECTION_TEXT = 3000;
@@ -28,33 +29,10 @@ export interface SlackMessage {
 export const mrkdwnEscape = (s: string) =>
   s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 
-function clip(value: string, max: number): string {
-  const chars = [...value];
-  return chars.length <= max ? value : `${chars.slice(0, max - 1).join('')}…`;
-}
-
-/** Splits at paragraph, line, then sentence ends so no piece passes `max`. */
-export function splitText(value: string, max = MAX_SECTION_TEXT): string[] {
-  const pieces: string[] = [];
-  let rest = value;
-  while (rest.length > max) {
-    let cut = rest.lastIndexOf('\n\n', max);
-    if (cut < max / 2) cut = rest.lastIndexOf('\n', max);
-    if (cut < max / 2) cut = rest.lastIndexOf('。', max - 1) + 1;
-    if (cut < max / 2) cut = max;
-    const code = rest.charCodeAt(cut - 1);
-    if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
-    pieces.push(rest.slice(0, cut).trimEnd());
-    rest = rest.slice(cut).replace(/^\n+/, '');
-  }
-  if (rest !== '' || pieces.length === 0) pieces.push(rest);
-  return pieces;
-}
-
 const section = (text: string): SlackBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
 
 function sections(text: string): SlackBlock[] {
-  return splitText(mrkdwnEscape(text)).map(section);
+  return splitText(mrkdwnEscape(text), MAX_SECTION_TEXT).map(section);
 }
 
 let seq = 0;
