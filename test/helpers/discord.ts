@@ -18,6 +18,7 @@ import { type FakeLine, startFakeLine } from '../fakes/line-api.ts';
 import { type TestClock, testClock } from './domain.ts';
 import { createLineDriver, LINE_SECRET, LINE_TOKEN, type LineDriver } from './line.ts';
 import { memoryLogger } from './logger.ts';
+import { processedTracker } from './processed.ts';
 import { freshSchema, TEST_REDIS_URL, type TestSchema, uniqueName } from './services.ts';
 
 export const DISCORD_APP = '1100000000000000001';
@@ -114,31 +115,9 @@ export async function openDiscordBench(
   const line = await startFakeLine({ channelAccessToken: LINE_TOKEN, now: () => clock().getTime() });
   const schema = await freshSchema(prefix);
   const dataDir = await mkdtemp(path.join(os.tmpdir(), `${prefix}-`));
-  const processed = new Map<string, number>();
-  const waiters: { id: string; count: number; resolve: () => void }[] = [];
-  const mark = (id: string) => {
-    const count = (processed.get(id) ?? 0) + 1;
-    processed.set(id, count);
-    for (const w of [...waiters]) {
-      if (w.id === id && count >= w.count) {
-        waiters.splice(waiters.indexOf(w), 1);
-        w.resolve();
-      }
-    }
-  };
-  const waitProcessed = (id: string, count: number) =>
-    new Promise<void>((resolve, reject) => {
-      if ((processed.get(id) ?? 0) >= count) return resolve();
-      const timer = setTimeout(() => reject(new Error(`interaction ${id} not answered within 15 s`)), 15_000);
-      waiters.push({
-        id,
-        count,
-        resolve: () => {
-          clearTimeout(timer);
-          resolve();
-        },
-      });
-    });
+  const tracker = processedTracker();
+  const mark = tracker.mark;
+  const waitProcessed = (id: string, count: number) => tracker.wait(id, count);
   const config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
@@ -218,7 +197,7 @@ export async function openDiscordBench(
   const interact: DiscordBench['interact'] = async (user, interaction) => {
     const id = String(interaction.id);
     const token = String(interaction.token);
-    const already = processed.get(id) ?? 0;
+    const already = tracker.count(id);
     const res = await post(JSON.stringify(interaction));
     if (res.status !== 200) throw new Error(`interaction answered ${res.status}: ${await res.text()}`);
     const response = (await res.json()) as DiscordSeen['response'];
@@ -253,7 +232,7 @@ export async function openDiscordBench(
     url,
     fake: line,
     clock,
-    processed: (id) => processed.get(id) ?? 0,
+    processed: (id) => tracker.count(id),
     waitProcessed,
   });
 

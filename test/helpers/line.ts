@@ -16,6 +16,7 @@ import { type App, type AppOptions, createApp } from '../../src/wiring/app.ts';
 import { type FakeLine, type FakeLineOptions, startFakeLine } from '../fakes/line-api.ts';
 import { type TestClock, testClock } from './domain.ts';
 import { memoryLogger } from './logger.ts';
+import { processedTracker } from './processed.ts';
 import { freshSchema, TEST_REDIS_URL, type TestSchema, uniqueName } from './services.ts';
 
 export const LINE_SECRET = 'test-channel-secret';
@@ -113,8 +114,7 @@ export async function openLineBench(
   });
   const schema: TestSchema = await freshSchema(prefix);
   const dataDir = await mkdtemp(path.join(os.tmpdir(), `${prefix}-`));
-  const processed = new Map<string, number>();
-  const waiters: { id: string; count: number; resolve: () => void }[] = [];
+  const tracker = processedTracker('event');
   const config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
@@ -135,38 +135,19 @@ export async function openLineBench(
       ...options.app,
       onProcessed: (id) => {
         options.app?.onProcessed?.(id);
-        const count = (processed.get(id) ?? 0) + 1;
-        processed.set(id, count);
-        for (const w of [...waiters]) {
-          if (w.id === id && count >= w.count) {
-            waiters.splice(waiters.indexOf(w), 1);
-            w.resolve();
-          }
-        }
+        tracker.mark(id);
       },
     },
   });
   const url = `http://127.0.0.1:${await app.listen()}`;
 
-  const waitProcessed = (id: string, count: number) =>
-    new Promise<void>((resolve, reject) => {
-      if ((processed.get(id) ?? 0) >= count) return resolve();
-      const timer = setTimeout(() => reject(new Error(`event ${id} not handled within 10 s`)), 10_000);
-      waiters.push({
-        id,
-        count,
-        resolve: () => {
-          clearTimeout(timer);
-          resolve();
-        },
-      });
-    });
+  const waitProcessed = (id: string, count: number) => tracker.wait(id, count);
 
   const driver = createLineDriver({
     url,
     fake,
     clock,
-    processed: (id) => processed.get(id) ?? 0,
+    processed: (id) => tracker.count(id),
     waitProcessed,
   });
   const bench: LineBench = {

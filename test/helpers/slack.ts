@@ -14,6 +14,7 @@ import { type FakeSlack, type SlackMessage, startFakeSlack } from '../fakes/slac
 import { type TestClock, testClock } from './domain.ts';
 import { createLineDriver, LINE_SECRET, LINE_TOKEN, type LineDriver } from './line.ts';
 import { memoryLogger } from './logger.ts';
+import { processedTracker } from './processed.ts';
 import { freshSchema, TEST_REDIS_URL, type TestSchema, uniqueName } from './services.ts';
 
 export const SLACK_SECRET = 'test-slack-signing-secret';
@@ -116,18 +117,8 @@ export async function openSlackBench(
   const line = await startFakeLine({ channelAccessToken: LINE_TOKEN, now: () => clock().getTime() });
   const schema = await freshSchema(prefix);
   const dataDir = await mkdtemp(path.join(os.tmpdir(), `${prefix}-`));
-  const processed = new Map<string, number>();
-  const waiters: { id: string; count: number; resolve: () => void }[] = [];
-  const mark = (id: string) => {
-    const count = (processed.get(id) ?? 0) + 1;
-    processed.set(id, count);
-    for (const w of [...waiters]) {
-      if (w.id === id && count >= w.count) {
-        waiters.splice(waiters.indexOf(w), 1);
-        w.resolve();
-      }
-    }
-  };
+  const tracker = processedTracker();
+  const mark = tracker.mark;
   const config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
@@ -160,22 +151,7 @@ export async function openSlackBench(
   const url = `http://127.0.0.1:${await app.listen()}`;
   const lastSeen = new Map<string, SlackSeen>();
 
-  const waitProcessed = (id: string, count: number) =>
-    new Promise<void>((resolve, reject) => {
-      if ((processed.get(id) ?? 0) >= count) return resolve();
-      const timer = setTimeout(
-        () => reject(new Error(`Slack request ${id} not handled within 10 s`)),
-        10_000,
-      );
-      waiters.push({
-        id,
-        count,
-        resolve: () => {
-          clearTimeout(timer);
-          resolve();
-        },
-      });
-    });
+  const waitProcessed = (id: string, count: number) => tracker.wait(id, count);
 
   const post: SlackBench['post'] = (body, contentType, opts = {}) => {
     // Slack's clock, not the test clock: the signature window is checked against the app's clock.
@@ -209,7 +185,7 @@ export async function openSlackBench(
 
   const request: SlackBench['request'] = async (user, id, body, contentType, opts = {}) => {
     const before = slack.messages.length;
-    const already = processed.get(id) ?? 0;
+    const already = tracker.count(id);
     const res = await post(body, contentType, opts);
     if (res.status !== 200) throw new Error(`Slack webhook answered ${res.status}: ${await res.text()}`);
     await waitProcessed(id, already + 1);
@@ -319,7 +295,7 @@ export async function openSlackBench(
     url,
     fake: line,
     clock,
-    processed: (id) => processed.get(id) ?? 0,
+    processed: (id) => tracker.count(id),
     waitProcessed,
   });
 
