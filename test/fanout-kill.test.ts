@@ -1,0 +1,103 @@
+/**
+ * A smaller `bench:fanout --kill`: the app (its own process, as `npm start`) is SIGKILLed while a
+ * job alert is going out to 3,000 LINE workers, then started again. Every worker must end up with
+ * the alert exactly once: batches are fixed on the receipts, BullMQ re-runs the stalled ones, and
+ * LINE's retry key turns a repeat of an accepted multicast into a 409.
+ */
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.ts';
+import { createDomain } from '../src/wiring/domain.ts';
+import { type OpenedStore, openStore } from '../src/wiring/store.ts';
+import { type FakeLine, startFakeLine } from './fakes/line-api.ts';
+import { memoryLogger } from './helpers/logger.ts';
+import { freePort, type Spawned, spawnNode, waitForReady } from './helpers/process.ts';
+import { freshSchema, TEST_REDIS_URL, type TestSchema, uniqueName } from './helpers/services.ts';
+
+const N = 3000;
+let schema: TestSchema;
+let fake: FakeLine;
+let opened: OpenedStore;
+let db: pg.Client;
+let dataDir: string;
+let env: Record<string, string>;
+const children: Spawned[] = [];
+
+beforeAll(async () => {
+  schema = await freshSchema('fankill');
+  dataDir = await mkdtemp(path.join(os.tmpdir(), 'fankill-'));
+  // Slow enough that the kill lands mid-run: LINE lets 3 multicasts/s through, 3,000 workers in 6 batches.
+  fake = await startFakeLine({ channelAccessToken: 'kill-token', rates: { multicast: 3 } });
+  env = {
+    HOST: '127.0.0.1',
+    DATABASE_URL: schema.url,
+    REDIS_URL: TEST_REDIS_URL,
+    QUEUE_PREFIX: uniqueName('fankill'),
+    DATA_DIR: dataDir,
+    LINE_CHANNEL_SECRET: 'kill-secret',
+    LINE_CHANNEL_ACCESS_TOKEN: 'kill-token',
+    LINE_API_URL: fake.url,
+    LINE_DATA_API_URL: fake.url,
+  };
+  opened = await openStore({ databaseUrl: schema.url, dataDir, logger: memoryLogger('silent').logger });
+  db = new pg.Client({ connectionString: schema.url });
+  await db.connect();
+  await db.query(
+    `with u as (insert into users (display_name, locale, roles, created_at, updated_at)
+                select 'w' || g, 'ja', '{worker}', now(), now() from generate_series(1, $1) g returning id)
+     insert into platform_identities (user_id, platform, workspace, external_id, created_at)
+     select id, 'line', '', 'Uk' || id, now() from u`,
+    [N],
+  );
+});
+
+afterAll(async () => {
+  for (const c of children) if (c.child.exitCode === null) c.child.kill('SIGKILL');
+  await db?.end();
+  await opened?.close();
+  await fake?.close();
+  await schema?.drop();
+});
+
+async function start(): Promise<Spawned> {
+  const port = await freePort();
+  const child = spawnNode('src/main.ts', [], { ...env, PORT: String(port) });
+  children.push(child);
+  await waitForReady(`http://127.0.0.1:${port}/readyz`, 30_000, child);
+  return child;
+}
+
+describe('fan-out across a SIGKILL', () => {
+  it('delivers every alert exactly once when the app is killed mid-run and started again', async () => {
+    const first = await start();
+    const config = loadConfig({ DATABASE_URL: schema.url, DATA_DIR: dataDir });
+    const domain = await createDomain(config, opened.store);
+    const { rows } = await db.query(
+      `insert into users (display_name, locale, roles, created_at, updated_at) values ('s', 'ja', '{staff}', now(), now()) returning id`,
+    );
+    const { alerts } = await domain.services.jobs.post(
+      { userId: Number(rows[0].id), roles: ['staff'], companyId: null },
+      { title: '夜間対応', reward: { type: 'fixed', yen: 4000 }, remote: true, status: 'open' },
+    );
+    expect(alerts).toBe(N);
+
+    // Killed after the first multicast went out, before the last.
+    await fake.waitFor(() => fake.delivered.length >= 500, 20_000);
+    first.child.kill('SIGKILL');
+    await first.exited;
+    const before = fake.delivered.length;
+    expect(before).toBeLessThan(N);
+
+    await start();
+    await fake.waitFor(() => new Set(fake.delivered.map((d) => d.to)).size === N, 120_000);
+    await new Promise((r) => setTimeout(r, 1500));
+    const counts = new Map<string, number>();
+    for (const d of fake.delivered) counts.set(d.to, (counts.get(d.to) ?? 0) + 1);
+    expect(counts.size).toBe(N);
+    expect([...counts.values()].filter((n) => n > 1)).toEqual([]);
+    expect(fake.violations).toEqual([]);
+  }, 180_000);
+});
