@@ -7,6 +7,7 @@
  */
 import type { Command } from '../../src/chat/command.ts';
 import { t } from '../../src/i18n/index.ts';
+import { clip } from '../shared/text.ts';
 
 export type CommandGroups = Readonly<Record<string, readonly Command[]>>;
 
@@ -15,7 +16,6 @@ export const JOB_ARGUMENT = new Set(['job', 'apply', 'applicants', 'close-job', 
 export const TEAM_ARGUMENT = new Set(['team', 'team-edit', 'team-invite', 'team-leave', 'team-discord']);
 
 const NAME = /^[-_\p{L}\p{N}]{1,32}$/u;
-const clip = (s: string, max: number) => ([...s].length <= max ? s : `${[...s].slice(0, max - 1).join('')}…`);
 
 export interface ApplicationCommand {
   name: string;

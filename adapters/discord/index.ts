@@ -15,15 +15,16 @@ import { DiscordAPIError, REST } from '@discordjs/rest';
 import type { ChatAdapter, PushOptions, PushTarget } from '../../src/chat/adapter.ts';
 import type { Bot } from '../../src/chat/bot.ts';
 import type { ChatAttachment, ChatEvent, FormSpec, Reply } from '../../src/chat/types.ts';
-import type { Actor } from '../../src/domain/actor.ts';
 import type { DomainServices } from '../../src/domain/services.ts';
-import { type FileStorage, MAX_FILE_BYTES } from '../../src/files/storage.ts';
+import type { FileStorage } from '../../src/files/storage.ts';
 import type { HttpResponse, HttpServer } from '../../src/http/server.ts';
 import { type Locale, t } from '../../src/i18n/index.ts';
 import type { Logger } from '../../src/logger.ts';
 import { PermanentJobError } from '../../src/queue.ts';
 import type { Store } from '../../src/store.ts';
-import { type CommandGroups, commandLine, JOB_ARGUMENT, TEAM_ARGUMENT } from './commands.ts';
+import { clip } from '../shared/text.ts';
+import { type CommandGroups, commandLine } from './commands.ts';
+import { fetchAttachments, suggest } from './options.ts';
 import { type DiscordMessage, renderDiscordMessages } from './render.ts';
 import { TeamNews } from './team-news.ts';
 import { isValidDiscordRequest, publicKeyFromHex } from './verify.ts';
@@ -68,8 +69,6 @@ const FORM_PREFIX = 'form:';
 
 // biome-ignore lint/suspicious/noExplicitAny: interaction payloads are wide; each use reads the few fields it needs.
 type Interaction = Record<string, any>;
-
-const clip = (s: string, max: number) => ([...s].length <= max ? s : `${[...s].slice(0, max - 1).join('')}…`);
 
 export class DiscordAdapter implements ChatAdapter {
   readonly platform = 'discord' as const;
@@ -175,14 +174,13 @@ export class DiscordAdapter implements ChatAdapter {
       const { subcommand, args } = commandLine(i.data ?? {});
       const text = `${subcommand} ${args}`.trim();
       answer = async () => {
-        const attachments = await this.attachments(i);
+        const attachments = await fetchAttachments(i.data?.resolved?.attachments, this.o.files, this.log);
         return this.run(
-          i,
           this.event(i, { kind: 'message', text, ...(attachments.length ? { attachments } : {}) }),
         );
       };
     } else if (i.type === MESSAGE_COMPONENT) {
-      answer = () => this.run(i, this.event(i, { kind: 'action', payload: String(i.data?.custom_id ?? '') }));
+      answer = () => this.run(this.event(i, { kind: 'action', payload: String(i.data?.custom_id ?? '') }));
     } else if (i.type === MODAL_SUBMIT) {
       answer = () => this.submit(i);
     } else {
@@ -247,7 +245,7 @@ export class DiscordAdapter implements ChatAdapter {
     }
   }
 
-  private async run(i: Interaction, event: ChatEvent): Promise<Answer> {
+  private async run(event: ChatEvent): Promise<Answer> {
     const { reply, locale } = await this.o.bot.handle(event);
     if (!reply) return { kind: 'duplicate' };
     const messages = renderDiscordMessages(reply);
@@ -323,61 +321,8 @@ export class DiscordAdapter implements ChatAdapter {
     return { kind: 'messages', messages: renderDiscordMessages(result.reply) };
   }
 
-  /** Files attached to the command (`resolved.attachments`): fetched from Discord's CDN and stored. */
-  private async attachments(i: Interaction): Promise<ChatAttachment[]> {
-    const resolved = (i.data?.resolved?.attachments ?? {}) as Record<string, Record<string, unknown>>;
-    const out: ChatAttachment[] = [];
-    for (const a of Object.values(resolved)) {
-      const size = Number(a.size ?? 0);
-      if (typeof a.url !== 'string' || size > MAX_FILE_BYTES) continue;
-      try {
-        const res = await fetch(a.url, { signal: AbortSignal.timeout(30_000) });
-        if (!res.ok) throw new Error(`HTTP ${res.status}`);
-        const bytes = Buffer.from(await res.arrayBuffer());
-        if (bytes.length === 0 || bytes.length > MAX_FILE_BYTES) continue;
-        const stored = await this.o.files.put(bytes);
-        out.push({
-          name: String(a.filename ?? 'file'),
-          mime: String(a.content_type ?? 'application/octet-stream'),
-          size: stored.size,
-          storageKey: stored.key,
-        });
-      } catch (err) {
-        this.log.warn({ err: (err as Error).message }, 'Discord attachment not fetched');
-      }
-    }
-    return out;
-  }
-
-  /** Job ids and team slugs as you type (≤ 25 choices; name and value ≤ 100). */
-  private async autocomplete(i: Interaction): Promise<{ name: string; value: string }[]> {
-    const { subcommand, args } = commandLine(i.data ?? {});
-    try {
-      if (JOB_ARGUMENT.has(subcommand)) {
-        const keyword = args.replace(/^#?\d+\s*/, '');
-        const page = await this.o.domain.jobs.listOpen(keyword ? { keyword } : {}, { offset: 0, limit: 25 });
-        return page.items
-          .filter((j) => !/^#?\d+$/.test(args) || String(j.id).startsWith(args.replace('#', '')))
-          .map((j) => ({ name: clip(`#${j.id} ${j.title}`, 100), value: String(j.id) }));
-      }
-      if (TEAM_ARGUMENT.has(subcommand)) {
-        const user = await this.o.store.users.findByIdentity({
-          platform: 'discord',
-          workspace: '',
-          externalId: this.userOf(i).id,
-        });
-        if (!user) return [];
-        const actor: Actor = { userId: user.id, roles: user.roles, companyId: user.companyId };
-        const teams = await this.o.domain.teams.myTeams(actor);
-        return teams
-          .filter((team) => args === '' || team.slug.includes(args) || team.name.includes(args))
-          .slice(0, 25)
-          .map((team) => ({ name: clip(`${team.slug} — ${team.name}`, 100), value: team.slug }));
-      }
-    } catch (err) {
-      this.log.debug({ err: (err as Error).message }, 'autocomplete failed');
-    }
-    return [];
+  private autocomplete(i: Interaction) {
+    return suggest(commandLine(i.data ?? {}), this.userOf(i).id, this.o, this.log);
   }
 
   /** A notification for one Discord user, by DM. */

@@ -6,24 +6,23 @@
  * and modals. Every listener acks first (well inside Slack's 3 s) and works after; answers go back
  * through `response_url` (slash commands, ephemeral messages) or as messages. A command that starts a
  * guided flow opens it as a modal where a trigger is at hand. The support desk lives in
- * adapters/slack/desk.ts (threads) and here (staff replies, buttons, reactions in those threads).
+ * adapters/slack/desk.ts (threads) and desk-staff.ts (staff replies, buttons, reactions in them).
  */
 import { App, type Logger as BoltLogger, LogLevel, SocketModeReceiver } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { ChatAdapter, PushOptions, PushTarget } from '../../src/chat/adapter.ts';
 import type { Bot } from '../../src/chat/bot.ts';
 import type { ChatAttachment, ChatEvent, ChatSender, Reply } from '../../src/chat/types.ts';
-import type { Actor } from '../../src/domain/actor.ts';
 import type { DomainServices } from '../../src/domain/services.ts';
-import { UserError } from '../../src/errors.ts';
 import type { FileStorage, UploadedFile } from '../../src/files/storage.ts';
 import type { HttpServer } from '../../src/http/server.ts';
-import { type Locale, t, translateRaw } from '../../src/i18n/index.ts';
+import type { Locale } from '../../src/i18n/index.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { DeliveryOutcome } from '../../src/notifications/delivery.ts';
 import { PermanentJobError } from '../../src/queue.ts';
 import type { Store, UserRecord } from '../../src/store.ts';
 import { DESK_RESOLVE, DESK_TAKE, DeskMirror } from './desk.ts';
+import { DeskStaff } from './desk-staff.ts';
 import { downloadSlackFiles, type SlackFile } from './files.ts';
 import {
   FORM_CALLBACK,
@@ -59,10 +58,6 @@ export interface SlackAdapterOptions {
 }
 
 /** Reactions that act on an inquiry when added to its card or thread. */
-const REACTION_TAKE = new Set(['eyes']);
-const REACTION_RESOLVE = new Set(['white_check_mark', 'heavy_check_mark']);
-/** A thread reply starting with this stays in Slack (internal note). */
-const NOTE_PREFIX = '//';
 
 function boltLogger(logger: Logger): BoltLogger {
   let level = LogLevel.WARN;
@@ -91,6 +86,7 @@ export class SlackAdapter implements ChatAdapter {
   private readonly clock: () => Date;
   private readonly log: Logger;
   private readonly dmChannels = new Map<string, string>();
+  private readonly staff: DeskStaff;
 
   constructor(options: SlackAdapterOptions) {
     this.o = options;
@@ -130,6 +126,15 @@ export class SlackAdapter implements ChatAdapter {
         timeZone: options.timeZone,
       });
     }
+    this.staff = new DeskStaff({
+      client: this.client,
+      store: options.store,
+      domain: options.domain,
+      files: options.files,
+      botToken: options.botToken,
+      supportChannel: options.supportChannel,
+      mirror: this.desk,
+    });
     this.listen();
   }
 
@@ -231,7 +236,7 @@ export class SlackAdapter implements ChatAdapter {
           m.thread_ts &&
           m.thread_ts !== m.ts
         ) {
-          await this.deskReply(String(body.team_id ?? m.team ?? ''), m, id, client);
+          await this.staff.reply(String(body.team_id ?? m.team ?? ''), m, id);
           return;
         }
         if (m.channel_type !== 'im') return;
@@ -390,41 +395,20 @@ export class SlackAdapter implements ChatAdapter {
     });
 
     // Desk card buttons.
-    app.action(DESK_TAKE, async ({ ack, body, action, client }) => {
+    app.action(DESK_TAKE, async ({ ack, body, action }) => {
       await ack();
-      await this.deskAction(body as AnyBody, Number((action as AnyBody).value), 'take', client);
+      await this.staff.act(body as AnyBody, Number((action as AnyBody).value), 'take');
     });
-    app.action(DESK_RESOLVE, async ({ ack, body, action, client }) => {
+    app.action(DESK_RESOLVE, async ({ ack, body, action }) => {
       await ack();
-      await this.deskAction(body as AnyBody, Number((action as AnyBody).value), 'resolve', client);
+      await this.staff.act(body as AnyBody, Number((action as AnyBody).value), 'resolve');
     });
 
     // Reactions on a desk card or thread: 👀 takes, ✅ resolves.
-    app.event('reaction_added', async ({ event, body, client }) => {
-      const e = event as AnyBody;
+    app.event('reaction_added', async ({ event, body }) => {
       const id = String(body.event_id);
       try {
-        if (!this.o.supportChannel || e.item?.channel !== this.o.supportChannel) return;
-        const verb = REACTION_TAKE.has(e.reaction)
-          ? 'take'
-          : REACTION_RESOLVE.has(e.reaction)
-            ? 'resolve'
-            : null;
-        if (!verb) return;
-        if (!(await this.o.store.inboundEvents.markSeen('slack', id))) return;
-        const inquiryId = await this.inquiryOfTs(e.item.channel, e.item.ts, client);
-        if (inquiryId === null) return;
-        await this.deskAction(
-          {
-            team: { id: body.team_id },
-            user: { id: e.user },
-            channel: { id: e.item.channel },
-            message: { ts: e.item.ts },
-          },
-          inquiryId,
-          verb,
-          client,
-        );
+        await this.staff.react(String(body.team_id), event as AnyBody, id);
       } finally {
         this.done(id);
       }
@@ -482,106 +466,9 @@ export class SlackAdapter implements ChatAdapter {
     return channel;
   }
 
-  private async actorOf(team: string, user: string): Promise<Actor | null> {
-    const u = await this.userOf(team, user);
-    if (!u || !(u.roles.includes('staff') || u.roles.includes('admin'))) return null;
-    return { userId: u.id, roles: u.roles, companyId: u.companyId };
-  }
-
-  private async inquiryOfTs(channel: string, ts: string, client: WebClient): Promise<number | null> {
-    const direct = await this.o.store.desk.inquiryAt(channel, ts);
-    if (direct !== null) return direct;
-    // A reaction on a reply: find the thread it belongs to.
-    const res = await client.conversations.replies({ channel, ts, limit: 1 }).catch(() => null);
-    const root = (res?.messages?.[0] as AnyBody | undefined)?.thread_ts;
-    return root ? this.o.store.desk.inquiryAt(channel, String(root)) : null;
-  }
-
-  private async say(client: WebClient, channel: string, threadTs: string, text: string, user?: string) {
-    if (user) await client.chat.postEphemeral({ channel, user, thread_ts: threadTs, text });
-    else await client.chat.postMessage({ channel, thread_ts: threadTs, text });
-  }
-
-  /** A staff reply in an inquiry's thread goes to the customer; `//` keeps it as an internal note. */
-  private async deskReply(team: string, m: AnyBody, eventId: string, client: WebClient): Promise<void> {
-    if (!(await this.o.store.inboundEvents.markSeen('slack', eventId))) return;
-    const channel = String(m.channel);
-    const inquiryId = await this.o.store.desk.inquiryAt(channel, String(m.thread_ts));
-    if (inquiryId === null) return;
-    const text = String(m.text ?? '').trim();
-    if (text.startsWith(NOTE_PREFIX)) {
-      await client.reactions.add({ channel, timestamp: m.ts, name: 'lock' });
-      return;
-    }
-    const user = await this.userOf(team, m.user);
-    const actor = await this.actorOf(team, m.user);
-    const locale = user?.locale ?? 'ja';
-    if (!actor) {
-      await this.say(client, channel, m.thread_ts, t(locale, 'desk.relay.not_staff'), m.user);
-      return;
-    }
-    const { attachments } = await downloadSlackFiles(
-      (m.files ?? []) as SlackFile[],
-      this.o.botToken,
-      this.o.files,
-    );
-    try {
-      const { record } = await this.o.domain.inquiries.addMessage(actor, inquiryId, {
-        body: text,
-        attachments: attachments.flatMap((a) =>
-          a.storageKey ? [{ storageKey: a.storageKey, name: a.name, mime: a.mime, size: a.size }] : [],
-        ),
-      });
-      await this.o.store.desk.recordDeskMessage(record.id, inquiryId, channel, String(m.ts));
-      // Accepted for the customer; the delivery itself is confirmed in the thread (onDelivery).
-      await client.reactions.add({ channel, timestamp: m.ts, name: 'outbox_tray' });
-    } catch (err) {
-      if (!(err instanceof UserError)) throw err;
-      await this.say(client, channel, m.thread_ts, translateRaw(locale, err.key, err.params), m.user);
-    }
-  }
-
-  private async deskAction(b: AnyBody, inquiryId: number, verb: 'take' | 'resolve', client: WebClient) {
-    const team = String(b.team?.id ?? b.user?.team_id ?? '');
-    const channel = String(b.channel?.id ?? b.container?.channel_id ?? '');
-    const ts = String(b.message?.ts ?? b.container?.message_ts ?? '');
-    const actor = await this.actorOf(team, b.user.id);
-    const user = await this.userOf(team, b.user.id);
-    const locale = user?.locale ?? 'ja';
-    if (!actor) {
-      await this.say(client, channel, ts, t(locale, 'desk.relay.not_staff'), b.user.id);
-      return;
-    }
-    try {
-      if (verb === 'take') await this.o.domain.inquiries.take(actor, inquiryId);
-      else await this.o.domain.inquiries.resolve(actor, inquiryId);
-    } catch (err) {
-      if (!(err instanceof UserError)) throw err;
-      await this.say(client, channel, ts, translateRaw(locale, err.key, err.params), b.user.id);
-    }
-    this.desk?.kick();
-  }
-
   /** Confirms in the thread what the customer got, once the notification was delivered (or not). */
-  async onDelivery(outcome: DeliveryOutcome): Promise<void> {
-    if (outcome.row.type !== 'inquiry.message') return;
-    const messageId = Number(outcome.row.payload.messageId);
-    const at = await this.o.store.desk.messageAt(messageId);
-    if (at?.origin !== 'desk' || !at.ts) return;
-    const thread = await this.o.store.desk.threadOf(Number(outcome.row.payload.inquiryId));
-    if (!thread?.ts) return;
-    const text =
-      outcome.status === 'sent'
-        ? t('ja', 'desk.relay.sent', {
-            platform: translateRaw('ja', `desk.platform.${outcome.platform}` as never),
-          })
-        : t('ja', 'desk.relay.failed', { reason: outcome.reason ?? '' });
-    await this.client.chat.postMessage({
-      channel: thread.channel,
-      thread_ts: thread.ts,
-      text,
-      blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text }] }],
-    });
+  onDelivery(outcome: DeliveryOutcome): Promise<void> {
+    return this.staff.onDelivery(outcome);
   }
 
   /** A notification for one Slack user, in their DM with the bot. */

@@ -11,6 +11,7 @@ import type { Button } from '../chat/types.ts';
 import type { Platform } from '../config.ts';
 import type { OutboxRecord } from '../domain/shared.ts';
 import { quietUntil } from '../domain/work/alerts.ts';
+import type { JobRecord } from '../domain/work/records.ts';
 import type { Locale } from '../i18n/index.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
@@ -179,12 +180,13 @@ export class NotificationDelivery {
     for (const [name, items] of byQueue) await queue.producer(deliveryJob(name)).addBulk(items);
   }
 
-  private async jobStillOpen(jobId: number): Promise<boolean> {
+  /** The job, if it still takes applications (open, seats left); alerts for any other are cancelled. */
+  private async openJob(jobId: number): Promise<JobRecord | null> {
     const found = await this.options.store.uow.read(async (tx) => {
       const j = await tx.work.jobs.get(jobId);
       return j ? { job: j, taken: await tx.work.countSeatsTaken(j.id) } : null;
     });
-    return found !== null && found.job.status === 'open' && found.taken < found.job.openings;
+    return found && found.job.status === 'open' && found.taken < found.job.openings ? found.job : null;
   }
 
   /**
@@ -203,11 +205,8 @@ export class NotificationDelivery {
         const pending = await store.notifications.pendingInBatch(data.batch, adapter.platform);
         if (pending.length === 0) return;
         const ids = pending.map((p) => p.outboxId);
-        const job = await store.uow.read(async (tx) => {
-          const j = await tx.work.jobs.get(data.jobId);
-          return j ? { job: j, taken: await tx.work.countSeatsTaken(j.id) } : null;
-        });
-        if (!job || job.job.status !== 'open' || job.taken >= job.job.openings) {
+        const job = await this.openJob(data.jobId);
+        if (!job) {
           await store.notifications.settle(ids, { status: 'failed', reason: 'job_closed' });
           return;
         }
@@ -222,7 +221,7 @@ export class NotificationDelivery {
         }
         await store.notifications.settle(gone, { status: 'failed', reason: 'unreachable' });
         if (to.length === 0) return;
-        const reply = renderJobAlert(job.job, data.locale, this.options.timeZone);
+        const reply = renderJobAlert(job, data.locale, this.options.timeZone);
         const key = `${data.batch}:${createHash('sha256').update(sent.join(',')).digest('hex').slice(0, 16)}`;
         try {
           await adapter.multicast(to, reply, data.locale, key);
@@ -260,7 +259,7 @@ export class NotificationDelivery {
         );
         const locale = recipient?.locale ?? 'ja';
         // An alert that waited (quiet hours, a queue) is not sent for a job that closed or filled meanwhile.
-        if (row.type === 'job.alert' && !(await this.jobStillOpen(Number(row.payload.jobId)))) {
+        if (row.type === 'job.alert' && !(await this.openJob(Number(row.payload.jobId)))) {
           await store.notifications.receipt(row.id, row.recipientUserId, {
             status: 'failed',
             reason: 'job_closed',

@@ -1,0 +1,170 @@
+/**
+ * What staff do in the desk channel's inquiry threads (DOMAIN.md §2.4): a reply in a thread goes to
+ * the customer on their own platform (`//` keeps it as an internal note); the card's buttons and the
+ * 👀 / ✅ reactions take and resolve; once a reply was delivered, the thread says on which platform.
+ * The threads themselves are drawn by desk.ts (DeskMirror).
+ */
+import type { WebClient } from '@slack/web-api';
+import type { Actor } from '../../src/domain/actor.ts';
+import type { DomainServices } from '../../src/domain/services.ts';
+import { UserError } from '../../src/errors.ts';
+import type { FileStorage } from '../../src/files/storage.ts';
+import { type Locale, t, translateRaw } from '../../src/i18n/index.ts';
+import type { DeliveryOutcome } from '../../src/notifications/delivery.ts';
+import type { Store } from '../../src/store.ts';
+import type { DeskMirror } from './desk.ts';
+import { downloadSlackFiles, type SlackFile } from './files.ts';
+
+const REACTION_TAKE = new Set(['eyes']);
+const REACTION_RESOLVE = new Set(['white_check_mark', 'heavy_check_mark']);
+/** A thread reply starting with this stays in Slack (internal note). */
+const NOTE_PREFIX = '//';
+
+// biome-ignore lint/suspicious/noExplicitAny: Slack payloads are wide and loosely typed; each use reads the few fields it needs.
+type AnyBody = Record<string, any>;
+
+export interface DeskStaffOptions {
+  client: WebClient;
+  store: Store;
+  domain: DomainServices;
+  files: FileStorage;
+  botToken: string;
+  supportChannel?: string | undefined;
+  mirror?: DeskMirror | undefined;
+}
+
+export class DeskStaff {
+  private readonly o: DeskStaffOptions;
+
+  constructor(options: DeskStaffOptions) {
+    this.o = options;
+  }
+
+  /** The Slack user as staff (null when not linked or not staff), and the language to answer in. */
+  private async staffOf(team: string, user: string): Promise<{ actor: Actor | null; locale: Locale }> {
+    const u = await this.o.store.users.findByIdentity({
+      platform: 'slack',
+      workspace: team,
+      externalId: user,
+    });
+    const staff = u !== null && (u.roles.includes('staff') || u.roles.includes('admin'));
+    return {
+      actor: staff ? { userId: u.id, roles: u.roles, companyId: u.companyId } : null,
+      locale: u?.locale ?? 'ja',
+    };
+  }
+
+  /** Only `user` sees it, under the thread. */
+  private async tell(channel: string, threadTs: string, user: string, text: string): Promise<void> {
+    await this.o.client.chat.postEphemeral({ channel, user, thread_ts: threadTs, text });
+  }
+
+  private async inquiryOfTs(channel: string, ts: string): Promise<number | null> {
+    const direct = await this.o.store.desk.inquiryAt(channel, ts);
+    if (direct !== null) return direct;
+    // A reaction on a reply: find the thread it belongs to.
+    const res = await this.o.client.conversations.replies({ channel, ts, limit: 1 }).catch(() => null);
+    const root = (res?.messages?.[0] as AnyBody | undefined)?.thread_ts;
+    return root ? this.o.store.desk.inquiryAt(channel, String(root)) : null;
+  }
+
+  /** A staff reply in an inquiry's thread goes to the customer; `//` keeps it as an internal note. */
+  async reply(team: string, m: AnyBody, eventId: string): Promise<void> {
+    const { client, store } = this.o;
+    if (!(await store.inboundEvents.markSeen('slack', eventId))) return;
+    const channel = String(m.channel);
+    const inquiryId = await store.desk.inquiryAt(channel, String(m.thread_ts));
+    if (inquiryId === null) return;
+    const text = String(m.text ?? '').trim();
+    if (text.startsWith(NOTE_PREFIX)) {
+      await client.reactions.add({ channel, timestamp: m.ts, name: 'lock' });
+      return;
+    }
+    const { actor, locale } = await this.staffOf(team, m.user);
+    if (!actor) {
+      await this.tell(channel, m.thread_ts, m.user, t(locale, 'desk.relay.not_staff'));
+      return;
+    }
+    const { attachments } = await downloadSlackFiles(
+      (m.files ?? []) as SlackFile[],
+      this.o.botToken,
+      this.o.files,
+    );
+    try {
+      const { record } = await this.o.domain.inquiries.addMessage(actor, inquiryId, {
+        body: text,
+        attachments: attachments.flatMap((a) =>
+          a.storageKey ? [{ storageKey: a.storageKey, name: a.name, mime: a.mime, size: a.size }] : [],
+        ),
+      });
+      await store.desk.recordDeskMessage(record.id, inquiryId, channel, String(m.ts));
+      // Accepted for the customer; the delivery itself is confirmed in the thread (onDelivery).
+      await client.reactions.add({ channel, timestamp: m.ts, name: 'outbox_tray' });
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      await this.tell(channel, m.thread_ts, m.user, translateRaw(locale, err.key, err.params));
+    }
+  }
+
+  /** The card's 対応開始 / 完了にする buttons (and the reactions that stand for them). */
+  async act(b: AnyBody, inquiryId: number, verb: 'take' | 'resolve'): Promise<void> {
+    const team = String(b.team?.id ?? b.user?.team_id ?? '');
+    const channel = String(b.channel?.id ?? b.container?.channel_id ?? '');
+    const ts = String(b.message?.ts ?? b.container?.message_ts ?? '');
+    const { actor, locale } = await this.staffOf(team, b.user.id);
+    if (!actor) {
+      await this.tell(channel, ts, b.user.id, t(locale, 'desk.relay.not_staff'));
+      return;
+    }
+    try {
+      if (verb === 'take') await this.o.domain.inquiries.take(actor, inquiryId);
+      else await this.o.domain.inquiries.resolve(actor, inquiryId);
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      await this.tell(channel, ts, b.user.id, translateRaw(locale, err.key, err.params));
+    }
+    this.o.mirror?.kick();
+  }
+
+  /** 👀 on a card or thread takes the inquiry, ✅ resolves it. */
+  async react(team: string, e: AnyBody, eventId: string): Promise<void> {
+    if (!this.o.supportChannel || e.item?.channel !== this.o.supportChannel) return;
+    const verb = REACTION_TAKE.has(e.reaction) ? 'take' : REACTION_RESOLVE.has(e.reaction) ? 'resolve' : null;
+    if (!verb) return;
+    if (!(await this.o.store.inboundEvents.markSeen('slack', eventId))) return;
+    const inquiryId = await this.inquiryOfTs(e.item.channel, e.item.ts);
+    if (inquiryId === null) return;
+    await this.act(
+      {
+        team: { id: team },
+        user: { id: e.user },
+        channel: { id: e.item.channel },
+        message: { ts: e.item.ts },
+      },
+      inquiryId,
+      verb,
+    );
+  }
+
+  /** Confirms in the thread what the customer got, once the notification was delivered (or not). */
+  async onDelivery(outcome: DeliveryOutcome): Promise<void> {
+    if (outcome.row.type !== 'inquiry.message') return;
+    const messageId = Number(outcome.row.payload.messageId);
+    const at = await this.o.store.desk.messageAt(messageId);
+    if (at?.origin !== 'desk' || !at.ts) return;
+    const thread = await this.o.store.desk.threadOf(Number(outcome.row.payload.inquiryId));
+    if (!thread?.ts) return;
+    const text =
+      outcome.status === 'sent'
+        ? t('ja', 'desk.relay.sent', {
+            platform: translateRaw('ja', `desk.platform.${outcome.platform}` as never),
+          })
+        : t('ja', 'desk.relay.failed', { reason: outcome.reason ?? '' });
+    await this.o.client.chat.postMessage({
+      channel: thread.channel,
+      thread_ts: thread.ts,
+      text,
+      blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text }] }],
+    });
+  }
+}
