@@ -8,15 +8,14 @@
  * guided flow opens it as a modal where a trigger is at hand. The support desk lives in
  * adapters/slack/desk.ts (threads) and desk-staff.ts (staff replies, buttons, reactions in them).
  */
-import { App, type Logger as BoltLogger, LogLevel, SocketModeReceiver } from '@slack/bolt';
+import { App, SocketModeReceiver } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { ChatAdapter, PushOptions, PushTarget } from '../../src/chat/adapter.ts';
 import type { Bot } from '../../src/chat/bot.ts';
 import type { ChatAttachment, ChatEvent, ChatSender, Reply } from '../../src/chat/types.ts';
 import type { DomainServices } from '../../src/domain/services.ts';
-import type { FileStorage, UploadedFile } from '../../src/files/storage.ts';
+import type { FileStorage } from '../../src/files/storage.ts';
 import type { HttpServer } from '../../src/http/server.ts';
-import type { Locale } from '../../src/i18n/index.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { DeliveryOutcome } from '../../src/notifications/delivery.ts';
 import { PermanentJobError } from '../../src/queue.ts';
@@ -24,16 +23,8 @@ import type { Store, UserRecord } from '../../src/store.ts';
 import { DESK_RESOLVE, DESK_TAKE, DeskMirror } from './desk.ts';
 import { DeskStaff } from './desk-staff.ts';
 import { downloadSlackFiles, type SlackFile } from './files.ts';
-import {
-  FORM_CALLBACK,
-  FORM_SELECT,
-  type FormMetadata,
-  formFiles,
-  formValues,
-  formView,
-  modalFits,
-} from './forms.ts';
-import { SharedHttpReceiver } from './receiver.ts';
+import { type ModalDeps, openForm, registerModals } from './modals.ts';
+import { boltLogger, SharedHttpReceiver } from './receiver.ts';
 import { BUTTON_ACTION, renderSlackMessages } from './render.ts';
 
 export interface SlackAdapterOptions {
@@ -59,21 +50,6 @@ export interface SlackAdapterOptions {
 
 /** Reactions that act on an inquiry when added to its card or thread. */
 
-function boltLogger(logger: Logger): BoltLogger {
-  let level = LogLevel.WARN;
-  return {
-    debug: (...m) => logger.debug({ bolt: m.map(String).join(' ') }),
-    info: (...m) => logger.debug({ bolt: m.map(String).join(' ') }),
-    warn: (...m) => logger.warn({ bolt: m.map(String).join(' ') }),
-    error: (...m) => logger.error({ bolt: m.map(String).join(' ') }),
-    setLevel: (l) => {
-      level = l;
-    },
-    getLevel: () => level,
-    setName: () => undefined,
-  };
-}
-
 // biome-ignore lint/suspicious/noExplicitAny: Slack payloads are wide and loosely typed; each use reads the few fields it needs.
 type AnyBody = Record<string, any>;
 
@@ -87,6 +63,7 @@ export class SlackAdapter implements ChatAdapter {
   private readonly log: Logger;
   private readonly dmChannels = new Map<string, string>();
   private readonly staff: DeskStaff;
+  private readonly modals: ModalDeps;
 
   constructor(options: SlackAdapterOptions) {
     this.o = options;
@@ -126,6 +103,16 @@ export class SlackAdapter implements ChatAdapter {
         timeZone: options.timeZone,
       });
     }
+    this.modals = {
+      bot: options.bot,
+      files: options.files,
+      botToken: options.botToken,
+      log: this.log,
+      event: (...args) => this.event(...args),
+      userOf: (team, user) => this.userOf(team, user),
+      answer: async (client, user, reply) => this.post(client, await this.dm(client, user), reply),
+      done: (id) => this.done(id),
+    };
     this.staff = new DeskStaff({
       client: this.client,
       store: options.store,
@@ -215,7 +202,8 @@ export class SlackAdapter implements ChatAdapter {
         );
         const { reply, locale } = await this.o.bot.handle(event);
         if (!reply) return;
-        if (await this.openForm(reply, event, command.trigger_id, command.channel_id, locale, client)) return;
+        if (await openForm(this.modals, reply, event, command.trigger_id, command.channel_id, locale, client))
+          return;
         for (const m of renderSlackMessages(reply).slice(0, 5)) {
           await respond({ response_type: 'ephemeral', text: m.text, blocks: m.blocks });
         }
@@ -317,7 +305,7 @@ export class SlackAdapter implements ChatAdapter {
         );
         const { reply, locale } = await this.o.bot.handle(event);
         if (!reply) return;
-        if (await this.openForm(reply, event, b.trigger_id, channel, locale, client)) return;
+        if (await openForm(this.modals, reply, event, b.trigger_id, channel, locale, client)) return;
         if (container.is_ephemeral || !channel) {
           for (const m of renderSlackMessages(reply).slice(0, 5)) {
             await respond({
@@ -333,66 +321,7 @@ export class SlackAdapter implements ChatAdapter {
       }
     });
 
-    // A choice in a modal changed: redraw it with the fields that depend on it.
-    app.action(FORM_SELECT, async ({ ack, body, client }) => {
-      await ack();
-      const b = body as AnyBody;
-      const view = b.view;
-      const meta = JSON.parse(view.private_metadata) as FormMetadata;
-      const values = formValues(view.state);
-      const event = this.event(
-        `form:${view.id}`,
-        String(b.team?.id ?? ''),
-        b.user.id,
-        meta.channel,
-        { kind: 'message', text: '' },
-        true,
-      );
-      const user = await this.userOf(String(b.team?.id ?? ''), b.user.id);
-      const spec = await this.o.bot.describeForm(event, meta.flowId, { ...meta.preset, ...values });
-      await client.views.update({
-        view_id: view.id,
-        hash: view.hash,
-        view: formView(spec, meta, values, user?.locale ?? 'ja') as never,
-      });
-    });
-
-    // A modal submitted: the same parsing and checks as step by step; errors show under the fields.
-    app.view(FORM_CALLBACK, async ({ ack, body, view, client }) => {
-      const b = body as AnyBody;
-      const meta = JSON.parse(view.private_metadata) as FormMetadata;
-      const team = String(b.team?.id ?? b.user?.team_id ?? '');
-      const id = `view:${view.id}:${view.hash}`;
-      try {
-        const event = this.event(id, team, b.user.id, meta.channel, { kind: 'message', text: '' }, true);
-        // Files attached in the form: fetched with the bot token and stored, as in a DM.
-        const uploaded: Record<string, UploadedFile[]> = {};
-        for (const [field, list] of Object.entries(formFiles(view.state))) {
-          const { attachments } = await downloadSlackFiles(list, this.o.botToken, this.o.files);
-          uploaded[field] = attachments.flatMap((a) =>
-            a.storageKey ? [{ storageKey: a.storageKey, name: a.name, mime: a.mime, size: a.size }] : [],
-          );
-        }
-        const result = await this.o.bot.submitForm(
-          event,
-          meta.flowId,
-          formValues(view.state),
-          uploaded,
-          meta.preset,
-        );
-        if ('errors' in result) {
-          await ack({ response_action: 'errors', errors: result.errors });
-          return;
-        }
-        await ack();
-        await this.post(client, await this.dm(client, b.user.id), result.reply);
-      } catch (err) {
-        await ack();
-        throw err;
-      } finally {
-        this.done(id);
-      }
-    });
+    registerModals(app, this.modals);
 
     // Desk card buttons.
     app.action(DESK_TAKE, async ({ ack, body, action }) => {
@@ -417,33 +346,6 @@ export class SlackAdapter implements ChatAdapter {
     app.error(async (err) => {
       this.log.error({ err: err.message }, 'Slack listener failed');
     });
-  }
-
-  /** Opens a started flow as a modal when it fits one and a trigger is at hand. */
-  private async openForm(
-    reply: Reply,
-    event: ChatEvent,
-    triggerId: string | undefined,
-    channel: string,
-    locale: Locale,
-    client: WebClient,
-  ): Promise<boolean> {
-    if (!reply.form || !triggerId) return false;
-    const { flowId, preset } = reply.form;
-    const spec = await this.o.bot.describeForm(event, flowId, preset);
-    if (!modalFits(spec, preset)) return false;
-    try {
-      await client.views.open({
-        trigger_id: triggerId,
-        view: formView(spec, { flowId, preset, channel }, {}, locale) as never,
-      });
-    } catch (err) {
-      this.log.warn({ err: (err as Error).message }, 'modal not opened; asking step by step');
-      return false;
-    }
-    const user = await this.userOf(event.sender.workspace, event.sender.externalId);
-    if (user) await this.o.bot.clearFlow(user.id);
-    return true;
   }
 
   private async post(client: WebClient, channel: string, reply: Reply, threadTs?: string): Promise<void> {

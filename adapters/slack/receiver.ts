@@ -5,8 +5,8 @@
  * The HTTP answer is whatever the listener passes to `ack()`; listeners ack first and work after,
  * and if none has acked within 2.5 s the request is answered anyway, inside Slack's 3 s.
  */
-import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
-import { isValidSlackRequest } from '@slack/bolt';
+import type { App, Logger as BoltLogger, Receiver, ReceiverEvent } from '@slack/bolt';
+import { isValidSlackRequest, LogLevel } from '@slack/bolt';
 import type { HttpRequest, HttpResponse, RouteHandler } from '../../src/http/server.ts';
 import type { Logger } from '../../src/logger.ts';
 
@@ -114,4 +114,20 @@ export class SharedHttpReceiver implements Receiver {
       });
     };
   }
+}
+
+/** Bolt's own logging, into the app's logger (its info is our debug). */
+export function boltLogger(logger: Logger): BoltLogger {
+  let level = LogLevel.WARN;
+  return {
+    debug: (...m) => logger.debug({ bolt: m.map(String).join(' ') }),
+    info: (...m) => logger.debug({ bolt: m.map(String).join(' ') }),
+    warn: (...m) => logger.warn({ bolt: m.map(String).join(' ') }),
+    error: (...m) => logger.error({ bolt: m.map(String).join(' ') }),
+    setLevel: (l) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: () => undefined,
+  };
 }
