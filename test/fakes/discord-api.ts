@@ -10,7 +10,8 @@
  * of discovering the limit in production.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
+import { type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
+import { closeServer, listenLocal, multipartParts, pollUntil } from './common.ts';
 
 export interface FakeDiscordOptions {
   /** `Authorization: Bot <botToken>` is required on bot routes, else 401 {code:0,message:'401: Unauthorized'}. */
@@ -200,43 +201,9 @@ interface TokenState {
   issuedAt: number;
   channelId: string;
 }
-interface Part {
-  name: string;
-  filename?: string;
-  data: Buffer;
-}
 
 function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** Parts of a multipart/form-data body (enough for what undici's FormData produces). */
-function multipartParts(raw: Buffer, contentType: string): Part[] {
-  const m = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
-  const boundary = m?.[1] ?? m?.[2];
-  if (!boundary) return [];
-  const delimiter = Buffer.from(`--${boundary}`);
-  const next = Buffer.from(`\r\n--${boundary}`);
-  const parts: Part[] = [];
-  let pos = raw.indexOf(delimiter);
-  while (pos >= 0) {
-    const start = pos + delimiter.length;
-    if (raw.subarray(start, start + 2).toString('latin1') === '--') break;
-    const headerEnd = raw.indexOf('\r\n\r\n', start);
-    if (headerEnd < 0) break;
-    const end = raw.indexOf(next, headerEnd + 4);
-    if (end < 0) break;
-    const head = raw.subarray(start, headerEnd).toString('utf8');
-    const part: Part = {
-      name: /[;\s]name="([^"]*)"/i.exec(head)?.[1] ?? '',
-      data: raw.subarray(headerEnd + 4, end),
-    };
-    const filename = /filename="([^"]*)"/i.exec(head)?.[1];
-    if (filename !== undefined) part.filename = filename;
-    parts.push(part);
-    pos = end + 2;
-  }
-  return parts;
 }
 
 /** JSON body, or multipart with `payload_json` (other text parts become fields) plus file parts. */
@@ -1334,17 +1301,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
     res.end(out);
   }
 
-  const server = createServer((incoming, res) => {
-    const chunks: Buffer[] = [];
-    incoming.on('data', (c: Buffer) => chunks.push(c));
-    incoming.on('end', () => onRequest(incoming, res, Buffer.concat(chunks)));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const { server, port } = await listenLocal(onRequest);
 
   const describeCalls = (): string =>
     fake.calls
@@ -1393,25 +1350,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
       refill();
     },
     waitFor(predicate, timeoutMs = 5000) {
-      const start = Date.now();
-      return new Promise<void>((resolve, reject) => {
-        const tick = (): void => {
-          let done: boolean;
-          try {
-            done = predicate();
-          } catch (err) {
-            reject(err);
-            return;
-          }
-          if (done) resolve();
-          else if (Date.now() - start < timeoutMs) setTimeout(tick, 5);
-          else {
-            const last = describeCalls();
-            reject(new Error(`fake Discord: waitFor timed out after ${timeoutMs} ms; last calls:\n${last}`));
-          }
-        };
-        tick();
-      });
+      return pollUntil(predicate, timeoutMs, 'fake Discord', describeCalls);
     },
     reset() {
       fake.calls.length = 0;
@@ -1424,12 +1363,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
       globalRate = options.globalRate ?? DEFAULT_GLOBAL_RATE;
       refill();
     },
-    close() {
-      return new Promise<void>((resolve, reject) => {
-        server.close((err) => (err ? reject(err) : resolve()));
-        server.closeAllConnections();
-      });
-    },
+    close: () => closeServer(server),
   };
   return fake;
 }

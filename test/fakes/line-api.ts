@@ -7,7 +7,8 @@
  * `violations` is empty instead of discovering the limit in production.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { closeServer, listenLocal, pollUntil } from './common.ts';
 
 export interface FakeLineOptions {
   /** Requests must carry `Authorization: Bearer <token>`, else 401. */
@@ -641,17 +642,7 @@ export async function startFakeLine(options: FakeLineOptions): Promise<FakeLine>
     res.end(out);
   }
 
-  const server = createServer((incoming, res) => {
-    const chunks: Buffer[] = [];
-    incoming.on('data', (c: Buffer) => chunks.push(c));
-    incoming.on('end', () => onRequest(incoming, res, Buffer.concat(chunks)));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const { server, port } = await listenLocal(onRequest);
 
   const describeCalls = (): string =>
     fake.calls
@@ -688,25 +679,7 @@ export async function startFakeLine(options: FakeLineOptions): Promise<FakeLine>
       if (rates.multicast !== undefined) fillBucket(buckets.multicast, rates.multicast);
     },
     waitFor(predicate, timeoutMs = 5000) {
-      const start = Date.now();
-      return new Promise<void>((resolve, reject) => {
-        const tick = (): void => {
-          let done: boolean;
-          try {
-            done = predicate();
-          } catch (err) {
-            reject(err);
-            return;
-          }
-          if (done) resolve();
-          else if (Date.now() - start < timeoutMs) setTimeout(tick, 5);
-          else {
-            const last = describeCalls();
-            reject(new Error(`fake LINE: waitFor timed out after ${timeoutMs} ms; last calls:\n${last}`));
-          }
-        };
-        tick();
-      });
+      return pollUntil(predicate, timeoutMs, 'fake LINE', describeCalls);
     },
     messagesTo(userId) {
       return fake.delivered.filter((d) => d.to === userId).flatMap((d) => d.messages);
@@ -719,12 +692,7 @@ export async function startFakeLine(options: FakeLineOptions): Promise<FakeLine>
       fillBucket(buckets.default, buckets.default.rate);
       fillBucket(buckets.multicast, buckets.multicast.rate);
     },
-    close() {
-      return new Promise<void>((resolve, reject) => {
-        server.close((err) => (err ? reject(err) : resolve()));
-        server.closeAllConnections();
-      });
-    },
+    close: () => closeServer(server),
   };
   return fake;
 }

@@ -10,7 +10,8 @@
  * discovering the limit in production.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { closeServer, listenLocal, multipartParts, pollUntil } from './common.ts';
 
 export interface FakeSlackOptions {
   /** Every /api/* call needs `Authorization: Bearer <botToken>` (or a `token` form field); else {"ok":false,"error":"invalid_auth"}. */
@@ -167,11 +168,6 @@ interface ResponseUrlState {
   originalTs?: string;
   lastTs?: string;
 }
-interface Part {
-  name: string;
-  filename?: string;
-  data: Buffer;
-}
 
 function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -179,35 +175,6 @@ function isObject(v: unknown): v is Json {
 /** A non-empty string, or undefined. */
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 const truthy = (v: unknown): boolean => v === true || v === 'true' || v === '1' || v === 1;
-
-/** Parts of a multipart/form-data body (enough for what fetch's FormData produces). */
-function multipartParts(raw: Buffer, contentType: string): Part[] {
-  const m = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
-  const boundary = m?.[1] ?? m?.[2];
-  if (!boundary) return [];
-  const delimiter = Buffer.from(`--${boundary}`);
-  const next = Buffer.from(`\r\n--${boundary}`);
-  const parts: Part[] = [];
-  let pos = raw.indexOf(delimiter);
-  while (pos >= 0) {
-    const start = pos + delimiter.length;
-    if (raw.subarray(start, start + 2).toString('latin1') === '--') break;
-    const headerEnd = raw.indexOf('\r\n\r\n', start);
-    if (headerEnd < 0) break;
-    const end = raw.indexOf(next, headerEnd + 4);
-    if (end < 0) break;
-    const head = raw.subarray(start, headerEnd).toString('utf8');
-    const part: Part = {
-      name: /[;\s]name="([^"]*)"/i.exec(head)?.[1] ?? '',
-      data: raw.subarray(headerEnd + 4, end),
-    };
-    const filename = /filename="([^"]*)"/i.exec(head)?.[1];
-    if (filename !== undefined) part.filename = filename;
-    parts.push(part);
-    pos = end + 2;
-  }
-  return parts;
-}
 
 /** Form (urlencoded or multipart) or JSON body as fields; JSON-in-form values stay strings here. */
 function parseFields(raw: Buffer, contentType: string): { fields: Json; error?: string } {
@@ -921,17 +888,7 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
     res.end(out);
   }
 
-  const server = createServer((incoming, res) => {
-    const chunks: Buffer[] = [];
-    incoming.on('data', (c: Buffer) => chunks.push(c));
-    incoming.on('end', () => onRequest(incoming, res, Buffer.concat(chunks)));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const { server, port } = await listenLocal(onRequest);
 
   const describeCalls = (): string =>
     fake.calls
@@ -984,25 +941,7 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
       for (let i = 0; i < count; i++) failures.push({ api: apiMethod, error });
     },
     waitFor(predicate, timeoutMs = 5000) {
-      const start = Date.now();
-      return new Promise<void>((resolve, reject) => {
-        const tick = (): void => {
-          let done: boolean;
-          try {
-            done = predicate();
-          } catch (err) {
-            reject(err);
-            return;
-          }
-          if (done) resolve();
-          else if (Date.now() - start < timeoutMs) setTimeout(tick, 5);
-          else {
-            const last = describeCalls();
-            reject(new Error(`fake Slack: waitFor timed out after ${timeoutMs} ms; last calls:\n${last}`));
-          }
-        };
-        tick();
-      });
+      return pollUntil(predicate, timeoutMs, 'fake Slack', describeCalls);
     },
     reset() {
       fake.calls.length = 0;
@@ -1016,12 +955,7 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
       pending.clear();
       completed.clear();
     },
-    close() {
-      return new Promise<void>((resolve, reject) => {
-        server.close((err) => (err ? reject(err) : resolve()));
-        server.closeAllConnections();
-      });
-    },
+    close: () => closeServer(server),
   };
   return fake;
 }
