@@ -10,8 +10,9 @@ import type { ChatAttachment } from '../../src/chat/types.ts';
 import { loadConfig, type Role } from '../../src/config.ts';
 import type { Actor } from '../../src/domain/actor.ts';
 import { createDomainServices, type DomainServices } from '../../src/domain/services.ts';
-import type { UploadedFile } from '../../src/files/storage.ts';
+import type { FileStorage, UploadedFile } from '../../src/files/storage.ts';
 import type { Locale } from '../../src/i18n/index.ts';
+import type { Store } from '../../src/store.ts';
 import { buildBot } from '../../src/wiring/app.ts';
 import { type DomainBench, openDomainBench } from './domain.ts';
 import { memoryLogger } from './logger.ts';
@@ -57,48 +58,8 @@ export async function openChatBench(prefix: string): Promise<ChatBench> {
     bot,
     services,
     async as(handle, roles, options = {}) {
-      const user = await b.ctx.uow.run(async (tx) => {
-        const u = await tx.users.insert({
-          displayName: options.name ?? handle,
-          locale: options.locale ?? 'ja',
-          roles,
-          companyId: options.companyId ?? null,
-        });
-        await tx.identities.insert({
-          userId: u.id,
-          platform: 'console',
-          workspace: 'local',
-          externalId: handle,
-        });
-        return u;
-      });
-      const output = new PassThrough();
-      const adapter = new ConsoleAdapter({
-        bot,
-        sender: { workspace: 'local', externalId: handle, displayName: handle },
-        input: new PassThrough(),
-        output,
-        newEventId: () => `chat-${++seq}-${Math.random()}`,
-      });
-      let labels: string[] = [];
-      const say = async (line: string) => {
-        const printed = await adapter.handleLine(line);
-        labels = [...printed.matchAll(/\[(\d+)\] ([^[\n]+?)(?=\s{2}|\s*$|\n)/gm)].map((m) =>
-          (m[2] ?? '').trim(),
-        );
-        return printed;
-      };
-      return {
-        actor: { userId: user.id, roles, companyId: user.companyId },
-        handle,
-        say,
-        async tap(label) {
-          const index = labels.findIndex((l) => l.includes(label));
-          if (index === -1) throw new Error(`no choice labelled "${label}" in: ${labels.join(' | ')}`);
-          return say(String(index + 1));
-        },
-        choices: () => [...labels],
-      };
+      const session = await consoleSession(b.store.store, bot, handle, roles, options);
+      return { ...session, handle };
     },
     close: () => b.close(),
   };
@@ -143,4 +104,51 @@ export async function sayWithFiles(
   });
   if (!reply) throw new Error('the bot ignored the message as a duplicate');
   return renderReply(reply, locale).text;
+}
+
+/**
+ * A person with a console identity `handle`, the given roles (and company), in `locale`, talking
+ * to `bot`: what the console prints for each line, and a tap on a numbered choice by its label.
+ */
+export async function consoleSession(
+  store: Store,
+  bot: Bot,
+  handle: string,
+  roles: Role[],
+  options: { companyId?: number | null; locale?: Locale; name?: string; files?: FileStorage } = {},
+): Promise<Omit<ChatSession, 'handle'>> {
+  const user = await store.uow.run(async (tx) => {
+    const u = await tx.users.insert({
+      displayName: options.name ?? handle,
+      locale: options.locale ?? 'ja',
+      roles,
+      companyId: options.companyId ?? null,
+    });
+    await tx.identities.insert({ userId: u.id, platform: 'console', workspace: 'local', externalId: handle });
+    return u;
+  });
+  const adapter = new ConsoleAdapter({
+    bot,
+    sender: { workspace: 'local', externalId: handle, displayName: handle },
+    input: new PassThrough(),
+    output: new PassThrough(),
+    ...(options.files ? { files: options.files } : {}),
+    newEventId: () => `chat-${++seq}-${Math.random()}`,
+  });
+  let labels: string[] = [];
+  const say = async (line: string) => {
+    const printed = await adapter.handleLine(line);
+    labels = [...printed.matchAll(/\[(\d+)\] ([^[\n]+?)(?=\s{2}|\s*$|\n)/gm)].map((m) => (m[2] ?? '').trim());
+    return printed;
+  };
+  return {
+    actor: { userId: user.id, roles, companyId: user.companyId },
+    say,
+    async tap(label) {
+      const index = labels.findIndex((l) => l.includes(label));
+      if (index === -1) throw new Error(`no choice labelled "${label}" in: ${labels.join(' | ')}`);
+      return say(String(index + 1));
+    },
+    choices: () => [...labels],
+  };
 }

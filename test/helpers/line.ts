@@ -7,13 +7,12 @@ import { createHash, createHmac } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
-import { ConsoleAdapter } from '../../adapters/console/index.ts';
 import type { Role } from '../../src/config.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { Locale } from '../../src/i18n/index.ts';
 import { type App, type AppOptions, createApp } from '../../src/wiring/app.ts';
 import { type FakeLine, type FakeLineOptions, startFakeLine } from '../fakes/line-api.ts';
+import { consoleSession } from './chat.ts';
 import { type TestClock, testClock } from './domain.ts';
 import { memoryLogger } from './logger.ts';
 import { processedTracker } from './processed.ts';
@@ -158,46 +157,8 @@ export async function openLineBench(
     schema,
     ...driver,
     async console(handle, roles, opts = {}) {
-      const user = await app.store.uow.run(async (tx) => {
-        const u = await tx.users.insert({
-          displayName: opts.name ?? handle,
-          locale: opts.locale ?? 'ja',
-          roles,
-          companyId: opts.companyId ?? null,
-        });
-        await tx.identities.insert({
-          userId: u.id,
-          platform: 'console',
-          workspace: 'local',
-          externalId: handle,
-        });
-        return u;
-      });
-      const adapter = new ConsoleAdapter({
-        bot: app.bot,
-        sender: { workspace: 'local', externalId: handle, displayName: handle },
-        input: new PassThrough(),
-        output: new PassThrough(),
-        files: app.files,
-        newEventId: () => nextId('console-'),
-      });
-      let labels: string[] = [];
-      const say = async (line: string) => {
-        const printed = await adapter.handleLine(line);
-        labels = [...printed.matchAll(/\[(\d+)\] ([^[\n]+?)(?=\s{2}|\s*$|\n)/gm)].map((m) =>
-          (m[2] ?? '').trim(),
-        );
-        return printed;
-      };
-      return {
-        userId: user.id,
-        say,
-        async tap(label) {
-          const index = labels.findIndex((l) => l.includes(label));
-          if (index === -1) throw new Error(`no choice labelled "${label}" in: ${labels.join(' | ')}`);
-          return say(String(index + 1));
-        },
-      };
+      const session = await consoleSession(app.store, app.bot, handle, roles, { ...opts, files: app.files });
+      return { userId: session.actor.userId, say: session.say, tap: session.tap };
     },
     async close() {
       await app.stop();
