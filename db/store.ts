@@ -108,15 +108,13 @@ export function createMikroStore(orm: MikroORM, kind: StoreKind): Store {
         );
       },
       async funnel(jobId) {
-        // The alerts of a job through the partial index on outbox ((payload->>'jobId')::int).
+        // A job's alert receipts are one range of their primary key (job_id, user_id).
         const [row] = await em().execute<{ sent: number; tapped: number; applied: number }[]>(
           `select
-             (select count(*) from outbox o join notification_receipts r on r.outbox_id = o.id
-               where o.type = 'job.alert' and (o.payload->>'jobId')::int = ? and r.status = 'sent')::int as sent,
+             (select count(*) from alert_receipts where job_id = ? and status = 'sent')::int as sent,
              (select count(*) from alert_taps where job_id = ?)::int as tapped,
              (select count(*) from applications a where a.job_id = ? and exists
-                (select 1 from outbox o where o.type = 'job.alert' and (o.payload->>'jobId')::int = a.job_id
-                   and o.recipient_user_id = a.worker_id))::int as applied`,
+                (select 1 from alert_receipts r where r.job_id = a.job_id and r.user_id = a.worker_id))::int as applied`,
           [jobId, jobId, jobId],
         );
         return { sent: row?.sent ?? 0, tapped: row?.tapped ?? 0, applied: row?.applied ?? 0 };

@@ -4,7 +4,7 @@
  * Seeds N workers reachable on LINE into a throw-away schema of the real PostgreSQL
  * (BENCH_DATABASE_URL), starts the app as `npm start` does (its own process, ROLE=all) against the
  * fake LINE API (enforcing LINE's 200 multicast requests/s per channel), posts one job, and reports:
- * the matching time (the post, whose one query writes an alert per matching worker), the time from
+ * the matching time (the post, and the fan-out's pages of matching workers), the time from
  * the post to the last delivery, recipients/s against the platform's ceiling (200 × 500 = 100,000/s),
  * duplicates and missing recipients. `--kill` SIGKILLs the app when about a third has been delivered
  * and starts it again: every recipient must still get the alert exactly once.
@@ -34,6 +34,25 @@ const baseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1
 const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const TOKEN = 'bench-token';
 const out = (line: string) => process.stdout.write(`${line}\n`);
+
+/** CPU seconds (user + system, with reaped children) of processes named `name`, from /proc (Linux; 0 elsewhere). */
+async function cpuSeconds(name: string | number): Promise<number> {
+  const { readdir, readFile } = await import('node:fs/promises');
+  const ticks = 100; // USER_HZ on Linux
+  let total = 0;
+  const pids = typeof name === 'number' ? [String(name)] : await readdir('/proc').catch(() => []);
+  for (const pid of pids) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      if (typeof name === 'string' && (await readFile(`/proc/${pid}/comm`, 'utf8')).trim() !== name) continue;
+      const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]?.split(' ') ?? [];
+      total += [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i] ?? 0), 0) / ticks;
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return total;
+}
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function main(): Promise<number> {
@@ -95,6 +114,12 @@ async function main(): Promise<number> {
   await sleep(2500);
 
   const actor = { userId: Number(staff.rows[0].id), roles: ['staff' as const], companyId: null };
+  const cpuBefore = {
+    pg: await cpuSeconds('postgres'),
+    redis: await cpuSeconds('redis-server'),
+    app: child.pid ? await cpuSeconds(child.pid) : 0,
+    bench: process.cpuUsage(),
+  };
   const posted = performance.now();
   const { job, alerts } = await domain.services.jobs.post(actor, {
     title: 'アンケート入力',
@@ -104,7 +129,7 @@ async function main(): Promise<number> {
   });
   const matchedMs = performance.now() - posted;
   out(
-    `  matching             ${alerts} workers matched and their alerts written in ${matchedMs.toFixed(0)} ms (job #${job.id})`,
+    `  post                 job #${job.id} posted in ${matchedMs.toFixed(0)} ms (${alerts} workers match; fan-out committed)`,
   );
 
   let killed = false;
@@ -129,6 +154,15 @@ async function main(): Promise<number> {
     if (seen >= N) break;
     await sleep(20);
   }
+  const cpu = {
+    pg: (await cpuSeconds('postgres')) - cpuBefore.pg,
+    redis: (await cpuSeconds('redis-server')) - cpuBefore.redis,
+    app: values.kill ? Number.NaN : (child.pid ? await cpuSeconds(child.pid) : 0) - cpuBefore.app,
+    bench: (() => {
+      const u = process.cpuUsage(cpuBefore.bench);
+      return (u.user + u.system) / 1e6;
+    })(),
+  };
   // Let anything late (a duplicate) arrive before counting.
   await sleep(2000);
   const counts = new Map<string, number>();
@@ -149,6 +183,20 @@ async function main(): Promise<number> {
   );
   out(
     `  multicast calls      ${accepted} accepted, ${multicasts.length - accepted} answered otherwise (429/409)`,
+  );
+  const [run] = (
+    await db.query(
+      `select matched, extract(epoch from finished_at - created_at)::float8 as seconds,
+              (select count(*) from alert_batches where job_id = $1)::int as batches
+         from alert_runs where job_id = $1`,
+      [job.id],
+    )
+  ).rows;
+  out(
+    `  fan-out pages        ${run?.matched} workers matched into ${run?.batches} batches in ${Number(run?.seconds).toFixed(2)} s (commit of the post → last page)`,
+  );
+  out(
+    `  CPU seconds          app ${cpu.app.toFixed(2)}, PostgreSQL ${cpu.pg.toFixed(2)}, Redis ${cpu.redis.toFixed(2)}, bench + fake LINE ${cpu.bench.toFixed(2)} (2 cores: ${(2 * endToEnd).toFixed(2)} available)`,
   );
   out(`  duplicates           ${duplicates}`);
   out(`  missing              ${missing}`);

@@ -6,6 +6,7 @@
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { multicastJob } from '../src/notifications/delivery.ts';
 import { type LineBench, openLineBench } from './helpers/line.ts';
 
 let b: LineBench;
@@ -60,8 +61,7 @@ async function relayAll(): Promise<void> {
 async function receipts(jobId: number): Promise<Record<string, number>> {
   const { rows } = await db.query(
     `select r.status || coalesce(':' || r.reason, '') as s, count(*)::int as n
-       from notification_receipts r join outbox o on o.id = r.outbox_id
-      where o.type = 'job.alert' and (o.payload->>'jobId')::int = $1 group by 1`,
+       from alert_receipts r where r.job_id = $1 group by 1`,
     [jobId],
   );
   return Object.fromEntries(rows.map((r) => [r.s, r.n]));
@@ -130,7 +130,7 @@ describe('job alerts to LINE', () => {
     );
   });
 
-  it('stays exactly once when a relay dies after claiming, and when a batch is queued twice', async () => {
+  it('stays exactly once when a relay dies after a page or after claiming, and when a batch is queued twice', async () => {
     await pauseAllAlerts();
     const ids = await seedWorkers('c', 700);
     const { job } = await b.app.domain.jobs.post(await staff(), {
@@ -139,41 +139,73 @@ describe('job alerts to LINE', () => {
       remote: true,
       status: 'open',
     });
-    // The relay dies after writing the receipts (and their batches) but before queueing.
-    await expect(
-      b.app.store.notifications.relayAlerts(20_000, 'line', 500, async () => {
-        throw new Error('killed');
-      }),
-    ).rejects.toThrow('killed');
+    // A relay matches the page (batches and receipts committed with the cursor), claims the
+    // batches, and dies before queueing them.
+    const page = await b.app.store.notifications.fanoutPage({
+      pageSize: 10_000,
+      multicast: { platform: 'line', size: 500 },
+    });
+    expect(page).toMatchObject({ jobId: job.id, matched: 700, batches: 2, done: true });
+    expect(await b.app.store.notifications.claimBatches(100)).toHaveLength(2);
+    expect(await receipts(job.id)).toEqual({ queued: 700 });
+    // Leased: the next relays leave them alone, and the finished page is not matched again.
+    await relayAll();
     expect(deliveredTo(ids).size).toBe(0);
-    // Its lease lapses; two relays now race over the same rows.
-    await db.query(`update outbox set claimed_at = now() - interval '2 minutes' where relayed_at is null`);
+    // The lease lapses; two relays now race over the same batches.
+    await db.query(`update alert_batches set queued_at = now() - interval '2 minutes' where job_id = $1`, [
+      job.id,
+    ]);
     await Promise.all([b.app.notifications.relayOnce(), b.app.notifications.relayOnce()]);
     await relayAll();
     await b.fake.waitFor(() => deliveredTo(ids).size === 700, 10_000);
-    await new Promise((r) => setTimeout(r, 500));
-    expect([...deliveredTo(ids).values()].every((n) => n === 1)).toBe(true);
     for (let i = 0; i < 100 && (await receipts(job.id)).sent !== 700; i++)
       await new Promise((r) => setTimeout(r, 50));
     expect(await receipts(job.id)).toEqual({ sent: 700 });
+    // A batch queued again after it went out (a stale lease, an operator's retry) sends nothing.
+    const { rows } = await db.query(`select id from alert_batches where job_id = $1 order by id`, [job.id]);
+    await b.app.queue
+      .producer(multicastJob('notify-line-multicast'))
+      .addBulk(rows.map((r) => ({ data: { batchId: Number(r.id) }, options: { id: `again-${r.id}` } })));
+    await new Promise((r) => setTimeout(r, 500));
+    expect([...deliveredTo(ids).values()].every((n) => n === 1)).toBe(true);
+    expect(deliveredTo(ids).size).toBe(700);
   });
 
-  it('cancels alerts not yet sent when the job closes first', async () => {
+  it('cancels alerts not yet sent when the job closes first, and stops matching', async () => {
     await pauseAllAlerts();
     const ids = await seedWorkers('d', 50);
     const actor = await staff();
-    const { job } = await b.app.domain.jobs.post(actor, {
-      title: 'すぐ締切',
-      reward: { type: 'fixed', yen: 3000 },
-      remote: true,
-      status: 'open',
+    const post = (title: string) =>
+      b.app.domain.jobs.post(actor, {
+        title,
+        reward: { type: 'fixed', yen: 3000 },
+        remote: true,
+        status: 'open',
+      });
+    // Matched and batched, then closed before the batch went out.
+    const { job } = await post('すぐ締切');
+    await b.app.store.notifications.fanoutPage({
+      pageSize: 10_000,
+      multicast: { platform: 'line', size: 500 },
     });
     await b.app.domain.jobs.close(actor, job.id);
+    // Closed before its fan-out even started.
+    const { job: early } = await post('もっと早く締切');
+    await b.app.domain.jobs.close(actor, early.id);
     await relayAll();
     for (let i = 0; i < 100 && (await receipts(job.id))['failed:job_closed'] !== 50; i++) {
       await new Promise((r) => setTimeout(r, 50));
     }
     expect(await receipts(job.id)).toEqual({ 'failed:job_closed': 50 });
+    expect(await receipts(early.id)).toEqual({});
+    const { rows } = await db.query(
+      `select job_id, status, matched from alert_runs where job_id = any($1) order by job_id`,
+      [[job.id, early.id]],
+    );
+    expect(rows).toEqual([
+      { job_id: job.id, status: 'done', matched: 50 },
+      { job_id: early.id, status: 'cancelled', matched: 0 },
+    ]);
     expect(deliveredTo(ids).size).toBe(0);
   });
 
@@ -196,13 +228,14 @@ describe('job alerts to LINE', () => {
     });
     await relayAll();
     const { rows } = await db.query(
-      `select r.platform, r.status, r.reason from notification_receipts r join outbox o on o.id = r.outbox_id
-        where (o.payload->>'jobId')::int = $1 order by r.platform nulls last`,
+      `select r.platform, r.status, r.reason, r.outbox_id is not null as one_by_one from alert_receipts r
+        where r.job_id = $1 order by r.platform nulls last`,
       [job.id],
     );
     expect(rows).toEqual([
-      { platform: 'console', status: 'queued', reason: null },
-      { platform: null, status: 'failed', reason: 'unreachable' },
+      // Queued on the console user's own queue, until they open a chat session.
+      { platform: 'console', status: 'queued', reason: null, one_by_one: true },
+      { platform: null, status: 'failed', reason: 'unreachable', one_by_one: false },
     ]);
   });
 
@@ -287,14 +320,18 @@ describe('the monthly quota', () => {
       const status = async () =>
         (
           await q.query(
-            `select r.status, r.reason, r.attempts from notification_receipts r join outbox o on o.id = r.outbox_id
-              where (o.payload->>'jobId')::int = $1 group by 1, 2, 3`,
+            `select b.status, b.reason, b.attempts, count(r.*)::int as recipients
+               from alert_batches b join alert_receipts r on r.batch_id = b.id and r.status = b.status
+                and r.reason = b.reason
+              where b.job_id = $1 group by 1, 2, 3`,
             [job.id],
           )
         ).rows;
       for (let i = 0; i < 100 && (await status())[0]?.status !== 'failed'; i++)
         await new Promise((r) => setTimeout(r, 50));
-      expect(await status()).toEqual([{ status: 'failed', reason: 'line_monthly_limit', attempts: 1 }]);
+      expect(await status()).toEqual([
+        { status: 'failed', reason: 'line_monthly_limit', attempts: 1, recipients: 10 },
+      ]);
       await new Promise((r) => setTimeout(r, 1500));
       expect(quota.fake.calls.filter((c) => c.path === '/v2/bot/message/multicast')).toHaveLength(1);
     } finally {

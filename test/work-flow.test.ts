@@ -1,5 +1,7 @@
 /** The work portal from job notice to approved delivery, with its rules, races and notifications. */
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createNotificationStore } from '../db/notifications.ts';
 import type { Actor } from '../src/domain/actor.ts';
 import { TRANSITIONS } from '../src/domain/work/application-states.ts';
 import { ApplicationService } from '../src/domain/work/applications.ts';
@@ -151,12 +153,30 @@ describe('job notices', () => {
       status: 'open',
     });
     expect(alerts).toBe(3);
-    const rows = await b.outbox({ type: 'job.alert' });
-    const forJob = rows
-      .filter((r) => r.payload.jobId === job.id)
-      .map((r) => r.recipientUserId)
-      .sort();
-    expect(forJob).toEqual([match.userId, anySkillRemote.userId, noPreferences.userId].sort());
+    // The fan-out the post committed, worked through as the relay does (pages of 2 here).
+    const notifications = createNotificationStore(b.store.orm);
+    const pages = [];
+    for (let page = await notifications.fanoutPage({ pageSize: 2, multicast: null }); page; ) {
+      pages.push(page);
+      page = await notifications.fanoutPage({ pageSize: 2, multicast: null });
+    }
+    // Earlier tests' jobs come first (oldest fan-out first).
+    expect(pages.filter((p) => p.jobId === job.id).map((p) => [p.jobId, p.matched, p.done])).toEqual([
+      [job.id, 2, false],
+      [job.id, 1, true],
+    ]);
+    const receipts = await b.store.orm.em
+      .getConnection()
+      .execute<{ user_id: number; status: string; reason: string | null }[]>(
+        'select user_id, status, reason from alert_receipts where job_id = ? order by user_id',
+        [job.id],
+      );
+    // Nobody here has a chat identity yet: each is recorded as unreachable, not silently dropped.
+    expect(receipts).toEqual(
+      [match.userId, anySkillRemote.userId, noPreferences.userId]
+        .sort((x, y) => x - y)
+        .map((id) => ({ user_id: id, status: 'failed', reason: 'unreachable' })),
+    );
   });
 
   it('searches open jobs by keyword, skill, prefecture and reward', async () => {

@@ -1,4 +1,5 @@
 import { ActionToken } from './action-token.ts';
+import { alertFanoutEntities } from './alert-fanout.ts';
 import { AlertTap } from './alert-tap.ts';
 import { AuditLog } from './audit-log.ts';
 import { Company } from './company.ts';
@@ -56,4 +57,5 @@ export const entities = [
   ...deskEntities,
   TeamNews,
   AlertTap,
+  ...alertFanoutEntities,
 ];

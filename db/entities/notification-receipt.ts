@@ -6,7 +6,7 @@ import { User } from './user.ts';
 export const NotificationReceiptSchema = defineEntity({
   name: 'NotificationReceipt',
   tableName: 'notification_receipts',
-  indexes: [{ properties: ['userId', 'status'] }, { properties: ['batch'] }],
+  indexes: [{ properties: ['userId', 'status'] }],
   properties: {
     id: p.bigint('number').primary().autoincrement(),
     outboxId: () => p.manyToOne(Outbox).mapToPk().fieldName('outbox_id').unique().deleteRule('cascade'),
@@ -15,8 +15,6 @@ export const NotificationReceiptSchema = defineEntity({
     status: p.enum(['queued', 'sent', 'failed'] as const),
     reason: p.string().length(200).nullable(),
     attempts: p.integer().default(0),
-    /** The multicast this recipient goes out in (LINE job alerts): fixed when first queued, so a re-relay after a crash regroups identically. */
-    batch: p.string().length(64).nullable(),
     createdAt: p
       .datetime()
       .defaultRaw('now()')

@@ -9,6 +9,7 @@ import { Migration20261122210000_desk } from './Migration20261122210000_desk.ts'
 import { Migration20261122220000_team_news } from './Migration20261122220000_team_news.ts';
 import { Migration20261122230000_fanout } from './Migration20261122230000_fanout.ts';
 import { Migration20261122240000_alert_taps } from './Migration20261122240000_alert_taps.ts';
+import { Migration20261122250000_alert_fanout } from './Migration20261122250000_alert_fanout.ts';
 
 export const migrations = [
   { name: 'Migration20261122000000_foundation', class: Migration20261122000000Foundation },
@@ -21,4 +22,5 @@ export const migrations = [
   { name: 'Migration20261122220000_team_news', class: Migration20261122220000_team_news },
   { name: 'Migration20261122230000_fanout', class: Migration20261122230000_fanout },
   { name: 'Migration20261122240000_alert_taps', class: Migration20261122240000_alert_taps },
+  { name: 'Migration20261122250000_alert_fanout', class: Migration20261122250000_alert_fanout },
 ];

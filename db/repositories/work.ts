@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { COUNT_LIMIT, type SearchPage } from '../../src/domain/table.ts';
 import type { JobSearch, WorkTables } from '../../src/domain/work/ports.ts';
 import { type JobRecord, type NoticeRecord, SEAT_HOLDING_STATUSES } from '../../src/domain/work/records.ts';
+import { ALERT_MATCH } from '../alert-match.ts';
 import {
   AlertPreference,
   Application,
@@ -85,23 +86,18 @@ export function workTables(em: EntityManager): WorkTables {
     },
 
     async queueJobAlerts(job) {
-      // A worker who never saved preferences gets every alert (the defaults: any skill, anywhere,
-      // remote welcome, no minimum, not paused) until they say otherwise.
-      const result = await em.execute(
-        `insert into outbox (type, recipient_user_id, payload, dedupe_key, created_at)
-         select 'job.alert', u.id, jsonb_build_object('jobId', ?::int), 'job.alert:' || ?::int || ':' || u.id, now()
-           from users u left join alert_preferences ap on ap.user_id = u.id
-          where 'worker' = any(u.roles)
-            and not coalesce(ap.paused, false)
-            and coalesce(ap.min_reward_yen, 0) <= ?
-            and (coalesce(cardinality(ap.skills), 0) = 0 or ap.skills && ?::text[])
-            and ((?::boolean and coalesce(ap.remote_ok, true))
-                 or (?::text is not null and (coalesce(cardinality(ap.prefectures), 0) = 0 or ?::text = any(ap.prefectures))))
-         on conflict (dedupe_key) do nothing`,
-        [job.id, job.id, job.rewardYen, pgTextArray(job.skills), job.remote, job.prefecture, job.prefecture],
-        'run',
+      // The fan-out itself runs in pages outside this transaction (NotificationStore.fanoutPage);
+      // committing the run with the job is what guarantees it happens.
+      await em.execute(
+        `insert into alert_runs (job_id, created_at) values (?, now()) on conflict do nothing`,
+        [job.id],
       );
-      return (result as { affectedRows?: number }).affectedRows ?? 0;
+      const [row] = await em.execute<{ n: number }[]>(
+        `select count(*)::int as n from users u left join alert_preferences ap on ap.user_id = u.id
+           join job_notices j on j.id = ? where ${ALERT_MATCH}`,
+        [job.id],
+      );
+      return row?.n ?? 0;
     },
 
     async noticesFor(userId, roles, page) {

@@ -37,25 +37,31 @@ export interface NotificationStore {
    * to `enqueue`, then marks them relayed. If `enqueue` throws (or the process dies), the lease
    * expires and the rows are relayed again later; the queue's job ids make that harmless.
    */
-  relay(
-    limit: number,
-    enqueue: (rows: OutboxRecord[]) => Promise<void>,
-    options?: { exceptTypes?: readonly string[] },
-  ): Promise<number>;
+  relay(limit: number, enqueue: (rows: OutboxRecord[]) => Promise<void>): Promise<number>;
   /**
-   * Job alerts, set-based: leases up to `limit` unrelayed `job.alert` rows and, in the same
-   * statement, picks each recipient's platform (preferred if reachable, else LINE, Slack, Discord,
-   * console) and writes the receipts of those on `platform` with their multicast batch (≤ `size`
-   * per job and language). Hands over the batches and the rows for other platforms, then marks
-   * the rows relayed. A relay that dies in between leaves the lease to expire; the receipts
-   * already written keep their batches, so the re-run queues exactly the same multicasts.
+   * One page of a job alert fan-out: takes the oldest fan-out no other relay holds (row lock, skip
+   * locked) and, in one transaction, matches the next `pageSize` workers after its cursor (one
+   * indexed query), picks each one's platform (preferred if reachable, else LINE, Slack, Discord,
+   * console), cuts those on `multicast.platform` without quiet hours into batches of at most
+   * `multicast.size` per language, writes an outbox row for everyone else (sent one by one, so
+   * quiet hours can hold them), writes every recipient's receipt, and advances the cursor. A job no
+   * longer taking applications ends its fan-out instead. Returns null when no fan-out waits.
    */
-  relayAlerts(
-    limit: number,
-    platform: Platform,
-    size: number,
-    enqueue: (batches: AlertBatch[], others: OutboxRecord[]) => Promise<void>,
-  ): Promise<number>;
+  fanoutPage(options: {
+    pageSize: number;
+    multicast: { platform: Platform; size: number } | null;
+  }): Promise<{ jobId: number; matched: number; batches: number; done: boolean } | null>;
+  /** Whether a fan-out waits for its next page (an index-only look, cheap enough to ask often). */
+  fanoutWaiting(): Promise<boolean>;
+  /**
+   * Leases up to `limit` multicast batches to hand to the queue: those never handed over, and those
+   * handed over more than a minute ago and still unsent (the relay died before enqueueing, or the
+   * job was lost). Queue job ids (one per batch) make a repeat harmless.
+   */
+  claimBatches(limit: number): Promise<AlertBatchRef[]>;
+  alertBatch(id: number): Promise<AlertBatchRecord | null>;
+  /** Settles a batch still queued, and its recipients' receipts, in one statement. */
+  settleBatch(id: number, update: { status: 'sent' | 'failed'; reason?: string | null }): Promise<void>;
   get(outboxId: number): Promise<OutboxRecord | null>;
   recipients(userIds: readonly number[]): Promise<Map<number, RecipientInfo>>;
   /** Creates or updates the receipt of a notification. */
@@ -67,28 +73,23 @@ export interface NotificationStore {
   getReceipt(outboxId: number): Promise<ReceiptRecord | null>;
   /**
    * Creates the receipts of many notifications in one statement; a receipt that already exists
-   * (an earlier relay of the same rows) is kept as it is. Returns each notification's batch as
-   * stored, so a re-relay regroups exactly as the first one did.
+   * (an earlier relay of the same rows) is kept as it is. Returns each one's status as stored.
    */
-  queueMany(
-    items: readonly NewReceipt[],
-  ): Promise<Map<number, { batch: string | null; status: ReceiptStatus }>>;
-  /** Notifications of a batch still waiting to be sent, with each recipient's reachable id on `platform` (null if none). */
-  pendingInBatch(
-    batch: string,
-    platform: Platform,
-  ): Promise<{ outboxId: number; userId: number; externalId: string | null }[]>;
-  /** Updates many receipts at once (one attempt each). */
-  settle(
-    outboxIds: readonly number[],
-    update: { status: ReceiptStatus; platform?: Platform; reason?: string | null },
-  ): Promise<void>;
+  queueMany(items: readonly NewReceipt[]): Promise<Map<number, ReceiptStatus>>;
 }
 
-export interface AlertBatch {
-  batch: string;
+/** A multicast batch of a job alert, as the relay hands it to the queue. */
+export interface AlertBatchRef {
+  id: number;
   jobId: number;
+  platform: Platform;
+}
+
+export interface AlertBatchRecord extends AlertBatchRef {
   locale: Locale;
+  userIds: number[];
+  externalIds: string[];
+  status: ReceiptStatus;
 }
 
 export interface NewReceipt {
@@ -97,5 +98,4 @@ export interface NewReceipt {
   platform: Platform | null;
   status: ReceiptStatus;
   reason?: string | null;
-  batch?: string | null;
 }

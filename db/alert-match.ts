@@ -1,0 +1,13 @@
+/**
+ * Who gets a job's alert (DOMAIN.md §6), as SQL over `users u`, `alert_preferences ap` (left
+ * joined: a worker who never saved preferences gets every alert, the column defaults: any skill,
+ * anywhere, remote welcome, no minimum, not paused) and `job_notices j`. One definition for the
+ * count when the job is posted and for the fan-out's pages.
+ */
+export const ALERT_MATCH = `'worker' = any(u.roles)
+  and not coalesce(ap.paused, false)
+  and coalesce(ap.min_reward_yen, 0) <= j.reward_yen
+  and (coalesce(cardinality(ap.skills), 0) = 0 or ap.skills && j.skills)
+  and ((j.remote and coalesce(ap.remote_ok, true))
+       or (j.prefecture is not null
+           and (coalesce(cardinality(ap.prefectures), 0) = 0 or j.prefecture = any(ap.prefectures))))`;

@@ -1,0 +1,101 @@
+import { defineEntity, p } from '@mikro-orm/core';
+import { JobNotice } from './job-notice.ts';
+
+/**
+ * A job's alert fan-out (DOMAIN.md §6): written when the job opens, in the same transaction, then
+ * worked through in pages of matching workers (keyset on the user id, `cursor`) by the delivery
+ * relay. A page and the cursor's advance commit together, so a crash repeats no page and skips none.
+ */
+export const AlertRunSchema = defineEntity({
+  name: 'AlertRun',
+  tableName: 'alert_runs',
+  indexes: [
+    {
+      name: 'alert_runs_matching',
+      expression: `create index "alert_runs_matching" on "alert_runs" ("job_id") where status = 'matching'`,
+    },
+  ],
+  properties: {
+    jobId: () => p.manyToOne(JobNotice).mapToPk().fieldName('job_id').primary().deleteRule('cascade'),
+    /** The last user id matched so far (pages go in user id order). */
+    cursor: p.integer().default(0),
+    matched: p.integer().default(0),
+    status: p.enum(['matching', 'done', 'cancelled'] as const).default('matching'),
+    createdAt: p
+      .datetime()
+      .defaultRaw('now()')
+      .onCreate(() => new Date()),
+    finishedAt: p.datetime().nullable(),
+  },
+});
+
+export class AlertRun extends AlertRunSchema.class {}
+AlertRunSchema.setClass(AlertRun);
+
+/**
+ * One multicast of a job alert: up to 500 recipients of one job and language, fixed when the page
+ * that matched them commits. It is queued once (job id = batch id), sent with one retry key, and
+ * settled with its recipients' receipts in one statement.
+ */
+export const AlertBatchSchema = defineEntity({
+  name: 'AlertBatch',
+  tableName: 'alert_batches',
+  indexes: [
+    {
+      name: 'alert_batches_queued',
+      expression: `create index "alert_batches_queued" on "alert_batches" ("id") where status = 'queued'`,
+    },
+    { properties: ['jobId'] },
+  ],
+  properties: {
+    id: p.bigint('number').primary().autoincrement(),
+    jobId: () => p.manyToOne(JobNotice).mapToPk().fieldName('job_id').deleteRule('cascade'),
+    platform: p.string().length(16),
+    locale: p.string().length(5),
+    userIds: p.array<number>().columnType('int[]'),
+    externalIds: p.array(),
+    status: p.enum(['queued', 'sent', 'failed'] as const).default('queued'),
+    reason: p.string().length(200).nullable(),
+    attempts: p.integer().default(0),
+    /** When a relay last handed it to the queue (a lease: re-queued if still unsent a minute later). */
+    queuedAt: p.datetime().nullable(),
+    createdAt: p
+      .datetime()
+      .defaultRaw('now()')
+      .onCreate(() => new Date()),
+    sentAt: p.datetime().nullable(),
+  },
+});
+
+export class AlertBatch extends AlertBatchSchema.class {}
+AlertBatchSchema.setClass(AlertBatch);
+
+/**
+ * What became of a job alert for one worker: queued, sent (on which platform, in which batch) or
+ * failed and why (unreachable, job_closed, line_monthly_limit…). Written a page at a time, so it
+ * carries no foreign keys: a 100,000-worker fan-out writes 100,000 of these, and the checks cost as
+ * much as the rows (measured). Alerts sent one by one (quiet hours, Slack, Discord) point to their
+ * outbox row.
+ */
+export const AlertReceiptSchema = defineEntity({
+  name: 'AlertReceipt',
+  tableName: 'alert_receipts',
+  properties: {
+    jobId: p.integer().primary(),
+    userId: p.integer().primary(),
+    platform: p.string().length(16).nullable(),
+    status: p.enum(['queued', 'sent', 'failed'] as const),
+    reason: p.string().length(200).nullable(),
+    batchId: p.bigint('number').nullable(),
+    outboxId: p.bigint('number').nullable(),
+    updatedAt: p
+      .datetime()
+      .defaultRaw('now()')
+      .onCreate(() => new Date()),
+  },
+});
+
+export class AlertReceipt extends AlertReceiptSchema.class {}
+AlertReceiptSchema.setClass(AlertReceipt);
+
+export const alertFanoutEntities = [AlertRun, AlertBatch, AlertReceipt];
