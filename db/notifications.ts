@@ -42,18 +42,17 @@ export function createNotificationStore(orm: MikroORM): NotificationStore {
   return {
     async fanoutPage({ pageSize, multicast }) {
       return orm.em.fork().transactional(async (em) => {
-        const [run] = await em.execute<{ job_id: number; cursor: number }[]>(
-          `select job_id, cursor from alert_runs where status = 'matching'
-            order by job_id limit 1 for update skip locked`,
+        // The run is locked with its job; the job is checked in the same query.
+        const [run] = await em.execute<{ job_id: number; cursor: number; open: boolean }[]>(
+          `select r.job_id, r.cursor,
+                  j.status = 'open' and j.openings > (select count(*) from applications a
+                    where a.job_id = j.id and a.status = any(?::text[])) as open
+             from alert_runs r join job_notices j on j.id = r.job_id
+            where r.status = 'matching' order by r.job_id limit 1 for update of r skip locked`,
+          [pgTextArray(SEAT_HOLDING_STATUSES)],
         );
         if (!run) return null;
-        const [job] = await em.execute<{ open: boolean }[]>(
-          `select j.status = 'open' and j.openings > (select count(*) from applications a
-                    where a.job_id = j.id and a.status = any(?::text[])) as open
-             from job_notices j where j.id = ?`,
-          [pgTextArray(SEAT_HOLDING_STATUSES), run.job_id],
-        );
-        if (!job?.open) {
+        if (!run.open) {
           // Closed, cancelled or filled before every page was matched: the rest get nothing.
           await em.execute(
             `update alert_runs set status = 'cancelled', finished_at = now() where job_id = ?`,
@@ -61,20 +60,22 @@ export function createNotificationStore(orm: MikroORM): NotificationStore {
           );
           return { jobId: run.job_id, matched: 0, batches: 0, done: true };
         }
-        const [page] = await em.execute<{ last: number | null; n: number; batches: number }[]>(
+        const [page] = await em.execute<{ n: number; batches: number; status: string }[]>(
           `with page as (
              select u.id as user_id, u.locale, ap.preferred_platform,
                     (ap.quiet_start is not null and ap.quiet_end is not null) as has_quiet
                from users u left join alert_preferences ap on ap.user_id = u.id join job_notices j on j.id = ?
               where u.id > ? and ${ALERT_MATCH}
               order by u.id limit ?
+           ), identities as (
+             -- The page's identities as one range of the user_id index (a merge, not a lookup per worker).
+             select pi.* from platform_identities pi
+              where pi.user_id > ? and pi.user_id <= (select max(user_id) from page) and pi.unreachable_at is null
            ), chosen as (
-             select p.*, t.platform, t.external_id from page p left join lateral (
-               select pi.platform, pi.external_id from platform_identities pi
-                where pi.user_id = p.user_id and pi.unreachable_at is null
-                order by (pi.platform = p.preferred_platform) desc nulls last,
-                         array_position(array['line', 'slack', 'discord', 'console'], pi.platform::text), pi.id
-                limit 1) t on true
+             select distinct on (p.user_id) p.*, i.platform, i.external_id
+               from page p left join identities i on i.user_id = p.user_id
+              order by p.user_id, (i.platform = p.preferred_platform) desc nulls last,
+                       array_position(array['line', 'slack', 'discord', 'console'], i.platform::text), i.id
            ), numbered as (
              -- Someone with quiet hours goes one by one, so their alert can wait for the window's end.
              select c.*, (row_number() over (partition by c.locale order by c.user_id) - 1) / ?::int as chunk
@@ -84,29 +85,40 @@ export function createNotificationStore(orm: MikroORM): NotificationStore {
              select ?, ?::text, n.locale, array_agg(n.user_id order by n.user_id),
                     array_agg(n.external_id order by n.user_id), 'queued', 0, now()
                from numbered n group by n.locale, n.chunk
-             returning id, user_ids
-           ), members as (
-             select b.id, unnest(b.user_ids) as user_id from batches b
+             returning id
+           ), others as (
+             select c.* from chosen c where c.platform is null
+                 or not exists (select 1 from numbered n where n.user_id = c.user_id)
            ), singles as (
              insert into outbox (type, recipient_user_id, payload, dedupe_key, created_at)
-             select 'job.alert', c.user_id, jsonb_build_object('jobId', ?::int), 'job.alert:' || ?::int || ':' || c.user_id, now()
-               from chosen c where c.platform is not null and not exists (select 1 from numbered n where n.user_id = c.user_id)
+             select 'job.alert', o.user_id, jsonb_build_object('jobId', ?::int), 'job.alert:' || ?::int || ':' || o.user_id, now()
+               from others o where o.platform is not null
              on conflict (dedupe_key) do nothing
              returning id, recipient_user_id
            ), receipts as (
+             -- A batch's recipients get theirs when it settles (until then the batch is their receipt:
+             -- see the alert_recipients view); everyone else's is written now.
              insert into alert_receipts (job_id, user_id, platform, status, reason, batch_id, outbox_id, updated_at)
-             select ?, c.user_id, c.platform, case when c.platform is null then 'failed' else 'queued' end,
-                    case when c.platform is null then 'unreachable' end, m.id, s.id, now()
-               from chosen c left join members m on m.user_id = c.user_id
-               left join singles s on s.recipient_user_id = c.user_id
+             select ?, o.user_id, o.platform, case when o.platform is null then 'failed' else 'queued' end,
+                    case when o.platform is null then 'unreachable' end, null, s.id, now()
+               from others o left join singles s on s.recipient_user_id = o.user_id
              on conflict do nothing
+           ), advanced as (
+             -- The cursor moves in the same statement, so a page is written exactly once.
+             update alert_runs set cursor = coalesce((select max(user_id) from page), cursor),
+                    matched = matched + (select count(*) from page),
+                    status = case when (select count(*) from page) < ? then 'done' else status end,
+                    finished_at = case when (select count(*) from page) < ? then now() end
+              where job_id = ?
+             returning status
            )
-           select (select max(user_id) from page) as last, (select count(*) from page)::int as n,
-                  (select count(*) from batches)::int as batches`,
+           select (select count(*) from page)::int as n, (select count(*) from batches)::int as batches,
+                  (select status from advanced) as status`,
           [
             run.job_id,
             run.cursor,
             pageSize,
+            run.cursor,
             multicast?.size ?? 500,
             multicast?.platform ?? null,
             run.job_id,
@@ -114,17 +126,13 @@ export function createNotificationStore(orm: MikroORM): NotificationStore {
             run.job_id,
             run.job_id,
             run.job_id,
+            pageSize,
+            pageSize,
+            run.job_id,
           ],
         );
         const n = page?.n ?? 0;
-        const done = n < pageSize;
-        await em.execute(
-          `update alert_runs set cursor = coalesce(?, cursor), matched = matched + ?,
-                  status = case when ? then 'done' else status end, finished_at = case when ? then now() end
-            where job_id = ?`,
-          [page?.last ?? null, n, done, done, run.job_id],
-        );
-        return { jobId: run.job_id, matched: n, batches: page?.batches ?? 0, done };
+        return { jobId: run.job_id, matched: n, batches: page?.batches ?? 0, done: page?.status === 'done' };
       });
     },
     async fanoutWaiting() {
@@ -148,19 +156,28 @@ export function createNotificationStore(orm: MikroORM): NotificationStore {
         .sort((a, b) => a.id - b.id);
     },
     async alertBatch(id) {
-      const [r] = await orm.em.fork().execute<
+      // The ids travel as one string: splitting it is far cheaper than parsing a 500-element array.
+      const [r] = await orm.em.getConnection().execute<
         {
           id: string;
           job_id: number;
           platform: string;
           locale: string;
-          user_ids: number[];
-          external_ids: string[];
+          ids: string;
           status: string;
+          open: boolean;
+          title: string;
+          category: string;
+          reward_yen: number;
+          deadline: string | Date | null;
         }[]
       >(
-        `select id, job_id, platform, locale, user_ids, external_ids, status from alert_batches where id = ?`,
-        [id],
+        `select b.id, b.job_id, b.platform, b.locale, array_to_string(b.external_ids, ' ') as ids, b.status,
+                j.title, j.category, j.reward_yen, j.deadline,
+                j.status = 'open' and j.openings > (select count(*) from applications a
+                  where a.job_id = j.id and a.status = any(?::text[])) as open
+           from alert_batches b join job_notices j on j.id = b.job_id where b.id = ?`,
+        [pgTextArray(SEAT_HOLDING_STATUSES), id],
       );
       if (!r) return null;
       return {
@@ -168,22 +185,32 @@ export function createNotificationStore(orm: MikroORM): NotificationStore {
         jobId: r.job_id,
         platform: r.platform as Platform,
         locale: isLocale(r.locale) ? r.locale : 'ja',
-        userIds: r.user_ids.map(Number),
-        externalIds: r.external_ids,
+        externalIds: r.ids === '' ? [] : r.ids.split(' '),
         status: r.status as ReceiptRecord['status'],
+        openJob: r.open
+          ? {
+              id: r.job_id,
+              title: r.title,
+              category: r.category,
+              rewardYen: r.reward_yen,
+              deadline: r.deadline === null ? null : new Date(r.deadline),
+            }
+          : null,
       };
     },
     async settleBatch(id, update) {
-      // A batch's user ids are in ascending order, so its receipts are one range of the primary key.
-      await orm.em.fork().execute(
+      // The batch's recipients get their receipts now, in the same statement (see fanoutPage).
+      await orm.em.getConnection().execute(
         `with b as (
            update alert_batches set status = ?, reason = ?, attempts = attempts + 1,
                   sent_at = case when ? = 'sent' then now() end
             where id = ? and status = 'queued'
-           returning id, job_id, user_ids[1] as lo, user_ids[cardinality(user_ids)] as hi
+           returning id, job_id, platform, user_ids
          )
-         update alert_receipts r set status = ?, reason = ?, updated_at = now()
-           from b where r.job_id = b.job_id and r.user_id between b.lo and b.hi and r.batch_id = b.id`,
+         insert into alert_receipts (job_id, user_id, platform, status, reason, batch_id, outbox_id, updated_at)
+         select b.job_id, u.id, b.platform, ?, ?, b.id, null, now() from b, unnest(b.user_ids) as u(id)
+         on conflict (job_id, user_id) do update set
+           status = excluded.status, reason = excluded.reason, batch_id = excluded.batch_id, updated_at = now()`,
         [update.status, update.reason ?? null, update.status, id, update.status, update.reason ?? null],
       );
     },

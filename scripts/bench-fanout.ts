@@ -1,5 +1,5 @@
 /**
- * `npm run bench:fanout [-- --workers 100000 --queue redis|postgres --kill]`
+ * `npm run bench:fanout [-- --workers 100000 --queue redis|postgres --kill --profile DIR]`
  *
  * Seeds N workers reachable on LINE into a throw-away schema of the real PostgreSQL
  * (BENCH_DATABASE_URL), starts the app as `npm start` does (its own process, ROLE=all) against the
@@ -27,6 +27,8 @@ const { values } = parseArgs({
     workers: { type: 'string', default: '100000' },
     queue: { type: 'string', default: 'redis' },
     kill: { type: 'boolean', default: false },
+    /** Writes a V8 CPU profile of the app into this folder (open it in Chrome DevTools). */
+    profile: { type: 'string' },
   },
 });
 const N = Number(values.workers);
@@ -79,7 +81,11 @@ async function main(): Promise<number> {
     LOG_LEVEL: 'warn',
   };
   const startApp = () => {
-    const child = spawn(process.execPath, ['src/main.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    const profile = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [];
+    const child = spawn(process.execPath, [...profile, 'src/main.ts'], {
+      env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     return child;
   };
 

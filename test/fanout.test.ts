@@ -61,7 +61,7 @@ async function relayAll(): Promise<void> {
 async function receipts(jobId: number): Promise<Record<string, number>> {
   const { rows } = await db.query(
     `select r.status || coalesce(':' || r.reason, '') as s, count(*)::int as n
-       from alert_receipts r where r.job_id = $1 group by 1`,
+       from alert_recipients r where r.job_id = $1 group by 1`,
     [jobId],
   );
   return Object.fromEntries(rows.map((r) => [r.s, r.n]));

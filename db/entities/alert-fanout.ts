@@ -98,4 +98,33 @@ export const AlertReceiptSchema = defineEntity({
 export class AlertReceipt extends AlertReceiptSchema.class {}
 AlertReceiptSchema.setClass(AlertReceipt);
 
-export const alertFanoutEntities = [AlertRun, AlertBatch, AlertReceipt];
+/**
+ * Every recipient of every job alert, one row each, in every state: a batch's recipients are
+ * `queued` through their batch until it settles and writes their receipts.
+ */
+export const AlertRecipientSchema = defineEntity({
+  name: 'AlertRecipient',
+  tableName: 'alert_recipients',
+  view: true,
+  expression: `select r.job_id, r.user_id, r.platform, r.status, r.reason, r.batch_id, r.outbox_id, r.updated_at
+  from alert_receipts r
+union all
+select b.job_id, m.user_id, b.platform, b.status, b.reason, b.id as batch_id, null::bigint as outbox_id,
+       b.created_at as updated_at
+  from alert_batches b cross join lateral unnest(b.user_ids) as m(user_id) where b.status = 'queued'`,
+  properties: {
+    jobId: p.integer().primary(),
+    userId: p.integer().primary(),
+    platform: p.string().nullable(),
+    status: p.string(),
+    reason: p.string().nullable(),
+    batchId: p.bigint('number').nullable(),
+    outboxId: p.bigint('number').nullable(),
+    updatedAt: p.datetime(),
+  },
+});
+
+export class AlertRecipient extends AlertRecipientSchema.class {}
+AlertRecipientSchema.setClass(AlertRecipient);
+
+export const alertFanoutEntities = [AlertRun, AlertBatch, AlertReceipt, AlertRecipient];

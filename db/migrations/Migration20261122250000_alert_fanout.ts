@@ -39,9 +39,16 @@ export class Migration20261122250000_alert_fanout extends Migration {
     this.addSql(
       `alter table "alert_batches" add constraint "alert_batches_status_check" check ("status" in ('queued', 'sent', 'failed'));`,
     );
+    this.addSql(`create view "alert_recipients" as select r.job_id, r.user_id, r.platform, r.status, r.reason, r.batch_id, r.outbox_id, r.updated_at
+  from alert_receipts r
+union all
+select b.job_id, m.user_id, b.platform, b.status, b.reason, b.id as batch_id, null::bigint as outbox_id,
+       b.created_at as updated_at
+  from alert_batches b cross join lateral unnest(b.user_ids) as m(user_id) where b.status = 'queued';`);
   }
 
   override down(): void | Promise<void> {
+    this.addSql(`drop view if exists "alert_recipients";`);
     this.addSql(`drop table if exists "alert_receipts" cascade;`);
     this.addSql(`drop table if exists "alert_runs" cascade;`);
     this.addSql(`drop table if exists "alert_batches" cascade;`);

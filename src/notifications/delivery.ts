@@ -219,12 +219,11 @@ export class NotificationDelivery {
       async (data) => {
         const batch = await store.notifications.alertBatch(data.batchId);
         if (batch?.status !== 'queued') return;
-        const job = await this.openJob(batch.jobId);
-        if (!job) {
+        if (!batch.openJob) {
           await store.notifications.settleBatch(batch.id, { status: 'failed', reason: 'job_closed' });
           return;
         }
-        const reply = renderJobAlert(job, batch.locale, this.options.timeZone);
+        const reply = renderJobAlert(batch.openJob, batch.locale, this.options.timeZone);
         try {
           await adapter.multicast(batch.externalIds, reply, batch.locale, `alert-batch-${batch.id}`);
         } catch (err) {

@@ -2,6 +2,7 @@
 import type { Platform } from '../config.ts';
 import type { OutboxRecord } from '../domain/shared.ts';
 import type { Locale } from '../i18n/index.ts';
+import type { AlertJob } from './render.ts';
 
 export interface DeliveryTarget {
   platform: Platform;
@@ -59,6 +60,7 @@ export interface NotificationStore {
    * job was lost). Queue job ids (one per batch) make a repeat harmless.
    */
   claimBatches(limit: number): Promise<AlertBatchRef[]>;
+  /** A batch with its recipients' ids and its job, checked in the same query (one round trip per multicast). */
   alertBatch(id: number): Promise<AlertBatchRecord | null>;
   /** Settles a batch still queued, and its recipients' receipts, in one statement. */
   settleBatch(id: number, update: { status: 'sent' | 'failed'; reason?: string | null }): Promise<void>;
@@ -87,9 +89,10 @@ export interface AlertBatchRef {
 
 export interface AlertBatchRecord extends AlertBatchRef {
   locale: Locale;
-  userIds: number[];
   externalIds: string[];
   status: ReceiptStatus;
+  /** The job as the alert shows it, or null if it no longer takes applications (closed, cancelled, filled). */
+  openJob: AlertJob | null;
 }
 
 export interface NewReceipt {

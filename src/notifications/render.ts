@@ -39,12 +39,15 @@ function params(row: OutboxRecord, locale: Locale, timeZone: string): Record<str
   return p;
 }
 
+/** What a job alert shows of its job. */
+export type AlertJob = Pick<JobRecord, 'id' | 'title' | 'category' | 'rewardYen' | 'deadline'>;
+
 /**
  * A job alert. Sent to many at once (LINE multicast), the Apply button carries the command itself
  * rather than a per-user token, so one message serves every recipient.
  */
 export function renderJobAlert(
-  job: JobRecord,
+  job: AlertJob,
   locale: Locale,
   timeZone: string,
   apply: Button = { label: t(locale, 'notify.button.apply'), payload: `alert-apply:${job.id}` },
