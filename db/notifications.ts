@@ -146,7 +146,7 @@ export function createNotificationStore(orm: MikroORM): NotificationStore {
       const rows = await orm.em.fork().execute<{ id: string; job_id: number; platform: string }[]>(
         `update alert_batches set queued_at = now()
           where id in (select id from alert_batches
-                        where status = 'queued' and (queued_at is null or queued_at < now() - interval '1 minute')
+                        where status = 'queued' and (queued_at is null or queued_at < now() - interval '15 seconds')
                         order by id limit ? for update skip locked)
           returning id, job_id, platform`,
         [limit],

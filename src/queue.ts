@@ -45,6 +45,11 @@ export interface WorkerOptions {
   concurrency?: number;
   /** At most `max` jobs per `durationMs` across all workers of the queue. */
   limiter?: { max: number; durationMs: number };
+  /**
+   * How long a job's lock lasts without renewal (the worker renews it while the job runs). A job
+   * whose process died is taken up again after about this long; BullMQ's default is 30 s.
+   */
+  lockDurationMs?: number;
 }
 
 /** Throw from a handler for a failure that retrying cannot fix (blocked user, monthly quota). */

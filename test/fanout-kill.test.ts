@@ -1,7 +1,8 @@
 /**
  * A smaller `bench:fanout --kill`: the app (its own process, as `npm start`) is SIGKILLed while a
  * job alert is going out to 3,000 LINE workers, then started again. Every worker must end up with
- * the alert exactly once: batches are fixed on the receipts, BullMQ re-runs the stalled ones, and
+ * the alert exactly once: batches are fixed when their page commits, BullMQ re-runs the stalled ones
+ * (within 10 s: the multicast queue's lock), and
  * LINE's retry key turns a repeat of an accepted multicast into a 409.
  */
 import { mkdtemp } from 'node:fs/promises';

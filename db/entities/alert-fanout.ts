@@ -57,7 +57,7 @@ export const AlertBatchSchema = defineEntity({
     status: p.enum(['queued', 'sent', 'failed'] as const).default('queued'),
     reason: p.string().length(200).nullable(),
     attempts: p.integer().default(0),
-    /** When a relay last handed it to the queue (a lease: re-queued if still unsent a minute later). */
+    /** When a relay last handed it to the queue (a lease: handed over again if still unsent 15 s later). */
     queuedAt: p.datetime().nullable(),
     createdAt: p
       .datetime()

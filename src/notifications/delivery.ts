@@ -98,7 +98,7 @@ export class NotificationDelivery {
    * 1. Job alert fan-outs, a page at a time (`fanoutPage`, 10,000 workers per page): each page's
    *    multicast batches are queued as soon as it commits, so the first multicasts go out while
    *    later pages are still being matched.
-   * 2. Batches never handed to the queue, or handed over a minute ago and still unsent (a relay
+   * 2. Batches never handed to the queue, or handed over 15 s ago and still unsent (a relay
    *    that died in between): queued again, once per batch id.
    * 3. Up to `limit` outbox rows (everything sent one by one), each to its recipient's platform.
    */

@@ -56,7 +56,7 @@ export interface NotificationStore {
   fanoutWaiting(): Promise<boolean>;
   /**
    * Leases up to `limit` multicast batches to hand to the queue: those never handed over, and those
-   * handed over more than a minute ago and still unsent (the relay died before enqueueing, or the
+   * handed over more than 15 seconds ago and still unsent (the relay died before enqueueing, or the
    * job was lost). Queue job ids (one per batch) make a repeat harmless.
    */
   claimBatches(limit: number): Promise<AlertBatchRef[]>;

@@ -164,6 +164,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       notifications.serveMulticast('notify-line-multicast', line, {
         concurrency: 20,
         limiter: { max: 200, durationMs: 1000 },
+        // A multicast takes well under a second: after a crash, its batch goes again within 10 s
+        // (same retry key, so LINE answers 409 for one it had already accepted).
+        lockDurationMs: 10_000,
       });
     }
   }

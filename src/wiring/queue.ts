@@ -143,6 +143,10 @@ export function createJobQueue(options: CreateQueueOptions): JobQueue {
       ...(options?.limiter
         ? { limiter: { max: options.limiter.max, duration: options.limiter.durationMs } }
         : {}),
+      // Stalled jobs (their process died) are looked for twice per lock period.
+      ...(options?.lockDurationMs
+        ? { lockDuration: options.lockDurationMs, stalledInterval: Math.ceil(options.lockDurationMs / 2) }
+        : {}),
     };
     const worker =
       pg && pgConnection
