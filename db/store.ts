@@ -109,15 +109,15 @@ export function createMikroStore(orm: MikroORM, kind: StoreKind): Store {
       },
       async funnel(jobId) {
         // A job's alert receipts are one range of their primary key (job_id, user_id).
-        const [row] = await em().execute<{ sent: number; tapped: number; applied: number }[]>(
+        const [row] = await em().execute<{ sent: number; opened: number; applied: number }[]>(
           `select
              (select count(*) from alert_receipts where job_id = ? and status = 'sent')::int as sent,
-             (select count(*) from alert_taps where job_id = ?)::int as tapped,
+             (select count(*) from alert_taps where job_id = ?)::int as opened,
              (select count(*) from applications a where a.job_id = ? and exists
                 (select 1 from alert_receipts r where r.job_id = a.job_id and r.user_id = a.worker_id))::int as applied`,
           [jobId, jobId, jobId],
         );
-        return { sent: row?.sent ?? 0, tapped: row?.tapped ?? 0, applied: row?.applied ?? 0 };
+        return { sent: row?.sent ?? 0, opened: row?.opened ?? 0, applied: row?.applied ?? 0 };
       },
     },
     flows: {

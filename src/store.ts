@@ -154,15 +154,15 @@ export interface TeamNewsStore {
   release(auditId: number, teamId: number): Promise<void>;
 }
 
-/** Job alerts' effect: how many were sent, how many pressed Apply on them, how many applied. */
+/** Job alerts' effect: how many were sent, how many people opened the job from one (Apply or Details), how many applied. */
 export interface AlertFunnel {
   sent: number;
-  tapped: number;
+  opened: number;
   applied: number;
 }
 
 export interface AlertTapStore {
-  /** Someone pressed Apply on an alert for `jobId` (counted once per person). */
+  /** Someone pressed Apply or Details on an alert for `jobId` (counted once per person). */
   record(jobId: number, userId: number): Promise<void>;
   funnel(jobId: number): Promise<AlertFunnel>;
 }

@@ -114,6 +114,24 @@ describe('job alerts to LINE', () => {
     await tap(ids[0] ?? '');
     await tap(ids[0] ?? '');
     await tap(ids[1] ?? '');
+    // A third opens the job's details from the alert (and doesn't apply).
+    const before2 = b.fake.calls.length;
+    await b.send('funnel', [
+      b.event(
+        'funnel',
+        {
+          type: 'postback',
+          source: { type: 'user', userId: ids[2] ?? '' },
+          postback: { data: `alert-open:${job.id}` },
+        },
+        { replyToken: null },
+      ),
+    ]);
+    await b.fake.waitFor(() =>
+      b.fake.calls
+        .slice(before2)
+        .some((c) => c.path === '/v2/bot/message/push' && JSON.stringify(c.body).includes('データ入力')),
+    );
     const yes = (externalId: string, data: string) =>
       b.send('funnel', [
         b.event(
@@ -126,7 +144,7 @@ describe('job alerts to LINE', () => {
     await yes(ids[1] ?? '', 'yes');
     const staffConsole = await b.console('funnel-staff', ['admin'], { name: '管理者' });
     expect(await staffConsole.say(`応募者 ${job.id}`)).toContain(
-      'ジョブアラート: 送信 1200件 → 応募ボタン 2人 → 応募 1件',
+      'ジョブアラート: 送信 1200件 → 求人を開いた 3人 → 応募 1件',
     );
   });
 

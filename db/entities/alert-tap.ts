@@ -2,7 +2,7 @@ import { defineEntity, p } from '@mikro-orm/core';
 import { JobNotice } from './job-notice.ts';
 import { User } from './user.ts';
 
-/** Someone pressed Apply on a job alert (once per job and person): the alert funnel's middle step. */
+/** Someone pressed Apply or Details on a job alert (once per job and person): the funnel's "opened the job". */
 export const AlertTapSchema = defineEntity({
   name: 'AlertTap',
   tableName: 'alert_taps',

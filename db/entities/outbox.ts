@@ -8,15 +8,7 @@ import { User } from './user.ts';
 export const OutboxSchema = defineEntity({
   name: 'Outbox',
   tableName: 'outbox',
-  indexes: [
-    { properties: ['relayedAt', 'id'] },
-    { properties: ['recipientUserId'] },
-    // A job's alerts, for its funnel (sent → tapped → applied).
-    {
-      name: 'outbox_job_alert_job',
-      expression: `create index "outbox_job_alert_job" on "outbox" (((payload->>'jobId')::int)) where type = 'job.alert'`,
-    },
-  ],
+  indexes: [{ properties: ['relayedAt', 'id'] }, { properties: ['recipientUserId'] }],
   properties: {
     id: p.bigint('number').primary().autoincrement(),
     type: p.string().length(48),

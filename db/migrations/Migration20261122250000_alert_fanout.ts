@@ -19,6 +19,8 @@ export class Migration20261122250000_alert_fanout extends Migration {
     this.addSql(`create index "alert_batches_queued" on "alert_batches" ("id") where status = 'queued';`);
     this.addSql(`create index "alert_batches_job_id_index" on "alert_batches" ("job_id");`);
 
+    // The funnel reads alert_receipts now.
+    this.addSql(`drop index "outbox_job_alert_job";`);
     this.addSql(`drop index "notification_receipts_batch_index";`);
     this.addSql(`alter table "notification_receipts" drop column "batch";`);
 
@@ -53,6 +55,9 @@ select b.job_id, m.user_id, b.platform, b.status, b.reason, b.id as batch_id, nu
     this.addSql(`drop table if exists "alert_runs" cascade;`);
     this.addSql(`drop table if exists "alert_batches" cascade;`);
 
+    this.addSql(
+      `create index "outbox_job_alert_job" on "outbox" (((payload->>'jobId')::int)) where type = 'job.alert';`,
+    );
     this.addSql(`alter table "notification_receipts" add "batch" varchar(64) null;`);
     this.addSql(`create index "notification_receipts_batch_index" on "notification_receipts" ("batch");`);
   }

@@ -22,7 +22,7 @@ import { type Button, type ChatEvent, type FormSpec, type Reply, text } from './
 /** Button payloads `a:<token>` name a command stored server-side (ActionTokenStore). */
 const TOKEN_PREFIX = 'a:';
 /** The Apply button of a job alert (see notifications/render.ts). */
-export const ALERT_APPLY = /^alert-apply:(\d{1,9})$/;
+export const ALERT_TAP = /^alert-(apply|open):(\d{1,9})$/;
 /** How long a button keeps working after it was shown. */
 const BUTTON_TTL_MS = 14 * 24 * 3600 * 1000;
 
@@ -184,11 +184,12 @@ export class Bot {
     } else {
       input = event.payload;
     }
-    // Apply on a job alert: counted for the alert's funnel, then the same as typing `apply <id>`.
-    const alert = event.kind === 'action' ? ALERT_APPLY.exec(input) : null;
+    // A job alert's Apply or Details: counted for the alert's funnel (opened the job), then the
+    // same as typing `apply <id>` or `job <id>`.
+    const alert = event.kind === 'action' ? ALERT_TAP.exec(input) : null;
     if (alert) {
-      await this.options.store.alertTaps.record(Number(alert[1]), user.id);
-      input = `apply ${alert[1]}`;
+      await this.options.store.alertTaps.record(Number(alert[2]), user.id);
+      input = `${alert[1] === 'apply' ? 'apply' : 'job'} ${alert[2]}`;
     }
     // A user in a guided flow is answering its questions (cancel leaves it).
     const session = await this.options.store.flows.get(user.id, this.services.clock());

@@ -39,6 +39,15 @@ function params(row: OutboxRecord, locale: Locale, timeZone: string): Record<str
   return p;
 }
 
+/**
+ * A job alert's buttons: Apply, and Details (opening the job). Both are counted for the alert's
+ * funnel (see chat/bot.ts), since a chat app never tells anyone that a message was read.
+ */
+export const alertButtons = (jobId: number, locale: Locale): Button[] => [
+  { label: t(locale, 'notify.button.apply'), payload: `alert-apply:${jobId}` },
+  { label: t(locale, 'notify.button.details'), payload: `alert-open:${jobId}` },
+];
+
 /** What a job alert shows of its job. */
 export type AlertJob = Pick<JobRecord, 'id' | 'title' | 'category' | 'rewardYen' | 'deadline'>;
 
@@ -50,7 +59,7 @@ export function renderJobAlert(
   job: AlertJob,
   locale: Locale,
   timeZone: string,
-  apply: Button = { label: t(locale, 'notify.button.apply'), payload: `alert-apply:${job.id}` },
+  buttons: Button[] = alertButtons(job.id, locale),
 ): Reply {
   return {
     locale,
@@ -67,7 +76,7 @@ export function renderJobAlert(
             value: job.deadline ? formatDate(job.deadline, locale, timeZone) : t(locale, 'jobs.no_deadline'),
           },
         ],
-        buttons: [apply],
+        buttons,
       },
     ],
   };
@@ -82,12 +91,10 @@ export async function renderNotification(
     const jobId = row.payload.jobId;
     const job = await deps.store.uow.read((tx) => tx.work.jobs.get(jobId));
     if (job) {
-      const apply = await deps.button(
-        row.recipientUserId,
-        t(locale, 'notify.button.apply'),
-        `alert-apply:${job.id}`,
+      const buttons = await Promise.all(
+        alertButtons(job.id, locale).map((b) => deps.button(row.recipientUserId, b.label, b.payload)),
       );
-      return renderJobAlert(job, locale, deps.timeZone, apply);
+      return renderJobAlert(job, locale, deps.timeZone, buttons);
     }
   }
   if (row.type === 'inquiry.message') {

@@ -211,7 +211,7 @@ export const cmdWorkEn = {
   'work.close_job.done': 'Job #{id} {title} is closed to new applications. Accepted work goes on.',
   'work.cancel_job.done': 'Job #{id} {title} is cancelled.',
   'work.applicants.empty': 'Job #{id} {title} has no applications yet.',
-  'work.applicants.funnel': 'Job alerts: {sent} sent → {tapped} pressed Apply → {applied} applied',
+  'work.applicants.funnel': 'Job alerts: {sent} sent → {opened} opened the job → {applied} applied',
   'work.applicants.title':
     'Applicants of job #{id} {title} (applications: {count}; openings filled: {seats} of {openings})',
   'work.applicants.card': 'Application #{id} {worker}',

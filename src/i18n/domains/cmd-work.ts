@@ -210,7 +210,7 @@ export const cmdWorkJa = {
   'work.close_job.done': '募集案件 #{id} {title} の募集を終了しました。採用済みの作業はそのまま続きます。',
   'work.cancel_job.done': '募集案件 #{id} {title} を中止しました。',
   'work.applicants.empty': '募集案件 #{id} {title} にはまだ応募がありません。',
-  'work.applicants.funnel': 'ジョブアラート: 送信 {sent}件 → 応募ボタン {tapped}人 → 応募 {applied}件',
+  'work.applicants.funnel': 'ジョブアラート: 送信 {sent}件 → 求人を開いた {opened}人 → 応募 {applied}件',
   'work.applicants.title': '募集案件 #{id} {title} の応募者({count}件、採用{seats}/{openings}名)',
   'work.applicants.card': '応募 #{id} {worker}',
   'work.accept.done': '応募 #{id}({worker})を採用しました。ワーカーにお知らせします。',
