@@ -11,3 +11,10 @@ export const ALERT_MATCH = `'worker' = any(u.roles)
   and ((j.remote and coalesce(ap.remote_ok, true))
        or (j.prefecture is not null
            and (coalesce(cardinality(ap.prefectures), 0) = 0 or j.prefecture = any(ap.prefectures))))`;
+
+/**
+ * Whether job `j` still takes applications (open, with an opening not yet held by an application
+ * from accepted on). One parameter: the seat-holding statuses as a text array.
+ */
+export const JOB_TAKES_APPLICATIONS = `(j.status = 'open' and j.openings > (select count(*) from applications a
+  where a.job_id = j.id and a.status = any(?::text[])))`;

@@ -5,7 +5,7 @@ import type { OutboxRecord } from '../src/domain/shared.ts';
 import { SEAT_HOLDING_STATUSES } from '../src/domain/work/records.ts';
 import { isLocale } from '../src/i18n/index.ts';
 import type { NotificationStore, ReceiptRecord, RecipientInfo } from '../src/notifications/ports.ts';
-import { ALERT_MATCH } from './alert-match.ts';
+import { ALERT_MATCH, JOB_TAKES_APPLICATIONS } from './alert-match.ts';
 import { pgIntArray, pgNullableTextArray, pgTextArray } from './sql.ts';
 
 interface OutboxRow {
@@ -45,8 +45,7 @@ export function createNotificationStore(orm: MikroORM): NotificationStore {
         // The run is locked with its job; the job is checked in the same query.
         const [run] = await em.execute<{ job_id: number; cursor: number; open: boolean }[]>(
           `select r.job_id, r.cursor,
-                  j.status = 'open' and j.openings > (select count(*) from applications a
-                    where a.job_id = j.id and a.status = any(?::text[])) as open
+                  ${JOB_TAKES_APPLICATIONS} as open
              from alert_runs r join job_notices j on j.id = r.job_id
             where r.status = 'matching' order by r.job_id limit 1 for update of r skip locked`,
           [pgTextArray(SEAT_HOLDING_STATUSES)],
@@ -174,8 +173,7 @@ export function createNotificationStore(orm: MikroORM): NotificationStore {
       >(
         `select b.id, b.job_id, b.platform, b.locale, array_to_string(b.external_ids, ' ') as ids, b.status,
                 j.title, j.category, j.reward_yen, j.deadline,
-                j.status = 'open' and j.openings > (select count(*) from applications a
-                  where a.job_id = j.id and a.status = any(?::text[])) as open
+                ${JOB_TAKES_APPLICATIONS} as open
            from alert_batches b join job_notices j on j.id = b.job_id where b.id = ?`,
         [pgTextArray(SEAT_HOLDING_STATUSES), id],
       );

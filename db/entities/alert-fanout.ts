@@ -72,10 +72,11 @@ AlertBatchSchema.setClass(AlertBatch);
 
 /**
  * What became of a job alert for one worker: queued, sent (on which platform, in which batch) or
- * failed and why (unreachable, job_closed, line_monthly_limit…). Written a page at a time, so it
- * carries no foreign keys: a 100,000-worker fan-out writes 100,000 of these, and the checks cost as
- * much as the rows (measured). Alerts sent one by one (quiet hours, Slack, Discord) point to their
- * outbox row.
+ * failed and why (unreachable, job_closed, line_monthly_limit…). A batch's recipients get theirs
+ * when it settles (500 in one statement; until then see `alert_recipients`), everyone else's with the
+ * page that matched them. No foreign keys: a 100,000-worker fan-out writes 100,000 of these, and the
+ * checks cost as much as the rows (measured). Alerts sent one by one (quiet hours, Slack, Discord)
+ * point to their outbox row.
  */
 export const AlertReceiptSchema = defineEntity({
   name: 'AlertReceipt',

@@ -129,7 +129,9 @@ export class NotificationDelivery {
     for (const b of batches) {
       const queue = this.multicastQueues.get(b.platform)?.queue;
       if (!queue) continue;
-      byQueue.set(queue, [...(byQueue.get(queue) ?? []), { batchId: b.id }]);
+      const list = byQueue.get(queue) ?? [];
+      list.push({ batchId: b.id });
+      byQueue.set(queue, list);
     }
     for (const [name, items] of byQueue)
       await this.options.queue
