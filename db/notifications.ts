@@ -38,13 +38,24 @@ const SETTLE_ALERT_RECEIPTS = `update alert_receipts r
   from up join outbox o on o.id = up.outbox_id
  where o.type = 'job.alert' and r.job_id = (o.payload->>'jobId')::int and r.user_id = o.recipient_user_id`;
 
+/**
+ * How many user ids a fan-out page spans: `pageSize` at first, then widened by the share of users
+ * matched so far (a job matching 1 user in 20 spans 20 × pageSize ids), so a page holds about
+ * `pageSize` workers; at most 50 × pageSize, so a page's reading stays bounded.
+ */
+export function pageSpan(pageSize: number, cursor: number, matched: number): number {
+  if (cursor <= 0) return pageSize;
+  if (matched <= 0) return pageSize * 50;
+  return Math.min(pageSize * 50, Math.max(pageSize, Math.ceil((pageSize * cursor) / matched)));
+}
+
 export function createNotificationStore(orm: MikroORM): NotificationStore {
   return {
     async fanoutPage({ pageSize, multicast }) {
       return orm.em.fork().transactional(async (em) => {
         // The run is locked with its job; the job is checked in the same query.
-        const [run] = await em.execute<{ job_id: number; cursor: number; open: boolean }[]>(
-          `select r.job_id, r.cursor,
+        const [run] = await em.execute<{ job_id: number; cursor: number; matched: number; open: boolean }[]>(
+          `select r.job_id, r.cursor, r.matched,
                   ${JOB_TAKES_APPLICATIONS} as open
              from alert_runs r join job_notices j on j.id = r.job_id
             where r.status = 'matching' order by r.job_id limit 1 for update of r skip locked`,
@@ -59,26 +70,37 @@ export function createNotificationStore(orm: MikroORM): NotificationStore {
           );
           return { jobId: run.job_id, matched: 0, batches: 0, done: true };
         }
+        const span = pageSpan(pageSize, run.cursor, run.matched);
         const [page] = await em.execute<{ n: number; batches: number; status: string }[]>(
-          `with page as (
+          `with bounds as (
+             -- The page covers user ids (cursor, cursor + span]: one range of the primary key, so a
+             -- page costs the same however far the fan-out has gone (a page "after the cursor,
+             -- limit n" would read and sort every remaining user on each page). At most pageSize
+             -- workers: past that the page ends early at its last worker.
+             select ?::bigint as lo, least(?::bigint + ?::bigint, 2147483647) as hi,
+                    coalesce((select max(id) from users), 0) as last_id
+           ), page as (
              select u.id as user_id, u.locale, ap.preferred_platform,
                     (ap.quiet_start is not null and ap.quiet_end is not null) as has_quiet
-               from users u left join alert_preferences ap on ap.user_id = u.id join job_notices j on j.id = ?
-              where u.id > ? and ${ALERT_MATCH}
+               from bounds, users u left join alert_preferences ap on ap.user_id = u.id join job_notices j on j.id = ?
+              where u.id > bounds.lo and u.id <= bounds.hi and ${ALERT_MATCH}
               order by u.id limit ?
+           ), stats as (
+             select count(*) as n, max(user_id) as last_user from page
            ), identities as (
              -- The page's identities as one range of the user_id index (a merge, not a lookup per worker).
              select pi.* from platform_identities pi
-              where pi.user_id > ? and pi.user_id <= (select max(user_id) from page) and pi.unreachable_at is null
+              where pi.user_id > ? and pi.user_id <= (select last_user from stats) and pi.unreachable_at is null
            ), chosen as (
-             select distinct on (p.user_id) p.*, i.platform, i.external_id
+             select distinct on (p.user_id) p.*, i.platform, i.external_id,
+                    (i.platform = ?::text and not p.has_quiet) as multicast
                from page p left join identities i on i.user_id = p.user_id
               order by p.user_id, (i.platform = p.preferred_platform) desc nulls last,
                        array_position(array['line', 'slack', 'discord', 'console'], i.platform::text), i.id
            ), numbered as (
              -- Someone with quiet hours goes one by one, so their alert can wait for the window's end.
              select c.*, (row_number() over (partition by c.locale order by c.user_id) - 1) / ?::int as chunk
-               from chosen c where c.platform = ?::text and not c.has_quiet
+               from chosen c where c.multicast
            ), batches as (
              insert into alert_batches (job_id, platform, locale, user_ids, external_ids, status, attempts, created_at)
              select ?, ?::text, n.locale, array_agg(n.user_id order by n.user_id),
@@ -86,8 +108,7 @@ export function createNotificationStore(orm: MikroORM): NotificationStore {
                from numbered n group by n.locale, n.chunk
              returning id
            ), others as (
-             select c.* from chosen c where c.platform is null
-                 or not exists (select 1 from numbered n where n.user_id = c.user_id)
+             select c.* from chosen c where c.multicast is not true
            ), singles as (
              insert into outbox (type, recipient_user_id, payload, dedupe_key, created_at)
              select 'job.alert', o.user_id, jsonb_build_object('jobId', ?::int), 'job.alert:' || ?::int || ':' || o.user_id, now()
@@ -95,36 +116,42 @@ export function createNotificationStore(orm: MikroORM): NotificationStore {
              on conflict (dedupe_key) do nothing
              returning id, recipient_user_id
            ), receipts as (
-             -- A batch's recipients get theirs when it settles (until then the batch is their receipt:
-             -- see the alert_recipients view); everyone else's is written now.
-             insert into alert_receipts (job_id, user_id, platform, status, reason, batch_id, outbox_id, updated_at)
+             -- A batch is its recipients' receipt (see the alert_recipients view); everyone else's is written now.
+             insert into alert_receipts (job_id, user_id, platform, status, reason, outbox_id, updated_at)
              select ?, o.user_id, o.platform, case when o.platform is null then 'failed' else 'queued' end,
-                    case when o.platform is null then 'unreachable' end, null, s.id, now()
+                    case when o.platform is null then 'unreachable' end, s.id, now()
                from others o left join singles s on s.recipient_user_id = o.user_id
              on conflict do nothing
            ), advanced as (
-             -- The cursor moves in the same statement, so a page is written exactly once.
-             update alert_runs set cursor = coalesce((select max(user_id) from page), cursor),
-                    matched = matched + (select count(*) from page),
-                    status = case when (select count(*) from page) < ? then 'done' else status end,
-                    finished_at = case when (select count(*) from page) < ? then now() end
-              where job_id = ?
-             returning status
+             -- The cursor moves in the same statement, so a page is written exactly once: to the
+             -- page's last worker when it is full, else to the end of its range. The run is done
+             -- once a range that was not full reached the last user.
+             update alert_runs r set
+                    cursor = case when s.n >= ? then s.last_user else least(b.hi, greatest(b.last_id, b.lo)) end,
+                    matched = r.matched + s.n,
+                    status = case when s.n < ? and b.hi >= b.last_id then 'done' else r.status end,
+                    finished_at = case when s.n < ? and b.hi >= b.last_id then now() end
+               from stats s, bounds b
+              where r.job_id = ?
+             returning r.status
            )
-           select (select count(*) from page)::int as n, (select count(*) from batches)::int as batches,
+           select (select n from stats)::int as n, (select count(*) from batches)::int as batches,
                   (select status from advanced) as status`,
           [
-            run.job_id,
             run.cursor,
+            run.cursor,
+            span,
+            run.job_id,
             pageSize,
             run.cursor,
+            multicast?.platform ?? null,
             multicast?.size ?? 500,
-            multicast?.platform ?? null,
             run.job_id,
             multicast?.platform ?? null,
             run.job_id,
             run.job_id,
             run.job_id,
+            pageSize,
             pageSize,
             pageSize,
             run.job_id,
@@ -197,19 +224,12 @@ export function createNotificationStore(orm: MikroORM): NotificationStore {
       };
     },
     async settleBatch(id, update) {
-      // The batch's recipients get their receipts now, in the same statement (see fanoutPage).
+      // The batch is its recipients' receipt (see alert_recipients): one row, however many recipients.
       await orm.em.getConnection().execute(
-        `with b as (
-           update alert_batches set status = ?, reason = ?, attempts = attempts + 1,
-                  sent_at = case when ? = 'sent' then now() end
-            where id = ? and status = 'queued'
-           returning id, job_id, platform, user_ids
-         )
-         insert into alert_receipts (job_id, user_id, platform, status, reason, batch_id, outbox_id, updated_at)
-         select b.job_id, u.id, b.platform, ?, ?, b.id, null, now() from b, unnest(b.user_ids) as u(id)
-         on conflict (job_id, user_id) do update set
-           status = excluded.status, reason = excluded.reason, batch_id = excluded.batch_id, updated_at = now()`,
-        [update.status, update.reason ?? null, update.status, id, update.status, update.reason ?? null],
+        `update alert_batches set status = ?, reason = ?, attempts = attempts + 1,
+                sent_at = case when ? = 'sent' then now() end
+          where id = ? and status = 'queued'`,
+        [update.status, update.reason ?? null, update.status, id],
       );
     },
     async relay(limit, enqueue) {

@@ -339,7 +339,7 @@ describe('the monthly quota', () => {
         (
           await q.query(
             `select b.status, b.reason, b.attempts, count(r.*)::int as recipients
-               from alert_batches b join alert_receipts r on r.batch_id = b.id and r.status = b.status
+               from alert_batches b join alert_recipients r on r.batch_id = b.id and r.status = b.status
                 and r.reason = b.reason
               where b.job_id = $1 group by 1, 2, 3`,
             [job.id],

@@ -1,7 +1,7 @@
 /** The work portal from job notice to approved delivery, with its rules, races and notifications. */
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNotificationStore } from '../db/notifications.ts';
+import { createNotificationStore, pageSpan } from '../db/notifications.ts';
 import type { Actor } from '../src/domain/actor.ts';
 import { TRANSITIONS } from '../src/domain/work/application-states.ts';
 import { ApplicationService } from '../src/domain/work/applications.ts';
@@ -160,11 +160,12 @@ describe('job notices', () => {
       pages.push(page);
       page = await notifications.fanoutPage({ pageSize: 2, multicast: null });
     }
-    // Earlier tests' jobs come first (oldest fan-out first).
-    expect(pages.filter((p) => p.jobId === job.id).map((p) => [p.jobId, p.matched, p.done])).toEqual([
-      [job.id, 2, false],
-      [job.id, 1, true],
-    ]);
+    // Earlier tests' jobs come first (oldest fan-out first). A page spans a range of user ids
+    // (earlier tests' users make some empty) and never holds more than its 2 workers.
+    const ours = pages.filter((p) => p.jobId === job.id);
+    expect(ours.map((p) => p.matched).reduce((x, y) => x + y)).toBe(3);
+    expect(Math.max(...ours.map((p) => p.matched))).toBe(2);
+    expect(ours.map((p) => p.done)).toEqual([...ours.slice(1).map(() => false), true]);
     const receipts = await b.store.orm.em
       .getConnection()
       .execute<{ user_id: number; status: string; reason: string | null }[]>(
@@ -177,6 +178,55 @@ describe('job notices', () => {
         .sort((x, y) => x - y)
         .map((id) => ({ user_id: id, status: 'failed', reason: 'unreachable' })),
     );
+  });
+
+  it('pages a fan-out by ranges of user ids: sparse matches widen the range, a page never exceeds its size', async () => {
+    const sql = b.store.orm.em.getConnection();
+    await sql.execute(
+      `insert into alert_preferences (user_id, paused, updated_at) select id, true, now() from users
+       on conflict (user_id) do update set paused = true`,
+    );
+    // 200 workers of whom 1 in 10 takes alerts, then 200 who all do.
+    const ids = (
+      await sql.execute<{ id: number }[]>(
+        `insert into users (display_name, locale, roles, created_at, updated_at)
+         select 'w' || g, 'ja', '{worker}', now(), now() from generate_series(1, 400) g returning id`,
+      )
+    ).map((r) => r.id);
+    ids.sort((x, y) => x - y);
+    await sql.execute(
+      `insert into alert_preferences (user_id, paused, updated_at) select u, true, now() from unnest(?::int[]) u`,
+      [`{${ids.slice(0, 200).filter((_, i) => i % 10 !== 0)}}`],
+    );
+    const { job, alerts } = await jobs.post(staff, {
+      title: '疎らな一致',
+      remote: true,
+      reward: { type: 'fixed', yen: 1000 },
+      status: 'open',
+    });
+    expect(alerts).toBe(220);
+    const notifications = createNotificationStore(b.store.orm);
+    const pages = [];
+    for (;;) {
+      const page = await notifications.fanoutPage({ pageSize: 10, multicast: null });
+      if (!page) break;
+      pages.push(page);
+    }
+    const ours = pages.filter((p) => p.jobId === job.id);
+    // Pages don't overlap (the sum is exact) and none holds more than 10.
+    expect(ours.map((p) => p.matched).reduce((x, y) => x + y)).toBe(220);
+    expect(Math.max(...ours.map((p) => p.matched))).toBe(10);
+    // The sparse part takes a few pages (the range widens), not one page per 10 user ids.
+    expect(ours.length).toBeLessThan(22 + 8);
+    expect(ours.at(-1)?.done).toBe(true);
+  });
+
+  it('sizes a fan-out page range by the share of users matched so far', () => {
+    expect(pageSpan(10_000, 0, 0)).toBe(10_000);
+    expect(pageSpan(10_000, 50_000, 50_000)).toBe(10_000);
+    expect(pageSpan(10_000, 50_000, 5_000)).toBe(100_000);
+    expect(pageSpan(10_000, 50_000, 0)).toBe(500_000);
+    expect(pageSpan(10_000, 10_000_000, 1)).toBe(500_000);
   });
 
   it('searches open jobs by keyword, skill, prefecture and reward', async () => {

@@ -71,12 +71,13 @@ export class AlertBatch extends AlertBatchSchema.class {}
 AlertBatchSchema.setClass(AlertBatch);
 
 /**
- * What became of a job alert for one worker: queued, sent (on which platform, in which batch) or
- * failed and why (unreachable, job_closed, line_monthly_limit…). A batch's recipients get theirs
- * when it settles (500 in one statement; until then see `alert_recipients`), everyone else's with the
- * page that matched them. No foreign keys: a 100,000-worker fan-out writes 100,000 of these, and the
- * checks cost as much as the rows (measured). Alerts sent one by one (quiet hours, Slack, Discord)
- * point to their outbox row.
+ * What became of a job alert for a worker not reached by multicast: queued, sent (on which
+ * platform) or failed and why (unreachable, job_closed…). Written with the page that matched them;
+ * alerts sent one by one (quiet hours, Slack, Discord) point to their outbox row and settle with
+ * it. A multicast batch's recipients have no row here: one LINE multicast has one outcome for all
+ * its recipients (LINE reports nothing per recipient), so the batch row is their receipt, read
+ * one row per recipient through `alert_recipients`. No foreign keys: the checks cost as much as
+ * the rows (measured).
  */
 export const AlertReceiptSchema = defineEntity({
   name: 'AlertReceipt',
@@ -87,7 +88,6 @@ export const AlertReceiptSchema = defineEntity({
     platform: p.string().length(16).nullable(),
     status: p.enum(['queued', 'sent', 'failed'] as const),
     reason: p.string().length(200).nullable(),
-    batchId: p.bigint('number').nullable(),
     outboxId: p.bigint('number').nullable(),
     updatedAt: p
       .datetime()
@@ -99,20 +99,23 @@ export const AlertReceiptSchema = defineEntity({
 export class AlertReceipt extends AlertReceiptSchema.class {}
 AlertReceiptSchema.setClass(AlertReceipt);
 
+/** The view's query (kept in PostgreSQL's own normalized form, so schema diffs see no change). */
+const ALERT_RECIPIENTS = `select r.job_id, r.user_id, r.platform, r.status, r.reason, null::bigint as batch_id, r.outbox_id, r.updated_at
+  from alert_receipts r
+union all
+select b.job_id, m.user_id, b.platform, b.status, b.reason, b.id as batch_id, null::bigint as outbox_id,
+       coalesce(b.sent_at, b.queued_at, b.created_at) as updated_at
+  from alert_batches b cross join lateral unnest(b.user_ids) as m(user_id)`;
+
 /**
- * Every recipient of every job alert, one row each, in every state: a batch's recipients are
- * `queued` through their batch until it settles and writes their receipts.
+ * Every recipient of every job alert, one row each, in every state: the alert receipts, and each
+ * multicast batch's recipients with their batch's state (queued, sent, or failed and why).
  */
 export const AlertRecipientSchema = defineEntity({
   name: 'AlertRecipient',
   tableName: 'alert_recipients',
   view: true,
-  expression: `select r.job_id, r.user_id, r.platform, r.status, r.reason, r.batch_id, r.outbox_id, r.updated_at
-  from alert_receipts r
-union all
-select b.job_id, m.user_id, b.platform, b.status, b.reason, b.id as batch_id, null::bigint as outbox_id,
-       b.created_at as updated_at
-  from alert_batches b cross join lateral unnest(b.user_ids) as m(user_id) where b.status = 'queued'`,
+  expression: ALERT_RECIPIENTS,
   properties: {
     jobId: p.integer().primary(),
     userId: p.integer().primary(),

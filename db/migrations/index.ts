@@ -10,6 +10,7 @@ import { Migration20261122220000_team_news } from './Migration20261122220000_tea
 import { Migration20261122230000_fanout } from './Migration20261122230000_fanout.ts';
 import { Migration20261122240000_alert_taps } from './Migration20261122240000_alert_taps.ts';
 import { Migration20261122250000_alert_fanout } from './Migration20261122250000_alert_fanout.ts';
+import { Migration20261122260000_batch_receipts } from './Migration20261122260000_batch_receipts.ts';
 
 export const migrations = [
   { name: 'Migration20261122000000_foundation', class: Migration20261122000000Foundation },
@@ -23,4 +24,5 @@ export const migrations = [
   { name: 'Migration20261122230000_fanout', class: Migration20261122230000_fanout },
   { name: 'Migration20261122240000_alert_taps', class: Migration20261122240000_alert_taps },
   { name: 'Migration20261122250000_alert_fanout', class: Migration20261122250000_alert_fanout },
+  { name: 'Migration20261122260000_batch_receipts', class: Migration20261122260000_batch_receipts },
 ];

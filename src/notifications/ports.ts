@@ -41,12 +41,13 @@ export interface NotificationStore {
   relay(limit: number, enqueue: (rows: OutboxRecord[]) => Promise<void>): Promise<number>;
   /**
    * One page of a job alert fan-out: takes the oldest fan-out no other relay holds (row lock, skip
-   * locked) and, in one transaction, matches the next `pageSize` workers after its cursor (one
-   * indexed query), picks each one's platform (preferred if reachable, else LINE, Slack, Discord,
-   * console), cuts those on `multicast.platform` without quiet hours into batches of at most
-   * `multicast.size` per language, writes an outbox row for everyone else (sent one by one, so
-   * quiet hours can hold them), writes every recipient's receipt, and advances the cursor. A job no
-   * longer taking applications ends its fan-out instead. Returns null when no fan-out waits.
+   * locked) and, in one transaction, matches up to `pageSize` workers in the next range of user ids
+   * after its cursor (one indexed query; see `pageSpan`), picks each one's platform (preferred if
+   * reachable, else LINE, Slack, Discord, console), cuts those on `multicast.platform` without
+   * quiet hours into batches of at most `multicast.size` per language, writes an outbox row for
+   * everyone else (sent one by one, so quiet hours can hold them) and their receipts (a batch is
+   * its recipients' receipt), and advances the cursor. A job no longer taking applications ends
+   * its fan-out instead. Returns null when no fan-out waits.
    */
   fanoutPage(options: {
     pageSize: number;
@@ -62,7 +63,7 @@ export interface NotificationStore {
   claimBatches(limit: number): Promise<AlertBatchRef[]>;
   /** A batch with its recipients' ids and its job, checked in the same query (one round trip per multicast). */
   alertBatch(id: number): Promise<AlertBatchRecord | null>;
-  /** Settles a batch still queued, and its recipients' receipts, in one statement. */
+  /** Settles a batch still queued: sent, or failed with a reason. The batch is its recipients' receipt. */
   settleBatch(id: number, update: { status: 'sent' | 'failed'; reason?: string | null }): Promise<void>;
   get(outboxId: number): Promise<OutboxRecord | null>;
   recipients(userIds: readonly number[]): Promise<Map<number, RecipientInfo>>;
