@@ -15,6 +15,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
 import { createLogger } from '../src/logger.ts';
@@ -72,7 +73,10 @@ async function main(): Promise<number> {
     PORT: '0',
     HOST: '127.0.0.1',
     DATABASE_URL: dbUrl.toString(),
-    ...(values.queue === 'redis' ? { REDIS_URL: redisUrl, QUEUE_PREFIX: queuePrefix } : {}),
+    // A fresh prefix per run (on PostgreSQL, a fresh BullMQ schema): a finished run's queue jobs
+    // (kept 24 h) share the next run's job ids (alert-batch-1…) and would stand in for them.
+    QUEUE_PREFIX: queuePrefix,
+    ...(values.queue === 'redis' ? { REDIS_URL: redisUrl } : {}),
     DATA_DIR: dataDir,
     LINE_CHANNEL_SECRET: 'bench-secret',
     LINE_CHANNEL_ACCESS_TOKEN: TOKEN,
@@ -218,6 +222,13 @@ async function main(): Promise<number> {
   await opened.close();
   await fake.close();
   await admin.query(`drop schema ${schema} cascade`);
+  await admin.query(`drop schema if exists bullmq_${queuePrefix} cascade`);
+  if (values.queue === 'redis') {
+    const redis = new Redis(redisUrl);
+    const keys = await redis.keys(`${queuePrefix}:*`);
+    for (let i = 0; i < keys.length; i += 500) await redis.del(...keys.slice(i, i + 500));
+    redis.disconnect();
+  }
   await admin.end();
   await rm(dataDir, { recursive: true, force: true });
   return ok ? 0 : 1;

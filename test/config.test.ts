@@ -29,6 +29,24 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ QUEUE_PREFIX: 'a:b' })).toThrow('QUEUE_PREFIX=a:b is invalid');
   });
 
+  it('keeps BullMQ on PostgreSQL in its own schema, named after QUEUE_PREFIX when one is set', () => {
+    const store = { url: 'postgres://x/y?options=-c%20search_path%3Dapp', kind: 'postgres' as const };
+    expect(queueConnectionFor(loadConfig({}), store)).toEqual({
+      kind: 'postgres',
+      url: 'postgres://x/y',
+      schema: 'bullmq',
+    });
+    expect(queueConnectionFor(loadConfig({ QUEUE_PREFIX: 'tenant-a' }), store)).toMatchObject({
+      schema: 'bullmq_tenant_a',
+    });
+    expect(
+      queueConnectionFor(loadConfig({ QUEUE_PREFIX: 'tenant-a' }), {
+        url: 'postgres://x/y',
+        kind: 'embedded',
+      }),
+    ).toMatchObject({ schema: 'public' });
+  });
+
   it('returns a deeply frozen object', () => {
     const c = loadConfig({});
     expect(Object.isFrozen(c)).toBe(true);

@@ -34,10 +34,11 @@ export type QueueConnection =
   | { kind: 'postgres'; url: string; schema: string };
 
 /**
- * Where BullMQ keeps its jobs: Redis when REDIS_URL is set; otherwise the store's own database, in
- * BullMQ's `bullmq` schema on a real server, or in `public` on the embedded store, where a separate
- * schema fails to find BullMQ's functions (the socket server does not apply a per-connection
- * search_path).
+ * Where BullMQ keeps its jobs: Redis when REDIS_URL is set (keys under QUEUE_PREFIX); otherwise the
+ * store's own database, in BullMQ's `bullmq` schema on a real server (`bullmq_<QUEUE_PREFIX>`, `-`
+ * read as `_`, when a prefix is set, so deployments sharing a database keep their jobs apart), or
+ * in `public` on the embedded store, where a separate schema fails to find BullMQ's functions (the
+ * socket server does not apply a per-connection search_path).
  */
 export function queueConnectionFor(config: Config, store: { url: string; kind: StoreKind }): QueueConnection {
   if (config.redisUrl) {
@@ -51,7 +52,13 @@ export function queueConnectionFor(config: Config, store: { url: string; kind: S
   // (for the application's tables) would override it and hide BullMQ's functions.
   const url = new URL(store.url);
   url.searchParams.delete('options');
-  return { kind: 'postgres', url: url.toString(), schema: store.kind === 'embedded' ? 'public' : 'bullmq' };
+  const schema =
+    store.kind === 'embedded'
+      ? 'public'
+      : config.queuePrefix
+        ? `bullmq_${config.queuePrefix.replaceAll('-', '_')}`
+        : 'bullmq';
+  return { kind: 'postgres', url: url.toString(), schema };
 }
 
 export interface CreateQueueOptions {
