@@ -70,7 +70,9 @@ export function createNotificationStore(orm: MikroORM): NotificationStore {
           );
           return { jobId: run.job_id, matched: 0, batches: 0, done: true };
         }
-        const span = pageSpan(pageSize, run.cursor, run.matched);
+        // A fan-out's first page is one multicast's worth: it goes out while the next, full page is matched.
+        const size = run.cursor === 0 && multicast ? Math.min(pageSize, multicast.size) : pageSize;
+        const span = pageSpan(size, run.cursor, run.matched);
         const [page] = await em.execute<{ n: number; batches: number; status: string }[]>(
           `with bounds as (
              -- The page covers user ids (cursor, cursor + span]: one range of the primary key, so a
@@ -142,7 +144,7 @@ export function createNotificationStore(orm: MikroORM): NotificationStore {
             run.cursor,
             span,
             run.job_id,
-            pageSize,
+            size,
             run.cursor,
             multicast?.platform ?? null,
             multicast?.size ?? 500,
@@ -151,9 +153,9 @@ export function createNotificationStore(orm: MikroORM): NotificationStore {
             run.job_id,
             run.job_id,
             run.job_id,
-            pageSize,
-            pageSize,
-            pageSize,
+            size,
+            size,
+            size,
             run.job_id,
           ],
         );
