@@ -96,8 +96,8 @@ export class NotificationDelivery {
   /**
    * One relay pass; returns how many rows and recipients it moved.
    * 1. Job alert fan-outs, a page at a time (`fanoutPage`, 10,000 workers per page): each page's
-   *    multicast batches are queued as soon as it commits, so the first multicasts go out while
-   *    later pages are still being matched.
+   *    multicast batches are queued as soon as it commits, while the next page is matched, so the
+   *    first multicasts go out while later pages are still being matched.
    * 2. Batches never handed to the queue, or handed over 15 s ago and still unsent (a relay
    *    that died in between): queued again, once per batch id.
    * 3. Up to `limit` outbox rows (everything sent one by one), each to its recipient's platform.
@@ -106,6 +106,8 @@ export class NotificationDelivery {
     const { store } = this.options;
     const [platform, multicast] = [...this.multicastQueues][0] ?? [];
     let moved = 0;
+    // A page's batches are queued while the next page is matched (one queueing at a time).
+    let queueing: Promise<unknown> = Promise.resolve();
     for (;;) {
       const page = await store.notifications.fanoutPage({
         pageSize: FANOUT_PAGE,
@@ -113,10 +115,15 @@ export class NotificationDelivery {
       });
       if (!page) break;
       moved += page.matched;
-      if (page.batches > 0) await this.queueBatches();
+      if (page.batches > 0) {
+        queueing = queueing.then(() => this.queueBatches());
+        // Handled here so a failure waits for the await below instead of crashing the process.
+        queueing.catch(() => {});
+      }
       // Recipients sent one by one (quiet hours, other platforms) wait for step 3.
       if (moved >= limit * 20) break;
     }
+    await queueing;
     moved += await this.queueBatches();
     return moved + (await store.notifications.relay(limit, (rows) => this.queueRows(rows)));
   }
