@@ -95,7 +95,7 @@ export class NotificationDelivery {
 
   /**
    * One relay pass; returns how many rows and recipients it moved.
-   * 1. Job alert fan-outs, a page at a time (`fanoutPage`, 10,000 workers per page): each page's
+   * 1. Job alert fan-outs, a page at a time (`fanoutPage`, up to 10,000 workers a page): each page's
    *    multicast batches are queued as soon as it commits, while the next page is matched, so the
    *    first multicasts go out while later pages are still being matched.
    * 2. Batches never handed to the queue, or handed over 15 s ago and still unsent (a relay
@@ -216,8 +216,8 @@ export class NotificationDelivery {
   /**
    * Serves job-alert multicasts for a platform that has them. A batch still queued is checked
    * against its job (closed, cancelled or filled: the batch is cancelled), rendered once for its
-   * language, sent in one call whose retry key is the batch's, and settled with its recipients'
-   * receipts in one statement. A retry after a crash sends the same key: LINE answers 409 and
+   * language, sent in one call whose retry key is the batch's, and settled (the batch is its
+   * recipients' receipt: one row, whatever their number). A retry after a crash sends the same key: LINE answers 409 and
    * nobody gets it twice.
    */
   serveMulticast(queueName: string, adapter: MulticastAdapter, workerOptions?: WorkerOptions): void {
