@@ -73,6 +73,9 @@ export function createNotificationStore(orm: MikroORM): NotificationStore {
         // A fan-out's first page is one multicast's worth: it goes out while the next, full page is matched.
         const size = run.cursor === 0 && multicast ? Math.min(pageSize, multicast.size) : pageSize;
         const span = pageSpan(size, run.cursor, run.matched);
+        // The values go in as parameters where they are used, not once through a CTE: with the limit
+        // and job id as CTE columns the planner lost its estimates and PostgreSQL needed 1.5–2 times
+        // the CPU per fan-out (measured with bench:fanout).
         const [page] = await em.execute<{ n: number; batches: number; status: string }[]>(
           `with bounds as (
              -- The page covers user ids (cursor, cursor + span]: one range of the primary key, so a

@@ -217,8 +217,8 @@ export class NotificationDelivery {
    * Serves job-alert multicasts for a platform that has them. A batch still queued is checked
    * against its job (closed, cancelled or filled: the batch is cancelled), rendered once for its
    * language, sent in one call whose retry key is the batch's, and settled (the batch is its
-   * recipients' receipt: one row, whatever their number). A retry after a crash sends the same key: LINE answers 409 and
-   * nobody gets it twice.
+   * recipients' receipt: one row, whatever their number). A retry after a crash sends the same
+   * key: LINE answers 409 and nobody gets it twice.
    */
   serveMulticast(queueName: string, adapter: MulticastAdapter, workerOptions?: WorkerOptions): void {
     const { store, queue, logger } = this.options;

@@ -43,8 +43,8 @@ export interface NotificationStore {
    * One page of a job alert fan-out: takes the oldest fan-out no other relay holds (row lock, skip
    * locked) and, in one transaction, matches up to `pageSize` workers in the next range of user ids
    * after its cursor (one indexed query; see `pageSpan`; a fan-out's first page holds one
-   * multicast's worth, so it goes out while the next page is matched), picks each one's platform (preferred if
-   * reachable, else LINE, Slack, Discord, console), cuts those on `multicast.platform` without
+   * multicast's worth, so it goes out while the next page is matched), picks each one's platform
+   * (preferred if reachable, else LINE, Slack, Discord, console), cuts those on `multicast.platform` without
    * quiet hours into batches of at most `multicast.size` per language, writes an outbox row for
    * everyone else (sent one by one, so quiet hours can hold them) and their receipts (a batch is
    * its recipients' receipt), and advances the cursor. A job no longer taking applications ends
