@@ -27,7 +27,13 @@ interface CliCommand {
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const logger = (config: Config) => createLogger({ level: config.logLevel ?? 'warn', fd: 2 });
 const open = (config: Config, migrate = true) =>
-  openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger: logger(config), migrate });
+  openStore({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    logger: logger(config),
+    migrate,
+    queueConnection: (store) => queueConnectionFor(config, store),
+  });
 
 const commands: Record<string, CliCommand> = {
   migrate: {

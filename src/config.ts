@@ -116,7 +116,7 @@ export interface PlatformStatus {
 export interface Config {
   readonly port: number;
   readonly host: string;
-  /** Set: that PostgreSQL. Unset: the embedded PGlite store under `dataDir`. */
+  /** Set: that PostgreSQL. Unset: the embedded PostgreSQL server under `dataDir`. */
   readonly databaseUrl: string | undefined;
   readonly dataDir: string;
   readonly redisUrl: string | undefined;

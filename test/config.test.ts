@@ -21,7 +21,7 @@ describe('loadConfig', () => {
 
   it('takes a BullMQ key prefix for Redis and refuses one Redis would split on', () => {
     const config = loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379', QUEUE_PREFIX: 'tenant-a' });
-    expect(queueConnectionFor(config, { url: 'postgres://x/y', kind: 'postgres' })).toEqual({
+    expect(queueConnectionFor(config, { url: 'postgres://x/y' })).toEqual({
       kind: 'redis',
       url: 'redis://127.0.0.1:6379',
       prefix: 'tenant-a',
@@ -30,7 +30,7 @@ describe('loadConfig', () => {
   });
 
   it('keeps BullMQ on PostgreSQL in its own schema, named after QUEUE_PREFIX when one is set', () => {
-    const store = { url: 'postgres://x/y?options=-c%20search_path%3Dapp', kind: 'postgres' as const };
+    const store = { url: 'postgres://x/y?options=-c%20search_path%3Dapp' };
     expect(queueConnectionFor(loadConfig({}), store)).toEqual({
       kind: 'postgres',
       url: 'postgres://x/y',
@@ -39,12 +39,12 @@ describe('loadConfig', () => {
     expect(queueConnectionFor(loadConfig({ QUEUE_PREFIX: 'tenant-a' }), store)).toMatchObject({
       schema: 'bullmq_tenant_a',
     });
+    // The embedded server is a real PostgreSQL too: the same schema as an external one.
     expect(
       queueConnectionFor(loadConfig({ QUEUE_PREFIX: 'tenant-a' }), {
-        url: 'postgres://x/y',
-        kind: 'embedded',
+        url: 'postgres://bot:pw@127.0.0.1:5/bot',
       }),
-    ).toMatchObject({ schema: 'public' });
+    ).toEqual({ kind: 'postgres', url: 'postgres://bot:pw@127.0.0.1:5/bot', schema: 'bullmq_tenant_a' });
   });
 
   it('returns a deeply frozen object', () => {

@@ -2,10 +2,9 @@
  * The entry points as a user runs them: `npm start` (src/main.ts), `npm run chat` and `npm run cli`,
  * driven through their real stdin/stdout, exit codes and signals.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { embeddedDataDir, removeDataDir } from './helpers/embedded.ts';
 import { freePort, spawnNode, waitForReady } from './helpers/process.ts';
 import { freshSchema, type TestSchema } from './helpers/services.ts';
 
@@ -36,10 +35,10 @@ describe('start-up errors', () => {
 describe('npm start on the embedded store, with chat and cli beside it', () => {
   let dataDir: string;
   beforeAll(async () => {
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'bot-proc-'));
+    dataDir = await embeddedDataDir('bot-proc');
   });
   afterAll(async () => {
-    await rm(dataDir, { recursive: true, force: true });
+    await removeDataDir(dataDir);
   });
 
   it('boots, serves, shares its store with chat and cli, stops on SIGTERM and reuses the data', async () => {

@@ -43,7 +43,12 @@ async function main(): Promise<number> {
 
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel ?? 'warn', fd: 2 });
-  const opened = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
+  const opened = await openStore({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    logger,
+    queueConnection: (store) => queueConnectionFor(config, store),
+  });
   // Notifications for this user wait in their own queue until a chat session serves it (this one).
   const queue = createJobQueue({ connection: queueConnectionFor(config, opened), logger, runWorkers: true });
   const delivery = new NotificationDelivery({

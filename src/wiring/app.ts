@@ -69,15 +69,16 @@ export interface App {
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger({ level: config.logLevel ?? 'info' });
   const metrics = createMetrics();
+  const connectionFor = (store: { url: string }): QueueConnection =>
+    options.queueConnection ? options.queueConnection(store.url) : queueConnectionFor(config, store);
   const opened: OpenedStore = await openStore({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     logger,
+    queueConnection: connectionFor,
   });
 
-  const connection: QueueConnection = options.queueConnection
-    ? options.queueConnection(opened.url)
-    : queueConnectionFor(config, opened);
+  const connection = connectionFor(opened);
   const queue = createJobQueue({ connection, logger, metrics, runWorkers: config.role !== 'web' });
 
   let domain: Awaited<ReturnType<typeof createDomain>>;

@@ -15,8 +15,8 @@ export async function createMigration(options: {
   blank: boolean;
   logger: Logger;
 }): Promise<string | null> {
-  // Diff against a scratch in-memory database holding only the committed migrations, so neither
-  // local data nor BullMQ's tables (which share `public` on the embedded store) leak into the diff.
+  // Diff against a scratch database (a throw-away embedded server) holding only the committed
+  // migrations, so no local data or hand-made table leaks into the diff.
   const scratch = await openEmbedded(null);
   const opened = await openStore({ databaseUrl: scratch.url, dataDir: '', logger: options.logger });
   try {

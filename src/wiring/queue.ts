@@ -7,6 +7,8 @@ import {
   type WorkerOptions as BullWorkerOptions,
   createPostgresBackend,
   type Job,
+  PostgresConnection,
+  PostgresQueueBackend,
   Queue,
   UnrecoverableError,
   Worker,
@@ -27,7 +29,6 @@ import {
   type QueueCounts,
   type WorkerOptions,
 } from '../queue.ts';
-import type { StoreKind } from '../store.ts';
 
 export type QueueConnection =
   | { kind: 'redis'; url: string; prefix?: string }
@@ -35,12 +36,10 @@ export type QueueConnection =
 
 /**
  * Where BullMQ keeps its jobs: Redis when REDIS_URL is set (keys under QUEUE_PREFIX); otherwise the
- * store's own database, in BullMQ's `bullmq` schema on a real server (`bullmq_<QUEUE_PREFIX>`, `-`
- * read as `_`, when a prefix is set, so deployments sharing a database keep their jobs apart), or
- * in `public` on the embedded store, where a separate schema fails to find BullMQ's functions (the
- * socket server does not apply a per-connection search_path).
+ * store's own database (external or embedded), in BullMQ's `bullmq` schema (`bullmq_<QUEUE_PREFIX>`,
+ * `-` read as `_`, when a prefix is set, so deployments sharing a database keep their jobs apart).
  */
-export function queueConnectionFor(config: Config, store: { url: string; kind: StoreKind }): QueueConnection {
+export function queueConnectionFor(config: Config, store: { url: string }): QueueConnection {
   if (config.redisUrl) {
     return {
       kind: 'redis',
@@ -52,12 +51,7 @@ export function queueConnectionFor(config: Config, store: { url: string; kind: S
   // (for the application's tables) would override it and hide BullMQ's functions.
   const url = new URL(store.url);
   url.searchParams.delete('options');
-  const schema =
-    store.kind === 'embedded'
-      ? 'public'
-      : config.queuePrefix
-        ? `bullmq_${config.queuePrefix.replaceAll('-', '_')}`
-        : 'bullmq';
+  const schema = config.queuePrefix ? `bullmq_${config.queuePrefix.replaceAll('-', '_')}` : 'bullmq';
   return { kind: 'postgres', url: url.toString(), schema };
 }
 
@@ -87,6 +81,21 @@ export function createJobQueue(options: CreateQueueOptions): JobQueue {
     connection.kind === 'postgres'
       ? { connectionString: connection.url, schema: connection.schema, migrate: true, max: 4 }
       : undefined;
+  // Producers (one Queue object per queue name, and a console user's notifications each have a
+  // queue) share one connection pool. With BullMQ's default factory every Queue builds its own pool
+  // (bullmq/dist/esm/postgres/create-postgres-backend.js), so a relay pass that fanned out to 50
+  // console users opened ~100 connections and exhausted the server's max_connections. Workers keep
+  // their own backend: each needs its own LISTEN connection.
+  const producerConnection = pgConnection ? new PostgresConnection(pgConnection) : undefined;
+  const producerPg = producerConnection
+    ? withBackend(
+        (name, opts) =>
+          new PostgresQueueBackend(producerConnection, name, opts as never, /* ownsConnection */ false),
+      )
+    : undefined;
+  producerConnection?.on('error', (err: Error) =>
+    logger.warn({ err: err.message }, 'queue connection error'),
+  );
 
   const redisClient = (): Redis => {
     if (!redis) {
@@ -113,8 +122,8 @@ export function createJobQueue(options: CreateQueueOptions): JobQueue {
     let q = queues.get(name);
     if (!q) {
       q =
-        pg && pgConnection
-          ? (new pg.Queue(name, { connection: pgConnection }) as unknown as AnyQueue)
+        producerPg && pgConnection
+          ? (new producerPg.Queue(name, { connection: pgConnection }) as unknown as AnyQueue)
           : new Queue(name, {
               connection: redisClient(),
               ...(connection.kind === 'redis' && connection.prefix ? { prefix: connection.prefix } : {}),
@@ -241,6 +250,7 @@ export function createJobQueue(options: CreateQueueOptions): JobQueue {
       if (redis && redis.status !== 'ready') redis.disconnect();
       await Promise.all([...workers.values()].map((w) => w.close()));
       await Promise.all([...queues.values()].map((q) => q.close()));
+      await producerConnection?.close();
       if (redis?.status === 'ready') await redis.quit().catch(() => redis?.disconnect());
     },
   };

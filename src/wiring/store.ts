@@ -1,6 +1,7 @@
 /**
- * Opens the store the configuration asks for: PostgreSQL at DATABASE_URL, or the embedded PGlite
- * server. Applies committed migrations before anything else touches the database.
+ * Opens the store the configuration asks for: PostgreSQL at DATABASE_URL, or the embedded PostgreSQL
+ * server under DATA_DIR. Moves an old PGlite store's data over on the first start after the upgrade,
+ * then applies committed migrations before anything else touches the database.
  */
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { migrate, openOrm } from '../../db/orm.ts';
@@ -10,6 +11,8 @@ import { StartupError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { Store, StoreKind } from '../store.ts';
 import { openEmbedded } from './embedded.ts';
+import { importPglite } from './pglite-import.ts';
+import type { QueueConnection } from './queue.ts';
 
 export interface OpenedStore {
   store: Store;
@@ -28,6 +31,8 @@ export interface OpenStoreOptions {
   logger: Logger;
   /** Apply pending migrations (default true). */
   migrate?: boolean;
+  /** Where the app's jobs go: an old PGlite store's unfinished jobs are moved there. */
+  queueConnection?: (store: { url: string; kind: StoreKind }) => QueueConnection;
 }
 
 function describeConnectError(err: unknown): string {
@@ -41,7 +46,7 @@ function describeConnectError(err: unknown): string {
 
 export async function openStore(options: OpenStoreOptions): Promise<OpenedStore> {
   const { logger } = options;
-  const embedded = options.databaseUrl ? null : await openEmbedded(options.dataDir);
+  const embedded = options.databaseUrl ? null : await openEmbedded(options.dataDir, { logger });
   const url = options.databaseUrl ?? (embedded as NonNullable<typeof embedded>).url;
   const kind: StoreKind = embedded ? 'embedded' : 'postgres';
 
@@ -49,7 +54,7 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
   try {
     orm = await openOrm({
       clientUrl: url,
-      poolMax: embedded ? 4 : 10,
+      poolMax: 10,
       ...(logger.isLevelEnabled('trace') ? { log: (m: string) => logger.trace({ orm: m }) } : {}),
     });
     await orm.em.getConnection().execute('select 1');
@@ -57,6 +62,26 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
     await embedded?.close();
     const where = embedded ? `the embedded database in ${options.dataDir}` : `DATABASE_URL=${redactUrl(url)}`;
     throw new StartupError(`Cannot connect to ${where}: ${describeConnectError(err)}`, { cause: err });
+  }
+
+  if (embedded?.legacyPglite) {
+    try {
+      await importPglite({
+        legacyDir: embedded.legacyPglite,
+        orm,
+        url,
+        logger,
+        queue: options.queueConnection?.({ url, kind }),
+      });
+    } catch (err) {
+      await orm.close();
+      await embedded.close();
+      if (err instanceof StartupError) throw err;
+      throw new StartupError(
+        `Moving the PGlite store in ${embedded.legacyPglite} into the embedded PostgreSQL server failed: ${describeConnectError(err)}`,
+        { cause: err },
+      );
+    }
   }
 
   if (options.migrate !== false) {
@@ -71,7 +96,10 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
   }
 
   logger.info(
-    { store: kind, ...(embedded ? { dataDir: options.dataDir, attached: !embedded.owner } : {}) },
+    {
+      store: kind,
+      ...(embedded ? { dataDir: options.dataDir, pgdata: embedded.pgdata, attached: !embedded.started } : {}),
+    },
     'store ready',
   );
   return {
