@@ -5,12 +5,13 @@
 import { parseArgs } from 'node:util';
 import { type Config, loadConfig, ROLES, type Role } from './config.ts';
 import { runEntry } from './entry.ts';
-import { AppError, UserError } from './errors.ts';
+import { AppError, StartupError, UserError } from './errors.ts';
 import { translateRaw } from './i18n/index.ts';
 import { createLogger } from './logger.ts';
 import { KNOWN_QUEUES } from './queue.ts';
 import { registerDiscordCommands } from './wiring/discord-cli.ts';
 import { createDomain } from './wiring/domain.ts';
+import { embeddedConnectionInfo } from './wiring/embedded.ts';
 import { setUpLineRichMenu } from './wiring/line-cli.ts';
 import { createMigration, pendingSchemaDiff } from './wiring/migrations.ts';
 import { createJobQueue, queueConnectionFor } from './wiring/queue.ts';
@@ -36,6 +37,26 @@ const open = (config: Config, migrate = true) =>
   });
 
 const commands: Record<string, CliCommand> = {
+  'db:url': {
+    summary: 'Print the connection URL of the store, e.g. psql "$(npm run -s cli -- db:url)"',
+    usage: 'db:url',
+    async run(config) {
+      if (config.databaseUrl) {
+        out(config.databaseUrl);
+        return;
+      }
+      const info = await embeddedConnectionInfo(config.dataDir);
+      if (!info) {
+        throw new StartupError(`there is no embedded store in ${config.dataDir} yet: npm start creates it`);
+      }
+      out(info.url);
+      if (!info.running) {
+        process.stderr.write(
+          'note: the embedded server is not running now; it runs while npm start (or npm run chat) does\n',
+        );
+      }
+    },
+  },
   migrate: {
     summary: 'Apply pending database migrations',
     usage: 'migrate',

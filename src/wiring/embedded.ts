@@ -88,9 +88,10 @@ const START_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 8_000;
 
 /**
- * Server settings for one small bot deployment. Memory: 16 MB of shared buffers and synchronous I/O
- * (PostgreSQL 18's default starts three I/O worker processes) keep an idle server near 40 MB in all;
- * durability stays PostgreSQL's default (fsync on, full-page writes).
+ * Server settings for one small bot deployment. Memory: 16 MB of shared buffers, synchronous I/O
+ * (PostgreSQL 18's default starts three I/O worker processes) and no logical replication keep an idle
+ * server near 40 MB of memory of its own (PSS; bench:startup); durability stays PostgreSQL's default
+ * (fsync on, full-page writes).
  */
 const SERVER_SETTINGS: Record<string, string> = {
   listen_addresses: HOST,
@@ -102,6 +103,8 @@ const SERVER_SETTINGS: Record<string, string> = {
   max_worker_processes: '4',
   max_parallel_workers: '2',
   max_parallel_workers_per_gather: '1',
+  // No logical replication here: without workers, its launcher process is not started either.
+  max_logical_replication_workers: '0',
   log_min_messages: 'warning',
   log_line_prefix: '%m [%p] ',
 };
