@@ -1,5 +1,5 @@
 /**
- * `npm run bench:line-webhook [-- --rate 200 --seconds 30 --users 200 --redeliver 0.05 --workers 0 --queue redis|postgres]`
+ * `npm run bench:line-webhook [-- --rate 200 --seconds 30 --users 200 --redeliver 0.05 --workers 0 --queue redis|postgres --store postgres|embedded | --matrix]`
  *
  * Drives `POST /line/webhook` the way LINE does: one signed request per event, at a fixed rate
  * (open loop: requests leave on schedule whether or not earlier ones were answered), from many users,
@@ -10,16 +10,21 @@
  * this process. Prints the webhook's ack latency as LINE would see it (p50/p99/max; target p99 ≤ 50 ms),
  * how long events took to be answered, the app's CPU per event, and checks that every event was
  * answered exactly once through its reply token: zero lost, zero duplicated.
+ * `--store embedded` runs the app on the embedded PostgreSQL server (no DATABASE_URL, a fresh DATA_DIR)
+ * instead. `--matrix` runs the three set-ups a deployment chooses between, one after the other with
+ * the same options: embedded store with its PostgreSQL queue, external PostgreSQL with the PostgreSQL
+ * queue, and external PostgreSQL with Redis.
  * BENCH_APP_FLAGS passes Node flags to the app processes (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
  */
 
 import { spawn } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { removeEmbedded } from '../src/wiring/embedded.ts';
 import { startFakeLine } from '../test/fakes/line-api.ts';
 
 const { values } = parseArgs({
@@ -29,6 +34,8 @@ const { values } = parseArgs({
     users: { type: 'string', default: '200' },
     redeliver: { type: 'string', default: '0.05' },
     queue: { type: 'string', default: 'redis' },
+    store: { type: 'string', default: 'postgres' },
+    matrix: { type: 'boolean', default: false },
     role: { type: 'string', default: 'all' },
     workers: { type: 'string', default: '0' },
   },
@@ -65,6 +72,9 @@ async function main(): Promise<number> {
   const dbUrl = new URL(baseUrl);
   dbUrl.searchParams.set('options', `-c search_path=${schema}`);
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'bench-line-'));
+  // Enterable by the postgres OS user (the embedded server's when run as root), like a checkout.
+  await chmod(dataDir, 0o755);
+  const embedded = values.store === 'embedded';
   const fake = await startFakeLine({ channelAccessToken: TOKEN });
 
   // The app, as `npm start` runs it: one process doing everything, or with `--workers N` a web
@@ -77,7 +87,7 @@ async function main(): Promise<number> {
         ...process.env,
         PORT: '0',
         HOST: '127.0.0.1',
-        DATABASE_URL: dbUrl.toString(),
+        ...(embedded ? {} : { DATABASE_URL: dbUrl.toString() }),
         ...(values.queue === 'redis' ? { REDIS_URL: redisUrl, QUEUE_PREFIX: queuePrefix } : {}),
         DATA_DIR: dataDir,
         LINE_CHANNEL_SECRET: SECRET,
@@ -143,7 +153,7 @@ async function main(): Promise<number> {
 
   process.stdout.write(
     `bench:line-webhook  ${rate} events/s for ${seconds} s, ${userCount} users, ` +
-      `${Math.round(redeliverShare * 100)}% redeliveries, app ${Number(values.workers) > 0 ? `ROLE=web + ${values.workers} ROLE=worker` : `ROLE=${values.role}`}, queue ${values.queue}, store postgres\n`,
+      `${Math.round(redeliverShare * 100)}% redeliveries, app ${Number(values.workers) > 0 ? `ROLE=web + ${values.workers} ROLE=worker` : `ROLE=${values.role}`}, queue ${values.queue}, store ${embedded ? 'embedded' : 'postgres'}\n`,
   );
   // Every event is answered through its reply token: watch the fake's calls as they come.
   const repliedAt = new Map<string, number>();
@@ -263,8 +273,26 @@ async function main(): Promise<number> {
   await fake.close();
   await admin.query(`drop schema ${schema} cascade`);
   await admin.end();
+  await removeEmbedded(dataDir);
   await rm(dataDir, { recursive: true, force: true });
   return ok ? 0 : 1;
 }
 
-process.exitCode = await main();
+/** `--matrix`: this script again for each set-up, in turn, with the other options as given. */
+async function matrix(): Promise<number> {
+  const passOn = process.argv.slice(2).filter((a) => a !== '--matrix');
+  let failed = 0;
+  for (const setup of [
+    ['--store', 'embedded', '--queue', 'postgres'],
+    ['--store', 'postgres', '--queue', 'postgres'],
+    ['--store', 'postgres', '--queue', 'redis'],
+  ]) {
+    const child = spawn(process.execPath, [import.meta.filename, ...passOn, ...setup], { stdio: 'inherit' });
+    const code = await new Promise<number>((r) => child.once('exit', (c) => r(c ?? 1)));
+    if (code !== 0) failed += 1;
+    process.stdout.write('\n');
+  }
+  return failed === 0 ? 0 : 1;
+}
+
+process.exitCode = values.matrix ? await matrix() : await main();
