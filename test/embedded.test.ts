@@ -204,6 +204,19 @@ describe('the embedded server', () => {
     expect(existsSync(path.join(a.pgdata, 'postmaster.pid'))).toBe(false);
   });
 
+  it('gives a working server to a process that attaches while the last one is leaving', async () => {
+    const dir = await newDir('bot-handover');
+    for (let round = 0; round < 5; round += 1) {
+      const leaving = await openEmbedded(dir);
+      const [, arriving] = await Promise.all([leaving.close(), openEmbedded(dir)]);
+      try {
+        expect(await query(arriving.url, 'select 1 as one')).toEqual([{ one: 1 }]);
+      } finally {
+        await arriving.close();
+      }
+    }
+  });
+
   it('recovers a stale postmaster.pid whose pid now belongs to another program', async () => {
     const dir = await newDir('bot-stale');
     const first = await openEmbedded(dir);

@@ -519,7 +519,7 @@ export async function openEmbedded(
 ): Promise<EmbeddedDatabase> {
   const { logger } = options;
   const scratch = dataDir === null;
-  const dir = dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'bot-pg-scratch-')));
+  const dir = path.resolve(dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'bot-pg-scratch-'))));
   try {
     await mkdir(dir, { recursive: true });
     const user = serverUser(logger);
@@ -629,9 +629,13 @@ async function attach(
           await ensureDatabase(settings, port);
           continue;
         }
-        // 57P03: shutting down or starting; ECONNREFUSED: the server went away between reading its
-        // pid file and connecting.
-        if (attempt >= 200 || !['57P03', 'ECONNREFUSED', 'ECONNRESET'].includes(code ?? '')) throw err;
+        // The server is starting or stopping (57P03), or stopped under us while we waited for the
+        // lock: the last process out was shutting it down (57P01, a dropped connection). Look again;
+        // the next round starts it.
+        const transient =
+          ['57P01', '57P02', '57P03', '08006', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE'].includes(code ?? '') ||
+          /Connection terminated/i.test((err as Error).message);
+        if (attempt >= 200 || !transient) throw err;
         await sleep(50);
       }
     }
