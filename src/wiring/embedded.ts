@@ -700,12 +700,14 @@ async function attach(
       }
       if (!last) {
         await probe.end().catch(() => {});
+        logger?.info('embedded PostgreSQL server left running: other processes still use it');
         return;
       }
       // The probe keeps the exclusive lock while the server stops, so no process can attach in
       // between and find itself without a server (it waits, sees it go, and starts it again).
       await stopServer(settings.pgdata);
       await probe.end().catch(() => {});
+      logger?.info('embedded PostgreSQL server stopped (no other process was using it)');
     },
   };
 }
