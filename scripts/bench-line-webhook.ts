@@ -88,7 +88,10 @@ async function main(): Promise<number> {
         PORT: '0',
         HOST: '127.0.0.1',
         ...(embedded ? {} : { DATABASE_URL: dbUrl.toString() }),
-        ...(values.queue === 'redis' ? { REDIS_URL: redisUrl, QUEUE_PREFIX: queuePrefix } : {}),
+        // A fresh prefix every run: Redis keys under it, or BullMQ's schema bullmq_<prefix> on
+        // PostgreSQL, so no run meets an earlier run's jobs.
+        QUEUE_PREFIX: queuePrefix,
+        ...(values.queue === 'redis' ? { REDIS_URL: redisUrl } : {}),
         DATA_DIR: dataDir,
         LINE_CHANNEL_SECRET: SECRET,
         LINE_CHANNEL_ACCESS_TOKEN: TOKEN,
@@ -272,6 +275,7 @@ async function main(): Promise<number> {
   );
   await fake.close();
   await admin.query(`drop schema ${schema} cascade`);
+  await admin.query(`drop schema if exists bullmq_${queuePrefix} cascade`);
   await admin.end();
   await removeEmbedded(dataDir);
   await rm(dataDir, { recursive: true, force: true });

@@ -134,12 +134,23 @@ export function createJobQueue(options: CreateQueueOptions): JobQueue {
     return q;
   };
 
+  // Completed jobs are kept so a job id (outbox-<id>, alert-batch-<id>) is not run twice when the
+  // relay hands it over again: on Redis the last 10,000 or 24 h, whichever is fewer. On PostgreSQL
+  // the count costs every completion a scan of all the queue's kept jobs: `apply_retention`
+  // (bullmq/dist/esm/postgres/sql-scripts.js, migration 0002_functions.sql) deletes
+  // `id NOT IN (SELECT id ... ORDER BY finished_at_ms DESC, seq DESC LIMIT count)`, which took
+  // 11-17 ms per completion with 8,600 kept (EXPLAIN ANALYZE: 16,000 buffers read), two thirds of
+  // BullMQ's database time in bench:line-webhook, and is why its answers fell seconds behind. The
+  // age rule is a range scan of `job_finished_idx` (0.1 ms per completion measured), so
+  // PostgreSQL keeps completed jobs by age only, for an hour: far longer than the relay's
+  // one-minute lease the job ids guard, and the table holds at most an hour of jobs.
+  const removeOnComplete = connection.kind === 'postgres' ? { age: 3600 } : { age: 24 * 3600, count: 10_000 };
   const toBullOptions = (o: JobOptions | undefined) => ({
     ...(o?.id !== undefined ? { jobId: o.id } : {}),
     ...(o?.delayMs !== undefined ? { delay: o.delayMs } : {}),
     attempts: o?.attempts ?? DEFAULT_ATTEMPTS,
     backoff: { type: 'exponential', delay: 1000 },
-    removeOnComplete: { age: 24 * 3600, count: 10_000 },
+    removeOnComplete,
     removeOnFail: { age: 7 * 24 * 3600 },
   });
 
@@ -199,6 +210,17 @@ export function createJobQueue(options: CreateQueueOptions): JobQueue {
         },
         async addBulk(items) {
           if (items.length === 0) return;
+          // One job (a LINE webhook usually carries one event) goes in as a plain add. On
+          // PostgreSQL, addBulk's `add_jobs_bulk` creates and drops two temporary tables per call
+          // (bullmq/dist/esm/postgres/sql-scripts.js, migration 0002_functions.sql): 3.8 ms of
+          // database time per call against 0.4 ms for `add_job`, and about 30 catalog rows
+          // (pg_attribute, pg_class, pg_type) left dead each time. Several jobs still go in one
+          // statement, in order, all or none.
+          if (items.length === 1) {
+            const [only] = items as [(typeof items)[number]];
+            await queueFor(type.queue).add(type.name, only.data, toBullOptions(only.options));
+            return;
+          }
           await queueFor(type.queue).addBulk(
             items.map((i) => ({ name: type.name, data: i.data, opts: toBullOptions(i.options) })),
           );
