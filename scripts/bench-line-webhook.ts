@@ -132,6 +132,8 @@ async function main(): Promise<number> {
   const tokenOf = new Map<string, string>();
   const unique: string[] = [];
   const latencies: number[] = [];
+  /** [seconds since the first request, ack ms] of every request, for the per-window breakdown. */
+  const timeline: [number, number][] = [];
   const failures: string[] = [];
   let redeliveries = 0;
   const inFlight = new Set<Promise<void>>();
@@ -147,6 +149,7 @@ async function main(): Promise<number> {
       });
       await res.arrayBuffer();
       latencies.push(performance.now() - started);
+      timeline.push([(started - start) / 1000, performance.now() - started]);
       if (res.status !== 200) failures.push(`HTTP ${res.status}`);
     } catch (err) {
       failures.push((err as Error).message);
@@ -245,6 +248,16 @@ async function main(): Promise<number> {
   out(
     `  ack latency          p50 ${ms(percentile(latencies, 50))}  p90 ${ms(percentile(latencies, 90))}  p99 ${ms(percentile(latencies, 99))}  max ${ms(latencies.at(-1) ?? Number.NaN)}`,
   );
+  const windows: string[] = [];
+  for (let from = 0; from < seconds; from += from < 5 ? 1 : 5) {
+    const width = from < 5 ? 1 : 5;
+    const inWindow = timeline
+      .filter(([t]) => t >= from && t < from + width)
+      .map(([, v]) => v)
+      .sort((a, b) => a - b);
+    windows.push(`${from}-${from + width}s ${percentile(inWindow, 99).toFixed(0)}`);
+  }
+  out(`  ack p99 by window    ${windows.join('  ')} (ms)`);
   out(
     `  answered (reply)     p50 ${ms(percentile(lags, 50))}  p99 ${ms(percentile(lags, 99))} after the request left`,
   );

@@ -80,5 +80,10 @@ export interface JobQueue {
   /** Moves a queue's failed jobs back to waiting; returns how many there were. */
   retryFailed(name: string): Promise<number>;
   ping(): Promise<void>;
+  /**
+   * Readies the producers' connections (and BullMQ's statements on them) for the queues `names`
+   * before traffic arrives, so the first webhooks after a start are not the ones that pay for it.
+   */
+  warm(names: readonly string[]): Promise<void>;
   close(): Promise<void>;
 }

@@ -258,6 +258,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     discord,
     line,
     async listen() {
+      // The queues that webhooks feed, ready before the first webhook arrives.
+      await queue.warm(line ? ['line-inbound'] : []).catch((err: unknown) => {
+        logger.warn({ err: (err as Error).message }, 'queue warm-up failed; continuing');
+      });
       const port = await http.listen(config.port, config.host);
       logger.info({ port, role: config.role, store: opened.kind, queue: queue.backend }, 'listening');
       return port;

@@ -67,6 +67,11 @@ type AnyQueue = Queue;
 type AnyWorker = Worker;
 
 const DEFAULT_ATTEMPTS = 5;
+/**
+ * Connections the producers of one process share on PostgreSQL: webhooks add a job each (one
+ * statement and its commit), so several commits can share a WAL flush.
+ */
+const PRODUCER_POOL = 8;
 
 export function createJobQueue(options: CreateQueueOptions): JobQueue {
   const { connection, logger, metrics } = options;
@@ -86,7 +91,9 @@ export function createJobQueue(options: CreateQueueOptions): JobQueue {
   // (bullmq/dist/esm/postgres/create-postgres-backend.js), so a relay pass that fanned out to 50
   // console users opened ~100 connections and exhausted the server's max_connections. Workers keep
   // their own backend: each needs its own LISTEN connection.
-  const producerConnection = pgConnection ? new PostgresConnection(pgConnection) : undefined;
+  const producerConnection = pgConnection
+    ? new PostgresConnection({ ...pgConnection, max: PRODUCER_POOL })
+    : undefined;
   const producerPg = producerConnection
     ? withBackend(
         (name, opts) =>
@@ -256,6 +263,18 @@ export function createJobQueue(options: CreateQueueOptions): JobQueue {
         );
       }
       return result;
+    },
+    async warm(names) {
+      if (!producerConnection) {
+        if (names.length > 0) await redisClient().ping();
+        return;
+      }
+      // One query per pooled connection, at once, so the pool opens them all now (the pool has no
+      // minimum size of its own).
+      const queued = names.map((name) => queueFor(name));
+      await Promise.all(
+        Array.from({ length: PRODUCER_POOL }, (_, i) => queued[i % queued.length]?.getJobCounts('waiting')),
+      );
     },
     async ping() {
       if (connection.kind === 'redis') {
