@@ -206,7 +206,7 @@ describe('the embedded server', () => {
 
   it('gives a working server to a process that attaches while the last one is leaving', async () => {
     const dir = await newDir('bot-handover');
-    for (let round = 0; round < 5; round += 1) {
+    for (let round = 0; round < 8; round += 1) {
       const leaving = await openEmbedded(dir);
       const [, arriving] = await Promise.all([leaving.close(), openEmbedded(dir)]);
       try {

@@ -500,9 +500,14 @@ async function holdPresence(url: string): Promise<pg.Client> {
     application_name: `backoffice-bot presence ${process.pid}`,
   });
   client.on('error', () => {}); // a dropped connection is handled through 'end'
-  await client.connect();
-  await client.query('select pg_advisory_lock_shared($1)', [PRESENCE_KEY]);
-  return client;
+  try {
+    await client.connect();
+    await client.query('select pg_advisory_lock_shared($1)', [PRESENCE_KEY]);
+    return client;
+  } catch (err) {
+    await client.end().catch(() => {});
+    throw err;
+  }
 }
 
 export interface OpenEmbeddedOptions {
@@ -634,7 +639,7 @@ async function attach(
         // the next round starts it.
         const transient =
           ['57P01', '57P02', '57P03', '08006', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE'].includes(code ?? '') ||
-          /Connection terminated/i.test((err as Error).message);
+          /Connection terminated|connection error and is not queryable/i.test((err as Error).message);
         if (attempt >= 200 || !transient) throw err;
         await sleep(50);
       }
