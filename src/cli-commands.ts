@@ -8,7 +8,7 @@ import { runEntry } from './entry.ts';
 import { AppError, StartupError, UserError } from './errors.ts';
 import { translateRaw } from './i18n/index.ts';
 import { createLogger } from './logger.ts';
-import { KNOWN_QUEUES } from './queue.ts';
+import { type JobQueue, KNOWN_QUEUES } from './queue.ts';
 import { registerDiscordCommands } from './wiring/discord-cli.ts';
 import { createDomain } from './wiring/domain.ts';
 import { embeddedConnectionInfo } from './wiring/embedded.ts';
@@ -25,7 +25,16 @@ interface CliCommand {
   run(config: Config, values: Record<string, string | boolean | undefined>): Promise<void>;
 }
 
-const out = (line: string) => process.stdout.write(`${line}\n`);
+// Output piped into a reader that stops early (`| head`) is no error: the command finishes (and
+// closes the store properly), its remaining lines unwritten.
+let stdoutGone = false;
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EPIPE') throw err;
+  stdoutGone = true;
+});
+const out = (line: string) => {
+  if (!stdoutGone) process.stdout.write(`${line}\n`);
+};
 const logger = (config: Config) => createLogger({ level: config.logLevel ?? 'warn', fd: 2 });
 const open = (config: Config, migrate = true) =>
   openStore({
@@ -35,6 +44,22 @@ const open = (config: Config, migrate = true) =>
     migrate,
     queueConnection: (store) => queueConnectionFor(config, store),
   });
+
+/** Runs `fn` with the job queue (no workers) on the configured store, then closes both. */
+async function withQueue(config: Config, fn: (queue: JobQueue) => Promise<void>): Promise<void> {
+  const opened = await open(config);
+  const queue = createJobQueue({
+    connection: queueConnectionFor(config, opened),
+    logger: logger(config),
+    runWorkers: false,
+  });
+  try {
+    await fn(queue);
+  } finally {
+    await queue.close();
+    await opened.close();
+  }
+}
 
 const commands: Record<string, CliCommand> = {
   'db:url': {
@@ -125,20 +150,11 @@ const commands: Record<string, CliCommand> = {
     summary: 'Print job counts per queue',
     usage: 'queue:stats',
     async run(config) {
-      const opened = await open(config);
-      const queue = createJobQueue({
-        connection: queueConnectionFor(config, opened),
-        logger: logger(config),
-        runWorkers: false,
-      });
-      try {
+      await withQueue(config, async (queue) => {
         const counts = await queue.counts(KNOWN_QUEUES);
         out(`backend: ${queue.backend}`);
         for (const [name, c] of Object.entries(counts)) out(`${name}\t${JSON.stringify(c)}`);
-      } finally {
-        await queue.close();
-        await opened.close();
-      }
+      });
     },
   },
   'queue:retry': {
@@ -148,18 +164,9 @@ const commands: Record<string, CliCommand> = {
     options: { queue: { type: 'string' } },
     async run(config, values) {
       const names = typeof values.queue === 'string' ? [values.queue] : [...KNOWN_QUEUES];
-      const opened = await open(config);
-      const queue = createJobQueue({
-        connection: queueConnectionFor(config, opened),
-        logger: logger(config),
-        runWorkers: false,
-      });
-      try {
+      await withQueue(config, async (queue) => {
         for (const name of names) out(`${name}\t${await queue.retryFailed(name)} failed job(s) retried`);
-      } finally {
-        await queue.close();
-        await opened.close();
-      }
+      });
     },
   },
   'discord:register': {
