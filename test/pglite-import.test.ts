@@ -59,15 +59,22 @@ describe('moving a PGlite DATA_DIR into the embedded PostgreSQL server', () => {
   it('copies every row, keeps the sequences going, queues the unfinished jobs again, and does it once', async () => {
     const dir = await legacyDataDir('bot-pglite');
     const legacy = path.join(dir, 'pgdata');
-    const before = await withPglite(legacy, async (db) => ({
-      counts: await appTableCounts((await db.query<{ t: string; n: number }>(COUNTS)).rows),
-      users: (
-        await db.query<{ id: number; display_name: string; roles: string[] }>(
-          'select id, display_name, roles from users order by id',
-        )
-      ).rows,
-      maxUser: (await db.query<{ m: number }>('select max(id) as m from users')).rows[0]?.m ?? 0,
-    }));
+    const before = await withPglite(legacy, async (db) => {
+      // The fixture's delayed job was due an hour after the fixture was made: make it due an hour
+      // from now, so it is still waiting for its time when it is moved.
+      await db.query("update job set process_at_ms = $1 where id = 'fixture-delayed-1'", [
+        Date.now() + 3_600_000,
+      ]);
+      return {
+        counts: await appTableCounts((await db.query<{ t: string; n: number }>(COUNTS)).rows),
+        users: (
+          await db.query<{ id: number; display_name: string; roles: string[] }>(
+            'select id, display_name, roles from users order by id',
+          )
+        ).rows,
+        maxUser: (await db.query<{ m: number }>('select max(id) as m from users')).rows[0]?.m ?? 0,
+      };
+    });
     expect(before.counts.users).toBe(60);
 
     const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, ROLE: 'web' });
