@@ -70,6 +70,14 @@ export const KNOWN_QUEUES = [
   'notify-discord',
 ] as const;
 
+/** Whether jobs the queue has taken survive a restart of its server (README, "Production"). */
+export interface QueueDurability {
+  /** What was found: Redis's `maxmemory-policy`, AOF and RDB settings; nothing for PostgreSQL. */
+  settings: Record<string, string>;
+  /** Why acknowledged work could be lost; empty when nothing is at risk. */
+  warnings: string[];
+}
+
 export interface JobQueue {
   readonly backend: QueueBackendKind;
   producer<T>(type: JobType<T>): Producer<T>;
@@ -80,6 +88,8 @@ export interface JobQueue {
   /** Moves a queue's failed jobs back to waiting; returns how many there were. */
   retryFailed(name: string): Promise<number>;
   ping(): Promise<void>;
+  /** Checks the queue server's settings for ways to lose jobs it accepted (Redis: eviction, persistence). */
+  durability(): Promise<QueueDurability>;
   /**
    * Readies the producers' connections (and BullMQ's statements on them) for the queues `names`
    * before traffic arrives, so the first webhooks after a start are not the ones that pay for it.

@@ -54,7 +54,8 @@ describe('health endpoints', () => {
       ready: true,
       role: 'all',
       store: { kind: 'postgres', status: 'ok' },
-      queue: { backend: 'redis', status: 'ok' },
+      // Warnings depend on how the test Redis is run: test/redis-durability.test.ts checks them.
+      queue: expect.objectContaining({ backend: 'redis', status: 'ok' }),
       platforms: {
         console: { enabled: true },
         line: { enabled: true },

@@ -7,7 +7,8 @@ export interface Readiness {
   ready: boolean;
   role: 'web' | 'worker' | 'all';
   store: { kind: 'embedded' | 'postgres'; status: 'ok' | 'down' };
-  queue: { backend: 'redis' | 'postgres'; status: 'ok' | 'down' };
+  /** `warnings`: how jobs the queue acknowledged could be lost (Redis eviction or no persistence). */
+  queue: { backend: 'redis' | 'postgres'; status: 'ok' | 'down'; warnings?: string[] };
   platforms: Record<string, { enabled: boolean; missing?: string[] }>;
 }
 

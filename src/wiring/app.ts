@@ -112,6 +112,24 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   // Workers relay the outbox; platform adapters serve their delivery queues as they land.
   if (config.role !== 'web') notifications.start();
 
+  // How the queue's server could lose jobs it accepted: logged once at start, shown on /readyz, and
+  // looked at again at most once a minute.
+  let durability = { at: 0, warnings: [] as string[] };
+  const durabilityWarnings = async (): Promise<string[]> => {
+    if (Date.now() - durability.at < 60_000) return durability.warnings;
+    try {
+      durability = { at: Date.now(), warnings: (await withTimeout(queue.durability(), 2000)).warnings };
+    } catch {
+      // the queue is down: /readyz says so already
+    }
+    return durability.warnings;
+  };
+  if (queue.backend === 'redis') {
+    void durabilityWarnings().then((warnings) => {
+      for (const warning of warnings) logger.warn({ queue: 'redis' }, warning);
+    });
+  }
+
   const http = new HttpServer({ logger, metrics });
   const readiness = async (): Promise<Readiness> => {
     const check = async (probe: () => Promise<void>) => {
@@ -130,7 +148,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       ready: storeStatus === 'ok' && queueStatus === 'ok',
       role: config.role,
       store: { kind: opened.kind, status: storeStatus },
-      queue: { backend: queue.backend, status: queueStatus },
+      queue: {
+        backend: queue.backend,
+        status: queueStatus,
+        ...(queueStatus === 'ok' && queue.backend === 'redis'
+          ? await durabilityWarnings().then((w) => (w.length > 0 ? { warnings: w } : {}))
+          : {}),
+      },
       platforms: {
         console: { enabled: true },
         slack: platform(config.slack.status),

@@ -27,6 +27,7 @@ import {
   type Producer,
   type QueueBackendKind,
   type QueueCounts,
+  type QueueDurability,
   type WorkerOptions,
 } from '../queue.ts';
 
@@ -276,6 +277,13 @@ export function createJobQueue(options: CreateQueueOptions): JobQueue {
         Array.from({ length: PRODUCER_POOL }, (_, i) => queued[i % queued.length]?.getJobCounts('waiting')),
       );
     },
+    async durability() {
+      if (connection.kind !== 'redis') {
+        // PostgreSQL: a committed job is in its write-ahead log like any other row.
+        return { settings: {}, warnings: [] };
+      }
+      return redisDurability(redisClient());
+    },
     async ping() {
       if (connection.kind === 'redis') {
         await redisClient().ping();
@@ -294,5 +302,55 @@ export function createJobQueue(options: CreateQueueOptions): JobQueue {
       await producerConnection?.close();
       if (redis?.status === 'ready') await redis.quit().catch(() => redis?.disconnect());
     },
+  };
+}
+
+/** `field:value` lines of a Redis INFO section. */
+function infoFields(text: string): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const line of text.split(/\r?\n/)) {
+    const at = line.indexOf(':');
+    if (at > 0 && !line.startsWith('#')) fields[line.slice(0, at)] = line.slice(at + 1).trim();
+  }
+  return fields;
+}
+
+/**
+ * What a Redis would lose of the jobs it accepted. BullMQ needs `maxmemory-policy noeviction`
+ * (an evicted key is a lost job); a restart keeps only what AOF or an RDB snapshot wrote. AOF is
+ * written before Redis answers (fsync per `appendfsync`), so a crash or restart of Redis loses
+ * nothing acknowledged; RDB keeps only the last snapshot. `CONFIG` may be disabled (managed Redis):
+ * then the `save` rule is reported as unknown.
+ */
+async function redisDurability(redis: Redis): Promise<QueueDurability> {
+  const memory = infoFields(await redis.info('memory'));
+  const persistence = infoFields(await redis.info('persistence'));
+  const policy = memory.maxmemory_policy ?? 'unknown';
+  const aof = persistence.aof_enabled === '1';
+  let save = 'unknown';
+  try {
+    const reply = (await redis.config('GET', 'save')) as string[];
+    save = reply[1] ?? '';
+  } catch {
+    // CONFIG is renamed or disabled on this server
+  }
+  const warnings: string[] = [];
+  if (policy !== 'noeviction') {
+    warnings.push(
+      `Redis maxmemory-policy is ${policy}: under memory pressure it may evict queued jobs; BullMQ needs noeviction`,
+    );
+  }
+  if (!aof && save === '') {
+    warnings.push(
+      'Redis keeps nothing on disk (appendonly no, no save rule): events acknowledged but not yet handled are lost if Redis restarts; turn on appendonly',
+    );
+  } else if (!aof) {
+    warnings.push(
+      `Redis persists only by RDB snapshots (save ${save}): events acknowledged since the last snapshot are lost if Redis restarts; turn on appendonly`,
+    );
+  }
+  return {
+    settings: { 'maxmemory-policy': policy, appendonly: aof ? 'yes' : 'no', save },
+    warnings,
   };
 }

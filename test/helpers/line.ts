@@ -103,7 +103,13 @@ export type LineEvent = Record<string, unknown> & { webhookEventId: string };
 
 export async function openLineBench(
   prefix: string,
-  options: { fake?: Partial<FakeLineOptions>; app?: AppOptions['line']; clock?: TestClock } = {},
+  options: {
+    fake?: Partial<FakeLineOptions>;
+    app?: AppOptions['line'];
+    clock?: TestClock;
+    /** The Redis the queue uses (default the test Redis), e.g. one the test starts and restarts. */
+    redisUrl?: string;
+  } = {},
 ): Promise<LineBench> {
   const clock = options.clock ?? testClock();
   const fake = await startFakeLine({
@@ -128,7 +134,7 @@ export async function openLineBench(
   const app = await createApp(config, {
     logger: memoryLogger('silent').logger,
     clock,
-    queueConnection: () => ({ kind: 'redis', url: TEST_REDIS_URL, prefix: queuePrefix }),
+    queueConnection: () => ({ kind: 'redis', url: options.redisUrl ?? TEST_REDIS_URL, prefix: queuePrefix }),
     line: {
       backoffMs: () => 5,
       ...options.app,
