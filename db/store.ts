@@ -65,8 +65,25 @@ export function createMikroStore(orm: MikroORM, kind: StoreKind): Store {
     };
   };
 
+  let instanceTag: Promise<string> | undefined;
+  const readInstanceTag = async (): Promise<string> => {
+    const rows: { id: string }[] = await em().execute(
+      'select id::text as id from database_instance order by created_at limit 1',
+    );
+    const id = rows[0]?.id;
+    if (!id) throw new Error('database_instance is empty: run the migrations');
+    return id.replaceAll('-', '').slice(0, 12);
+  };
+
   return {
     kind,
+    instanceTag() {
+      instanceTag ??= readInstanceTag().catch((err: unknown) => {
+        instanceTag = undefined; // try again next time
+        throw err;
+      });
+      return instanceTag;
+    },
     users: {
       findByIdentity,
       async createWithIdentity(key, init) {

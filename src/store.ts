@@ -87,6 +87,11 @@ export interface Store {
   readonly teamNews: TeamNewsStore;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
+  /**
+   * A short id of this database (12 hex digits of its `database_instance` row), new whenever the
+   * database is made anew. Queue job ids carry it, so they never collide across database lifetimes.
+   */
+  instanceTag(): Promise<string>;
 }
 
 /** An inquiry's mirror thread in a desk channel (Slack): its card and what the card shows. */

@@ -93,7 +93,7 @@ describe('notification delivery', () => {
       .producer({ queue: deliveryQueue({ platform: 'console' }, client.actor.userId), name: 'deliver' })
       .add(
         { outboxId: row.id, platform: 'console', workspace: 'local', externalId: 'client-n' },
-        { id: `outbox-${row.id}` },
+        { id: await delivery.jobId('outbox', row.id) },
       );
     await new Promise((r) => setTimeout(r, 300));
     expect(console.pushes).toHaveLength(1);

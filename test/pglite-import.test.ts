@@ -91,7 +91,11 @@ describe('moving a PGlite DATA_DIR into the embedded PostgreSQL server', () => {
       await client.connect();
       try {
         const after = await appTableCounts((await client.query<{ t: string; n: number }>(COUNTS)).rows);
-        expect(after).toEqual(before.counts);
+        // Every old table with every row; tables of later migrations come on top.
+        expect(Object.fromEntries(Object.keys(before.counts).map((t) => [t, after[t]]))).toEqual(
+          before.counts,
+        );
+        expect(after.database_instance).toBe(1);
         const users = (await client.query('select id, display_name, roles from users order by id')).rows;
         expect(users).toEqual(before.users);
       } finally {

@@ -3,6 +3,7 @@ import { alertFanoutEntities } from './alert-fanout.ts';
 import { AlertTap } from './alert-tap.ts';
 import { AuditLog } from './audit-log.ts';
 import { Company } from './company.ts';
+import { DatabaseInstance } from './database-instance.ts';
 import { deskEntities } from './desk.ts';
 import { StoredFile } from './file.ts';
 import { FlowSession } from './flow-session.ts';
@@ -25,6 +26,7 @@ export {
   ActionToken,
   AuditLog,
   Company,
+  DatabaseInstance,
   FlowSession,
   InboundEvent,
   Invitation,
@@ -58,4 +60,5 @@ export const entities = [
   TeamNews,
   AlertTap,
   ...alertFanoutEntities,
+  DatabaseInstance,
 ];

@@ -11,6 +11,7 @@ import { Migration20261122230000_fanout } from './Migration20261122230000_fanout
 import { Migration20261122240000_alert_taps } from './Migration20261122240000_alert_taps.ts';
 import { Migration20261122250000_alert_fanout } from './Migration20261122250000_alert_fanout.ts';
 import { Migration20261122260000_batch_receipts } from './Migration20261122260000_batch_receipts.ts';
+import { Migration20261206050129_database_instance } from './Migration20261206050129_database_instance.ts';
 
 export const migrations = [
   { name: 'Migration20261122000000_foundation', class: Migration20261122000000Foundation },
@@ -25,4 +26,5 @@ export const migrations = [
   { name: 'Migration20261122240000_alert_taps', class: Migration20261122240000_alert_taps },
   { name: 'Migration20261122250000_alert_fanout', class: Migration20261122250000_alert_fanout },
   { name: 'Migration20261122260000_batch_receipts', class: Migration20261122260000_batch_receipts },
+  { name: 'Migration20261206050129_database_instance', class: Migration20261206050129_database_instance },
 ];

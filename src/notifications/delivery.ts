@@ -94,6 +94,16 @@ export class NotificationDelivery {
   }
 
   /**
+   * The queue job id (and platform idempotency key) of an outbox row or a multicast batch:
+   * `outbox-<database>-<id>`, `alert-batch-<database>-<id>`. The database's own tag keeps a fresh
+   * or restored database's ids (which start again at 1) apart from the jobs a long-lived Redis still
+   * holds from an earlier one: BullMQ takes an add whose id it already has as a repeat and drops it.
+   */
+  async jobId(kind: 'outbox' | 'alert-batch', id: number): Promise<string> {
+    return `${kind}-${await this.options.store.instanceTag()}-${id}`;
+  }
+
+  /**
    * One relay pass; returns how many rows and recipients it moved.
    * 1. Job alert fan-outs, a page at a time (`fanoutPage`, up to 10,000 workers a page): each page's
    *    multicast batches are queued as soon as it commits, while the next page is matched, so the
@@ -140,10 +150,12 @@ export class NotificationDelivery {
       list.push({ batchId: b.id });
       byQueue.set(queue, list);
     }
-    for (const [name, items] of byQueue)
-      await this.options.queue
-        .producer(multicastJob(name))
-        .addBulk(items.map((data) => ({ data, options: { id: `alert-batch-${data.batchId}` } })));
+    for (const [name, items] of byQueue) {
+      const jobs = await Promise.all(
+        items.map(async (data) => ({ data, options: { id: await this.jobId('alert-batch', data.batchId) } })),
+      );
+      await this.options.queue.producer(multicastJob(name)).addBulk(jobs);
+    }
     return batches.length;
   }
 
@@ -197,7 +209,10 @@ export class NotificationDelivery {
           workspace: target.workspace,
           externalId: target.externalId,
         },
-        options: { id: `outbox-${row.id}`, ...(until ? { delayMs: until.getTime() - now.getTime() } : {}) },
+        options: {
+          id: await this.jobId('outbox', row.id),
+          ...(until ? { delayMs: until.getTime() - now.getTime() } : {}),
+        },
       });
       byQueue.set(name, list);
     }
@@ -234,7 +249,12 @@ export class NotificationDelivery {
         }
         const reply = renderJobAlert(batch.openJob, batch.locale, this.options.timeZone);
         try {
-          await adapter.multicast(batch.externalIds, reply, batch.locale, `alert-batch-${batch.id}`);
+          await adapter.multicast(
+            batch.externalIds,
+            reply,
+            batch.locale,
+            await this.jobId('alert-batch', batch.id),
+          );
         } catch (err) {
           if (err instanceof PermanentJobError) {
             await store.notifications.settleBatch(batch.id, { status: 'failed', reason: err.code });
@@ -279,7 +299,7 @@ export class NotificationDelivery {
             button: this.options.button,
           });
           await adapter.push({ workspace: job.workspace, externalId: job.externalId, locale }, reply, {
-            key: `outbox-${row.id}`,
+            key: await this.jobId('outbox', row.id),
           });
           await store.notifications.receipt(row.id, row.recipientUserId, {
             status: 'sent',

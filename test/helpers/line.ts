@@ -109,6 +109,8 @@ export async function openLineBench(
     clock?: TestClock;
     /** The Redis the queue uses (default the test Redis), e.g. one the test starts and restarts. */
     redisUrl?: string;
+    /** The queue's key prefix (default a fresh one), e.g. the same for two benches in turn. */
+    queuePrefix?: string;
   } = {},
 ): Promise<LineBench> {
   const clock = options.clock ?? testClock();
@@ -130,7 +132,7 @@ export async function openLineBench(
     LINE_API_URL: fake.url,
     LINE_DATA_API_URL: fake.url,
   });
-  const queuePrefix = uniqueName(prefix);
+  const queuePrefix = options.queuePrefix ?? uniqueName(prefix);
   const app = await createApp(config, {
     logger: memoryLogger('silent').logger,
     clock,
