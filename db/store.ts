@@ -112,6 +112,16 @@ export function createMikroStore(orm: MikroORM, kind: StoreKind): Store {
       async setLocale(userId: number, locale: Locale) {
         await em().nativeUpdate(User, { id: userId }, { locale });
       },
+      async renameByIdentity(key, displayName) {
+        const result: { affectedRows?: number } = await em().execute(
+          `update users u set display_name = ? from platform_identities i
+            where i.user_id = u.id and i.platform = ? and i.workspace = ? and i.external_id = ?
+              and u.display_name is distinct from ?`,
+          [displayName.slice(0, 200), key.platform, key.workspace, key.externalId, displayName.slice(0, 200)],
+          'run',
+        );
+        return (result.affectedRows ?? 0) > 0;
+      },
     },
     uow: createUnitOfWork(orm),
     notifications: createNotificationStore(orm),

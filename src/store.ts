@@ -38,6 +38,8 @@ export interface UserStore {
     init: { displayName: string; locale: Locale; roles: Role[] },
   ): Promise<{ user: UserRecord; created: boolean }>;
   setLocale(userId: number, locale: Locale): Promise<void>;
+  /** The name a platform now gives the person behind `key` (they changed it there); false if unknown. */
+  renameByIdentity(key: IdentityKey, displayName: string): Promise<boolean>;
 }
 
 export interface InboundEventStore {

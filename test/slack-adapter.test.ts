@@ -302,6 +302,56 @@ describe('the inquiry flow as a Slack modal', () => {
   });
 });
 
+describe('Slack newcomers', () => {
+  it('greets a newcomer by the name Slack knows, in their Slack language, not by their raw id', async () => {
+    b.slack.users.set('UNEWHANAKO', {
+      id: 'UNEWHANAKO',
+      name: '花子',
+      real_name: '山田 花子',
+      locale: 'ja-JP',
+    });
+    const ja = await b.dm('UNEWHANAKO', 'help');
+    expect(ja.text).toContain('花子さん、はじめまして');
+    expect(ja.text).not.toContain('UNEWHANAKO');
+    b.slack.users.set('UNEWALICE', {
+      id: 'UNEWALICE',
+      name: 'alice',
+      real_name: 'Alice Smith',
+      locale: 'en-US',
+    });
+    const en = await b.dm('UNEWALICE', 'help');
+    expect(en.text).toMatch(/alice/);
+    expect(en.text).toContain('Commands you can use');
+    // Slack unreachable for the look-up: still registered and answered, by id.
+    const unknown = await b.dm('UNEWNOBODY', 'help');
+    expect(unknown.text).toContain('UNEWNOBODYさん、はじめまして');
+    const user = await b.app.store.users.findByIdentity({
+      platform: 'slack',
+      workspace: TEAM,
+      externalId: 'UNEWHANAKO',
+    });
+    expect(user?.displayName).toBe('花子');
+
+    // They change their name in Slack: the bot follows (user_change).
+    const { id, body } = b.eventBody({
+      type: 'user_change',
+      user: {
+        id: 'UNEWHANAKO',
+        team_id: TEAM,
+        name: 'hanako',
+        profile: { display_name: '春子', real_name: '山田 春子' },
+      },
+    });
+    await b.request('UNEWHANAKO', id, body, 'json');
+    const renamed = await b.app.store.users.findByIdentity({
+      platform: 'slack',
+      workspace: TEAM,
+      externalId: 'UNEWHANAKO',
+    });
+    expect(renamed?.displayName).toBe('春子');
+  });
+});
+
 describe('Slack rendering', () => {
   it('keeps a long reply within Block Kit limits by splitting it into messages and sections', () => {
     const reply: Reply = {
@@ -361,7 +411,13 @@ describe('Slack setup', () => {
     for (const url of urls) expect(url).toMatch(/\/slack\/events$/);
     expect(manifest.features.slash_commands[0].command).toBe('/bot');
     expect(manifest.settings.event_subscriptions.bot_events).toEqual(
-      expect.arrayContaining(['message.im', 'message.channels', 'app_mention', 'reaction_added']),
+      expect.arrayContaining([
+        'message.im',
+        'message.channels',
+        'app_mention',
+        'reaction_added',
+        'user_change',
+      ]),
     );
     expect(manifest.oauth_config.scopes.bot).toEqual(
       expect.arrayContaining([
@@ -371,6 +427,7 @@ describe('Slack setup', () => {
         'files:read',
         'files:write',
         'reactions:write',
+        'users:read',
       ]),
     );
   });

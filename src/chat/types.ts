@@ -14,6 +14,11 @@ export interface ChatSender {
   displayName?: string;
   /** The platform's language hint, used only for a brand-new user. */
   localeHint?: Locale;
+  /**
+   * Looks the person up on the platform (name, language) when the event does not carry them. Called
+   * only for a newcomer, once, before they are registered; a failure registers them without it.
+   */
+  profile?: () => Promise<{ displayName?: string; localeHint?: Locale }>;
 }
 
 export interface ChatAttachment {

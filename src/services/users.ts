@@ -2,7 +2,7 @@
 
 import type { ChatSender } from '../chat/types.ts';
 import type { Platform, Role } from '../config.ts';
-import { DEFAULT_LOCALE } from '../i18n/index.ts';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/index.ts';
 import type { Store, UserRecord } from '../store.ts';
 
 export interface ResolvedUser {
@@ -25,9 +25,13 @@ export async function resolveUser(
   const key = { platform, workspace: sender.workspace, externalId: sender.externalId };
   const existing = await store.users.findByIdentity(key);
   if (existing) return { user: existing, created: false };
+  // A newcomer is greeted by name: what the event carries, else what the platform says of them.
+  const looked = !sender.displayName && sender.profile ? await sender.profile().catch(() => ({})) : {};
+  const name = sender.displayName ?? (looked as { displayName?: string }).displayName;
+  const locale = sender.localeHint ?? (looked as { localeHint?: Locale }).localeHint;
   return store.users.createWithIdentity(key, {
-    displayName: (sender.displayName ?? sender.externalId).slice(0, 200),
-    locale: sender.localeHint ?? DEFAULT_LOCALE,
+    displayName: (name?.trim() || sender.externalId).slice(0, 200),
+    locale: locale ?? DEFAULT_LOCALE,
     roles: openSignupRole ? [openSignupRole] : [],
   });
 }
