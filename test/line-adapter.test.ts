@@ -291,6 +291,22 @@ describe('LINE push and multicast', () => {
 });
 
 describe('LINE events', () => {
+  it('greets by their LINE name someone who writes before any follow event, and takes a new name on a re-follow', async () => {
+    b.fake.setProfile(lineUserId('no-follow-sato'), { displayName: '佐藤', language: 'ja' });
+    const first = await b.say('no-follow-sato', 'ヘルプ');
+    expect(first.text).toContain('佐藤さん、はじめまして');
+    expect(first.text).not.toContain(lineUserId('no-follow-sato'));
+
+    await b.follow('renamed-friend', { displayName: '旧姓 花子', language: 'ja' });
+    await b.follow('renamed-friend', { displayName: '新姓 花子', language: 'ja' });
+    const user = await b.app.store.users.findByIdentity({
+      platform: 'line',
+      workspace: '',
+      externalId: lineUserId('renamed-friend'),
+    });
+    expect(user?.displayName).toBe('新姓 花子');
+  });
+
   it('welcomes a new friend by name in their LINE language, and stops pushing after unfollow', async () => {
     const seen = await b.follow('friend', { displayName: 'Alex', language: 'en' });
     expect(seen.text).toContain('Alex');

@@ -136,8 +136,12 @@ export class LineAdapter implements MulticastAdapter {
         return;
       case 'follow': {
         await this.options.identity.setReachable(identityKey, true);
-        // A new friend gets the welcome and the help; an existing user who re-follows gets the help.
-        await this.runBot(job, userId, { kind: 'message', text: 'help' }, await this.profileOf(userId));
+        // A new friend gets the welcome and the help; an existing user who re-follows gets the help,
+        // under the name LINE gives them now (LINE sends no event when a name changes).
+        const profile = await this.profileOf(userId);
+        if (profile.displayName)
+          await this.options.store.users.renameByIdentity(identityKey, profile.displayName);
+        await this.runBot(job, userId, { kind: 'message', text: 'help' }, profile);
         return;
       }
       case 'postback':
@@ -250,7 +254,9 @@ export class LineAdapter implements MulticastAdapter {
       ...input,
       id: job.event.webhookEventId,
       platform: 'line',
-      sender: { workspace: '', externalId: userId, ...profile },
+      // Someone who writes before any follow event (a friend from before the webhook was on) is
+      // looked up in LINE's profile API as they are registered, so they are greeted by name too.
+      sender: { workspace: '', externalId: userId, ...profile, profile: () => this.profileOf(userId) },
       conversation: { kind: 'direct', id: userId },
       receivedAt: new Date(job.event.timestamp),
     };
