@@ -1,6 +1,6 @@
 /**
  * `npm run cli -- <command>` (entry: src/cli.ts): operator commands. Each answers `--help`. Later issues add more
- * here (ARCHITECTURE.md, "Command line").
+ * here (README, "Command line").
  */
 import { parseArgs } from 'node:util';
 import { type Config, loadConfig, ROLES, type Role } from './config.ts';

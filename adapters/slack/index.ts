@@ -24,6 +24,7 @@ import { DESK_RESOLVE, DESK_TAKE, DeskMirror } from './desk.ts';
 import { DeskStaff } from './desk-staff.ts';
 import { downloadSlackFiles, type SlackFile } from './files.ts';
 import { type ModalDeps, openForm, registerModals } from './modals.ts';
+import { renameFromSlack, slackProfile } from './people.ts';
 import { boltLogger, SharedHttpReceiver } from './receiver.ts';
 import { BUTTON_ACTION, renderSlackMessages } from './render.ts';
 
@@ -153,20 +154,7 @@ export class SlackAdapter implements ChatAdapter {
   }
 
   private sender(team: string, user: string): ChatSender {
-    return { workspace: team, externalId: user, profile: () => this.profileOf(user) };
-  }
-
-  /**
-   * A newcomer's name and language from Slack (`users.info` with `include_locale`, scope users:read):
-   * the display name they chose, else their full name, else their handle.
-   */
-  private async profileOf(user: string): Promise<{ displayName?: string; localeHint?: 'en' }> {
-    const res = await this.client.users.info({ user, include_locale: true });
-    const u = res.user;
-    const name = u?.profile?.display_name || u?.profile?.real_name || u?.real_name || u?.name;
-    // Japanese first (DOMAIN.md): only an English Slack locale makes a newcomer's language English.
-    const english = u?.locale?.toLowerCase().startsWith('en') === true;
-    return { ...(name ? { displayName: name } : {}), ...(english ? { localeHint: 'en' as const } : {}) };
+    return { workspace: team, externalId: user, profile: () => slackProfile(this.client, user) };
   }
 
   private async userOf(team: string, user: string): Promise<UserRecord | null> {
@@ -346,25 +334,14 @@ export class SlackAdapter implements ChatAdapter {
       await this.staff.act(body as AnyBody, Number((action as AnyBody).value), 'resolve');
     });
 
-    // Reactions on a desk card or thread: 👀 takes, ✅ resolves.
-    // Someone changed their name in Slack: greetings and desk cards follow (scope users:read).
+    // Someone changed their name in Slack (people.ts).
     app.event('user_change', async ({ event, body }) => {
-      const id = String(body.event_id);
-      try {
-        const u = (event as AnyBody).user as AnyBody | undefined;
-        const name = u?.profile?.display_name || u?.profile?.real_name || u?.real_name || u?.name;
-        const team = typeof u?.team_id === 'string' ? u.team_id : String(body.team_id);
-        if (typeof u?.id === 'string' && typeof name === 'string' && name.trim()) {
-          await this.o.store.users.renameByIdentity(
-            { platform: 'slack', workspace: team, externalId: u.id },
-            name.trim(),
-          );
-        }
-      } finally {
-        this.done(id);
-      }
+      await renameFromSlack(this.o.store, String(body.team_id), (event as AnyBody).user).finally(() =>
+        this.done(String(body.event_id)),
+      );
     });
 
+    // Reactions on a desk card or thread: 👀 takes, ✅ resolves.
     app.event('reaction_added', async ({ event, body }) => {
       const id = String(body.event_id);
       try {
