@@ -1,6 +1,7 @@
 /** `DeskStore` (src/store.ts) in plain SQL: claims with a lease, as the outbox relay does. */
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { DeskStore, DeskThreadRecord } from '../src/store.ts';
+import { intId, text } from './params.ts';
 
 /** A claim older than this is taken to be lost (the worker died between claim and post). */
 const LEASE = "interval '60 seconds'";
@@ -135,14 +136,19 @@ export function createDeskStore(orm: MikroORM): DeskStore {
         `insert into desk_messages (message_id, inquiry_id, channel, ts, origin)
          values (?, ?, ?, ?, 'desk')
          on conflict (message_id) do update set origin = 'desk', ts = excluded.ts, claimed_at = null`,
-        [messageId, inquiryId, channel, ts],
+        [
+          intId(messageId, 'message id'),
+          intId(inquiryId, 'inquiry id'),
+          text(channel, 'channel', 100),
+          text(ts, 'ts', 40),
+        ],
       );
     },
 
     async messageAt(messageId) {
       const rows: { channel: string; ts: string | null; origin: 'desk' | 'mirror' }[] = await em().execute(
         'select channel, ts, origin from desk_messages where message_id = ?',
-        [messageId],
+        [intId(messageId, 'message id')],
       );
       return rows[0] ?? null;
     },
@@ -150,7 +156,7 @@ export function createDeskStore(orm: MikroORM): DeskStore {
     async threadOf(inquiryId) {
       const rows: ThreadRow[] = await em().execute(
         'select inquiry_id, channel, ts, card_state from desk_threads where inquiry_id = ?',
-        [inquiryId],
+        [intId(inquiryId, 'inquiry id')],
       );
       return rows[0] ? toThread(rows[0]) : null;
     },
@@ -158,7 +164,7 @@ export function createDeskStore(orm: MikroORM): DeskStore {
     async inquiryAt(channel, ts) {
       const rows: { inquiry_id: number }[] = await em().execute(
         'select inquiry_id from desk_threads where channel = ? and ts = ?',
-        [channel, ts],
+        [text(channel, 'channel', 100), text(ts, 'ts', 40)],
       );
       return rows[0] ? Number(rows[0].inquiry_id) : null;
     },

@@ -8,6 +8,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, type Options, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { entities } from './entities/index.ts';
 import { migrations } from './migrations/index.ts';
+import { guardParams } from './params.ts';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations', import.meta.url));
 
@@ -53,6 +54,8 @@ export function ormConfig(options: OrmOptions): Options {
     debug: options.log !== undefined,
     ...(options.log ? { logger: options.log } : {}),
     allowGlobalContext: false,
+    // Nothing but scalars (and JSON documents) is bound into a statement (db/params.ts).
+    onQuery: guardParams,
     migrations: {
       tableName: 'mikro_orm_migrations',
       path: MIGRATIONS_DIR,

@@ -11,6 +11,7 @@ import type { IdentityKey, Store, StoreKind, UserRecord } from '../src/store.ts'
 import { createDeskStore } from './desk.ts';
 import { ActionToken, FlowSession, PlatformIdentity, User } from './entities/index.ts';
 import { createNotificationStore } from './notifications.ts';
+import { identityKey, intId, text } from './params.ts';
 import { createTeamNewsStore } from './team-news.ts';
 import { createUnitOfWork } from './unit-of-work.ts';
 
@@ -47,6 +48,7 @@ export function createMikroStore(orm: MikroORM, kind: StoreKind): Store {
   // The three reads every chat event makes (dedupe, who is this, any flow open) are plain SQL: one
   // round trip each and no entity hydration, which is most of their cost through the ORM.
   const findByIdentity = async (key: IdentityKey): Promise<UserRecord | null> => {
+    identityKey(key);
     const rows: UserRow[] = await em().execute(
       `select u.id, u.display_name, u.locale, u.roles, u.company_id, u.created_at
          from platform_identities i join users u on u.id = i.user_id
@@ -87,6 +89,7 @@ export function createMikroStore(orm: MikroORM, kind: StoreKind): Store {
     users: {
       findByIdentity,
       async createWithIdentity(key, init) {
+        const { platform, workspace, externalId } = identityKey(key);
         const fork = em();
         try {
           const user = await fork.transactional(async (tx) => {
@@ -96,7 +99,7 @@ export function createMikroStore(orm: MikroORM, kind: StoreKind): Store {
               roles: init.roles,
             });
             await tx.flush();
-            tx.create(PlatformIdentity, { userId: u.id, ...key });
+            tx.create(PlatformIdentity, { userId: u.id, platform, workspace, externalId });
             return u;
           });
           return { user: toUser(user), created: true };
@@ -110,9 +113,15 @@ export function createMikroStore(orm: MikroORM, kind: StoreKind): Store {
         }
       },
       async setLocale(userId: number, locale: Locale) {
-        await em().nativeUpdate(User, { id: userId }, { locale });
+        await em().nativeUpdate(
+          User,
+          { id: intId(userId, 'user id') },
+          { locale: text(locale, 'locale', 10) },
+        );
       },
       async renameByIdentity(key, displayName) {
+        identityKey(key);
+        text(displayName, 'display name', 10_000);
         const result: { affectedRows?: number } = await em().execute(
           `update users u set display_name = ? from platform_identities i
             where i.user_id = u.id and i.platform = ? and i.workspace = ? and i.external_id = ?
@@ -157,7 +166,7 @@ export function createMikroStore(orm: MikroORM, kind: StoreKind): Store {
         const fork = em();
         const rows: FlowRow[] = await fork.execute(
           'select flow_id, step, answers, expires_at from flow_sessions where user_id = ?',
-          [userId],
+          [intId(userId, 'user id')],
         );
         const row = rows[0];
         if (!row) return null;
@@ -196,7 +205,11 @@ export function createMikroStore(orm: MikroORM, kind: StoreKind): Store {
         }
       },
       async resolve(token, userId, now) {
-        const row = await em().findOne(ActionToken, { token, userId, expiresAt: { $gt: now } });
+        const row = await em().findOne(ActionToken, {
+          token: text(token, 'token', 40),
+          userId: intId(userId, 'user id'),
+          expiresAt: { $gt: now },
+        });
         return row?.command ?? null;
       },
     },
@@ -205,7 +218,7 @@ export function createMikroStore(orm: MikroORM, kind: StoreKind): Store {
         const inserted: { affectedRows?: number } = await em().execute(
           `insert into inbound_events (platform, event_id, received_at) values (?, ?, now())
            on conflict (platform, event_id) do nothing`,
-          [platform, eventId],
+          [text(platform, 'platform', 20), text(eventId, 'event id', 200)],
           'run',
         );
         return inserted.affectedRows === 1;

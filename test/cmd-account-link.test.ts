@@ -6,18 +6,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReply } from '../adapters/console/render.ts';
 import { type ChatBench, type ChatSession, openChatBench } from './helpers/chat.ts';
+import { lineUserId } from './helpers/line.ts';
 
 let c: ChatBench;
 let companyA: number;
 let seq = 0;
 
-/** Types `text` on LINE as `lineUserId` (LINE has one global id space: workspace ''). */
-async function onLine(lineUserId: string, text: string): Promise<string> {
+/** Types `text` on LINE as `lineId` (LINE has one global id space: workspace ''). */
+async function onLine(lineId: string, text: string): Promise<string> {
   const { reply, locale } = await c.bot.handle({
     id: `line-${++seq}`,
     platform: 'line',
-    sender: { workspace: '', externalId: lineUserId, displayName: 'LINE user' },
-    conversation: { kind: 'direct', id: lineUserId },
+    sender: { workspace: '', externalId: lineId, displayName: 'LINE user' },
+    conversation: { kind: 'direct', id: lineId },
     receivedAt: new Date(),
     kind: 'message',
     text,
@@ -47,16 +48,16 @@ describe('linking a second platform', () => {
     expect(issued).toContain('有効期限は 2026年11月20日(金) 12:10 までです');
     const code = await issueCode(hanako);
 
-    expect(await onLine('U-hanako', `連携 ${code}`)).toContain(
+    expect(await onLine(lineUserId('hanako'), `連携 ${code}`)).toContain(
       '連携が完了しました。今後はLINEでもご利用いただけます。',
     );
     // The LINE account is now Hanako: a customer of company A.
-    expect(await onLine('U-hanako', '基本情報')).toContain('株式会社サウンドA の基本情報');
+    expect(await onLine(lineUserId('hanako'), '基本情報')).toContain('株式会社サウンドA の基本情報');
 
     const list = await hanako.say('連携一覧');
     expect(list).toContain('連携しているアプリ(2件)');
     expect(list).toMatch(/#\d+ コンソール \(…nako\) ← このアプリ/);
-    expect(list).toMatch(/#\d+ LINE \(…nako\)/);
+    expect(list).toMatch(new RegExp(`#\\d+ LINE \\(…${lineUserId('hanako').slice(-4)}\\)`));
     expect(hanako.choices().filter((l) => l === '連携解除')).toHaveLength(2);
     const lineId = /#(\d+) LINE/.exec(list)?.[1];
     expect(await hanako.say(`連携解除 #${lineId}`)).toContain('LINEとの連携を解除しました。');
@@ -67,7 +68,7 @@ describe('linking a second platform', () => {
     const consoleId = /#(\d+) コンソール/.exec(after)?.[1];
     expect(await hanako.say(`連携解除 ${consoleId}`)).toContain('[E104] 最後に残った連携は解除できません。');
     // LINE is a stranger again: a new user who is welcomed.
-    expect(await onLine('U-hanako', 'ヘルプ')).toContain('はじめまして');
+    expect(await onLine(lineUserId('hanako'), 'ヘルプ')).toContain('はじめまして');
   });
 
   it('links a second console session with a lower-case, hyphenated code and marks the account in use (English)', async () => {
@@ -94,12 +95,12 @@ describe('linking a second platform', () => {
 describe('codes that do not work', () => {
   it('refuses a wrong code and an expired one with [E101], in Japanese and English', async () => {
     const ja = await c.as('jiro', ['worker']);
-    expect(await onLine('U-jiro', '連携 ZZZZ9999')).toContain(
+    expect(await onLine(lineUserId('jiro'), '連携 ZZZZ9999')).toContain(
       '[E101] 連携コードが正しくないか、有効期限(10分)が切れています。',
     );
     const code = await issueCode(ja);
     c.b.clock.advance(10 * 60_000 + 1);
-    expect(await onLine('U-jiro', `連携 ${code}`)).toContain('[E101]');
+    expect(await onLine(lineUserId('jiro'), `連携 ${code}`)).toContain('[E101]');
 
     const en = await c.as('emma', ['worker'], { locale: 'en' });
     const other = await c.as('emma-laptop', ['worker'], { locale: 'en' });
@@ -114,16 +115,19 @@ describe('codes that do not work', () => {
   it('locks linking from an account after five wrong codes with [E102], even for the right code', async () => {
     const owner = await c.as('saburo', ['worker']);
     const code = await issueCode(owner);
-    for (let i = 0; i < 4; i++) expect(await onLine('U-guess', `連携 WRONG00${i}`)).toContain('[E101]');
-    expect(await onLine('U-guess', '連携 WRONG004')).toContain('[E102] 連携コードの入力に5回失敗したため');
-    expect(await onLine('U-guess', `連携 ${code}`)).toContain('[E102]');
+    for (let i = 0; i < 4; i++)
+      expect(await onLine(lineUserId('guess'), `連携 WRONG00${i}`)).toContain('[E101]');
+    expect(await onLine(lineUserId('guess'), '連携 WRONG004')).toContain(
+      '[E102] 連携コードの入力に5回失敗したため',
+    );
+    expect(await onLine(lineUserId('guess'), `連携 ${code}`)).toContain('[E102]');
   });
 
   it('refuses to move an account that is one of several of another person’s with [E103]', async () => {
     const shiro = await c.as('shiro', ['worker']);
-    await onLine('U-shiro', `連携 ${await issueCode(shiro)}`);
+    await onLine(lineUserId('shiro'), `連携 ${await issueCode(shiro)}`);
     const goro = await c.as('goro', ['worker']);
-    expect(await onLine('U-shiro', `連携 ${await issueCode(goro)}`)).toContain(
+    expect(await onLine(lineUserId('shiro'), `連携 ${await issueCode(goro)}`)).toContain(
       '[E103] このアカウントはすでに別のユーザーに連携されています。',
     );
     expect(await shiro.say(`連携 ${await issueCode(shiro)}`)).toContain(

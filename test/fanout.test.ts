@@ -24,14 +24,14 @@ afterAll(async () => {
   await b?.close();
 });
 
-/** `n` workers reachable on LINE (ids `U<prefix>…`); returns their LINE ids. */
+/** `n` workers reachable on LINE (real-looking ids: `U` + 32 hex); returns their LINE ids. */
 async function seedWorkers(prefix: string, n: number): Promise<string[]> {
   const { rows } = await db.query(
     `with u as (
        insert into users (display_name, locale, roles, created_at, updated_at)
        select $1 || g, 'ja', '{worker}', now(), now() from generate_series(1, $2) g returning id)
      insert into platform_identities (user_id, platform, workspace, external_id, created_at)
-     select id, 'line', '', 'U' || $1 || lpad(id::text, 20, '0'), now() from u returning external_id`,
+     select id, 'line', '', 'U' || md5($1 || id::text), now() from u returning external_id`,
     [prefix, n],
   );
   return rows.map((r) => r.external_id as string);

@@ -130,9 +130,9 @@ describe('notification delivery', () => {
     });
     expect(pressed.reply).not.toBeNull();
     // Applying asks for an optional message and a confirmation (the apply flow).
-    for (const text of ['スキップ', 'はい']) {
+    for (const [i, text] of ['スキップ', 'はい'].entries()) {
       await c.bot.handle({
-        id: `answer-${text}-${job.id}`,
+        id: `answer-${i}-${job.id}`,
         platform: 'console',
         kind: 'message',
         text,

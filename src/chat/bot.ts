@@ -15,6 +15,7 @@ import { resolveUser } from '../services/users.ts';
 import type { Store, UserRecord } from '../store.ts';
 import type { Command, CommandContext, CommandServices } from './command.ts';
 import { type FlowAnswers, type FlowDefinition, FlowEngine } from './flow.ts';
+import { isEventId, isPlatformIdentity } from './ids.ts';
 import { normalizeInput } from './normalize.ts';
 import { mayRun, type Router } from './router.ts';
 import { type Button, type ChatEvent, type FormSpec, type Reply, text } from './types.ts';
@@ -91,6 +92,12 @@ export class Bot {
     let user: UserRecord | null = null;
     let locale: Locale = event.sender.localeHint ?? 'ja';
     try {
+      // The adapters' schemas refuse these first; this is the core's own check (src/chat/ids.ts).
+      if (!isEventId(event.id) || !isPlatformIdentity({ platform: event.platform, ...event.sender })) {
+        outcome.result = 'invalid';
+        log.warn('event with an id no platform sends ignored');
+        return { reply: null, user: null, locale };
+      }
       if (!(await store.inboundEvents.markSeen(event.platform, event.id))) {
         outcome.result = 'duplicate';
         log.info('duplicate event ignored');

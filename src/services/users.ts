@@ -1,7 +1,9 @@
 /** Who is talking: finds the user behind a platform identity, registering newcomers (DOMAIN.md §4). */
 
+import { isPlatformIdentity } from '../chat/ids.ts';
 import type { ChatSender } from '../chat/types.ts';
 import type { Platform, Role } from '../config.ts';
+import { AppError } from '../errors.ts';
 import { DEFAULT_LOCALE, type Locale } from '../i18n/index.ts';
 import type { Store, UserRecord } from '../store.ts';
 
@@ -23,6 +25,8 @@ export async function resolveUser(
   openSignupRole: Role | null,
 ): Promise<ResolvedUser> {
   const key = { platform, workspace: sender.workspace, externalId: sender.externalId };
+  // Never a user from an id the platform could not have sent (src/chat/ids.ts).
+  if (!isPlatformIdentity(key)) throw new AppError('invalid_identity', `not a ${platform} user id`);
   const existing = await store.users.findByIdentity(key);
   if (existing) return { user: existing, created: false };
   // A newcomer is greeted by name: what the event carries, else what the platform says of them.
