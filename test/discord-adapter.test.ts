@@ -11,7 +11,13 @@ import { commandGroups } from '../commands/index.ts';
 import type { Reply } from '../src/chat/types.ts';
 import { type AdapterHarness, adapterContract } from './contract/adapter-contract.ts';
 import { makeCustomerOf } from './contract/customer.ts';
-import { type DiscordBench, discordSeen, openDiscordBench, snowflake } from './helpers/discord.ts';
+import {
+  DISCORD_APP,
+  type DiscordBench,
+  discordSeen,
+  openDiscordBench,
+  snowflake,
+} from './helpers/discord.ts';
 import { lineUserId, seenIn } from './helpers/line.ts';
 
 let b: DiscordBench;
@@ -69,7 +75,7 @@ adapterContract('discord', discordHarness);
 describe('Discord interactions endpoint', () => {
   it('answers PING with PONG', async () => {
     const res = await b.post(
-      JSON.stringify({ id: snowflake(), type: 1, application_id: '1', token: 't', version: 1 }),
+      JSON.stringify({ id: snowflake(), type: 1, application_id: DISCORD_APP, token: 't', version: 1 }),
     );
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ type: 1 });

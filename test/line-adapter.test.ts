@@ -29,7 +29,9 @@ function lineHarness(): AdapterHarness {
     say: (user, text) => b.say(user, text),
     tap: (user, payload) => b.tap(user, payload),
     async sayTwice(user, text) {
-      const event = b.event(user, { message: { id: `m-${Math.random()}`, type: 'text', text } });
+      const event = b.event(user, {
+        message: { id: `m-${Math.random().toString(36).slice(2)}`, type: 'text', text },
+      });
       const first = await b.send(user, [event]);
       // LINE's redelivery: the identical event again, flagged as such.
       const again = { ...event, deliveryContext: { isRedelivery: true } };
@@ -328,16 +330,21 @@ describe('LINE events', () => {
   });
 
   it('explains in a group that it works one to one, and ignores ordinary group talk', async () => {
-    const group = { type: 'group', groupId: 'Cgroup1', userId: lineUserId('g-user') };
+    const group = { type: 'group', groupId: `C${'0'.repeat(31)}1`, userId: lineUserId('g-user') };
     const before = b.fake.delivered.length;
-    const join = b.event('g-user', { type: 'join', source: { type: 'group', groupId: 'Cgroup1' } });
+    const join = b.event('g-user', {
+      type: 'join',
+      source: { type: 'group', groupId: `C${'0'.repeat(31)}1` },
+    });
     const chatter = b.event('g-user', {
       source: group,
       message: { id: 'g1', type: 'text', text: '今日の打ち合わせは15時からです' },
     });
     const command = b.event('g-user', { source: group, message: { id: 'g2', type: 'text', text: '求人' } });
     await b.send('g-user', [join, chatter, command]);
-    const toGroup = b.fake.delivered.slice(before).filter((d) => d.to === 'Cgroup1' || d.via === 'reply');
+    const toGroup = b.fake.delivered
+      .slice(before)
+      .filter((d) => d.to === `C${'0'.repeat(31)}1` || d.via === 'reply');
     expect(toGroup).toHaveLength(2);
     expect(JSON.stringify(toGroup[0]?.messages)).toContain('1対1のトーク');
     expect(

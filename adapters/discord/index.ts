@@ -18,12 +18,14 @@ import type { ChatAttachment, ChatEvent, FormSpec, Reply } from '../../src/chat/
 import type { DomainServices } from '../../src/domain/services.ts';
 import type { FileStorage } from '../../src/files/storage.ts';
 import type { HttpResponse, HttpServer } from '../../src/http/server.ts';
+import { utf8 } from '../../src/http/utf8.ts';
 import { type Locale, t } from '../../src/i18n/index.ts';
 import type { Logger } from '../../src/logger.ts';
 import { PermanentJobError } from '../../src/queue.ts';
 import type { Store } from '../../src/store.ts';
 import { clip } from '../shared/text.ts';
 import { type CommandGroups, commandLine } from './commands.ts';
+import { checkInteraction, FORM_PREFIX, INTERACTION } from './inbound.ts';
 import { fetchAttachments, suggest } from './options.ts';
 import { type DiscordMessage, renderDiscordMessages } from './render.ts';
 import { TeamNews } from './team-news.ts';
@@ -52,11 +54,7 @@ export interface DiscordAdapterOptions {
 }
 
 // Interaction and callback types (https://discord.com/developers/docs/interactions/receiving-and-responding).
-const PING = 1;
-const APPLICATION_COMMAND = 2;
-const MESSAGE_COMPONENT = 3;
-const AUTOCOMPLETE = 4;
-const MODAL_SUBMIT = 5;
+const { PING, APPLICATION_COMMAND, MESSAGE_COMPONENT, AUTOCOMPLETE, MODAL_SUBMIT } = INTERACTION;
 const PONG = 1;
 const CHANNEL_MESSAGE = 4;
 const DEFERRED_CHANNEL_MESSAGE = 5;
@@ -65,7 +63,6 @@ const MODAL = 9;
 const EPHEMERAL = 64;
 /** Modal limits (PLATFORMS.md): ≤ 5 inputs, title ≤ 45 characters; custom_id ≤ 100. */
 const MODAL_INPUTS = 5;
-const FORM_PREFIX = 'form:';
 
 // biome-ignore lint/suspicious/noExplicitAny: interaction payloads are wide; each use reads the few fields it needs.
 type Interaction = Record<string, any>;
@@ -106,15 +103,25 @@ export class DiscordAdapter implements ChatAdapter {
       ) {
         return { status: 401, body: { error: 'invalid request signature' } };
       }
-      let interaction: Interaction;
+      let body: unknown;
       try {
-        interaction = JSON.parse(req.rawBody.toString('utf8')) as Interaction;
+        const text = utf8(req.rawBody);
+        if (text === null) throw new Error('not UTF-8');
+        body = JSON.parse(text);
       } catch {
+        this.log.warn('Discord request whose body is not UTF-8 JSON ignored');
         return { status: 400, body: { error: 'body is not JSON' } };
       }
-      if (!interaction || typeof interaction.type !== 'number')
-        return { status: 400, body: { error: 'not an interaction' } };
-      return this.interaction(interaction);
+      // Checked before anything else (inbound.ts): nothing of an interaction that does not fit is processed.
+      const checked = checkInteraction(body);
+      if (!checked.ok) {
+        this.log.warn(
+          { interactionId: checked.id, reason: checked.reason },
+          'Discord interaction that does not fit its schema ignored',
+        );
+        return { status: 400, body: { error: checked.reason } };
+      }
+      return this.interaction(checked.interaction as Interaction);
     });
   }
 
@@ -302,7 +309,9 @@ export class DiscordAdapter implements ChatAdapter {
     const preset = JSON.parse(rest.slice(colon + 1) || '{}') as Record<string, string | number>;
     const raw: Record<string, string> = {};
     for (const row of i.data?.components ?? []) {
-      for (const c of row.components ?? []) raw[String(c.custom_id)] = String(c.value ?? '');
+      // Action rows of text inputs, or a Label holding one (inbound.ts checked their shape).
+      for (const c of row.components ?? (row.component ? [row.component] : []))
+        raw[String(c.custom_id)] = String(c.value ?? '');
     }
     const result = await this.o.bot.submitForm(event, flowId, raw, {}, preset);
     if ('errors' in result) {

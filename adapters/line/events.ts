@@ -5,32 +5,38 @@
  * ignored later, as LINE adds types over time.
  */
 import { z } from 'zod';
+import { EVENT_ID, LINE_GROUP_ID, LINE_ROOM_ID, LINE_USER_ID } from '../../src/chat/ids.ts';
 
+// Ids have LINE's shapes (src/chat/ids.ts): no user is made from anything else.
+const userId = z.string().regex(LINE_USER_ID);
 const source = z.union([
-  z.object({ type: z.literal('user'), userId: z.string().min(1) }),
-  z.object({ type: z.literal('group'), groupId: z.string().min(1), userId: z.string().optional() }),
-  z.object({ type: z.literal('room'), roomId: z.string().min(1), userId: z.string().optional() }),
+  z.object({ type: z.literal('user'), userId }),
+  z.object({ type: z.literal('group'), groupId: z.string().regex(LINE_GROUP_ID), userId: userId.optional() }),
+  z.object({ type: z.literal('room'), roomId: z.string().regex(LINE_ROOM_ID), userId: userId.optional() }),
 ]);
 
 const message = z.looseObject({
-  id: z.string().min(1),
-  type: z.string(),
-  text: z.string().optional(),
-  fileName: z.string().optional(),
-  fileSize: z.number().optional(),
+  // Numeric in practice; it goes into the content URL, so nothing but a safe token passes.
+  id: z.string().regex(/^[\w-]{1,50}$/),
+  type: z.string().min(1).max(50),
+  // A person's text message is at most 5,000 characters (Messaging API, "Text message").
+  text: z.string().max(5000).optional(),
+  fileName: z.string().max(1000).optional(),
+  fileSize: z.number().int().nonnegative().optional(),
   contentProvider: z.looseObject({ type: z.string() }).optional(),
 });
 
 export const lineEventSchema = z.looseObject({
-  type: z.string().min(1),
-  /** Unique per event and identical on redelivery: the dedupe key (PLATFORMS.md). */
-  webhookEventId: z.string().min(1).max(100),
+  type: z.string().min(1).max(50),
+  /** Unique per event and identical on redelivery: the dedupe key (a ULID). */
+  webhookEventId: z.string().regex(EVENT_ID),
   timestamp: z.number(),
   mode: z.string().optional(),
   source: source.optional(),
-  replyToken: z.string().optional(),
+  replyToken: z.string().max(255).optional(),
   message: message.optional(),
-  postback: z.looseObject({ data: z.string() }).optional(),
+  // Postback data is at most 300 characters (Messaging API, "Postback action").
+  postback: z.looseObject({ data: z.string().max(300) }).optional(),
   deliveryContext: z.looseObject({ isRedelivery: z.boolean() }).optional(),
 });
 

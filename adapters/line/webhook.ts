@@ -7,6 +7,7 @@
  */
 import { validateSignature } from '@line/bot-sdk';
 import type { HttpRequest, HttpResponse, RouteHandler } from '../../src/http/server.ts';
+import { utf8 } from '../../src/http/utf8.ts';
 import type { Logger } from '../../src/logger.ts';
 import { lineWebhookSchema } from './events.ts';
 import type { LineJob } from './index.ts';
@@ -31,7 +32,9 @@ export function lineWebhookHandler(options: LineWebhookOptions): RouteHandler {
     }
     let json: unknown;
     try {
-      json = JSON.parse(req.rawBody.toString('utf8'));
+      const text = utf8(req.rawBody);
+      if (text === null) throw new Error('not UTF-8');
+      json = JSON.parse(text);
     } catch {
       return { status: 400, body: { error: 'body is not JSON' } };
     }

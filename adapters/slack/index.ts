@@ -23,6 +23,7 @@ import type { Store, UserRecord } from '../../src/store.ts';
 import { DESK_RESOLVE, DESK_TAKE, DeskMirror } from './desk.ts';
 import { DeskStaff } from './desk-staff.ts';
 import { downloadSlackFiles, type SlackFile } from './files.ts';
+import { checkSlackBody } from './inbound.ts';
 import { type ModalDeps, openForm, registerModals } from './modals.ts';
 import { renameFromSlack, slackProfile } from './people.ts';
 import { boltLogger, SharedHttpReceiver } from './receiver.ts';
@@ -187,6 +188,21 @@ export class SlackAdapter implements ChatAdapter {
 
   private listen(): void {
     const { app } = this;
+
+    // Socket Mode has no HTTP receiver to check bodies (receiver.ts does it in HTTP mode): the same
+    // check runs first here, and a body that does not fit is acknowledged and dropped.
+    if (this.o.appToken) {
+      app.use(async (args) => {
+        const verdict = checkSlackBody(args.body as Record<string, unknown>);
+        if (verdict.ok) return args.next();
+        if (!verdict.quiet)
+          this.log.warn(
+            { eventId: verdict.id, reason: verdict.reason },
+            'Slack payload that does not fit its schema ignored',
+          );
+        await (args as { ack?: () => Promise<void> }).ack?.();
+      });
+    }
 
     // Slash command: `/bot <command>`; an empty one shows the help.
     app.command(/.*/, async ({ command, ack, respond, client }) => {

@@ -8,7 +8,9 @@
 import type { App, Logger as BoltLogger, Receiver, ReceiverEvent } from '@slack/bolt';
 import { isValidSlackRequest, LogLevel } from '@slack/bolt';
 import type { HttpRequest, HttpResponse, RouteHandler } from '../../src/http/server.ts';
+import { utf8 } from '../../src/http/utf8.ts';
 import type { Logger } from '../../src/logger.ts';
+import { checkSlackBody, urlVerification } from './inbound.ts';
 
 export interface SharedReceiverOptions {
   signingSecret: string;
@@ -18,20 +20,26 @@ export interface SharedReceiverOptions {
   ackTimeoutMs?: number;
 }
 
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** The body as an object: JSON (Events API) or a form (commands; interactivity's one `payload` field). */
 function parseBody(req: HttpRequest): Record<string, unknown> | null {
-  const raw = req.rawBody.toString('utf8');
+  const raw = utf8(req.rawBody);
+  if (raw === null) return null;
   const type = String(req.headers['content-type'] ?? '');
   try {
     if (type.includes('application/json')) {
       const parsed: unknown = JSON.parse(raw);
-      return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
-        ? (parsed as Record<string, unknown>)
-        : null;
+      return isRecord(parsed) ? parsed : null;
     }
     const form = new URLSearchParams(raw);
     // Interactivity (buttons, modals) arrives as one form field holding JSON.
     const payload = form.get('payload');
-    if (payload !== null) return JSON.parse(payload) as Record<string, unknown>;
+    if (payload !== null) {
+      const parsed: unknown = JSON.parse(payload);
+      return isRecord(parsed) ? parsed : null;
+    }
     return Object.fromEntries(form);
   } catch {
     return null;
@@ -83,10 +91,26 @@ export class SharedHttpReceiver implements Receiver {
         return { status: 401, body: { error: 'invalid signature' } };
       }
       const body = parseBody(req);
-      if (!body) return { status: 400, body: { error: 'unreadable body' } };
+      if (!body) {
+        logger.warn('Slack request whose body is not UTF-8 JSON or a form ignored');
+        return { status: 400, body: { error: 'unreadable body' } };
+      }
       // The Events API's handshake when the request URL is saved.
-      if (body.type === 'url_verification') return { status: 200, body: { challenge: body.challenge } };
-      if (body.ssl_check) return { status: 200, body: '' };
+      if (body.type === 'url_verification') {
+        const handshake = urlVerification.safeParse(body);
+        return handshake.success
+          ? { status: 200, body: { challenge: handshake.data.challenge } }
+          : { status: 400, body: { error: 'no challenge' } };
+      }
+      if (body.ssl_check !== undefined) return { status: 200, body: '' };
+      // Checked before Bolt sees it (inbound.ts): nothing of a body that does not fit is processed.
+      const verdict = checkSlackBody(body);
+      if (!verdict.ok) {
+        const fields = { eventId: verdict.id, reason: verdict.reason };
+        if (verdict.quiet) logger.debug(fields, 'Slack request acknowledged, nothing to do');
+        else logger.warn(fields, 'Slack request that does not fit its schema ignored');
+        return { status: verdict.status, body: verdict.status === 200 ? '' : { error: verdict.reason } };
+      }
       const app = this.app;
       if (!app) return { status: 503, body: { error: 'not ready' } };
 
