@@ -30,7 +30,7 @@ export const lineEventSchema = z.looseObject({
   type: z.string().min(1).max(50),
   /** Unique per event and identical on redelivery: the dedupe key (a ULID). */
   webhookEventId: z.string().regex(EVENT_ID),
-  timestamp: z.number(),
+  timestamp: z.number().int().nonnegative(),
   mode: z.string().optional(),
   source: source.optional(),
   replyToken: z.string().max(255).optional(),

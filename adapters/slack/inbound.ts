@@ -249,13 +249,20 @@ function check(schema: z.ZodType, body: unknown, status: 200 | 400, id: string |
   return result.success ? { ok: true } : { ok: false, status, reason: reasonOf(result.error), id };
 }
 
-/** Whether Slack's `body` (already parsed, signature already checked) may go on to Bolt. */
-export function checkSlackBody(body: Record<string, unknown>): SlackCheck {
+/**
+ * Whether Slack's `body` (already parsed, signature already checked) may go on to Bolt. `json` bodies
+ * are Events API callbacks: whatever is wrong with one, it is acknowledged (200) so Slack does not
+ * retry it; a form (a command or an interaction) that does not fit is answered 400.
+ */
+export function checkSlackBody(body: Record<string, unknown>, transport: 'json' | 'form'): SlackCheck {
   const id = idOf(body);
-  if (typeof body.command === 'string' || 'command' in body) return check(slashCommand, body, 400, id);
+  if (transport === 'json') {
+    return body.type === 'event_callback'
+      ? checkEvent(body, id)
+      : { ok: false, status: 200, reason: 'not an event callback', id };
+  }
+  if ('command' in body) return check(slashCommand, body, 400, id);
   switch (body.type) {
-    case 'event_callback':
-      return checkEvent(body, id);
     case 'block_actions': {
       const common = check(blockActions, body, 400, id);
       if (!common.ok) return common;

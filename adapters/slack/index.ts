@@ -193,7 +193,8 @@ export class SlackAdapter implements ChatAdapter {
     // check runs first here, and a body that does not fit is acknowledged and dropped.
     if (this.o.appToken) {
       app.use(async (args) => {
-        const verdict = checkSlackBody(args.body as Record<string, unknown>);
+        const body = args.body as Record<string, unknown>;
+        const verdict = checkSlackBody(body, body.type === 'event_callback' ? 'json' : 'form');
         if (verdict.ok) return args.next();
         if (!verdict.quiet)
           this.log.warn(

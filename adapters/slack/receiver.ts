@@ -24,23 +24,23 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** The body as an object: JSON (Events API) or a form (commands; interactivity's one `payload` field). */
-function parseBody(req: HttpRequest): Record<string, unknown> | null {
+function parseBody(req: HttpRequest): { body: Record<string, unknown>; transport: 'json' | 'form' } | null {
   const raw = utf8(req.rawBody);
   if (raw === null) return null;
   const type = String(req.headers['content-type'] ?? '');
   try {
     if (type.includes('application/json')) {
       const parsed: unknown = JSON.parse(raw);
-      return isRecord(parsed) ? parsed : null;
+      return isRecord(parsed) ? { body: parsed, transport: 'json' } : null;
     }
     const form = new URLSearchParams(raw);
     // Interactivity (buttons, modals) arrives as one form field holding JSON.
     const payload = form.get('payload');
     if (payload !== null) {
       const parsed: unknown = JSON.parse(payload);
-      return isRecord(parsed) ? parsed : null;
+      return isRecord(parsed) ? { body: parsed, transport: 'form' } : null;
     }
-    return Object.fromEntries(form);
+    return { body: Object.fromEntries(form), transport: 'form' };
   } catch {
     return null;
   }
@@ -90,11 +90,12 @@ export class SharedHttpReceiver implements Receiver {
         logger.warn('Slack request with a bad signature or a stale timestamp refused');
         return { status: 401, body: { error: 'invalid signature' } };
       }
-      const body = parseBody(req);
-      if (!body) {
+      const parsed = parseBody(req);
+      if (!parsed) {
         logger.warn('Slack request whose body is not UTF-8 JSON or a form ignored');
         return { status: 400, body: { error: 'unreadable body' } };
       }
+      const { body, transport } = parsed;
       // The Events API's handshake when the request URL is saved.
       if (body.type === 'url_verification') {
         const handshake = urlVerification.safeParse(body);
@@ -104,7 +105,7 @@ export class SharedHttpReceiver implements Receiver {
       }
       if (body.ssl_check !== undefined) return { status: 200, body: '' };
       // Checked before Bolt sees it (inbound.ts): nothing of a body that does not fit is processed.
-      const verdict = checkSlackBody(body);
+      const verdict = checkSlackBody(body, transport);
       if (!verdict.ok) {
         const fields = { eventId: verdict.id, reason: verdict.reason };
         if (verdict.quiet) logger.debug(fields, 'Slack request acknowledged, nothing to do');

@@ -72,7 +72,7 @@ export interface DiscordBench {
   publicKeyHex: string;
   /** Posts an interaction body, signed unless told otherwise. */
   post(
-    body: string,
+    body: string | Buffer,
     options?: { signature?: string | null; timestamp?: string; signedAt?: string },
   ): Promise<Response>;
   /** Sends an interaction from `user` and waits until it was fully answered. */
@@ -167,7 +167,11 @@ export async function openDiscordBench(
     const timestamp = opts.timestamp ?? String(Math.floor(Date.now() / 1000));
     const signature =
       opts.signature === undefined
-        ? sign(null, Buffer.from((opts.signedAt ?? timestamp) + body), privateKey).toString('hex')
+        ? sign(
+            null,
+            Buffer.concat([Buffer.from(opts.signedAt ?? timestamp), Buffer.from(body)]),
+            privateKey,
+          ).toString('hex')
         : opts.signature;
     return fetch(`${url}/discord/interactions`, {
       method: 'POST',

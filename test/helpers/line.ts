@@ -33,7 +33,7 @@ export interface LineSeen {
 /** A stable LINE-looking user id ("U" + 32 hex) for a test name. */
 export const lineUserId = (name: string): string => `U${createHash('md5').update(name).digest('hex')}`;
 
-export function sign(body: string, secret = LINE_SECRET): string {
+export function sign(body: string | Buffer, secret = LINE_SECRET): string {
   return createHmac('sha256', secret).update(body).digest('base64');
 }
 
@@ -70,7 +70,7 @@ export interface LineBench {
   /** The bench's own PostgreSQL schema (for reading rows no service lists, e.g. the outbox). */
   schema: TestSchema;
   /** Posts a raw body with a signature (a correct one unless given). */
-  post(body: string, signature?: string | null): Promise<Response>;
+  post(body: string | Buffer, signature?: string | null): Promise<Response>;
   /** Builds an event from `user` (base fields filled in, a fresh reply token unless `replyToken: null`). */
   event(user: string, fields: Record<string, unknown>, options?: { replyToken?: string | null }): LineEvent;
   /** Posts events in one signed request and waits until each was handled; what `user` saw since. */
@@ -192,7 +192,7 @@ export function createLineDriver(d: {
 }): LineDriver {
   const { url, fake, clock, waitProcessed } = d;
   const lastSeen = new Map<string, LineSeen>();
-  const post = (body: string, signature?: string | null) =>
+  const post = (body: string | Buffer, signature?: string | null) =>
     fetch(`${url}/line/webhook`, {
       method: 'POST',
       headers: {

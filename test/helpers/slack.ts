@@ -56,8 +56,8 @@ export function slackSeen(messages: SlackMessage[]): SlackSeen {
   return { text: unmrkdwn(texts.join('\n')), payloads: buttons.map((b) => b.value), buttons, messages };
 }
 
-export function signSlack(body: string, timestamp: number, secret = SLACK_SECRET): string {
-  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+export function signSlack(body: string | Buffer, timestamp: number, secret = SLACK_SECRET): string {
+  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:`).update(body).digest('hex')}`;
 }
 
 let seq = 0;
@@ -74,7 +74,7 @@ export interface SlackBench {
   url: string;
   /** Posts a signed request (a stale or wrong signature when asked) and returns the raw response. */
   post(
-    body: string,
+    body: string | Buffer,
     contentType: 'json' | 'form',
     options?: { timestamp?: number; signature?: string | null; headers?: Record<string, string> },
   ): Promise<Response>;
