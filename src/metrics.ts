@@ -7,6 +7,7 @@ export interface Metrics {
   chatEvents: Counter<'platform' | 'command' | 'outcome'>;
   chatLatency: Histogram<'platform'>;
   jobsProcessed: Counter<'queue' | 'job' | 'outcome'>;
+  jobIdCollisions: Counter<'queue'>;
   queueDepth: Gauge<'queue' | 'state'>;
   notificationsSent: Counter<'platform' | 'kind'>;
 }
@@ -39,6 +40,12 @@ export function createMetrics(): Metrics {
       name: 'queue_jobs_processed_total',
       help: 'Background jobs finished, by queue, job name and outcome',
       labelNames: ['queue', 'job', 'outcome'],
+      registers: [registry],
+    }),
+    jobIdCollisions: new Counter({
+      name: 'queue_job_id_collisions_total',
+      help: 'Jobs whose id the queue already held for a different job (added under a fresh id)',
+      labelNames: ['queue'],
       registers: [registry],
     }),
     notificationsSent: new Counter({

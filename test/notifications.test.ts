@@ -92,7 +92,13 @@ describe('notification delivery', () => {
     await queue
       .producer({ queue: deliveryQueue({ platform: 'console' }, client.actor.userId), name: 'deliver' })
       .add(
-        { outboxId: row.id, platform: 'console', workspace: 'local', externalId: 'client-n' },
+        {
+          outboxId: row.id,
+          createdAt: new Date(row.createdAt).toISOString(),
+          platform: 'console',
+          workspace: 'local',
+          externalId: 'client-n',
+        },
         { id: await delivery.jobId('outbox', row.id) },
       );
     await new Promise((r) => setTimeout(r, 300));

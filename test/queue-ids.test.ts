@@ -8,6 +8,7 @@
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { lineUserId, openLineBench } from './helpers/line.ts';
+import { memoryLogger } from './helpers/logger.ts';
 import { uniqueName } from './helpers/services.ts';
 
 describe('queue job ids across database lifetimes', () => {
@@ -38,7 +39,9 @@ describe('queue job ids across database lifetimes', () => {
         await bench.fake.waitFor(
           () =>
             bench.fake.delivered.some(
-              (d) => d.to === lineUserId(person) && JSON.stringify(d.messages).includes('#7'),
+              (d) =>
+                d.to === lineUserId(person) &&
+                JSON.stringify(d.messages).includes('応募 #7 が採用されました'),
             ),
           15_000,
         );
@@ -59,5 +62,61 @@ describe('queue job ids across database lifetimes', () => {
     expect(outboxIds[0]).toBe(outboxIds[1]);
     expect(tags[0]).not.toBe(tags[1]);
     expect(tags[0]).toMatch(/^[0-9a-f]{12}$/);
+  }, 60_000);
+
+  it('logs a reused id for a different job as an error and still delivers it (a database restored from a backup)', async () => {
+    const queuePrefix = uniqueName('idsrestore');
+    let tag = '';
+    for (const round of [1, 2]) {
+      const logs = memoryLogger('error');
+      const bench = await openLineBench(`idsr${round}`, { queuePrefix, logger: logs.logger });
+      try {
+        if (round === 1) tag = await bench.app.store.instanceTag();
+        else {
+          // The restored database: the same instance row as the first (a backup of it), outbox from 1.
+          const db = new pg.Client({ connectionString: bench.schema.url });
+          await db.connect();
+          try {
+            const { rows } = await db.query<{ id: string }>('select id::text as id from database_instance');
+            await db.query('update database_instance set id = $1::uuid', [
+              `${tag.slice(0, 8)}-${tag.slice(8, 12)}${String(rows[0]?.id).slice(13)}`,
+            ]);
+          } finally {
+            await db.end();
+          }
+          expect(await bench.app.store.instanceTag()).toBe(tag);
+        }
+        const person = `idsr-person-${round}`;
+        await bench.follow(person);
+        const user = await bench.app.store.users.findByIdentity({
+          platform: 'line',
+          workspace: '',
+          externalId: lineUserId(person),
+        });
+        if (!user) throw new Error('the follow registered nobody');
+        await bench.app.store.uow.run((tx) =>
+          tx.notify({
+            type: 'application.accepted',
+            recipientUserId: user.id,
+            payload: { applicationId: 8 },
+            dedupeKey: `idsr-${round}`,
+          }),
+        );
+        await bench.fake.waitFor(
+          () =>
+            bench.fake.delivered.some(
+              (d) =>
+                d.to === lineUserId(person) &&
+                JSON.stringify(d.messages).includes('応募 #8 が採用されました'),
+            ),
+          15_000,
+        );
+        const collisions = logs.records.filter((r) => String(r.msg).startsWith('job id already taken'));
+        expect(collisions.length).toBe(round === 1 ? 0 : 1);
+        if (round === 2) expect(collisions[0]?.jobId).toMatch(new RegExp(`^outbox-${tag}-\\d+$`));
+      } finally {
+        await bench.close();
+      }
+    }
   }, 60_000);
 });

@@ -20,6 +20,11 @@ import { renderJobAlert, renderNotification } from './render.ts';
 
 export interface DeliveryJob {
   outboxId: number;
+  /**
+   * When the row was written: the same whenever the relay hands the row over again, different for
+   * another row that reuses its id (a restored database), which the queue then sees as a collision.
+   */
+  createdAt?: string;
   platform: Platform;
   workspace: string;
   externalId: string;
@@ -41,6 +46,8 @@ export const deliveryJob = (queue: string): JobType<DeliveryJob> => jobType<Deli
 /** One multicast of a job alert: a batch fixed when its page of the fan-out was matched. */
 export interface MulticastJob {
   batchId: number;
+  /** The job notice it alerts to (tells a reused batch id from a repeat, as DeliveryJob.createdAt). */
+  noticeId?: number;
 }
 
 export const multicastJob = (queue: string): JobType<MulticastJob> =>
@@ -147,7 +154,7 @@ export class NotificationDelivery {
       const queue = this.multicastQueues.get(b.platform)?.queue;
       if (!queue) continue;
       const list = byQueue.get(queue) ?? [];
-      list.push({ batchId: b.id });
+      list.push({ batchId: b.id, noticeId: b.jobId });
       byQueue.set(queue, list);
     }
     for (const [name, items] of byQueue) {
@@ -205,6 +212,7 @@ export class NotificationDelivery {
       list.push({
         data: {
           outboxId: row.id,
+          createdAt: new Date(row.createdAt).toISOString(),
           platform: target.platform,
           workspace: target.workspace,
           externalId: target.externalId,

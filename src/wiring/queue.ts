@@ -3,6 +3,9 @@
  * backend on the store's database (PLATFORMS.md, "BullMQ 6"). No home-made queue: this file only
  * adapts names, options and errors.
  */
+
+import { randomBytes } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import {
   type WorkerOptions as BullWorkerOptions,
   createPostgresBackend,
@@ -208,30 +211,59 @@ export function createJobQueue(options: CreateQueueOptions): JobQueue {
     workers.set(queueName, worker);
   };
 
+  /**
+   * A job id is an idempotency key: BullMQ takes an add whose id it already holds as a repeat and
+   * keeps the job it has. That is right when the relay hands the same row over again (same data),
+   * and a silent loss when the id was reused for a different job (a database restored from a backup
+   * numbers its outbox again from where the backup left it, while Redis still holds the later jobs).
+   * So each add with an id is read back: a job under that id with other data is a collision, logged
+   * as an error and counted, and ours goes in under a fresh id, so nothing is dropped.
+   */
+  const checkIds = async (q: AnyQueue, items: { data: unknown; options?: JobOptions | undefined }[]) => {
+    const withIds = items.filter((i) => i.options?.id !== undefined);
+    if (withIds.length === 0) return;
+    const held = await Promise.all(withIds.map((i) => q.getJob(String(i.options?.id))));
+    for (const [n, item] of withIds.entries()) {
+      const job = held[n];
+      const ours: unknown = JSON.parse(JSON.stringify(item.data));
+      if (!job || isDeepStrictEqual(job.data, ours)) continue;
+      const id = String(item.options?.id);
+      const fresh = `${id}-r${randomBytes(4).toString('hex')}`;
+      logger.error(
+        { queue: q.name, jobId: id, addedAs: fresh },
+        'job id already taken by a different job: added under a fresh id instead of being dropped',
+      );
+      metrics?.jobIdCollisions.inc({ queue: q.name });
+      await q.add(job.name, item.data, toBullOptions({ ...item.options, id: fresh }));
+    }
+  };
+
   const backend: QueueBackendKind = connection.kind;
   return {
     backend,
     producer<T>(type: JobType<T>): Producer<T> {
-      return {
-        async add(data, o) {
-          await queueFor(type.queue).add(type.name, data, toBullOptions(o));
-        },
-        async addBulk(items) {
-          if (items.length === 0) return;
-          // One job (a LINE webhook usually carries one event) goes in as a plain add. On
-          // PostgreSQL, addBulk's `add_jobs_bulk` creates and drops two temporary tables per call
-          // (bullmq/dist/esm/postgres/sql-scripts.js, migration 0002_functions.sql): 3.8 ms of
-          // database time per call against 0.4 ms for `add_job`, and about 30 catalog rows
-          // (pg_attribute, pg_class, pg_type) left dead each time. Several jobs still go in one
-          // statement, in order, all or none.
-          if (items.length === 1) {
-            const [only] = items as [(typeof items)[number]];
-            await queueFor(type.queue).add(type.name, only.data, toBullOptions(only.options));
-            return;
-          }
-          await queueFor(type.queue).addBulk(
+      const add = async (items: { data: T; options?: JobOptions | undefined }[]) => {
+        const q = queueFor(type.queue);
+        // One job (a LINE webhook usually carries one event) goes in as a plain add. On
+        // PostgreSQL, addBulk's `add_jobs_bulk` creates and drops two temporary tables per call
+        // (bullmq/dist/esm/postgres/sql-scripts.js, migration 0002_functions.sql): 3.8 ms of
+        // database time per call against 0.4 ms for `add_job`, and about 30 catalog rows
+        // (pg_attribute, pg_class, pg_type) left dead each time. Several jobs still go in one
+        // statement, in order, all or none.
+        if (items.length === 1) {
+          const [only] = items as [(typeof items)[number]];
+          await q.add(type.name, only.data, toBullOptions(only.options));
+        } else {
+          await q.addBulk(
             items.map((i) => ({ name: type.name, data: i.data, opts: toBullOptions(i.options) })),
           );
+        }
+        await checkIds(q, items);
+      };
+      return {
+        add: (data, o) => add([{ data, options: o }]),
+        async addBulk(items) {
+          if (items.length > 0) await add(items);
         },
       };
     },

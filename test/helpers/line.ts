@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Role } from '../../src/config.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { Locale } from '../../src/i18n/index.ts';
+import type { Logger } from '../../src/logger.ts';
 import { type App, type AppOptions, createApp } from '../../src/wiring/app.ts';
 import { type FakeLine, type FakeLineOptions, startFakeLine } from '../fakes/line-api.ts';
 import { consoleSession } from './chat.ts';
@@ -111,6 +112,8 @@ export async function openLineBench(
     redisUrl?: string;
     /** The queue's key prefix (default a fresh one), e.g. the same for two benches in turn. */
     queuePrefix?: string;
+    /** The app's logger (default a silent one), e.g. a memoryLogger to assert what was logged. */
+    logger?: Logger;
   } = {},
 ): Promise<LineBench> {
   const clock = options.clock ?? testClock();
@@ -134,7 +137,7 @@ export async function openLineBench(
   });
   const queuePrefix = options.queuePrefix ?? uniqueName(prefix);
   const app = await createApp(config, {
-    logger: memoryLogger('silent').logger,
+    logger: options.logger ?? memoryLogger('silent').logger,
     clock,
     queueConnection: () => ({ kind: 'redis', url: options.redisUrl ?? TEST_REDIS_URL, prefix: queuePrefix }),
     line: {
