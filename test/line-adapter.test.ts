@@ -309,6 +309,25 @@ describe('LINE events', () => {
     expect(user?.displayName).toBe('新姓 花子');
   });
 
+  it('takes a name changed in LINE (which sends no event) when the person writes a day later', async () => {
+    const key = { platform: 'line' as const, workspace: '', externalId: lineUserId('daily-name') };
+    b.fake.setProfile(key.externalId, { displayName: '田中 一郎', language: 'ja' });
+    await b.say('daily-name', 'ヘルプ');
+    b.fake.setProfile(key.externalId, { displayName: '田中 一朗', language: 'ja' });
+    // Within the day: the name this process read stays.
+    await b.say('daily-name', 'ヘルプ');
+    await new Promise((r) => setTimeout(r, 100));
+    expect((await b.app.store.users.findByIdentity(key))?.displayName).toBe('田中 一郎');
+    // A day later, the next message reads the profile again (after the answer) and takes the new name.
+    b.clock.advance(25 * 3600 * 1000);
+    await b.say('daily-name', 'ヘルプ');
+    for (let i = 0; i < 50; i++) {
+      if ((await b.app.store.users.findByIdentity(key))?.displayName === '田中 一朗') break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect((await b.app.store.users.findByIdentity(key))?.displayName).toBe('田中 一朗');
+  });
+
   it('welcomes a new friend by name in their LINE language, and stops pushing after unfollow', async () => {
     const seen = await b.follow('friend', { displayName: 'Alex', language: 'en' });
     expect(seen.text).toContain('Alex');

@@ -21,7 +21,7 @@ import type { HttpServer } from '../../src/http/server.ts';
 import { isLocale, type Locale, t } from '../../src/i18n/index.ts';
 import type { Logger } from '../../src/logger.ts';
 import { type JobQueue, jobType } from '../../src/queue.ts';
-import type { Store } from '../../src/store.ts';
+import type { IdentityKey, Store } from '../../src/store.ts';
 import { LineApiError, LineClient, type LineClientOptions, MULTICAST_MAX, retryKeyFor } from './client.ts';
 import { chatIdOf, contentName, type LineEvent } from './events.ts';
 import { type LineMessage, perCall, renderLineMessages } from './render.ts';
@@ -56,6 +56,9 @@ export interface LineAdapterOptions extends Omit<LineClientOptions, 'channelAcce
   onProcessed?: (webhookEventId: string) => void;
 }
 
+/** How long a LINE profile read stays fresh (names are refreshed when people write after this). */
+const NAME_REFRESH_MS = 24 * 3600 * 1000;
+
 export class LineAdapter implements MulticastAdapter {
   readonly platform = 'line' as const;
   readonly multicastMax = MULTICAST_MAX;
@@ -64,6 +67,8 @@ export class LineAdapter implements MulticastAdapter {
   private readonly serial = new KeyedSerial();
   private readonly clock: () => Date;
   private readonly log: Logger;
+  /** When this process last read each person's LINE profile (names are refreshed once a day). */
+  private readonly profileReadAt = new Map<string, number>();
 
   constructor(options: LineAdapterOptions) {
     this.options = options;
@@ -146,9 +151,11 @@ export class LineAdapter implements MulticastAdapter {
       }
       case 'postback':
         if (event.postback) await this.runBot(job, userId, { kind: 'action', payload: event.postback.data });
+        this.refreshName(identityKey);
         return;
       case 'message':
         await this.onMessage(job, userId);
+        this.refreshName(identityKey);
         return;
       default:
         log.debug('event type not used');
@@ -206,7 +213,30 @@ export class LineAdapter implements MulticastAdapter {
     }
   }
 
+  /**
+   * LINE sends no event when someone changes their name, so a person who writes is looked up again
+   * when this process has not read their profile for a day, after the answer (it never delays one),
+   * and renamed if the name changed. At most one profile call per person per day per process.
+   */
+  private refreshName(key: IdentityKey): void {
+    const last = this.profileReadAt.get(key.externalId);
+    if (last !== undefined && this.clock().getTime() - last < NAME_REFRESH_MS) return;
+    void this.profileOf(key.externalId)
+      .then((p) => (p.displayName ? this.options.store.users.renameByIdentity(key, p.displayName) : false))
+      .then((renamed) => {
+        if (renamed) this.log.info('name changed in LINE; renamed');
+      })
+      .catch((err: unknown) => this.log.debug({ err: (err as Error).message }, 'name not refreshed'));
+  }
+
   private async profileOf(userId: string): Promise<{ displayName?: string; localeHint?: Locale }> {
+    // Remembered for refreshName; the oldest entries go first once it holds 50,000 people.
+    this.profileReadAt.delete(userId);
+    this.profileReadAt.set(userId, this.clock().getTime());
+    if (this.profileReadAt.size > 50_000) {
+      const oldest = this.profileReadAt.keys().next().value;
+      if (oldest !== undefined) this.profileReadAt.delete(oldest);
+    }
     try {
       const p = await this.client.profile(userId);
       const lang = p.language?.slice(0, 2);
