@@ -105,6 +105,18 @@ const envSchema = z.object({
       .string()
       .refine((v) => parseKey(v) !== null, { error: 'must be 64 hex characters or base64 of 32 bytes' }),
   ),
+  PUBLIC_URL: optional(httpUrl),
+  MAX_UPLOAD_MB: optional(
+    z.coerce
+      .number({ error: 'must be a number of megabytes from 1 to 100' })
+      .min(1, { error: 'must be a number of megabytes from 1 to 100' })
+      .max(100, { error: 'must be a number of megabytes from 1 to 100' }),
+  ),
+  FILES_URL: optional(
+    z.string().regex(/^(s3:\/\/[^/\s]+(\/\S*)?|file:\/\/\/\S+)$/, {
+      error: 'must be s3://bucket[/prefix] or file:///absolute/path',
+    }),
+  ),
 });
 
 export interface PlatformStatus {
@@ -127,6 +139,14 @@ export interface Config {
   readonly businessTimeZone: string;
   /** Key for fields encrypted at rest; unset = generated into DATA_DIR/encryption.key. */
   readonly dataEncryptionKey: Buffer | undefined;
+  /** The app's address as people reach it (https in production): the base of download links. */
+  readonly publicUrl: string | undefined;
+  /** Largest file a person may send, in bytes (`MAX_UPLOAD_MB`, default 25). */
+  readonly maxUploadBytes: number;
+  /** Where files are kept: unset = DATA_DIR/files; `s3://bucket/prefix`; `file:///path`. */
+  readonly filesUrl: string | undefined;
+  /** The AWS_* and S3_* variables an `s3://` FILES_URL is used with (region, endpoint, keys). */
+  readonly filesEnv: Readonly<Record<string, string | undefined>>;
   /** Unset: each entry point picks its own default (server `info`, console chat `warn`). */
   readonly logLevel: LogLevel | undefined;
   readonly slack: {
@@ -194,6 +214,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     openSignupRole: openSignup === '' ? null : openSignup,
     businessTimeZone: e.BUSINESS_TZ ?? 'Asia/Tokyo',
     dataEncryptionKey: e.DATA_ENCRYPTION_KEY ? (parseKey(e.DATA_ENCRYPTION_KEY) ?? undefined) : undefined,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+    maxUploadBytes: Math.round((e.MAX_UPLOAD_MB ?? 25) * 1024 * 1024),
+    filesUrl: e.FILES_URL,
+    filesEnv: Object.fromEntries(Object.entries(env).filter(([k]) => /^(AWS_|S3_)/.test(k))),
     logLevel: e.LOG_LEVEL,
     slack: {
       signingSecret: e.SLACK_SIGNING_SECRET,

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { takeAttachments } from '../adapters/console/attachments.ts';
 import { ConsoleAdapter } from '../adapters/console/index.ts';
 import { type ChatBench, openChatBench } from './helpers/chat.ts';
+import { jpeg } from './helpers/files.ts';
 
 let c: ChatBench;
 let dir: string;
@@ -14,7 +15,7 @@ let dir: string;
 beforeAll(async () => {
   c = await openChatBench('console_files');
   dir = await mkdtemp(path.join(os.tmpdir(), 'console-files-'));
-  await writeFile(path.join(dir, 'スピーカー.jpg'), Buffer.from('fake jpeg bytes'));
+  await writeFile(path.join(dir, 'スピーカー.jpg'), jpeg('fake jpeg bytes'));
 });
 afterAll(() => c?.close());
 
@@ -30,12 +31,12 @@ describe('console attachments', () => {
       {
         name: 'スピーカー.jpg',
         mime: 'image/jpeg',
-        size: 15,
+        size: jpeg('fake jpeg bytes').length,
         storageKey: expect.stringMatching(/^[0-9a-f]{64}$/),
       },
     ]);
     expect((await c.b.ctx.files.read(taken.attachments[0]?.storageKey ?? '')).toString()).toBe(
-      'fake jpeg bytes',
+      jpeg('fake jpeg bytes').toString(),
     );
     expect(await takeAttachments('x @/no/such/file.jpg', c.b.ctx.files)).toEqual({
       problem: { kind: 'missing', path: '/no/such/file.jpg' },
@@ -67,5 +68,37 @@ describe('console attachments', () => {
     const detail = await c.services.inquiryReads.get(customer.actor, id);
     expect(JSON.stringify(detail)).toContain('スピーカー.jpg');
     expect(await adapter.handleLine('返信 1 @/missing.png')).toBe('ファイルが見つかりません: /missing.png');
+  });
+
+  it('refuses a renamed executable and a file over MAX_UPLOAD_MB with numbered messages, and stores neither', async () => {
+    const exe = path.join(dir, 'invoice.pdf');
+    await writeFile(exe, Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200)]));
+    const big = path.join(dir, '大きい.pdf');
+    await writeFile(big, Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2 * 1024 * 1024)]));
+    const output = new PassThrough();
+    const adapter = new ConsoleAdapter({
+      bot: c.bot,
+      sender: { workspace: 'local', externalId: 'uploader', displayName: 'uploader' },
+      input: new PassThrough(),
+      output,
+      files: c.b.ctx.files,
+      uploadRules: { maxBytes: 1024 * 1024 },
+    });
+    const printed = await adapter.handleLine(`問い合わせ @${exe} @${big}`);
+    expect(printed).toContain('[E202] 「invoice.pdf」は受け付けていない種類のファイルです。');
+    expect(printed).toContain('[E201] 「大きい.pdf」は大きすぎるため受け付けられませんでした(1MBまで)');
+    expect(printed).toContain('このメッセージは処理していません。');
+    // Nothing of either was stored.
+    const { createHash } = await import('node:crypto');
+    const { readFile } = await import('node:fs/promises');
+    for (const f of [exe, big]) {
+      expect(
+        await c.b.ctx.files.exists(
+          createHash('sha256')
+            .update(await readFile(f))
+            .digest('hex'),
+        ),
+      ).toBe(false);
+    }
   });
 });

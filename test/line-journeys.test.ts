@@ -8,6 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jpeg, zip } from './helpers/files.ts';
 import { type LineBench, type LineSeen, lineUserId, openLineBench, seenIn } from './helpers/line.ts';
 
 let b: LineBench;
@@ -73,7 +74,7 @@ async function userIdOf(user: string): Promise<number> {
 }
 
 /** Writes a local file for the console's `@/abs/path` attachment syntax. */
-async function localFile(name: string, content: string): Promise<string> {
+async function localFile(name: string, content: string | Buffer): Promise<string> {
   const file = path.join(tmp, name);
   await writeFile(file, content);
   return file;
@@ -133,7 +134,7 @@ describe('the work portal on LINE in Japanese, from job notice to payment statem
     expect((await b.say('hanako', `作業開始 ${appId}`)).text).toContain('作業ファイルがまだ渡されていない');
 
     // 作業ファイル from the console with an attachment; the worker is told by push.
-    const sheet = await localFile('回答用シート.xlsx', 'sheet');
+    const sheet = await localFile('回答用シート.xlsx', zip('sheet'));
     expect(await staff.say(`作業ファイル ${appId} @${sheet}`)).toContain(
       `応募 #${appId} のワーカーに作業ファイル1件を渡しました。`,
     );
@@ -165,7 +166,7 @@ describe('the work portal on LINE in Japanese, from job notice to payment statem
     expect(quickReplies(deliver)).toEqual(['完了', 'キャンセル']);
     const received = await b.sendFile('hanako', {
       name: '入力済み.xlsx',
-      content: 'done',
+      content: zip('done'),
       mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     });
     expect(received.text).toContain('ファイルを1件受け取りました。');
@@ -260,7 +261,7 @@ describe('an inquiry with a photo on LINE', () => {
     // The comment as typed (line break and full-width brackets), then the photo as an image message.
     const files = await b.say('tencho', '音が出ません。\n電源は入ります（赤ランプ）');
     expect(files.text).toContain('写真や資料があれば添付してください');
-    const photoBytes = 'jpeg bytes of a silent speaker';
+    const photoBytes = jpeg('a silent speaker');
     const photo = await b.sendFile('tencho', {
       name: 'speaker.jpg',
       content: photoBytes,
@@ -282,7 +283,7 @@ describe('an inquiry with a photo on LINE', () => {
     expect(mine.text).toContain(`問い合わせID:${id}`);
     expect(mine.text).toContain('修理 / 音が出ない・映らない');
     expect(mine.text).toContain(`#${storeId} 渋谷店(東京都)`);
-    expect(mine.text).toMatch(/📎 image-\w+\.jpg \(image\/jpeg, 30 B\)/);
+    expect(mine.text).toMatch(new RegExp(`📎 image-\\w+\\.jpg \\(image/jpeg, ${photoBytes.length} B\\)`));
 
     // Staff (console) see it with one attachment, and the stored bytes are the photo's.
     const staff = await b.console('line-support-staff', ['staff'], { name: '佐藤' });
@@ -290,13 +291,13 @@ describe('an inquiry with a photo on LINE', () => {
     expect(detail).toContain('店長(お客様)');
     expect(detail).toContain('電源は入ります（赤ランプ）');
     expect(detail.match(/📎 /g)).toHaveLength(1);
-    expect(detail).toMatch(/📎 image-\w+\.jpg \(image\/jpeg, 30 B\)/);
+    expect(detail).toMatch(new RegExp(`📎 image-\\w+\\.jpg \\(image/jpeg, ${photoBytes.length} B\\)`));
     const attachments = await b.app.store.uow.read((tx) => tx.support.attachmentsOf(id));
     expect(attachments).toHaveLength(1);
     expect(attachments[0]?.mime).toBe('image/jpeg');
     const key = attachments[0]?.storageKey ?? '';
     expect(await b.app.files.exists(key)).toBe(true);
-    expect((await b.app.files.read(key)).toString()).toBe(photoBytes);
+    expect((await b.app.files.read(key)).toString()).toBe(photoBytes.toString());
 
     // Staff take it and reply; the customer gets the reply itself on LINE by push.
     expect(await staff.tap('対応開始')).toContain(`問い合わせID:${id} の対応を開始しました。`);

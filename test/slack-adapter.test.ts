@@ -8,6 +8,7 @@ import { renderSlackMessages } from '../adapters/slack/render.ts';
 import type { Reply } from '../src/chat/types.ts';
 import { type AdapterHarness, adapterContract } from './contract/adapter-contract.ts';
 import { makeCustomerOf } from './contract/customer.ts';
+import { jpeg } from './helpers/files.ts';
 import { openSlackBench, type SlackBench, slackSeen, TEAM } from './helpers/slack.ts';
 
 let b: SlackBench;
@@ -275,7 +276,7 @@ describe('the inquiry flow as a Slack modal', () => {
     expect(ids(redrawn)).toEqual(['category', 'subtopic', 'store', 'comment', 'attachments']);
 
     // Submitted with a typed store name and an attached photo.
-    const photo = b.slack.addFile(Buffer.from('modal photo'), 'photo.jpg', 'image/jpeg');
+    const photo = b.slack.addFile(jpeg('modal photo'), 'photo.jpg', 'image/jpeg');
     const submit = viewPayload(
       {
         ...chosen,
@@ -298,7 +299,9 @@ describe('the inquiry flow as a Slack modal', () => {
     const id = Number(/問い合わせID:(\d+)/.exec(done.seen.text)?.[1]);
     const attachments = await b.app.store.uow.read((tx) => tx.support.attachmentsOf(id));
     expect(attachments.map((a) => a.name)).toEqual(['photo.jpg']);
-    expect((await b.app.files.read(attachments[0]?.storageKey ?? '')).toString()).toBe('modal photo');
+    expect((await b.app.files.read(attachments[0]?.storageKey ?? '')).toString()).toBe(
+      jpeg('modal photo').toString(),
+    );
   });
 });
 

@@ -5,6 +5,7 @@
  * Slack, and resolving (button or ✅) redraws the card and tells the customer.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jpeg } from './helpers/files.ts';
 import { lineUserId, seenIn } from './helpers/line.ts';
 import { DESK, openSlackBench, SLACK_TOKEN, type SlackBench, slackSeen, TEAM } from './helpers/slack.ts';
 
@@ -101,7 +102,7 @@ describe('the inquiry relay between LINE and a Slack thread', () => {
     await b.lineUser.say('tencho', 'スピーカーから音が出ません。');
     await b.lineUser.sendFile('tencho', {
       name: 'speaker.jpg',
-      content: 'jpeg of a speaker',
+      content: jpeg('a speaker'),
       mime: 'image/jpeg',
     });
     await b.lineUser.tapLabel('tencho', '完了');
@@ -120,7 +121,7 @@ describe('the inquiry relay between LINE and a Slack thread', () => {
     expect(slackSeen([card]).buttons.map((x) => x.text)).toEqual(['対応開始', '完了にする']);
     await b.slack.waitFor(() => [...b.slack.uploads.values()].some((u) => u.threadTs === card.ts), 8000);
     const upload = [...b.slack.uploads.values()].find((u) => u.threadTs === card.ts);
-    expect(upload?.bytes.toString()).toBe('jpeg of a speaker');
+    expect(upload?.bytes.equals(jpeg('a speaker'))).toBe(true);
 
     // 👀 on the card takes it: the card shows 対応中 and the assignee; the customer is told on LINE.
     const { id: reactionId, body } = b.eventBody({

@@ -10,6 +10,7 @@ import type { ChatAdapter, PushTarget } from '../../src/chat/adapter.ts';
 import type { Bot } from '../../src/chat/bot.ts';
 import type { ChatEvent, ChatSender, Reply } from '../../src/chat/types.ts';
 import type { FileStorage } from '../../src/files/storage.ts';
+import type { UploadRules } from '../../src/files/uploads.ts';
 import type { Locale } from '../../src/i18n/index.ts';
 import { PermanentJobError } from '../../src/queue.ts';
 import type { UserRecord } from '../../src/store.ts';
@@ -29,6 +30,8 @@ export interface ConsoleAdapterOptions {
   newEventId?: () => string;
   /** Where `@path` attachments are stored; without it `@words` stay ordinary text. */
   files?: FileStorage;
+  /** What may be attached (`MAX_UPLOAD_MB`; default 25 MB). */
+  uploadRules?: UploadRules;
   /** Called once, when the bot first tells who this session's user is (e.g. to serve their notifications). */
   onUser?: (user: UserRecord) => void;
 }
@@ -72,20 +75,20 @@ export class ConsoleAdapter implements ChatAdapter {
   async handleLine(line: string): Promise<string> {
     let event = this.toEvent(line);
     if (event.kind === 'message' && this.options.files && /(^|\s)@\S/.test(line)) {
-      const taken = await takeAttachments(line, this.options.files);
+      const taken = await takeAttachments(line, this.options.files, process.cwd(), this.options.uploadRules);
       if ('problem' in taken) {
-        const { kind, path } = taken.problem;
-        const ja =
-          kind === 'missing'
-            ? `ファイルが見つかりません: ${path}`
-            : `ファイルが空か、50MBを超えています: ${path}`;
-        const en =
-          kind === 'missing' ? `File not found: ${path}` : `The file is empty or larger than 50 MB: ${path}`;
-        const message = this.locale === 'ja' ? ja : en;
+        const { path } = taken.problem;
+        const message =
+          this.locale === 'ja' ? `ファイルが見つかりません: ${path}` : `File not found: ${path}`;
         this.options.output.write(`${message}\n\n`);
         return message;
       }
-      event = { ...event, text: taken.text, attachments: taken.attachments };
+      event = {
+        ...event,
+        text: taken.text,
+        attachments: taken.attachments,
+        ...(taken.rejected.length ? { rejectedFiles: taken.rejected } : {}),
+      };
     }
     const { reply, locale, user } = await this.options.bot.handle(event);
     if (user && !this.userKnown) {

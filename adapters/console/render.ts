@@ -53,5 +53,15 @@ function renderBlock(block: Block, choice: (b: Button) => string, locale: Locale
     }
     case 'buttons':
       return [block.buttons.map(choice).join('  ')];
+    case 'file':
+      // The console adapter writes the bytes under DATA_DIR/downloads and prints where.
+      return [`📎 ${block.file.name} (${fileSize(block.file.size)})`];
   }
+}
+
+/** 1,234 B / 12.3 KB / 4.5 MB. */
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes.toLocaleString('en')} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }

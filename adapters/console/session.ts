@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { tokenButton } from '../../src/chat/bot.ts';
 import { loadConfig } from '../../src/config.ts';
 import { runEntry } from '../../src/entry.ts';
+import { uploadRules } from '../../src/files/uploads.ts';
 import { createLogger } from '../../src/logger.ts';
 import { deliveryQueue, NotificationDelivery } from '../../src/notifications/delivery.ts';
 import { buildBot } from '../../src/wiring/app.ts';
@@ -67,6 +68,7 @@ async function main(): Promise<number> {
       output: process.stdout,
       prompt: process.stdin.isTTY === true,
       files: domain.ctx.files,
+      uploadRules: uploadRules(config),
       onUser: (user) => {
         delivery.serve(deliveryQueue({ platform: 'console' }, user.id), adapter);
         delivery.start();

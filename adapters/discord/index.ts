@@ -14,9 +14,10 @@ import { API } from '@discordjs/core/http-only';
 import { DiscordAPIError, REST } from '@discordjs/rest';
 import type { ChatAdapter, PushOptions, PushTarget } from '../../src/chat/adapter.ts';
 import type { Bot } from '../../src/chat/bot.ts';
-import type { ChatAttachment, ChatEvent, FormSpec, Reply } from '../../src/chat/types.ts';
+import type { ChatAttachment, ChatEvent, FormSpec, RejectedFile, Reply } from '../../src/chat/types.ts';
 import type { DomainServices } from '../../src/domain/services.ts';
 import type { FileStorage } from '../../src/files/storage.ts';
+import type { UploadRules } from '../../src/files/uploads.ts';
 import type { HttpResponse, HttpServer } from '../../src/http/server.ts';
 import { utf8 } from '../../src/http/utf8.ts';
 import { type Locale, t } from '../../src/i18n/index.ts';
@@ -43,6 +44,8 @@ export interface DiscordAdapterOptions {
   groups: CommandGroups;
   /** Where files attached to `/bot file:` are stored. */
   files: FileStorage;
+  /** What people may send (`MAX_UPLOAD_MB`; default 25 MB). */
+  uploadRules?: UploadRules;
   logger: Logger;
   clock?: () => Date;
   timeZone: string;
@@ -141,7 +144,7 @@ export class DiscordAdapter implements ChatAdapter {
   private event(
     i: Interaction,
     input:
-      | { kind: 'message'; text: string; attachments?: ChatAttachment[] }
+      | { kind: 'message'; text: string; attachments?: ChatAttachment[]; rejectedFiles?: RejectedFile[] }
       | { kind: 'action'; payload: string },
   ): ChatEvent {
     const user = this.userOf(i);
@@ -181,9 +184,19 @@ export class DiscordAdapter implements ChatAdapter {
       const { subcommand, args } = commandLine(i.data ?? {});
       const text = `${subcommand} ${args}`.trim();
       answer = async () => {
-        const attachments = await fetchAttachments(i.data?.resolved?.attachments, this.o.files, this.log);
+        const { attachments, rejected } = await fetchAttachments(
+          i.data?.resolved?.attachments,
+          this.o.files,
+          this.log,
+          this.o.uploadRules,
+        );
         return this.run(
-          this.event(i, { kind: 'message', text, ...(attachments.length ? { attachments } : {}) }),
+          this.event(i, {
+            kind: 'message',
+            text,
+            ...(attachments.length ? { attachments } : {}),
+            ...(rejected.length ? { rejectedFiles: rejected } : {}),
+          }),
         );
       };
     } else if (i.type === MESSAGE_COMPONENT) {

@@ -1,39 +1,45 @@
 /** What a slash command's options bring: files attached to `/bot file:`, and choices as you type. */
-import type { ChatAttachment } from '../../src/chat/types.ts';
+import type { ChatAttachment, RejectedFile } from '../../src/chat/types.ts';
 import type { Actor } from '../../src/domain/actor.ts';
 import type { DomainServices } from '../../src/domain/services.ts';
-import { type FileStorage, MAX_FILE_BYTES } from '../../src/files/storage.ts';
+import type { FileStorage } from '../../src/files/storage.ts';
+import { acceptUpload, DEFAULT_UPLOAD_RULES, tooLarge, type UploadRules } from '../../src/files/uploads.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { Store } from '../../src/store.ts';
 import { clip } from '../shared/text.ts';
 import { JOB_ARGUMENT, TEAM_ARGUMENT } from './commands.ts';
 
-/** Files attached to the command (`resolved.attachments`): fetched from Discord's CDN and stored. */
+/**
+ * Files attached to the command (`resolved.attachments`): checked against the upload rules (the
+ * declared size first, then the bytes: src/files/uploads.ts), fetched from Discord's CDN and stored.
+ */
 export async function fetchAttachments(
   resolved: Record<string, Record<string, unknown>> | undefined,
   files: FileStorage,
   log: Logger,
-): Promise<ChatAttachment[]> {
-  const out: ChatAttachment[] = [];
+  rules: UploadRules = DEFAULT_UPLOAD_RULES,
+): Promise<{ attachments: ChatAttachment[]; rejected: RejectedFile[] }> {
+  const attachments: ChatAttachment[] = [];
+  const rejected: RejectedFile[] = [];
   for (const a of Object.values(resolved ?? {})) {
-    if (typeof a.url !== 'string' || Number(a.size ?? 0) > MAX_FILE_BYTES) continue;
+    const name = String(a.filename ?? 'file');
+    if (tooLarge(Number(a.size ?? 0), rules)) {
+      rejected.push({ name, problem: 'upload.too_large', limitBytes: rules.maxBytes });
+      continue;
+    }
     try {
+      if (typeof a.url !== 'string') throw new Error('no url');
       const res = await fetch(a.url, { signal: AbortSignal.timeout(30_000) });
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      const bytes = Buffer.from(await res.arrayBuffer());
-      if (bytes.length === 0 || bytes.length > MAX_FILE_BYTES) continue;
-      const stored = await files.put(bytes);
-      out.push({
-        name: String(a.filename ?? 'file'),
-        mime: String(a.content_type ?? 'application/octet-stream'),
-        size: stored.size,
-        storageKey: stored.key,
-      });
+      const accepted = await acceptUpload(files, rules, Buffer.from(await res.arrayBuffer()), name);
+      if ('rejected' in accepted) rejected.push(accepted.rejected);
+      else attachments.push(accepted.attachment);
     } catch (err) {
       log.warn({ err: (err as Error).message }, 'Discord attachment not fetched');
+      rejected.push({ name, problem: 'upload.failed' });
     }
   }
-  return out;
+  return { attachments, rejected };
 }
 
 /** Job ids and team slugs as you type (≤ 25 choices; name and value ≤ 100, PLATFORMS.md). */

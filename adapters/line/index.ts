@@ -14,9 +14,10 @@
 import type { MulticastAdapter, PushOptions, PushTarget } from '../../src/chat/adapter.ts';
 import type { Bot } from '../../src/chat/bot.ts';
 import { KeyedSerial } from '../../src/chat/serial.ts';
-import type { ChatAttachment, ChatEvent, Reply } from '../../src/chat/types.ts';
+import type { ChatAttachment, ChatEvent, RejectedFile, Reply } from '../../src/chat/types.ts';
 import type { IdentityService } from '../../src/domain/identity/service.ts';
-import { type FileStorage, MAX_FILE_BYTES } from '../../src/files/storage.ts';
+import type { FileStorage } from '../../src/files/storage.ts';
+import { acceptUpload, DEFAULT_UPLOAD_RULES, type UploadRules } from '../../src/files/uploads.ts';
 import type { HttpServer } from '../../src/http/server.ts';
 import { isLocale, type Locale, t } from '../../src/i18n/index.ts';
 import type { Logger } from '../../src/logger.ts';
@@ -45,6 +46,8 @@ export interface LineAdapterOptions extends Omit<LineClientOptions, 'channelAcce
   store: Store;
   identity: IdentityService;
   files: FileStorage;
+  /** What people may send (`MAX_UPLOAD_MB`; default 25 MB). */
+  uploadRules?: UploadRules;
   queue: JobQueue;
   logger: Logger;
   clock?: () => Date;
@@ -175,7 +178,14 @@ export class LineAdapter implements MulticastAdapter {
         await this.noticeOnce(job, userId, fetched.problem);
         return;
       }
-      await this.runBot(job, userId, { kind: 'message', text: '', attachments: [fetched.attachment] });
+      // Refused by the upload rules: the bot says why (in the person's language), nothing is kept.
+      await this.runBot(
+        job,
+        userId,
+        'rejected' in fetched
+          ? { kind: 'message', text: '', rejectedFiles: [fetched.rejected] }
+          : { kind: 'message', text: '', attachments: [fetched.attachment] },
+      );
       return;
     }
     // Stickers, locations and the like: a hint instead of silence.
@@ -191,25 +201,26 @@ export class LineAdapter implements MulticastAdapter {
     messageId: string,
     fileName: string | undefined,
   ): Promise<
-    { attachment: ChatAttachment } | { problem: 'platform.file_failed' | 'platform.file_too_large' }
+    { attachment: ChatAttachment } | { rejected: RejectedFile } | { problem: 'platform.file_failed' }
   > {
+    const rules = this.options.uploadRules ?? DEFAULT_UPLOAD_RULES;
     try {
-      const { bytes, contentType } = await this.client.content(messageId, MAX_FILE_BYTES);
-      if (bytes.length === 0) return { problem: 'platform.file_failed' };
-      const stored = await this.options.files.put(bytes);
+      const { bytes, contentType } = await this.client.content(messageId, rules.maxBytes);
       const mime = contentType.split(';')[0]?.trim() || 'application/octet-stream';
-      return {
-        attachment: {
-          name: fileName ?? contentName(kind, messageId, mime),
-          mime,
-          size: stored.size,
-          storageKey: stored.key,
-        },
-      };
+      return await acceptUpload(
+        this.options.files,
+        rules,
+        bytes,
+        fileName ?? contentName(kind, messageId, mime),
+      );
     } catch (err) {
       const e = err instanceof LineApiError ? err : undefined;
       this.log.warn({ messageId, err: (err as Error).message }, 'message content not fetched');
-      return { problem: e?.status === 413 ? 'platform.file_too_large' : 'platform.file_failed' };
+      if (e?.status === 413)
+        return {
+          rejected: { name: fileName ?? kind, problem: 'upload.too_large', limitBytes: rules.maxBytes },
+        };
+      return { problem: 'platform.file_failed' };
     }
   }
 
@@ -276,7 +287,7 @@ export class LineAdapter implements MulticastAdapter {
     job: LineJob,
     userId: string,
     input:
-      | { kind: 'message'; text: string; attachments?: ChatAttachment[] }
+      | { kind: 'message'; text: string; attachments?: ChatAttachment[]; rejectedFiles?: RejectedFile[] }
       | { kind: 'action'; payload: string },
     profile: { displayName?: string; localeHint?: Locale } = {},
   ): Promise<void> {

@@ -236,7 +236,9 @@ export function renderLineMessages(reply: Reply, altFallback = '…'): LineMessa
     flushTexts();
     if (block.type === 'card') bubbles.push(...cardBubbles(block));
     else if (block.type === 'list') bubbles.push(...listBubbles(block));
-    else if (block.buttons.length > 0) bubbles.push(...buttonBubbles(block.buttons));
+    else if (block.type === 'buttons' && block.buttons.length > 0)
+      bubbles.push(...buttonBubbles(block.buttons));
+    // Files go as their own messages (an image, or a card with a download button): adapters/line/files.ts.
   };
   for (const block of reply.blocks) add(block);
 

@@ -9,6 +9,7 @@ import type { Actor } from '../../src/domain/actor.ts';
 import type { DomainServices } from '../../src/domain/services.ts';
 import { UserError } from '../../src/errors.ts';
 import type { FileStorage } from '../../src/files/storage.ts';
+import { DEFAULT_UPLOAD_RULES, type UploadRules } from '../../src/files/uploads.ts';
 import { type Locale, t, translateRaw } from '../../src/i18n/index.ts';
 import type { DeliveryOutcome } from '../../src/notifications/delivery.ts';
 import type { Store } from '../../src/store.ts';
@@ -31,6 +32,7 @@ export interface DeskStaffOptions {
   botToken: string;
   supportChannel?: string | undefined;
   mirror?: DeskMirror | undefined;
+  uploadRules?: UploadRules | undefined;
 }
 
 export class DeskStaff {
@@ -85,11 +87,19 @@ export class DeskStaff {
       await this.tell(channel, m.thread_ts, m.user, t(locale, 'desk.relay.not_staff'));
       return;
     }
-    const { attachments } = await downloadSlackFiles(
+    const { attachments, rejected } = await downloadSlackFiles(
       (m.files ?? []) as SlackFile[],
       this.o.botToken,
       this.o.files,
+      this.o.uploadRules,
     );
+    if (rejected.length > 0) {
+      // Nothing is relayed: the customer must not get half a reply. Staff see why, only them.
+      const limit = Math.round((this.o.uploadRules ?? DEFAULT_UPLOAD_RULES).maxBytes / 1024 / 1024);
+      const lines = rejected.map((f) => translateRaw(locale, f.problem, { name: f.name, limit }));
+      await this.tell(channel, m.thread_ts, m.user, [...lines, t(locale, 'upload.nothing_kept')].join('\n'));
+      return;
+    }
     try {
       const { record } = await this.o.domain.inquiries.addMessage(actor, inquiryId, {
         body: text,

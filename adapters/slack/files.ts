@@ -1,9 +1,12 @@
 /**
  * Files users share in Slack: fetched from `url_private_download` with the bot token (Slack's files
- * are private to the workspace) and put in file storage, so a flow step or an inquiry gets the bytes.
+ * are private to the workspace), checked against the upload rules (src/files/uploads.ts) and put in
+ * file storage, so a flow step or an inquiry gets the bytes. A file over the limit is refused on its
+ * declared size, before it is downloaded.
  */
-import type { ChatAttachment } from '../../src/chat/types.ts';
-import { type FileStorage, MAX_FILE_BYTES } from '../../src/files/storage.ts';
+import type { ChatAttachment, RejectedFile } from '../../src/chat/types.ts';
+import type { FileStorage } from '../../src/files/storage.ts';
+import { acceptUpload, DEFAULT_UPLOAD_RULES, tooLarge, type UploadRules } from '../../src/files/uploads.ts';
 
 export interface SlackFile {
   id: string;
@@ -19,14 +22,19 @@ export async function downloadSlackFiles(
   files: readonly SlackFile[],
   botToken: string,
   storage: FileStorage,
-): Promise<{ attachments: ChatAttachment[]; failed: string[] }> {
+  rules: UploadRules = DEFAULT_UPLOAD_RULES,
+): Promise<{ attachments: ChatAttachment[]; rejected: RejectedFile[] }> {
   const attachments: ChatAttachment[] = [];
-  const failed: string[] = [];
+  const rejected: RejectedFile[] = [];
   for (const f of files) {
     const url = f.url_private_download ?? f.url_private;
     const name = f.name ?? f.title ?? f.id;
-    if (!url || (f.size ?? 0) > MAX_FILE_BYTES) {
-      failed.push(name);
+    if (tooLarge(f.size, rules)) {
+      rejected.push({ name, problem: 'upload.too_large', limitBytes: rules.maxBytes });
+      continue;
+    }
+    if (!url) {
+      rejected.push({ name, problem: 'upload.failed' });
       continue;
     }
     try {
@@ -37,18 +45,12 @@ export async function downloadSlackFiles(
         signal: AbortSignal.timeout(30_000),
       });
       if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
-      const bytes = Buffer.from(await res.arrayBuffer());
-      if (bytes.length === 0 || bytes.length > MAX_FILE_BYTES) throw new Error('empty or too large');
-      const stored = await storage.put(bytes);
-      attachments.push({
-        name,
-        mime: f.mimetype ?? res.headers.get('content-type') ?? 'application/octet-stream',
-        size: stored.size,
-        storageKey: stored.key,
-      });
+      const accepted = await acceptUpload(storage, rules, Buffer.from(await res.arrayBuffer()), name);
+      if ('rejected' in accepted) rejected.push(accepted.rejected);
+      else attachments.push(accepted.attachment);
     } catch {
-      failed.push(name);
+      rejected.push({ name, problem: 'upload.failed' });
     }
   }
-  return { attachments, failed };
+  return { attachments, rejected };
 }

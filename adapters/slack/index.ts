@@ -12,9 +12,10 @@ import { App, SocketModeReceiver } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { ChatAdapter, PushOptions, PushTarget } from '../../src/chat/adapter.ts';
 import type { Bot } from '../../src/chat/bot.ts';
-import type { ChatAttachment, ChatEvent, ChatSender, Reply } from '../../src/chat/types.ts';
+import type { ChatAttachment, ChatEvent, ChatSender, RejectedFile, Reply } from '../../src/chat/types.ts';
 import type { DomainServices } from '../../src/domain/services.ts';
 import type { FileStorage } from '../../src/files/storage.ts';
+import type { UploadRules } from '../../src/files/uploads.ts';
 import type { HttpServer } from '../../src/http/server.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { DeliveryOutcome } from '../../src/notifications/delivery.ts';
@@ -44,6 +45,8 @@ export interface SlackAdapterOptions {
   logger: Logger;
   clock?: () => Date;
   timeZone: string;
+  /** What people may send (`MAX_UPLOAD_MB`; default 25 MB). */
+  uploadRules?: UploadRules;
   /** How often the desk mirror catches up (default 1 s). */
   deskIntervalMs?: number;
   /** Called when an inbound Slack request was fully handled (tests wait on it). */
@@ -109,6 +112,7 @@ export class SlackAdapter implements ChatAdapter {
       bot: options.bot,
       files: options.files,
       botToken: options.botToken,
+      uploadRules: options.uploadRules,
       log: this.log,
       event: (...args) => this.event(...args),
       userOf: (team, user) => this.userOf(team, user),
@@ -123,6 +127,7 @@ export class SlackAdapter implements ChatAdapter {
       botToken: options.botToken,
       supportChannel: options.supportChannel,
       mirror: this.desk,
+      uploadRules: options.uploadRules,
     });
     this.listen();
   }
@@ -168,7 +173,7 @@ export class SlackAdapter implements ChatAdapter {
     user: string,
     channel: string,
     input:
-      | { kind: 'message'; text: string; attachments?: ChatAttachment[] }
+      | { kind: 'message'; text: string; attachments?: ChatAttachment[]; rejectedFiles?: RejectedFile[] }
       | { kind: 'action'; payload: string },
     direct: boolean,
   ): ChatEvent {
@@ -247,18 +252,23 @@ export class SlackAdapter implements ChatAdapter {
         }
         if (m.channel_type !== 'im') return;
         const team = String(body.team_id ?? m.team ?? '');
-        const { attachments, failed } = await downloadSlackFiles(
+        const { attachments, rejected } = await downloadSlackFiles(
           (m.files ?? []) as SlackFile[],
           this.o.botToken,
           this.o.files,
+          this.o.uploadRules,
         );
-        if (failed.length > 0) this.log.warn({ failed: failed.length }, 'Slack files not downloaded');
         const event = this.event(
           id,
           team,
           m.user,
           m.channel,
-          { kind: 'message', text: String(m.text ?? ''), ...(attachments.length ? { attachments } : {}) },
+          {
+            kind: 'message',
+            text: String(m.text ?? ''),
+            ...(attachments.length ? { attachments } : {}),
+            ...(rejected.length ? { rejectedFiles: rejected } : {}),
+          },
           true,
         );
         const { reply } = await this.o.bot.handle(event);

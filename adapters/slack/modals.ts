@@ -8,7 +8,9 @@ import type { WebClient } from '@slack/web-api';
 import type { Bot } from '../../src/chat/bot.ts';
 import type { ChatAttachment, ChatEvent, Reply } from '../../src/chat/types.ts';
 import type { FileStorage, UploadedFile } from '../../src/files/storage.ts';
+import { DEFAULT_UPLOAD_RULES, type UploadRules } from '../../src/files/uploads.ts';
 import type { Locale } from '../../src/i18n/index.ts';
+import { translateRaw } from '../../src/i18n/index.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { UserRecord } from '../../src/store.ts';
 import { downloadSlackFiles } from './files.ts';
@@ -30,6 +32,7 @@ export interface ModalDeps {
   bot: Bot;
   files: FileStorage;
   botToken: string;
+  uploadRules?: UploadRules | undefined;
   log: Logger;
   event(
     id: string,
@@ -110,11 +113,23 @@ export function registerModals(app: App, d: ModalDeps): void {
       const event = d.event(id, team, b.user.id, meta.channel, { kind: 'message', text: '' }, true);
       // Files attached in the form: fetched with the bot token and stored, as in a DM.
       const uploaded: Record<string, UploadedFile[]> = {};
+      const refused: Record<string, string> = {};
+      const user = await d.userOf(team, b.user.id);
+      const limit = Math.round((d.uploadRules ?? DEFAULT_UPLOAD_RULES).maxBytes / 1024 / 1024);
       for (const [field, list] of Object.entries(formFiles(view.state))) {
-        const { attachments } = await downloadSlackFiles(list, d.botToken, d.files);
+        const { attachments, rejected } = await downloadSlackFiles(list, d.botToken, d.files, d.uploadRules);
         uploaded[field] = attachments.flatMap((a) =>
           a.storageKey ? [{ storageKey: a.storageKey, name: a.name, mime: a.mime, size: a.size }] : [],
         );
+        // A refused file shows under its field, and nothing of the form is submitted.
+        if (rejected.length > 0)
+          refused[field] = rejected
+            .map((f) => translateRaw(user?.locale ?? 'ja', f.problem, { name: f.name, limit }))
+            .join('\n');
+      }
+      if (Object.keys(refused).length > 0) {
+        await ack({ response_action: 'errors', errors: refused });
+        return;
       }
       const result = await d.bot.submitForm(
         event,

@@ -105,6 +105,9 @@ function blockToSlack(block: Block, counter: { n: number }): SlackBlock[] {
     }
     case 'buttons':
       return actions(block.buttons, counter);
+    case 'file':
+      // Uploaded into the conversation after the message (the adapter's file upload).
+      return [];
   }
 }
 

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Config } from '../config.ts';
 import type { DomainServices } from '../domain/services.ts';
 import { UserError } from '../errors.ts';
+import type { FileLinks } from '../files/links.ts';
 import type { UploadedFile } from '../files/storage.ts';
 import { type Locale, t, translateRaw, translator } from '../i18n/index.ts';
 import type { Logger } from '../logger.ts';
@@ -19,6 +20,19 @@ import { isEventId, isPlatformIdentity } from './ids.ts';
 import { normalizeInput } from './normalize.ts';
 import { mayRun, type Router } from './router.ts';
 import { type Button, type ChatEvent, type FormSpec, type Reply, text } from './types.ts';
+
+/** The reply with a download link, issued for `userId`, on each file it hands over. */
+export function withLinks(reply: Reply, userId: number, links: FileLinks | undefined): Reply {
+  if (!links?.publicUrl || !reply.blocks.some((b) => b.type === 'file')) return reply;
+  return {
+    ...reply,
+    blocks: reply.blocks.map((b) => {
+      if (b.type !== 'file') return b;
+      const url = links.url(b.file, userId);
+      return url ? { ...b, url } : b;
+    }),
+  };
+}
 
 /** Button payloads `a:<token>` name a command stored server-side (ActionTokenStore). */
 const TOKEN_PREFIX = 'a:';
@@ -52,6 +66,8 @@ export interface BotOptions {
   flows?: readonly FlowDefinition[];
   /** Reference ids for error reports; injectable for tests. */
   newRef?: () => string;
+  /** Signs download links for the files a reply hands over (when `PUBLIC_URL` is set). */
+  links?: FileLinks;
 }
 
 export interface HandledEvent {
@@ -108,7 +124,23 @@ export class Bot {
       locale = user.locale;
       if (resolved.created) log.info({ userId: user.id }, 'new user registered');
 
-      const reply = await this.dispatch(event, user, outcome);
+      // Files the upload rules refused: the person is told why, and the message is not processed.
+      if (event.kind === 'message' && event.rejectedFiles?.length) {
+        outcome.result = 'user_error';
+        const lines = event.rejectedFiles.map((f) =>
+          translateRaw(locale, f.problem, {
+            name: f.name,
+            limit: Math.round((f.limitBytes ?? config.maxUploadBytes) / 1024 / 1024),
+          }),
+        );
+        return {
+          reply: { blocks: [text([...lines, t(locale, 'upload.nothing_kept')].join('\n'))] },
+          user,
+          locale,
+        };
+      }
+
+      const reply = withLinks(await this.dispatch(event, user, outcome), user.id, this.options.links);
       if (resolved.created)
         reply.blocks.unshift(text(t(locale, 'welcome.new_user', { name: user.displayName })));
       // A command may change the user's language (lang); the reply is then in the new one.

@@ -44,6 +44,15 @@ export interface MessageEvent extends ChatEventBase {
   kind: 'message';
   text: string;
   attachments?: ChatAttachment[];
+  /** Files the person sent that the upload rules refused (src/files/uploads.ts); nothing of them was stored. */
+  rejectedFiles?: RejectedFile[];
+}
+
+export interface RejectedFile {
+  name: string;
+  problem: 'upload.too_large' | 'upload.type_not_allowed' | 'upload.empty' | 'upload.failed';
+  /** The size limit it was held to, in bytes (named in the message). */
+  limitBytes?: number;
 }
 
 /** A button, quick reply or select was pressed; `payload` is the short token the button carried. */
@@ -96,7 +105,32 @@ export interface ButtonsBlock {
   buttons: Button[];
 }
 
-export type Block = TextBlock | CardBlock | ListBlock | ButtonsBlock;
+/** A file in file storage, as a reply hands it over (work files, deliveries, attachments). */
+export interface ReplyFile {
+  storageKey: string;
+  name: string;
+  mime: string;
+  size: number;
+}
+
+/**
+ * A file handed to the person the reply is for. Each adapter sends the bytes its platform's way
+ * (README, "Files"); `url` is a signed download link issued for that person (set by the core when
+ * `PUBLIC_URL` is configured), for platforms that can only link to a file.
+ */
+export interface FileBlock {
+  type: 'file';
+  file: ReplyFile;
+  url?: string;
+}
+
+export type Block = TextBlock | CardBlock | ListBlock | ButtonsBlock | FileBlock;
+
+export const fileBlock = (file: ReplyFile): FileBlock => ({ type: 'file', file });
+
+/** The files a reply hands over, in order. */
+export const filesOf = (reply: { blocks: readonly Block[] }): FileBlock[] =>
+  reply.blocks.filter((b): b is FileBlock => b.type === 'file');
 
 /** Short suggestions shown under the reply (LINE quick reply ≤ 13, rendered as buttons elsewhere). */
 export interface QuickReply {

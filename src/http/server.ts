@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
 
@@ -20,8 +21,8 @@ export interface HttpRequest {
 export interface HttpResponse {
   status: number;
   headers?: Record<string, string>;
-  /** Objects are sent as JSON; strings and buffers as they are. */
-  body?: string | Buffer | object;
+  /** Objects are sent as JSON; strings and buffers as they are; a stream is piped (file downloads). */
+  body?: string | Buffer | Readable | object;
 }
 
 export type RouteHandler = (req: HttpRequest) => Promise<HttpResponse>;
@@ -51,6 +52,15 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 
 function send(res: ServerResponse, response: HttpResponse): void {
   const headers: Record<string, string> = { ...response.headers };
+  if (response.body instanceof Readable) {
+    const stream = response.body;
+    res.writeHead(response.status, headers);
+    // A storage error half-way cannot change the status any more: the connection is cut instead,
+    // so the client sees an incomplete download rather than a corrupt file.
+    stream.on('error', () => res.destroy());
+    stream.pipe(res);
+    return;
+  }
   let body: string | Buffer | undefined;
   if (response.body === undefined) body = undefined;
   else if (typeof response.body === 'string' || Buffer.isBuffer(response.body)) body = response.body;
@@ -64,6 +74,8 @@ function send(res: ServerResponse, response: HttpResponse): void {
 
 export class HttpServer {
   private readonly routes = new Map<string, Map<string, RouteHandler>>();
+  /** Routes for every path under a prefix (`/files/`), tried when no exact path matches. */
+  private readonly prefixes: { prefix: string; routes: Map<string, RouteHandler> }[] = [];
   private readonly server: http.Server;
   private readonly logger: Logger;
   private readonly metrics: Metrics | undefined;
@@ -94,12 +106,30 @@ export class HttpServer {
     return this;
   }
 
+  /** A handler for every path that starts with `prefix` (which ends with `/`); it reads `req.path`. */
+  routePrefix(method: string, prefix: string, handler: RouteHandler): this {
+    if (!prefix.endsWith('/')) throw new Error(`prefix ${prefix} must end with /`);
+    let entry = this.prefixes.find((p) => p.prefix === prefix);
+    if (!entry) {
+      entry = { prefix, routes: new Map() };
+      this.prefixes.push(entry);
+    }
+    const m = method.toUpperCase();
+    if (entry.routes.has(m)) throw new Error(`route ${m} ${prefix}* registered twice`);
+    entry.routes.set(m, handler);
+    return this;
+  }
+
   private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = (req.method ?? 'GET').toUpperCase();
-    const byMethod = this.routes.get(url.pathname);
+    const prefixed = this.routes.has(url.pathname)
+      ? undefined
+      : this.prefixes.find((p) => url.pathname.startsWith(p.prefix));
+    const byMethod = this.routes.get(url.pathname) ?? prefixed?.routes;
     const handler = byMethod?.get(method) ?? (method === 'HEAD' ? byMethod?.get('GET') : undefined);
-    const routeLabel = byMethod ? url.pathname : 'unmatched';
+    // Metrics label prefixed routes by their prefix: a token in the label would be one series each.
+    const routeLabel = prefixed ? `${prefixed.prefix}*` : byMethod ? url.pathname : 'unmatched';
     let status = 500;
     try {
       if (!byMethod) {
@@ -147,7 +177,8 @@ export class HttpServer {
       }
       status = response.status;
       if (method === 'HEAD') {
-        const { body: _omitted, ...head } = response;
+        const { body: omitted, ...head } = response;
+        if (omitted instanceof Readable) omitted.destroy();
         send(res, head);
       } else {
         send(res, response);

@@ -6,11 +6,13 @@
  * so a notification waits there until they open one.
  */
 import type { ChatAdapter, MulticastAdapter } from '../chat/adapter.ts';
+import { withLinks } from '../chat/bot.ts';
 import type { Button } from '../chat/types.ts';
 import type { Platform } from '../config.ts';
 import type { OutboxRecord } from '../domain/shared.ts';
 import { quietUntil } from '../domain/work/alerts.ts';
 import type { JobRecord } from '../domain/work/records.ts';
+import type { FileLinks } from '../files/links.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
 import { type JobQueue, type JobType, jobType, PermanentJobError, type WorkerOptions } from '../queue.ts';
@@ -74,6 +76,8 @@ export interface NotificationDeliveryOptions {
   logger: Logger;
   timeZone: string;
   button(userId: number, label: string, command: string): Promise<Button>;
+  /** Signs download links, for the recipient, on the files a notification hands over. */
+  links?: FileLinks;
 }
 
 /** What happened to one notification on its platform (for adapters that confirm deliveries, e.g. Slack's desk). */
@@ -301,11 +305,15 @@ export class NotificationDelivery {
           return;
         }
         try {
-          const reply = await renderNotification(row, locale, {
-            store,
-            timeZone: this.options.timeZone,
-            button: this.options.button,
-          });
+          const reply = withLinks(
+            await renderNotification(row, locale, {
+              store,
+              timeZone: this.options.timeZone,
+              button: this.options.button,
+            }),
+            row.recipientUserId,
+            this.options.links,
+          );
           await adapter.push({ workspace: job.workspace, externalId: job.externalId, locale }, reply, {
             key: await this.jobId('outbox', row.id),
           });

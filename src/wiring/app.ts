@@ -13,7 +13,9 @@ import { Bot, type BotOptions, tokenButton } from '../chat/bot.ts';
 import { Router } from '../chat/router.ts';
 import type { Config } from '../config.ts';
 import type { DomainServices } from '../domain/services.ts';
+import { FILE_LINK_PREFIX, FileLinks, fileDownloadHandler } from '../files/links.ts';
 import type { FileStorage } from '../files/storage.ts';
+import { uploadRules } from '../files/uploads.ts';
 import { healthRoutes, type Readiness } from '../http/health.ts';
 import { HttpServer } from '../http/server.ts';
 import { createLogger, type Logger } from '../logger.ts';
@@ -90,16 +92,19 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     await opened.close();
     throw err;
   }
+  const clock = options.clock ?? (() => new Date());
+  // Signed download links for the files replies hand over (src/files/links.ts).
+  const links = new FileLinks({ key: domain.key, publicUrl: config.publicUrl, clock });
   const bot = buildBot({
     store: opened.store,
     domain: domain.services,
     config,
     logger,
     metrics,
+    links,
     ...(options.clock ? { clock: options.clock } : {}),
   });
 
-  const clock = options.clock ?? (() => new Date());
   const notifications = new NotificationDelivery({
     store: opened.store,
     metrics,
@@ -108,6 +113,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     logger,
     timeZone: config.businessTimeZone,
     button: (userId, label, command) => tokenButton(opened.store, userId, label, command, clock()),
+    links,
   });
   // Workers relay the outbox; platform adapters serve their delivery queues as they land.
   if (config.role !== 'web') notifications.start();
@@ -131,6 +137,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   }
 
   const http = new HttpServer({ logger, metrics });
+  http.routePrefix('GET', FILE_LINK_PREFIX, fileDownloadHandler(links, domain.ctx.files));
   const readiness = async (): Promise<Readiness> => {
     const check = async (probe: () => Promise<void>) => {
       try {
@@ -179,6 +186,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       store: opened.store,
       identity: domain.services.identity,
       files: domain.ctx.files,
+      uploadRules: uploadRules(config),
       queue,
       logger,
       clock,
@@ -222,6 +230,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       store: opened.store,
       domain: domain.services,
       files: domain.ctx.files,
+      uploadRules: uploadRules(config),
       logger,
       clock,
       timeZone: config.businessTimeZone,
@@ -254,6 +263,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       domain: domain.services,
       groups: commandGroups,
       files: domain.ctx.files,
+      uploadRules: uploadRules(config),
       logger,
       clock,
       timeZone: config.businessTimeZone,

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { BUTTON_PAYLOAD_MAX, type Reply } from '../../src/chat/types.ts';
+import { jpeg } from '../helpers/files.ts';
 
 /** What the user saw in answer to one input: the visible text and the tappable payloads. */
 export interface Seen {
@@ -25,7 +26,7 @@ export interface AdapterHarness {
   sayWithFile(
     user: string,
     text: string,
-    file: { name: string; content: string; mime: string },
+    file: { name: string; content: string | Buffer; mime: string },
   ): Promise<Seen>;
   /** Pushes a notification to `user` through the adapter; returns what the user saw. */
   push(user: string, reply: Reply): Promise<string>;
@@ -86,7 +87,7 @@ export function adapterContract(name: string, harness: () => AdapterHarness): vo
       expect((await h.say('contract-file', 'スピーカーの故障です')).text).toContain('写真や資料');
       const seen = await h.sayWithFile('contract-file', '', {
         name: 'photo.jpg',
-        content: 'jpeg',
+        content: jpeg(),
         mime: 'image/jpeg',
       });
       expect(seen.text).toContain('ファイルを1件受け取りました');

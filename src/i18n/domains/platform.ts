@@ -13,6 +13,13 @@ export const platformJa = {
   'platform.file_too_large': 'ファイルが大きすぎます(50MBまで)。小さくしてからもう一度送ってください。',
   'platform.unsupported':
     'このメッセージには対応していません。文字で入力するか、「ヘルプ」と送って使えるコマンドをご確認ください。',
+  'upload.too_large':
+    '[E201] 「{name}」は大きすぎるため受け付けられませんでした({limit}MBまで)。小さくするか分けてから、もう一度お送りください。',
+  'upload.type_not_allowed':
+    '[E202] 「{name}」は受け付けていない種類のファイルです。お送りいただけるのは PDF、画像(JPEG・PNG・GIF・WebP・HEIC)、Word・Excel・PowerPoint、テキスト・CSV、ZIP です。',
+  'upload.empty': '[E203] 「{name}」は空のファイルでした。内容を確認して、もう一度お送りください。',
+  'upload.failed': '[E204] 「{name}」を受け取れませんでした。お手数ですが、もう一度お送りください。',
+  'upload.nothing_kept': 'このメッセージは処理していません。ファイルを直して、もう一度お送りください。',
 } as const;
 
 export const platformEn = {
@@ -29,4 +36,11 @@ export const platformEn = {
     'The file is too large (50 MB at most). Please make it smaller and send it again.',
   'platform.unsupported':
     'This kind of message is not supported. Please type your request, or send "help" to see the commands.',
+  'upload.too_large':
+    '[E201] “{name}” is too large to accept ({limit} MB at most). Please make it smaller or split it, and send it again.',
+  'upload.type_not_allowed':
+    '[E202] “{name}” is not a kind of file we accept. You can send PDF, images (JPEG, PNG, GIF, WebP, HEIC), Word, Excel and PowerPoint documents, text and CSV, and ZIP.',
+  'upload.empty': '[E203] “{name}” was empty. Please check it and send it again.',
+  'upload.failed': '[E204] We could not receive “{name}”. Please send it again.',
+  'upload.nothing_kept': 'This message was not processed. Please fix the file and send it again.',
 } as const;
