@@ -4,8 +4,10 @@
  * X-RateLimit-* headers that the library's queues obey, 429 + retry_after they retry on). Every
  * message and command limit it claims to enforce is accepted at the limit and rejected one step past it.
  */
+import { createHash, randomBytes } from 'node:crypto';
 import { API } from '@discordjs/core/http-only';
 import { DiscordAPIError, REST } from '@discordjs/rest';
+import { type APIMessage, Routes } from 'discord-api-types/v10';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeDiscord, startFakeDiscord } from './fakes/discord-api.ts';
 
@@ -385,6 +387,214 @@ describe('fake Discord: interaction follow-ups', () => {
     expect(late.code).toBe(10015);
     expect(fake.violations).toEqual([expect.stringContaining('used after 15 minutes')]);
     expect(fake.interactionMessages(token).map((m) => m.content)).toEqual(['just in time']);
+  });
+});
+
+describe('fake Discord: files', () => {
+  const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
+  const MiB = 1024 * 1024;
+  /** A REST client for another fake (its sweepers cleared in afterAll). */
+  const restFor = (url: string): REST => {
+    const rest = new REST({ api: `${url}/api`, version: '10' }).setToken(TOKEN);
+    rests.push(rest);
+    return rest;
+  };
+
+  it('stores the files @discordjs/rest sends with their bytes and serves each at its url', async () => {
+    const { rest } = client();
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(60_000)]);
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      randomBytes(5_000),
+    ]);
+    const sent = (await rest.post(Routes.channelMessages(CHANNEL), {
+      body: { content: '請求書を送ります' },
+      files: [
+        { name: '請求書.pdf', data: pdf },
+        { name: 'scan.png', data: png },
+      ],
+    })) as APIMessage;
+    expect(fake.violations).toEqual([]);
+    const call = fake.calls.at(-1);
+    expect(call?.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+    expect(call?.files).toEqual([
+      { name: '請求書.pdf', size: pdf.length },
+      { name: 'scan.png', size: png.length },
+    ]);
+    const [m] = fake.messagesIn(CHANNEL);
+    expect(m?.content).toBe('請求書を送ります');
+    expect(m?.attachments.map((a) => [a.filename, a.size, a.content_type, sha256(a.bytes)])).toEqual([
+      ['請求書.pdf', pdf.length, 'application/pdf', sha256(pdf)],
+      ['scan.png', png.length, 'image/png', sha256(png)],
+    ]);
+    expect(m?.files).toEqual([
+      { name: '請求書.pdf', size: pdf.length },
+      { name: 'scan.png', size: png.length },
+    ]);
+    expect(fake.attachments).toEqual(m?.attachments);
+    // The answer carries Discord's attachment objects; each url serves the bytes (no auth, like the CDN).
+    expect(sent.attachments).toEqual(
+      m?.attachments.map((a) => ({
+        id: a.id,
+        filename: a.filename,
+        size: a.size,
+        url: a.url,
+        proxy_url: a.url,
+        content_type: a.content_type,
+      })),
+    );
+    for (const a of m?.attachments ?? []) {
+      expect(a.id).toMatch(/^\d{17,19}$/);
+      const got = await fetch(a.url);
+      expect(got.status).toBe(200);
+      expect(got.headers.get('content-type')).toBe(a.content_type);
+      expect(sha256(Buffer.from(await got.arrayBuffer()))).toBe(sha256(a.bytes));
+    }
+    expect((await fetch(`${fake.url}/attachments/${CHANNEL}/1/nothing.txt`)).status).toBe(404);
+  });
+
+  it('takes files on follow-ups, @original and channel edits; `attachments` keeps, renames or drops them', async () => {
+    const token = fake.issueInteractionToken(CHANNEL);
+    const a = Buffer.from('first file');
+    const b = Buffer.from('second file');
+    await api.interactions.editReply(APP_ID, token, { content: 'v1', files: [{ name: 'a.txt', data: a }] });
+    const [original] = fake.interactionMessages(token);
+    const kept = original?.attachments[0];
+    expect(kept).toMatchObject({ filename: 'a.txt', content_type: 'text/plain', size: a.length });
+    // List the kept file and the new files[0] (renamed, with alt text): both stay.
+    await api.interactions.editReply(APP_ID, token, {
+      attachments: [
+        { id: kept?.id ?? '' },
+        { id: '0', filename: 'b-renamed.txt', description: 'the second' },
+      ],
+      files: [{ name: 'b.txt', data: b }],
+    });
+    expect(original?.attachments.map((x) => [x.filename, x.description, sha256(x.bytes)])).toEqual([
+      ['a.txt', undefined, sha256(a)],
+      ['b-renamed.txt', 'the second', sha256(b)],
+    ]);
+    expect(original?.attachments[0]?.id).toBe(kept?.id);
+    // `attachments: []` drops every file (the content stays).
+    await api.interactions.editReply(APP_ID, token, { attachments: [] });
+    expect(original).toMatchObject({ content: 'v1', attachments: [], files: [] });
+
+    const follow = await api.interactions.followUp(APP_ID, token, {
+      content: 'more',
+      files: [{ name: 'c.csv', data: b }],
+    });
+    expect(follow.attachments).toMatchObject([
+      { filename: 'c.csv', size: b.length, content_type: 'text/csv' },
+    ]);
+    const fromChannel = await send({ content: 'channel' });
+    await api.channels.editMessage(CHANNEL, fromChannel.id, { files: [{ name: 'd.bin', data: a }] });
+    expect(fake.messagesIn(CHANNEL).find((x) => x.id === fromChannel.id)?.attachments).toMatchObject([
+      { filename: 'd.bin', size: a.length, content_type: 'application/octet-stream' },
+    ]);
+    // Files alone are a message, also without payload_json.
+    const form = new FormData();
+    form.append('files[0]', new Blob([new Uint8Array(a)]), 'only.txt');
+    const only = await fetch(`${fake.url}/api/v10/channels/${CHANNEL}/messages`, {
+      method: 'POST',
+      headers: { authorization: `Bot ${TOKEN}` },
+      body: form,
+    });
+    expect(only.status).toBe(200);
+    expect(fake.messages.at(-1)?.attachments.map((x) => sha256(x.bytes))).toEqual([sha256(a)]);
+    expect(fake.attachments.map((x) => x.filename)).toEqual([
+      'a.txt',
+      'b-renamed.txt',
+      'c.csv',
+      'd.bin',
+      'only.txt',
+    ]);
+    expect(fake.violations).toEqual([]);
+  });
+
+  it('refuses 11 files (30015), an attachment id matching no file, and a files[n] part without a filename', async () => {
+    const file = (i: number) => ({ name: `f${i}.txt`, data: Buffer.from(`file ${i}`) });
+    await api.channels.createMessage(CHANNEL, { files: Array.from({ length: 10 }, (_, i) => file(i)) });
+    expect(fake.messages[0]?.attachments).toHaveLength(10);
+    const eleven = await apiError(
+      api.channels.createMessage(CHANNEL, { files: Array.from({ length: 11 }, (_, i) => file(i)) }),
+    );
+    expect([eleven.status, eleven.code]).toEqual([400, 30015]);
+    expect(fake.violations.at(-1)).toContain('11 attachments (max 10)');
+
+    const stray = await apiError(
+      api.channels.createMessage(CHANNEL, { attachments: [{ id: '5' }], files: [file(0)] } as never),
+    );
+    expect([stray.status, stray.code]).toEqual([400, 50035]);
+    expect(errorsOf(stray)).toEqual({
+      attachments: {
+        0: { _errors: [{ code: 'ATTACHMENT_NOT_FOUND', message: 'Attachment data not found' }] },
+      },
+    });
+    expect(fake.violations.at(-1)).toContain('attachments[0]: Attachment data not found');
+
+    const boundary = 'fakeboundary';
+    const body = [
+      `--${boundary}\r\nContent-Disposition: form-data; name="payload_json"\r\n\r\n{"content":"x"}\r\n`,
+      `--${boundary}\r\nContent-Disposition: form-data; name="files[0]"\r\n\r\nno filename\r\n`,
+      `--${boundary}--\r\n`,
+    ].join('');
+    const nameless = await fetch(`${fake.url}/api/v10/channels/${CHANNEL}/messages`, {
+      method: 'POST',
+      headers: { authorization: `Bot ${TOKEN}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      body,
+    });
+    expect(nameless.status).toBe(400);
+    expect(await nameless.json()).toMatchObject({ code: 50035 });
+    expect(fake.violations.at(-1)).toContain('files[0]');
+    expect(fake.messages).toHaveLength(1);
+  });
+
+  it('answers 413 40005 past the upload limit per file (20 MiB by default) or the 25 MiB request', async () => {
+    const big = await apiError(
+      api.channels.createMessage(CHANNEL, { files: [{ name: 'big.bin', data: Buffer.alloc(20 * MiB + 1) }] }),
+    );
+    expect([big.status, big.code, big.message]).toEqual([413, 40005, 'Request entity too large']);
+    expect(fake.violations.at(-1)).toContain(
+      `file big.bin is ${20 * MiB + 1} bytes (max ${20 * MiB} per file)`,
+    );
+    await api.channels.createMessage(CHANNEL, {
+      files: [{ name: 'fits.bin', data: Buffer.alloc(20 * MiB) }],
+    });
+    expect(fake.messages[0]?.attachments[0]?.size).toBe(20 * MiB);
+    const total = await apiError(
+      api.channels.createMessage(CHANNEL, {
+        files: [
+          { name: 'a.bin', data: Buffer.alloc(13 * MiB) },
+          { name: 'b.bin', data: Buffer.alloc(13 * MiB) },
+        ],
+      }),
+    );
+    expect([total.status, total.code]).toEqual([413, 40005]);
+    expect(fake.violations.at(-1)).toMatch(/request of \d+ bytes \(max 26214400\)/);
+    expect(fake.messages).toHaveLength(1);
+
+    // A server with other limits (a boost tier, or a small one for cheap tests).
+    const small = await startFakeDiscord({
+      botToken: TOKEN,
+      applicationId: APP_ID,
+      maxFileBytes: 1000,
+      maxRequestBytes: 4000,
+    });
+    try {
+      const smallApi = new API(restFor(small.url));
+      await smallApi.channels.createMessage(CHANNEL, {
+        files: [{ name: 'ok.bin', data: Buffer.alloc(1000) }],
+      });
+      const over = await apiError(
+        smallApi.channels.createMessage(CHANNEL, { files: [{ name: 'no.bin', data: Buffer.alloc(1001) }] }),
+      );
+      expect(over.status).toBe(413);
+      const many = Array.from({ length: 5 }, (_, i) => ({ name: `${i}.bin`, data: Buffer.alloc(900) }));
+      expect((await apiError(smallApi.channels.createMessage(CHANNEL, { files: many }))).status).toBe(413);
+      expect(small.messages.map((x) => x.files)).toEqual([[{ name: 'ok.bin', size: 1000 }]]);
+      expect(small.violations).toHaveLength(2);
+    } finally {
+      await small.close();
+    }
   });
 });
 

@@ -247,6 +247,149 @@ describe('fake LINE: message limits', () => {
   });
 });
 
+describe('fake LINE: image messages and URI actions', () => {
+  /** One 400 with one detail on `property`, recorded as one violation, nothing delivered. */
+  const rejects = async (send: () => Promise<Res>, property: RegExp, message?: RegExp) => {
+    fake.reset();
+    const r = await send();
+    expect(r.status).toBe(400);
+    expect(r.json.message).toBe('The request body has 1 error(s)');
+    expect(r.json.details[0].property).toMatch(property);
+    if (message) expect(r.json.details[0].message).toMatch(message);
+    expect(fake.violations).toHaveLength(1);
+    expect(fake.delivered).toEqual([]);
+  };
+  /** An HTTPS URL of exactly n characters. */
+  const httpsUrl = (n: number, base = 'https://files.example.com/') =>
+    `${base}${'a'.repeat(n - base.length)}`;
+  const image = (originalContentUrl: unknown, previewImageUrl: unknown = httpsUrl(40)) => ({
+    type: 'image',
+    originalContentUrl,
+    previewImageUrl,
+  });
+  const uriButton = (uri: string, extra: Record<string, unknown> = {}) =>
+    flex({
+      type: 'bubble',
+      body: {
+        type: 'box',
+        layout: 'vertical',
+        contents: [{ type: 'button', action: { type: 'uri', label: 'Open', uri, ...extra } }],
+      },
+    });
+  const buttons = (uri: string) => ({
+    type: 'template',
+    altText: 'a file',
+    template: { type: 'buttons', text: 'Your invoice', actions: [{ type: 'uri', label: 'Download', uri }] },
+  });
+
+  it('takes an image message with HTTPS URLs of up to 2,000 characters', async () => {
+    fake.reset();
+    const ok = await push('U1', [image(httpsUrl(2000), httpsUrl(2000))]);
+    expect(ok.status).toBe(200);
+    expect(fake.messagesTo('U1')).toEqual([image(httpsUrl(2000), httpsUrl(2000))]);
+    await rejects(() => push('U1', [image(httpsUrl(2001))]), /^messages\[0\]\.originalContentUrl$/, /2000/);
+    await rejects(
+      () => push('U1', [image(httpsUrl(40), httpsUrl(2001))]),
+      /^messages\[0\]\.previewImageUrl$/,
+    );
+    expect(fake.violations[0]).toContain('messages[0].previewImageUrl');
+  });
+
+  it('refuses an image URL that is not HTTPS, not percent-encoded, or missing', async () => {
+    await rejects(
+      () => push('U1', [image('http://files.example.com/a.jpg')]),
+      /^messages\[0\]\.originalContentUrl$/,
+      /HTTPS/,
+    );
+    await rejects(() => push('U1', [image('/files/a.jpg')]), /originalContentUrl$/, /HTTPS/);
+    // A Japanese file name must go percent-encoded.
+    await rejects(
+      () => push('U1', [image('https://files.example.com/写真 1.jpg')]),
+      /originalContentUrl$/,
+      /percent-encoded/,
+    );
+    const encoded = `https://files.example.com/${encodeURIComponent('写真 1.jpg')}`;
+    expect((await push('U1', [image(encoded, encoded)])).status).toBe(200);
+    await rejects(
+      () => push('U1', [{ type: 'image', originalContentUrl: httpsUrl(40) }]),
+      /^messages\[0\]\.previewImageUrl$/,
+      /must be specified/,
+    );
+    // The same rules hold for the other media URLs, e.g. a template's thumbnail.
+    await rejects(
+      () =>
+        push('U1', [
+          {
+            ...buttons('https://x.example'),
+            template: { ...buttons('https://x.example').template, thumbnailImageUrl: 'http://x/a.png' },
+          },
+        ]),
+      /template\.thumbnailImageUrl$/,
+    );
+  });
+
+  it('checks URI actions in templates and flex: http, https, line or tel, percent-encoded', async () => {
+    fake.reset();
+    for (const uri of [
+      'https://files.example.com/invoice.pdf',
+      'http://example.com/a?b=c#d',
+      'tel:0312345678',
+      'line://nv/recommendOA/%40example',
+    ]) {
+      expect((await push('U1', [buttons(uri), uriButton(uri)])).status).toBe(200);
+    }
+    expect(fake.violations).toEqual([]);
+    await rejects(
+      () => push('U1', [buttons('ftp://files.example.com/a.pdf')]),
+      /^messages\[0\]\.template\.actions\[0\]\.uri$/,
+      /scheme "ftp"/,
+    );
+    await rejects(() => push('U1', [uriButton('javascript:alert(1)')]), /action\.uri$/, /scheme/);
+    await rejects(() => push('U1', [uriButton('files.example.com/a.pdf')]), /action\.uri$/, /scheme/);
+    await rejects(() => push('U1', [uriButton('https://files.example.com/請求書.pdf')]), /action\.uri$/);
+    await rejects(
+      () => push('U1', [uriButton('https://x.example', { altUri: { desktop: 'mailto:a@example.com' } })]),
+      /action\.altUri\.desktop$/,
+    );
+    // Rich menu areas are checked the same way.
+    fake.reset();
+    const menu = await post('/v2/bot/richmenu', {
+      size: { width: 2500, height: 843 },
+      selected: false,
+      name: 'm',
+      chatBarText: 'Menu',
+      areas: [{ bounds: { x: 0, y: 0, width: 2500, height: 843 }, action: { type: 'uri', uri: 'ftp://x' } }],
+    });
+    expect(menu.status).toBe(400);
+    expect(menu.json.details[0].property).toBe('areas[0].action.uri');
+  });
+
+  it('takes URIs of up to 10,000 characters (LINE raised 1,000 to 10,000), or the limit given', async () => {
+    await rejects(() => push('U1', [uriButton(httpsUrl(10_001))]), /action\.uri$/, /10000/);
+    await rejects(
+      () => push('U1', [uriButton('https://x.example', { altUri: { desktop: httpsUrl(10_001) } })]),
+      /altUri\.desktop$/,
+    );
+    expect(
+      (await push('U1', [uriButton(httpsUrl(10_000), { altUri: { desktop: httpsUrl(10_000) } })])).status,
+    ).toBe(200);
+    const strict = await startFakeLine({ channelAccessToken: TOKEN, uriMaxLength: 1000 });
+    try {
+      const send = (uri: string) =>
+        fetch(`${strict.url}/v2/bot/message/push`, {
+          method: 'POST',
+          headers: { ...AUTH, 'content-type': 'application/json' },
+          body: JSON.stringify({ to: 'U1', messages: [buttons(uri)] }),
+        });
+      expect((await send(httpsUrl(1000))).status).toBe(200);
+      expect((await send(httpsUrl(1001))).status).toBe(400);
+      expect(strict.violations).toHaveLength(1);
+    } finally {
+      await strict.close();
+    }
+  });
+});
+
 describe('fake LINE: rate and monthly limits', () => {
   it('answers 429 Too Many Requests (no Retry-After) once the bucket is empty', async () => {
     fake.reset();

@@ -4,6 +4,7 @@
  * Retry-After, the three-step files.uploadV2). Every Block Kit limit it claims to enforce is
  * accepted at the limit and rejected one step past it.
  */
+import { createHash, randomBytes } from 'node:crypto';
 import { ErrorCode, type Logger, LogLevel, WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeSlack, startFakeSlack } from './fakes/slack-api.ts';
@@ -246,6 +247,215 @@ describe('fake Slack: files', () => {
     // Following the redirect (what a naive download does) yields HTML, not the file.
     const followed = await fetch(file.url_private);
     expect(followed.headers.get('content-type')).toMatch(/^text\/html/);
+  });
+});
+
+describe('fake Slack: files.uploadV2 (getUploadURLExternal, upload URL, completeUploadExternal)', () => {
+  const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
+  const auth = { authorization: `Bearer ${TOKEN}` };
+  /** A reservation made with a raw Web API call (length as the bot would send it). */
+  const reserve = (filename: string, length: number) =>
+    slack.files.getUploadURLExternal({ filename, length }).then((r) => ({
+      url: r.upload_url ?? '',
+      id: r.file_id ?? '',
+    }));
+
+  it('shares several files as one message in a channel, bytes intact, served at url_private', async () => {
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      randomBytes(70_000),
+    ]);
+    const csv = Buffer.from('名前,金額\n山田,1200\n');
+    const res = await slack.filesUploadV2({
+      channel_id: 'CFILES',
+      initial_comment: '請求書です',
+      file_uploads: [
+        { file: png, filename: 'scan.png', title: 'Scan' },
+        { file: csv, filename: '明細.csv' },
+      ],
+    });
+    expect(res.ok).toBe(true);
+    expect(fake.violations).toEqual([]);
+    expect(
+      fake.files.map((f) => [f.name, f.title, f.size, f.mimetype, sha256(f.bytes), f.completed]),
+    ).toEqual(
+      expect.arrayContaining([
+        ['scan.png', 'Scan', png.length, 'image/png', sha256(png), true],
+        ['明細.csv', '明細.csv', csv.length, 'text/csv', sha256(csv), true],
+      ]),
+    );
+    // One completeUploadExternal, one message carrying both files, like a person's file share.
+    expect(fake.calls.filter((c) => c.api === 'files.completeUploadExternal')).toHaveLength(1);
+    const shared = fake.messagesIn('CFILES');
+    expect(shared).toHaveLength(1);
+    const message = shared[0];
+    expect(message).toMatchObject({ text: '請求書です', user: 'UBOT' });
+    expect(message?.files?.map((f) => f.name).sort()).toEqual(['scan.png', '明細.csv'].sort());
+    for (const f of fake.files) {
+      expect(f).toMatchObject({
+        channel: 'CFILES',
+        ts: message?.ts,
+        shares: [{ channel: 'CFILES', ts: message?.ts }],
+      });
+      expect(message?.files).toContainEqual(
+        expect.objectContaining({ id: f.id, title: f.title, size: f.size }),
+      );
+      const got = await fetch(f.url_private_download, { headers: auth });
+      expect(sha256(Buffer.from(await got.arrayBuffer()))).toBe(sha256(f.bytes));
+    }
+    // The answer of completeUploadExternal names the files, as the API does.
+    // biome-ignore lint/suspicious/noExplicitAny: the raw completion result.
+    const completion = (res.files as any[])[0];
+    expect(completion.files.map((f: { id: string }) => f.id).sort()).toEqual(
+      fake.files.map((f) => f.id).sort(),
+    );
+    expect(completion.files[0]).toMatchObject({
+      mimetype: expect.any(String),
+      url_private: expect.any(String),
+    });
+    // What getUploadURLExternal was asked: the name and the byte length (WebClient sends it as a form field).
+    const asked = fake.calls.filter((c) => c.api === 'files.getUploadURLExternal').map((c) => c.body);
+    expect(asked).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ filename: 'scan.png', length: String(png.length) }),
+        expect.objectContaining({ filename: '明細.csv', length: String(csv.length) }),
+      ]),
+    );
+  });
+
+  it('takes the bytes raw or as one multipart file part, exactly `length` of them, once per URL', async () => {
+    const bytes = Buffer.from([0, 255, 1, 254, 10, 13]);
+    const { url, id } = await reserve('data.bin', bytes.length);
+    const short = await fetch(url, { method: 'POST', body: new Uint8Array(bytes.subarray(0, 5)) });
+    expect(short.status).toBe(400);
+    expect(fake.violations.at(-1)).toContain(
+      '5 bytes sent for data.bin, files.getUploadURLExternal was told length 6',
+    );
+    const two = new FormData();
+    two.append('a', new Blob([new Uint8Array(bytes)]), 'a.bin');
+    two.append('b', new Blob([new Uint8Array(bytes)]), 'b.bin');
+    expect((await fetch(url, { method: 'POST', body: two })).status).toBe(400);
+    expect(fake.violations.at(-1)).toContain('exactly one file part (got 2');
+    expect(fake.files).toEqual([]);
+
+    const form = new FormData();
+    form.append('filename', new Blob([new Uint8Array(bytes)]), 'data.bin');
+    const up = await fetch(url, { method: 'POST', body: form });
+    expect(up.status).toBe(200);
+    expect(await up.text()).toBe('OK - 6');
+    expect(fake.files).toMatchObject([{ id, name: 'data.bin', size: 6, completed: false }]);
+    expect(fake.files[0]?.bytes.equals(bytes)).toBe(true);
+    expect(fake.uploads.get(id)?.bytes.equals(bytes)).toBe(true);
+
+    const again = await fetch(url, { method: 'POST', body: new Uint8Array(bytes) });
+    expect(again.status).toBe(400);
+    expect(fake.violations.at(-1)).toContain('already uploaded');
+    const stranger = await fetch(`${fake.url}/upload/FNOSUCH`, { method: 'POST', body: 'x' });
+    expect(stranger.status).toBe(404);
+    expect(fake.violations).toHaveLength(4);
+  });
+
+  it('getUploadURLExternal: filename and a whole length > 0 required, alt text ≤ 1,000, snippets ≤ 1 MB', async () => {
+    const err = await platformError(slack.apiCall('files.getUploadURLExternal', { length: 3 }));
+    expect(err).toMatchObject({ error: 'invalid_arguments' });
+    expect(err.response_metadata.messages[0]).toContain('missing required field: filename');
+    const call = (args: Record<string, unknown>) =>
+      platformError(slack.apiCall('files.getUploadURLExternal', { filename: 'a.txt', ...args }));
+    expect((await call({ length: '1.5' })).error).toBe('invalid_arguments');
+    expect((await call({ length: 0 })).error).toBe('missing_argument');
+    expect((await call({ length: 3, alt_txt: 'a'.repeat(1001) })).error).toBe('alt_txt_too_large');
+    // @slack/web-api sends the alt text as `alt_text`: held to the same limit.
+    expect((await call({ length: 3, alt_text: 'a'.repeat(1001) })).error).toBe('alt_txt_too_large');
+    expect((await call({ length: 1024 * 1024 + 1, snippet_type: 'python' })).error).toBe('snippet_too_large');
+    expect(fake.violations).toHaveLength(6);
+    await slack.files.getUploadURLExternal({ filename: 'a.py', length: 1024 * 1024, snippet_type: 'python' });
+    await slack.files.getUploadURLExternal({ filename: 'a.png', length: 3, alt_text: 'a'.repeat(1000) });
+    expect(fake.violations).toHaveLength(6);
+  });
+
+  it('refuses a file over 1 GB, or over the limit a test sets', async () => {
+    await slack.files.getUploadURLExternal({ filename: 'huge.mov', length: 1_000_000_000 });
+    const huge = await platformError(
+      slack.files.getUploadURLExternal({ filename: 'huge.mov', length: 1_000_000_001 }),
+    );
+    expect(huge.error).toBe('file_upload_size_restricted');
+    expect(fake.violations).toEqual([
+      expect.stringContaining('1000000001 bytes, over the 1000000000-byte file limit'),
+    ]);
+
+    const small = await startFakeSlack({ botToken: TOKEN, maxFileBytes: 10 });
+    try {
+      const client = new WebClient(TOKEN, {
+        slackApiUrl: `${small.url}/api/`,
+        logger: quiet,
+        retryConfig: { retries: 0 },
+      });
+      await client.filesUploadV2({ channel_id: 'C1', file: Buffer.alloc(10, 1), filename: 'ten.bin' });
+      expect(small.messagesIn('C1')[0]?.files).toMatchObject([{ name: 'ten.bin', size: 10 }]);
+      const over = await platformError(
+        client.filesUploadV2({ channel_id: 'C1', file: Buffer.alloc(11, 1), filename: 'eleven.bin' }),
+      );
+      expect(over.error).toBe('file_upload_size_restricted');
+      expect(small.files.map((f) => f.name)).toEqual(['ten.bin']);
+      expect(small.violations).toHaveLength(1);
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('completeUploadExternal: only uploaded files, each once; one channel for a thread; blocks give way to the comment', async () => {
+    const fail = async (args: Record<string, unknown>, error: string, violation: string) => {
+      const e = await platformError(slack.apiCall('files.completeUploadExternal', args));
+      expect(e.error).toBe(error);
+      expect(fake.violations.at(-1)).toContain(violation);
+    };
+    await fail({ files: [{ id: 'FNOSUCH' }] }, 'file_not_found', 'never given an upload URL');
+    const { url, id } = await reserve('late.txt', 4);
+    await fail({ files: [{ id }] }, 'file_not_found', 'completed before its bytes reached the upload URL');
+    await fail({ files: [] }, 'invalid_arguments', 'files must be an array of 1 to 100');
+    await fail({ files: [{ title: 'no id' }] }, 'invalid_arguments', 'files[0] must be {id, title?}');
+    await fail({ files: [{ id }, { id }] }, 'invalid_arguments', 'listed twice');
+    await fetch(url, { method: 'POST', body: 'late' });
+    await fail(
+      { files: [{ id }], channels: 'C1,C2', thread_ts: '1700000000.000100' },
+      'invalid_arguments',
+      'thread_ts needs exactly one channel',
+    );
+    expect(fake.messages).toEqual([]);
+
+    const { ts } = await slack.chat.postMessage({ channel: 'C1', text: 'parent' });
+    await slack.files.completeUploadExternal({
+      files: [{ id, title: 'Late' }],
+      channel_id: 'C1',
+      thread_ts: ts ?? '',
+      initial_comment: 'the file',
+      blocks: [section('ignored when there is a comment')],
+    });
+    const reply = fake.messagesIn('C1', ts).at(-1);
+    expect(reply).toMatchObject({ thread_ts: ts, text: 'the file', files: [{ id, title: 'Late' }] });
+    expect(reply?.blocks).toBeUndefined();
+    expect(fake.files[0]).toMatchObject({ completed: true, channel: 'C1', thread_ts: ts, ts: reply?.ts });
+    await fail({ files: [{ id }], channel_id: 'C1' }, 'file_not_found', 'completed twice');
+    expect(fake.messagesIn('C1')).toHaveLength(2);
+  });
+
+  it('refuses a channel the bot cannot post in (denyChannel), for files and messages', async () => {
+    fake.denyChannel('CPRIV');
+    const bytes = Buffer.from('secret');
+    const e = await platformError(
+      slack.filesUploadV2({ channel_id: 'CPRIV', file: bytes, filename: 's.txt' }),
+    );
+    expect(e.error).toBe('not_in_channel');
+    expect(fake.violations).toEqual([expect.stringContaining('cannot post in CPRIV (not_in_channel)')]);
+    expect(fake.files).toMatchObject([{ name: 's.txt', completed: false, shares: [] }]);
+    expect(fake.messagesIn('CPRIV')).toEqual([]);
+    fake.denyChannel('CGONE', 'channel_not_found');
+    expect((await platformError(slack.chat.postMessage({ channel: 'CGONE', text: 'x' }))).error).toBe(
+      'channel_not_found',
+    );
+    fake.reset();
+    await slack.chat.postMessage({ channel: 'CPRIV', text: 'allowed again after reset' });
+    expect(fake.violations).toEqual([]);
   });
 });
 

@@ -4,6 +4,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 export interface Part {
   name: string;
   filename?: string;
+  /** The part's own Content-Type header, when it has one. */
+  contentType?: string;
   data: Buffer;
 }
 
@@ -30,10 +32,35 @@ export function multipartParts(raw: Buffer, contentType: string): Part[] {
     };
     const filename = /filename="([^"]*)"/i.exec(head)?.[1];
     if (filename !== undefined) part.filename = filename;
+    const type = /^content-type:\s*([^\r\n]+)/im.exec(head)?.[1]?.trim();
+    if (type) part.contentType = type;
     parts.push(part);
     pos = end + 2;
   }
   return parts;
+}
+
+const MIME_TYPES: Record<string, string> = {
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  pdf: 'application/pdf',
+  txt: 'text/plain',
+  csv: 'text/csv',
+  json: 'application/json',
+  zip: 'application/zip',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  mp4: 'video/mp4',
+  mp3: 'audio/mpeg',
+};
+
+/** A media type from a file name's extension (what the platforms show when the client gives none). */
+export function mimeTypeOf(filename: string): string {
+  const ext = /\.([A-Za-z0-9]+)$/.exec(filename)?.[1]?.toLowerCase() ?? '';
+  return MIME_TYPES[ext] ?? 'application/octet-stream';
 }
 
 /**

@@ -2,7 +2,8 @@
  * A fake Discord REST API (v10) for tests: one local HTTP server that answers the routes a bot built
  * on `@discordjs/rest` + `@discordjs/core` uses (DMs, channel messages, interaction follow-ups and
  * @original edits, bulk command registration), the way the real API does: JSON or multipart
- * (`payload_json` + `files[n]`) bodies, `{code, message, errors}` error bodies, `X-RateLimit-*`
+ * (`payload_json` + `files[n]`) bodies, the files kept with their bytes and served at CDN-like URLs
+ * (`/attachments/<channel>/<id>/<name>`), `{code, message, errors}` error bodies, `X-RateLimit-*`
  * headers on every answer and 429 + `retry_after` past a bucket. It records every call and rejects
  * what the real API would reject (limits from ../shared/design/PLATFORMS.md, section Discord, and the
  * API reference, https://discord.com/developers/docs/). A request broken by a documented limit gets
@@ -11,7 +12,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
-import { closeServer, listenLocal, multipartParts, pollUntil } from './common.ts';
+import { closeServer, listenLocal, mimeTypeOf, multipartParts, pollUntil } from './common.ts';
 
 export interface FakeDiscordOptions {
   /** `Authorization: Bot <botToken>` is required on bot routes, else 401 {code:0,message:'401: Unauthorized'}. */
@@ -23,11 +24,36 @@ export interface FakeDiscordOptions {
   globalRate?: number;
   /** Current time in ms (interaction-token expiry after 15 min, message timestamps, `at` of calls). Default Date.now. Rate buckets always use real time. */
   now?: () => number;
+  /**
+   * Upload limit per file (bytes): a larger `files[n]` part is refused with 413 {code: 40005} and a violation.
+   * Default 20 MiB, Discord's default for bots, webhooks and interaction responses in a server without boosts
+   * (see DEFAULT_MAX_FILE_BYTES). Set the limit of the server a test pretends to be in, or a small one to test it cheaply.
+   */
+  maxFileBytes?: number;
+  /** Largest request that sends a message (bytes), files included: larger is refused with 413 {code: 40005}. Default 25 MiB. */
+  maxRequestBytes?: number;
 }
 
 export interface DiscordFile {
   name: string;
   size: number;
+}
+
+/** A file a message carries, as the fake stored it. */
+export interface DiscordAttachment {
+  /** A snowflake, as Discord gives attachments. */
+  id: string;
+  /** The `filename` of its `attachments` entry, else the part's filename. */
+  filename: string;
+  size: number;
+  /** The part's Content-Type, else one from the extension. */
+  content_type: string;
+  /** Where the fake serves the bytes (GET, no auth, like Discord's CDN): `${fake.url}/attachments/<channel>/<id>/<filename>`. */
+  url: string;
+  proxy_url: string;
+  description?: string;
+  /** Exactly the bytes of the `files[n]` part. */
+  bytes: Buffer;
 }
 
 export interface DiscordCall {
@@ -44,7 +70,7 @@ export interface DiscordCall {
   /** File parts of a multipart body. */
   files: DiscordFile[];
   status: number;
-  /** What the fake answered (JSON), or null for 204. */
+  /** What the fake answered (JSON), null for 204, `<n bytes>` for an attachment download. */
   // biome-ignore lint/suspicious/noExplicitAny: see body.
   response: any;
   /** now() when received. */
@@ -66,7 +92,10 @@ export interface DiscordMessage {
   /** The interaction's @original response (created by its first PATCH .../messages/@original). */
   original?: boolean;
   edited?: boolean;
+  /** Name and size of each attachment (the same files as `attachments`). */
   files: DiscordFile[];
+  /** The message's files with their bytes, in order. */
+  attachments: DiscordAttachment[];
 }
 
 export interface FakeDiscord {
@@ -85,6 +114,8 @@ export interface FakeDiscord {
    * before posting the interaction to the app. Messages sent with it get `channelId` (default: a fresh id).
    */
   issueInteractionToken(channelId?: string): string;
+  /** Every attachment a message received, in order (kept when the message is edited or deleted, like the CDN keeps files a while). */
+  attachments: DiscordAttachment[];
   /** userId -> DM channel id (created by POST /users/@me/channels). */
   dmChannels: Map<string, string>;
   /** Registered application commands, as echoed (with ids). */
@@ -101,7 +132,7 @@ export interface FakeDiscord {
   /** Resolves when `predicate()` is true (polls every 5 ms), rejects after timeoutMs (default 5000) with a message listing the last calls. */
   waitFor(predicate: () => boolean, timeoutMs?: number): Promise<void>;
   /**
-   * Clears calls, violations, messages, commands and pending failNext; restores the rates given to
+   * Clears calls, violations, messages, attachments, commands and pending failNext; restores the rates given to
    * startFakeDiscord and refills the buckets. Keeps DM channels, blocked users and interaction tokens.
    */
   reset(): void;
@@ -140,9 +171,21 @@ const MAX_PLACEHOLDER = 150;
 // Discord reference, "Message Object" flags: what a bot may set. EPHEMERAL only on interaction responses.
 const FLAG_SUPPRESS_EMBEDS = 4;
 const FLAG_EPHEMERAL = 64;
-// Discord reference, "Create Message": up to 10 files per message; default upload limit 10 MiB per file.
+// Files (https://discord.com/developers/docs/reference#uploading-files): "The file upload size limit applies to each
+// file in a request. The default limit is `20 MiB` for all users, but may be higher ... by the server's Boost Tier"
+// (https://discord.com/developers/docs/change-log: 25 MiB became 10 MiB on 2025-01-16, raised to 20 MiB in
+// September 2026 "for users, bots, webhooks, and interaction responses"). Create Message (https://discord.com/developers/docs/resources/message#create-message): "The maximum
+// request size when sending a message is 25 MiB". Past either: HTTP 413 {code: 40005, "Request entity too large"}.
+const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
+const DEFAULT_MAX_REQUEST_BYTES = 25 * 1024 * 1024;
+// At most 10 files a message: JSON error 30015 "Maximum number of attachments in a message reached (10)"
+// (https://discord.com/developers/docs/topics/opcodes-and-status-codes#json); the API spec
+// (github.com/discord/discord-api-spec) caps `attachments` at 10 items and takes files[0]..files[9].
 const MAX_FILES = 10;
-const MAX_FILE_BYTES = 10 * 1024 * 1024;
+// Attachment request structure (resources/message): `id` "for new attachments this must match the `n` in
+// `files[n]`"; filename 1-1024 and description ≤ 1024 characters (API spec, MessageAttachmentRequest).
+const MAX_ATTACHMENT_TEXT = 1024;
+const TOO_LARGE = { code: 40005, message: 'Request entity too large' };
 // PLATFORMS.md: "Commands: ≤ 100 global chat-input commands" (the same cap applies per guild).
 const MAX_CHAT_INPUT_COMMANDS = 100;
 // Discord reference, "Application Command Object": name 1-32 chars matching this regex (unicode), lower-case
@@ -176,12 +219,30 @@ interface Answer {
   headers?: Record<string, string>;
   violation?: string;
 }
+/** A file part of a multipart body. */
+interface UploadPart {
+  /** The part's name, `files[n]`. */
+  key: string;
+  filename: string;
+  contentType?: string;
+  bytes: Buffer;
+}
+interface Parsed {
+  body: unknown;
+  files: DiscordFile[];
+  uploads: UploadPart[];
+  /** Multipart parts that break the Uploading Files rules (checked with the message). */
+  formIssues: Issue[];
+  invalid?: true;
+}
 interface Req {
   method: string;
   route: string;
   query: URLSearchParams;
   body: unknown;
   files: DiscordFile[];
+  uploads: UploadPart[];
+  formIssues: Issue[];
 }
 interface Route {
   method: string;
@@ -206,12 +267,15 @@ function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** JSON body, or multipart with `payload_json` (other text parts become fields) plus file parts. */
-function parseBody(
-  raw: Buffer,
-  contentType: string,
-): { body: unknown; files: DiscordFile[]; invalid?: true } {
-  if (raw.length === 0) return { body: null, files: [] };
+/**
+ * JSON body, or multipart with `payload_json` (other text parts become fields) plus file parts. Uploading Files:
+ * "All `files[n]` parameters must include a valid `Content-Disposition` subpart header with a `filename` and unique
+ * `name` parameter"; a part breaking that is kept as a form issue (Discord documents the rule, not its error: the
+ * fake answers a 50035 form error naming the part).
+ */
+function parseBody(raw: Buffer, contentType: string): Parsed {
+  const none = { files: [], uploads: [], formIssues: [] };
+  if (raw.length === 0) return { body: null, ...none };
   const type = contentType.toLowerCase();
   const json = (text: string): { body: unknown; invalid?: true } => {
     try {
@@ -221,18 +285,39 @@ function parseBody(
     }
   };
   if (type.startsWith('multipart/form-data')) {
-    const files: DiscordFile[] = [];
+    const uploads: UploadPart[] = [];
+    const formIssues: Issue[] = [];
     const fields: Json = {};
     let payload: { body: unknown; invalid?: true } | undefined;
     for (const p of multipartParts(raw, contentType)) {
-      if (p.filename !== undefined) files.push({ name: p.filename, size: p.data.length });
-      else if (p.name === 'payload_json') payload = json(p.data.toString('utf8'));
+      if (p.filename !== undefined) {
+        if (uploads.some((u) => u.key === p.name)) {
+          formIssues.push({
+            path: [p.name],
+            code: 'BASE_TYPE_DUPLICATE',
+            message: 'File parameter names must be unique.',
+            detail: `two parts named ${p.name}`,
+          });
+        }
+        const u: UploadPart = { key: p.name, filename: p.filename, bytes: p.data };
+        if (p.contentType !== undefined) u.contentType = p.contentType;
+        uploads.push(u);
+      } else if (/^files\[\d+\]$/.test(p.name)) {
+        formIssues.push({
+          path: [p.name],
+          code: 'BASE_TYPE_REQUIRED',
+          message: 'This field is required',
+          detail: 'a files[n] part without a filename in its Content-Disposition',
+        });
+      } else if (p.name === 'payload_json') payload = json(p.data.toString('utf8'));
       else fields[p.name] = p.data.toString('utf8');
     }
-    if (payload) return { ...payload, files };
-    return { body: Object.keys(fields).length > 0 ? fields : null, files };
+    const files = uploads.map((u) => ({ name: u.filename, size: u.bytes.length }));
+    const parts = { files, uploads, formIssues };
+    if (payload) return { ...payload, ...parts };
+    return { body: Object.keys(fields).length > 0 ? fields : null, ...parts };
   }
-  return { ...json(raw.toString('utf8')), files: [] };
+  return { ...json(raw.toString('utf8')), ...none };
 }
 
 const pointer = (path: (string | number)[]): string =>
@@ -517,8 +602,8 @@ function checkComponents(issues: Issue[], components: unknown): void {
   });
 }
 
-/** Limits of a message body (create, edit, follow-up). */
-function messageIssues(b: Json, files: number, interaction: boolean): Issue[] {
+/** Limits of a message body (create, edit, follow-up); files are checked by resolveAttachments. */
+function messageIssues(b: Json, interaction: boolean): Issue[] {
   const issues: Issue[] = [];
   // PLATFORMS.md: "Message content ≤ 2,000 chars".
   maxLength(issues, b.content, ['content'], MAX_CONTENT);
@@ -536,16 +621,74 @@ function messageIssues(b: Json, files: number, interaction: boolean): Issue[] {
       });
     }
   }
-  // Discord reference, "Create Message": at most 10 files.
-  if (files > MAX_FILES) {
-    issues.push({
-      path: ['files'],
-      code: 'BASE_TYPE_MAX_LENGTH',
-      message: `Must be ${MAX_FILES} or fewer in length.`,
-      detail: `got ${files}`,
-    });
-  }
   return issues;
+}
+
+/** What a message's attachments will be: existing ones kept, or new ones from a `files[n]` part. */
+type AttachmentPlan =
+  | { keep: DiscordAttachment; description?: string }
+  | { upload: UploadPart; filename: string; description?: string };
+
+/**
+ * The attachments a create (existing undefined) or edit leaves on the message. Without an `attachments` field every
+ * file part is added (to the existing ones on an edit). With one, the message has exactly what it lists: "When making
+ * a `PATCH` request, only files listed in the `attachments` parameter will be appended to the message. Any
+ * previously-added files that aren't included will be removed" (Uploading Files); an id that is neither a `files[n]`
+ * index nor an attachment of the message is Discord's ATTACHMENT_NOT_FOUND, "Attachment data not found".
+ */
+function resolveAttachments(
+  issues: Issue[],
+  attachments: unknown,
+  uploads: UploadPart[],
+  existing: DiscordAttachment[] | undefined,
+): AttachmentPlan[] {
+  const fresh = (u: UploadPart): AttachmentPlan => ({ upload: u, filename: u.filename });
+  if (attachments === undefined || attachments === null) {
+    return [...(existing ?? []).map((keep) => ({ keep })), ...uploads.map(fresh)];
+  }
+  const list = arrayOf(issues, attachments, ['attachments'], MAX_FILES);
+  if (!list) return [];
+  const byIndex = new Map(uploads.map((u) => [/^files\[(\d+)\]$/.exec(u.key)?.[1] ?? u.key, u]));
+  const plan: AttachmentPlan[] = [];
+  list.forEach((a, i) => {
+    if (!isObject(a)) {
+      issues.push({
+        path: ['attachments', i],
+        code: 'MODEL_TYPE_CONVERT',
+        message: 'Only dictionaries may be used in a ModelType',
+      });
+      return;
+    }
+    if (typeof a.id !== 'string' && typeof a.id !== 'number') {
+      issues.push({
+        path: ['attachments', i, 'id'],
+        code: 'BASE_TYPE_REQUIRED',
+        message: 'This field is required',
+      });
+      return;
+    }
+    if (a.filename !== undefined && a.filename !== null) {
+      boundedString(issues, a.filename, ['attachments', i, 'filename'], 1, MAX_ATTACHMENT_TEXT);
+    }
+    maxLength(issues, a.description, ['attachments', i, 'description'], MAX_ATTACHMENT_TEXT);
+    const id = String(a.id);
+    const description = typeof a.description === 'string' ? { description: a.description } : {};
+    const upload = byIndex.get(id);
+    const kept = existing?.find((e) => e.id === id);
+    if (upload) {
+      const filename = typeof a.filename === 'string' && a.filename !== '' ? a.filename : upload.filename;
+      plan.push({ upload, filename, ...description });
+    } else if (kept) plan.push({ keep: kept, ...description });
+    else {
+      issues.push({
+        path: ['attachments', i],
+        code: 'ATTACHMENT_NOT_FOUND',
+        message: 'Attachment data not found',
+        detail: `id ${JSON.stringify(a.id)} is no files[n] part${existing ? ' and no attachment of the message' : ''}`,
+      });
+    }
+  });
+  return plan;
 }
 
 /** Limits of a bulk overwrite (PUT .../commands). */
@@ -724,6 +867,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
   const blocked = new Set<string>();
   /** DM channel id -> user id. */
   const dmUsers = new Map<string, string>();
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const maxRequestBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
   let lastSnowflake = 0n;
 
   /** Unique, increasing snowflake (17-19 digits) from the real clock. */
@@ -789,13 +934,18 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
       mention_everyone: false,
       mentions: [],
       mention_roles: [],
-      attachments: m.files.map((f, i) => ({
-        id: `${m.id}${i}`,
-        filename: f.name,
-        size: f.size,
-        url: `${fake.url}/attachments/${m.channel_id}/${m.id}/${encodeURIComponent(f.name)}`,
-        proxy_url: `${fake.url}/attachments/${m.channel_id}/${m.id}/${encodeURIComponent(f.name)}`,
-      })),
+      attachments: m.attachments.map((a) => {
+        const out: Json = {
+          id: a.id,
+          filename: a.filename,
+          size: a.size,
+          url: a.url,
+          proxy_url: a.proxy_url,
+          content_type: a.content_type,
+        };
+        if (a.description !== undefined) out.description = a.description;
+        return out;
+      }),
       embeds: m.embeds ?? [],
       components: m.components ?? [],
       pinned: false,
@@ -808,8 +958,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
     return out;
   }
 
-  /** Applies the fields of a create/edit body to a message (null or [] clears, absent keeps). */
-  function apply(m: DiscordMessage, b: Json, files: DiscordFile[]): void {
+  /** Applies the fields of a create/edit body to a message (null or [] clears, absent keeps); `attachments` replace its files. */
+  function apply(m: DiscordMessage, b: Json, attachments: DiscordAttachment[]): void {
     if (typeof b.content === 'string' && b.content !== '') m.content = b.content;
     else if (b.content !== undefined) delete m.content;
     if (Array.isArray(b.embeds) && b.embeds.length > 0) m.embeds = b.embeds;
@@ -817,9 +967,30 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
     if (Array.isArray(b.components) && b.components.length > 0) m.components = b.components;
     else if (b.components !== undefined) delete m.components;
     if (typeof b.flags === 'number') m.flags = b.flags;
-    // `attachments: []` on an edit drops the existing files; new file parts are added.
-    if (Array.isArray(b.attachments) && b.attachments.length === 0) m.files = [];
-    m.files = [...m.files, ...files];
+    m.attachments = attachments;
+    m.files = attachments.map((a) => ({ name: a.filename, size: a.size }));
+  }
+
+  /** The attachments of a plan, new files stored under fresh snowflakes in the message's channel. */
+  function materialize(plan: AttachmentPlan[], channelId: string): DiscordAttachment[] {
+    return plan.map((p) => {
+      if ('keep' in p)
+        return p.description === undefined ? p.keep : { ...p.keep, description: p.description };
+      const id = snowflake();
+      const url = `${fake.url}/attachments/${channelId}/${id}/${encodeURIComponent(p.filename)}`;
+      const declared = p.upload.contentType?.split(';')[0]?.trim().toLowerCase();
+      const a: DiscordAttachment = {
+        id,
+        filename: p.filename,
+        size: p.upload.bytes.length,
+        content_type: declared && declared !== 'application/octet-stream' ? declared : mimeTypeOf(p.filename),
+        url,
+        proxy_url: url,
+        bytes: Buffer.from(p.upload.bytes),
+      };
+      if (p.description !== undefined) a.description = p.description;
+      return a;
+    });
   }
   const isEmpty = (m: DiscordMessage, b: Json): boolean =>
     m.content === undefined &&
@@ -842,18 +1013,37 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
     target: DiscordMessage | (() => DiscordMessage),
     guard?: () => Answer | undefined,
   ): Answer {
-    if (!isObject(req.body)) return badJson();
-    const b = req.body;
-    const issues = messageIssues(b, req.files.length, interaction);
+    // A multipart body of file parts only (no payload_json, no fields) is a message of files.
+    const body = req.body === null && req.uploads.length > 0 ? {} : req.body;
+    if (!isObject(body)) return badJson();
+    const b = body;
+    const editing = typeof target !== 'function';
+    const issues = [...req.formIssues, ...messageIssues(b, interaction)];
+    const plan = resolveAttachments(
+      issues,
+      b.attachments,
+      req.uploads,
+      editing ? target.attachments : undefined,
+    );
     if (issues.length > 0) return invalidForm(what, issues);
+    if (plan.length > MAX_FILES) {
+      return {
+        status: 400,
+        body: { code: 30015, message: `Maximum number of attachments in a message reached (${MAX_FILES})` },
+        violation: `${what}: ${plan.length} attachments (max ${MAX_FILES})`,
+      };
+    }
     const refused = guard?.();
     if (refused) return refused;
-    const editing = typeof target !== 'function';
-    const draft: DiscordMessage = editing ? { ...target, files: [...target.files] } : target();
-    apply(draft, b, req.files);
+    const draft: DiscordMessage = editing
+      ? { ...target, files: [...target.files], attachments: [...target.attachments] }
+      : target();
+    const attachments = materialize(plan, draft.channel_id);
+    apply(draft, b, attachments);
     if (isEmpty(draft, b)) {
       return { ...EMPTY, violation: `${what}: empty message (no content, embeds, components or files)` };
     }
+    for (const a of attachments) if (!fake.attachments.includes(a)) fake.attachments.push(a);
     if (!editing) {
       fake.messages.push(draft);
       return { status: 200, body: messageJson(draft) };
@@ -902,6 +1092,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
       interactionToken: token,
       original: true,
       files: [],
+      attachments: [],
     }));
   }
 
@@ -1007,6 +1198,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
           channel_id: channel,
           author: 'bot',
           files: [],
+          attachments: [],
         });
         // The body is checked first, then the recipient (a user who does not accept DMs).
         const dmBlocked = (): Answer | undefined => {
@@ -1074,6 +1266,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
           author: 'webhook',
           interactionToken: token,
           files: [],
+          attachments: [],
         });
         const a = writeMessage(req, req.route, true, make);
         // Discord reference, "Execute Webhook": the message comes back only with ?wait=true, else 204.
@@ -1149,7 +1342,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
     apiPath: string,
     query: URLSearchParams,
     headers: Record<string, string>,
-    parsed: { body: unknown; files: DiscordFile[]; invalid?: true },
+    parsed: Parsed,
+    size: number,
   ): { route: string; a: Answer } {
     let match: { r: Route; p: string[] } | undefined;
     for (const r of routes) {
@@ -1234,24 +1428,39 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
         },
       };
     }
-    // Discord reference, "Uploading Files": the default upload limit is 10 MiB per file.
-    const big = parsed.files.find((f) => f.size > MAX_FILE_BYTES);
-    if (big) {
-      return {
-        route,
-        a: {
-          status: 413,
-          body: { code: 40005, message: 'Request entity too large' },
-          headers: rateHeaders,
-          violation: `${route}: file ${big.name} is ${big.size} bytes (max ${MAX_FILE_BYTES})`,
-        },
-      };
-    }
+    // Uploading Files: the upload limit "applies to each file in a request"; Create Message: "The maximum request
+    // size when sending a message is 25 MiB". Both answer 413 {code: 40005}.
+    const tooLarge = (why: string): { route: string; a: Answer } => ({
+      route,
+      a: { status: 413, body: TOO_LARGE, headers: rateHeaders, violation: `${route}: ${why}` },
+    });
+    if (size > maxRequestBytes) return tooLarge(`request of ${size} bytes (max ${maxRequestBytes})`);
+    const big = parsed.uploads.find((u) => u.bytes.length > maxFileBytes);
+    if (big)
+      return tooLarge(`file ${big.filename} is ${big.bytes.length} bytes (max ${maxFileBytes} per file)`);
     const a =
       parsed.invalid === true
         ? badJson()
-        : r.handle({ method, route, query, body: parsed.body, files: parsed.files }, p);
+        : r.handle(
+            {
+              method,
+              route,
+              query,
+              body: parsed.body,
+              files: parsed.files,
+              uploads: parsed.uploads,
+              formIssues: parsed.formIssues,
+            },
+            p,
+          );
     return { route, a: { ...a, headers: { ...rateHeaders, ...a.headers } } };
+  }
+
+  /** GET /attachments/<channel>/<attachment id>/<filename>: the bytes, like Discord's CDN (no auth). */
+  function answerAttachment(channelId: string, id: string): Answer {
+    const found = fake.attachments.find((x) => x.id === id && x.url.includes(`/attachments/${channelId}/`));
+    if (!found) return { status: 404, body: NOT_FOUND };
+    return { status: 200, body: found.bytes, headers: { 'content-type': found.content_type } };
   }
 
   function onRequest(incoming: IncomingMessage, res: ServerResponse, raw: Buffer): void {
@@ -1264,13 +1473,17 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
     const method = (incoming.method ?? 'GET').toUpperCase();
     const apiPath = url.pathname.startsWith('/api/v10/') ? url.pathname.slice('/api/v10'.length) : null;
     const parsed = parseBody(raw, headers['content-type'] ?? '');
+    const cdn = /^\/attachments\/([^/]+)\/([^/]+)\/([^/]+)$/.exec(url.pathname);
     let route: string;
     let a: Answer;
     try {
-      if (apiPath === null) {
+      if (cdn && method === 'GET') {
+        route = 'GET /attachments/:id/:id/:filename';
+        a = answerAttachment(cdn[1] ?? '', cdn[2] ?? '');
+      } else if (apiPath === null) {
         route = `${method} ${url.pathname}`;
         a = { status: 404, body: NOT_FOUND };
-      } else ({ route, a } = answer(method, apiPath, url.searchParams, headers, parsed));
+      } else ({ route, a } = answer(method, apiPath, url.searchParams, headers, parsed, raw.length));
     } catch (err) {
       route = `${method} ${url.pathname}`;
       a = { status: 500, body: { code: 0, message: `fake-discord bug: ${String(err)}` } };
@@ -1284,12 +1497,17 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
       body: parsed.body,
       files: parsed.files,
       status: a.status,
-      response: a.body ?? null,
+      response: Buffer.isBuffer(a.body) ? `<${a.body.length} bytes>` : (a.body ?? null),
       at,
     });
     if (a.body === undefined) {
       res.writeHead(a.status, { ...a.headers });
       res.end();
+      return;
+    }
+    if (Buffer.isBuffer(a.body)) {
+      res.writeHead(a.status, { ...a.headers, 'content-length': String(a.body.length) });
+      res.end(a.body);
       return;
     }
     const out = Buffer.from(JSON.stringify(a.body));
@@ -1323,6 +1541,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
     calls: [],
     violations: [],
     messages: [],
+    attachments: [],
     dmChannels: new Map(),
     commands: { global: [], guilds: new Map() },
     messagesIn(channelId) {
@@ -1356,6 +1575,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
       fake.calls.length = 0;
       fake.violations.length = 0;
       fake.messages.length = 0;
+      fake.attachments.length = 0;
       fake.commands.global = [];
       fake.commands.guilds.clear();
       failures = [];

@@ -19,6 +19,11 @@ export interface FakeLineOptions {
   now?: () => number;
   /** Messages per month (counted per recipient for push/multicast; replies are free); past it 429 {"message":"You have reached your monthly limit."}. Default unlimited. */
   monthlyLimit?: number;
+  /**
+   * Longest `uri` (and `altUri.desktop`) of a URI action, in characters. Default 10,000, LINE's limit since
+   * 2026-10-27 (it was 1,000 before; see URI_MAX_LENGTH).
+   */
+  uriMaxLength?: number;
 }
 
 export interface RecordedCall {
@@ -92,6 +97,38 @@ const MESSAGE_TYPES = new Set([
   'flex',
 ]);
 const QUOTABLE = new Set(['text', 'textV2', 'sticker']);
+// Media URLs, Messaging API reference (https://developers.line.biz/en/reference/messaging-api/#image-message and
+// the other message objects): "Image file URL (Max character limit: 2000) Protocol: HTTPS (TLS 1.2 or later)";
+// the same for previewImageUrl, video/audio originalContentUrl, imagemap baseUrl, template thumbnailImageUrl and
+// imageUrl, quick reply imageUrl, sender iconUrl and the url/previewUrl of Flex image and video components. "The URL
+// should be percent-encoded using UTF-8." The files behind them (image JPEG or PNG ≤ 10 MB, preview ≤ 1 MB) are
+// fetched by LINE later, when a user opens the chat, so a send is never refused for them and the fake cannot check them.
+const MEDIA_URL_MAX = 2000;
+const MEDIA_URL_KEYS = new Set([
+  'originalContentUrl',
+  'previewImageUrl',
+  'thumbnailImageUrl',
+  'imageUrl',
+  'baseUrl',
+  'iconUrl',
+  'previewUrl',
+]);
+/** The message types whose URLs are required, Messaging API reference. */
+const REQUIRED_MEDIA: Record<string, string[]> = {
+  image: ['originalContentUrl', 'previewImageUrl'],
+  video: ['originalContentUrl', 'previewImageUrl'],
+  audio: ['originalContentUrl'],
+};
+// URI action (https://developers.line.biz/en/reference/messaging-api/#uri-action): "The available schemes are `http`,
+// `https`, `line`, and `tel`", percent-encoded. Its `uri` and `altUri.desktop` were "Max character limit: 1000";
+// LINE raised both to 10,000 on 2026-10-27 (https://developers.line.biz/en/news/2026/10/27/uri-action/, also in
+// the line-openapi schema: URIAction.uri and AltUri.desktop maxLength 10000). Imagemap `linkUri` (and a video's
+// externalLink.linkUri) stays at 1,000 (reference, #imagemap-message).
+const URI_MAX_LENGTH = 10_000;
+const LINK_URI_MAX = 1000;
+const URI_SCHEMES = new Set(['http', 'https', 'line', 'tel']);
+/** Characters a URL may hold as is (RFC 3986); anything else must be percent-encoded. */
+const URL_CHARS = /^[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]*$/;
 
 const AUTH_FAILED = {
   message: 'Authentication failed. Confirm that the access token in the authorization header is valid.',
@@ -152,6 +189,61 @@ function checkLength(
   // which is stricter than LINE, never looser.
   else if (value.length < min || value.length > max) {
     errors.push({ message: `Length must be between ${min} and ${max} (got ${value.length})`, property });
+  }
+}
+
+/** A URL LINE fetches media from: HTTPS, ≤ 2,000 characters, percent-encoded. */
+function checkMediaUrl(value: unknown, property: string, errors: Detail[]): void {
+  checkLength(value, 1, MEDIA_URL_MAX, property, errors);
+  if (typeof value !== 'string' || value === '') return;
+  if (!/^https:\/\//i.test(value) || !URL.canParse(value)) {
+    const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(value)?.[1];
+    errors.push({ message: `must be an HTTPS URL${scheme ? ` (got ${scheme})` : ''}`, property });
+  } else if (!URL_CHARS.test(value) || /%(?![0-9A-Fa-f]{2})/.test(value)) {
+    errors.push({
+      message: 'must be percent-encoded (UTF-8): it has characters a URL cannot hold',
+      property,
+    });
+  }
+}
+
+/** A URI a user opens: http, https, line or tel, ≤ max characters, percent-encoded. */
+function checkUri(value: unknown, property: string, max: number, errors: Detail[]): void {
+  checkLength(value, 1, max, property, errors);
+  if (typeof value !== 'string' || value === '') return;
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(value)?.[1]?.toLowerCase();
+  if (scheme === undefined || !URI_SCHEMES.has(scheme)) {
+    errors.push({
+      message: `invalid uri scheme${scheme ? ` "${scheme}"` : ''}: must be http, https, line or tel`,
+      property,
+    });
+  } else if (!URL_CHARS.test(value) || /%(?![0-9A-Fa-f]{2})/.test(value) || !URL.canParse(value)) {
+    errors.push({ message: 'invalid uri: it must be a percent-encoded (UTF-8) URI', property });
+  }
+}
+
+/**
+ * Checks every URL under `value`: media URLs (MEDIA_URL_KEYS, and `url` of Flex image/video components), URI
+ * actions (`uri`, `altUri.desktop`) and imagemap links (`linkUri`).
+ */
+function walkUrls(value: unknown, path: string, errors: Detail[], uriMax: number): void {
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) walkUrls(v, `${path}[${i}]`, errors, uriMax);
+    return;
+  }
+  if (!isObject(value)) return;
+  for (const [k, v] of Object.entries(value)) {
+    const at = `${path}.${k}`;
+    if (MEDIA_URL_KEYS.has(k)) checkMediaUrl(v, at, errors);
+    else if (k === 'url' && (value.type === 'image' || value.type === 'video')) checkMediaUrl(v, at, errors);
+    else if (k === 'linkUri') checkUri(v, at, LINK_URI_MAX, errors);
+    else walkUrls(v, at, errors, uriMax);
+  }
+  if (value.type === 'uri' && !('linkUri' in value)) {
+    checkUri(value.uri, `${path}.uri`, uriMax, errors);
+    if (isObject(value.altUri) && value.altUri.desktop !== undefined) {
+      checkUri(value.altUri.desktop, `${path}.altUri.desktop`, uriMax, errors);
+    }
   }
 }
 
@@ -229,6 +321,9 @@ function checkMessage(m: unknown, p: string, errors: Detail[]): void {
   }
   // PLATFORMS.md: "text ≤ 5,000 chars" (reference: text message 1..5000 characters).
   if (m.type === 'text' || m.type === 'textV2') checkLength(m.text, 1, 5000, `${p}.text`, errors);
+  for (const key of REQUIRED_MEDIA[m.type] ?? []) {
+    if (m[key] === undefined) errors.push({ message: 'must be specified', property: `${p}.${key}` });
+  }
   if (m.type === 'flex') {
     // Reference, flex message: altText max 400 characters.
     checkLength(m.altText, 1, 400, `${p}.altText`, errors);
@@ -256,18 +351,21 @@ function checkMessage(m: unknown, p: string, errors: Detail[]): void {
   if ('quickReply' in m) checkQuickReply(m.quickReply, `${p}.quickReply`, errors);
 }
 
-function checkMessages(messages: unknown, errors: Detail[]): void {
+function checkMessages(messages: unknown, errors: Detail[], uriMax: number): void {
   // PLATFORMS.md: "Up to 5 message objects per call" (reference: 1..5).
   if (!Array.isArray(messages) || messages.length < 1 || messages.length > 5) {
     const got = Array.isArray(messages) ? ` (got ${messages.length})` : '';
     errors.push({ message: `Size must be between 1 and 5${got}`, property: 'messages' });
     return;
   }
-  for (const [i, m] of messages.entries()) checkMessage(m, `messages[${i}]`, errors);
+  for (const [i, m] of messages.entries()) {
+    checkMessage(m, `messages[${i}]`, errors);
+    walkUrls(m, `messages[${i}]`, errors, uriMax);
+  }
 }
 
 /** Rich menu object, Messaging API reference "Rich menu object" (as the brief narrows it). */
-function checkRichMenu(b: Json, errors: Detail[]): void {
+function checkRichMenu(b: Json, errors: Detail[], uriMax: number): void {
   const size = b.size;
   // Reference: full 2500x1686 or half 2500x843 (the two sizes this bot uses).
   if (!isObject(size) || size.width !== 2500 || (size.height !== 1686 && size.height !== 843)) {
@@ -293,6 +391,7 @@ function checkRichMenu(b: Json, errors: Detail[]): void {
     }
   });
   walkActions(areas, 'areas', errors);
+  walkUrls(areas, 'areas', errors, uriMax);
 }
 
 function bad(req: ApiRequest, details: Detail[]): Answer {
@@ -306,6 +405,7 @@ function bad(req: ApiRequest, details: Detail[]): Answer {
 
 export async function startFakeLine(options: FakeLineOptions): Promise<FakeLine> {
   const now = options.now ?? Date.now;
+  const uriMax = options.uriMaxLength ?? URI_MAX_LENGTH;
   const replyTokens = new Map<string, { userId: string; issuedAt: number; used: boolean }>();
   const retryKeys = new Map<string, { requestId: string; at: number }>();
   const profiles = new Map<string, { displayName: string; language?: string; pictureUrl?: string }>();
@@ -371,7 +471,7 @@ export async function startFakeLine(options: FakeLineOptions): Promise<FakeLine>
         };
       }
     }
-    checkMessages(b.messages, errors);
+    checkMessages(b.messages, errors, uriMax);
     if (errors.length > 0) return bad(req, errors);
     const recipients = via === 'push' ? [to as string] : (to as string[]);
     if (overMonthly(recipients.length)) return MONTHLY;
@@ -397,7 +497,7 @@ export async function startFakeLine(options: FakeLineOptions): Promise<FakeLine>
         const errors: Detail[] = [];
         if (typeof b.replyToken !== 'string')
           errors.push({ message: 'must be specified', property: 'replyToken' });
-        checkMessages(b.messages, errors);
+        checkMessages(b.messages, errors, uriMax);
         if (errors.length > 0) return bad(req, errors);
         const token = replyTokens.get(b.replyToken as string);
         // PLATFORMS.md: "Reply token: single use, within 1 minute of receipt"; used only once accepted.
@@ -487,7 +587,7 @@ export async function startFakeLine(options: FakeLineOptions): Promise<FakeLine>
       json: true,
       handle(req) {
         const errors: Detail[] = [];
-        checkRichMenu(req.body as Json, errors);
+        checkRichMenu(req.body as Json, errors, uriMax);
         if (errors.length > 0) return bad(req, errors);
         const richMenuId = `richmenu-${randomBytes(16).toString('hex')}`;
         fake.richMenus.set(richMenuId, { body: req.body });

@@ -2,7 +2,8 @@
  * A fake Slack Web API for tests: one local HTTP server that answers `POST /api/<method>` the way
  * `@slack/web-api`'s WebClient expects (form or JSON bodies, HTTP 200 with {"ok":false,"error":...}
  * for API errors, 429 + Retry-After for rate limits), plus the side URLs a Slack bot touches: the
- * files.uploadV2 upload URL, url_private(_download) of shared files and slash-command/action
+ * files.uploadV2 upload URL (uploaded files kept in `files` with their bytes, a completed share posted
+ * as a message), url_private(_download) of shared files and slash-command/action
  * response_urls. It records every call and rejects what the real API would reject (limits from
  * ../shared/design/PLATFORMS.md, section Slack, and the Block Kit reference,
  * https://docs.slack.dev/reference/block-kit/). A request broken by a documented limit gets the
@@ -11,7 +12,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { closeServer, listenLocal, multipartParts, pollUntil } from './common.ts';
+import { closeServer, listenLocal, mimeTypeOf, multipartParts, pollUntil } from './common.ts';
 
 export interface FakeSlackOptions {
   /** Every /api/* call needs `Authorization: Bearer <botToken>` (or a `token` form field); else {"ok":false,"error":"invalid_auth"}. */
@@ -24,6 +25,12 @@ export interface FakeSlackOptions {
   botUserId?: string;
   /** Current time in ms (message ts, response_url expiry after 30 min, `at` of calls). Default Date.now. */
   now?: () => number;
+  /**
+   * The largest file (bytes) files.getUploadURLExternal accepts; a larger `length` is refused with
+   * `file_upload_size_restricted` and a violation. Default 1 GB (10^9 bytes), Slack's per-file limit.
+   * Lower it to test the limit without gigabytes.
+   */
+  maxFileBytes?: number;
 }
 
 export interface SlackCall {
@@ -43,11 +50,43 @@ export interface SlackCall {
   at: number;
 }
 
+/** A file as a message shows it (`files` of a file share). */
 export interface SlackFileRef {
   id: string;
   name: string;
   title?: string;
   size: number;
+  mimetype?: string;
+  /** Served by the fake with the bot token, like addFile's. */
+  url_private?: string;
+  url_private_download?: string;
+}
+
+/** A file uploaded through files.getUploadURLExternal + the upload URL (+ files.completeUploadExternal). */
+export interface SlackUploadedFile {
+  id: string;
+  /** `filename` given to files.getUploadURLExternal. */
+  name: string;
+  /** `title` given to files.completeUploadExternal; the name until then (and when none is given). */
+  title: string;
+  /** From the name's extension. */
+  mimetype: string;
+  /** Exactly the bytes POSTed to the upload URL (the file part of a multipart body). */
+  bytes: Buffer;
+  size: number;
+  /** `alt_txt` (or `alt_text`, which @slack/web-api sends) and `snippet_type` of files.getUploadURLExternal. */
+  alt_txt?: string;
+  snippet_type?: string;
+  /** True once files.completeUploadExternal accepted it (with or without a channel). */
+  completed: boolean;
+  /** Where files.completeUploadExternal shared it (the first channel when several), and the share message's ts. */
+  channel?: string;
+  thread_ts?: string;
+  ts?: string;
+  /** One entry per channel it was shared in. */
+  shares: { channel: string; ts: string; thread_ts?: string }[];
+  url_private: string;
+  url_private_download: string;
 }
 
 export interface SlackMessage {
@@ -102,8 +141,18 @@ export interface FakeSlack {
     url_private_download: string;
     url_private: string;
   };
-  /** Bytes uploaded through files.uploadV2, by file id (channel/threadTs set by files.completeUploadExternal). */
+  /** Bytes uploaded through files.uploadV2, by file id (channel/threadTs set by files.completeUploadExternal). See also `files`. */
   uploads: Map<string, { name: string; bytes: Buffer; channel?: string; threadTs?: string }>;
+  /**
+   * Every file whose bytes reached its upload URL, in upload order, with where files.completeUploadExternal
+   * shared it. The share itself is a message in `messages` (and `messagesIn(channel)`) with a `files` field.
+   */
+  files: SlackUploadedFile[];
+  /**
+   * The bot cannot post in `channel`: chat.postMessage, chat.postEphemeral and files.completeUploadExternal
+   * answer {"ok":false,"error":error} (default 'not_in_channel') and record a violation. Cleared by reset().
+   */
+  denyChannel(channel: string, error?: 'not_in_channel' | 'channel_not_found'): void;
   /** views.open / views.push add an entry; views.update replaces `view` of its entry in place. */
   // biome-ignore lint/suspicious/noExplicitAny: the view object as the bot sent it.
   views: { id: string; trigger_id: string; view: any }[];
@@ -116,7 +165,7 @@ export interface FakeSlack {
   failNext(apiMethod: string, count: number, error?: string | { status: number; retryAfter?: number }): void;
   /** Resolves when `predicate()` is true (polls every 5 ms), rejects after timeoutMs (default 5000) with a message listing the last calls. */
   waitFor(predicate: () => boolean, timeoutMs?: number): Promise<void>;
-  /** Clears calls, violations, messages, uploads, views, used trigger_ids and pending failNext; refills the rate buckets. Keeps users, addFile files and response_urls. */
+  /** Clears calls, violations, messages, uploads, files, views, used trigger_ids, denied channels and pending failNext; refills the rate buckets. Keeps users, addFile files and response_urls. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -141,6 +190,19 @@ const BLOCK_TYPES = new Set([
   'rich_text',
   'file',
 ]);
+// File uploads (files.uploadV2 = files.getUploadURLExternal, POST to the upload URL, files.completeUploadExternal):
+// https://docs.slack.dev/reference/methods/files.getUploadURLExternal and
+// https://docs.slack.dev/reference/methods/files.completeUploadExternal. Slack's per-file limit is 1 GB (Slack's
+// help center; the method pages do not state it), counted here as 10^9 bytes: never looser than Slack.
+const DEFAULT_MAX_FILE_BYTES = 1_000_000_000;
+// files.getUploadURLExternal errors: `alt_txt_too_large` ("longer than the limit of 1000 character"),
+// `snippet_too_large` ("snippets ... are limited to 1MB").
+const MAX_ALT_TXT = 1000;
+const MAX_SNIPPET_BYTES = 1024 * 1024;
+// files.completeUploadExternal: `files` is an array of {id, title?}; `channels_limit_exceeded` is "A maximum of
+// 100 channels is allowed per request". The method pages give no cap on `files`; 100 is this fake's.
+const MAX_COMPLETE_FILES = 100;
+const MAX_SHARE_CHANNELS = 100;
 /** Fields that WebClient sends as JSON strings inside a form body. */
 const JSON_FIELDS = new Set(['blocks', 'attachments', 'files', 'view', 'metadata']);
 
@@ -159,6 +221,13 @@ interface ApiRequest {
 interface Bucket {
   tokens: number;
   last: number;
+}
+interface Reservation {
+  name: string;
+  length: number;
+  alt_txt?: string;
+  snippet_type?: string;
+  state: 'reserved' | 'uploaded' | 'completed';
 }
 interface ResponseUrlState {
   channel: string;
@@ -434,11 +503,15 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
   let buckets = new Map<string, Bucket>();
   let usedTriggers = new Set<string>();
   const viewHashes = new Map<string, string>();
-  /** files.getUploadURLExternal reservations, by file id. */
-  const pending = new Map<string, { name: string; length: number }>();
-  const completed = new Set<string>();
-  /** addFile files, by the `<team>-<file id>` segment of their URLs. */
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  /** files.getUploadURLExternal reservations, by file id, and how far each got. */
+  let reservations = new Map<string, Reservation>();
+  /** Channels the bot cannot post in (denyChannel), with the error to answer. */
+  let denied = new Map<string, string>();
+  /** addFile files and uploaded files, by the `<team>-<file id>` segment of their URLs. */
   const privateFiles = new Map<string, { bytes: Buffer; mimetype: string }>();
+  /** The privateFiles keys of uploaded files (dropped by reset, unlike addFile's). */
+  const uploadedKeys = new Set<string>();
   const responseUrls = new Map<string, ResponseUrlState>();
   let lastMicros = 0;
   let viewSeq = 0;
@@ -470,6 +543,59 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
     const a: Answer = { status: 200, body: { ok: false, error } };
     if (violation !== undefined) a.violation = violation;
     return a;
+  };
+  /** Slack's answer to missing or malformed arguments, with the reasons in response_metadata. */
+  const invalidArguments = (api: string, reasons: string[]): Answer => ({
+    status: 200,
+    body: {
+      ok: false,
+      error: 'invalid_arguments',
+      response_metadata: { messages: reasons.map((r) => `[ERROR] ${r}`) },
+    },
+    violation: `${api}: ${reasons.join('; ')}`,
+  });
+  /** The refusal for a channel denyChannel() closed, or undefined. */
+  const deniedIn = (api: string, channel: string): Answer | undefined => {
+    const error = denied.get(channel);
+    return error === undefined
+      ? undefined
+      : fail(error, `${api}: the bot cannot post in ${channel} (${error})`);
+  };
+  const fileRef = (f: SlackUploadedFile): SlackFileRef => ({
+    id: f.id,
+    name: f.name,
+    title: f.title,
+    size: f.size,
+    mimetype: f.mimetype,
+    url_private: f.url_private,
+    url_private_download: f.url_private_download,
+  });
+  /** A file object as files.completeUploadExternal answers it (the fields a bot reads). */
+  const fileJson = (f: SlackUploadedFile): Json => {
+    const created = Math.floor(now() / 1000);
+    const out: Json = {
+      id: f.id,
+      created,
+      timestamp: created,
+      name: f.name,
+      title: f.title,
+      mimetype: f.mimetype,
+      filetype: /\.([A-Za-z0-9]+)$/.exec(f.name)?.[1]?.toLowerCase() ?? 'binary',
+      user: botUserId,
+      user_team: teamId,
+      editable: false,
+      size: f.size,
+      mode: 'hosted',
+      is_external: false,
+      is_public: f.shares.some((s) => s.channel.startsWith('C')),
+      url_private: f.url_private,
+      url_private_download: f.url_private_download,
+      permalink: `${fake.url}/files/${botUserId}/${f.id}/${encodeURIComponent(f.name)}`,
+      channels: [...new Set(f.shares.map((s) => s.channel))],
+      comments_count: 0,
+    };
+    if (f.alt_txt !== undefined) out.alt_txt = f.alt_txt;
+    return out;
   };
   const invalidBlocks = (api: string, errors: string[]): Answer => ({
     status: 200,
@@ -556,6 +682,8 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
     'chat.postMessage': ({ api, body: b }) => {
       const channel = str(b.channel);
       if (!channel) return fail('channel_not_found');
+      const refused = deniedIn(api, channel);
+      if (refused) return refused;
       const wait = takePost(channel);
       if (wait > 0) {
         return {
@@ -579,6 +707,8 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
     'chat.postEphemeral': ({ api, body: b }) => {
       const channel = str(b.channel);
       if (!channel) return fail('channel_not_found');
+      const refused = deniedIn(api, channel);
+      if (refused) return refused;
       const user = str(b.user);
       if (!user) return fail('user_not_in_channel');
       const errors = messageErrors(b.text, b.blocks);
@@ -674,48 +804,167 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
       return ok({ view: viewJson(entry.id, b.view as Json) });
     },
 
-    'files.getUploadURLExternal': ({ body: b }) => {
+    'files.getUploadURLExternal': ({ api, body: b }) => {
+      // Reference: `filename` (string) and `length` (integer, bytes) are required; `alt_txt` and `snippet_type`
+      // are optional. @slack/web-api sends the alt text as `alt_text`; both are read here.
       const filename = str(b.filename);
-      const length = Number(b.length);
-      if (!filename || !Number.isInteger(length) || length < 1) return fail('invalid_arguments');
+      const rawLength = b.length;
+      const absent = [
+        ...(filename ? [] : ['filename']),
+        ...(rawLength === undefined || rawLength === '' ? ['length'] : []),
+      ];
+      if (absent.length > 0)
+        return invalidArguments(
+          api,
+          absent.map((k) => `missing required field: ${k}`),
+        );
+      const length =
+        typeof rawLength === 'number'
+          ? rawLength
+          : typeof rawLength === 'string' && /^\s*\d+\s*$/.test(rawLength)
+            ? Number(rawLength)
+            : Number.NaN;
+      if (!Number.isSafeInteger(length) || length < 0) {
+        return invalidArguments(api, [
+          `length must be a whole number of bytes (got ${JSON.stringify(rawLength)})`,
+        ]);
+      }
+      // Reference, errors: `missing_argument` "Typically only occurs when the `length` provided is 0".
+      if (length === 0) return fail('missing_argument', `${api}: length is 0 (${filename})`);
+      if (length > maxFileBytes) {
+        return fail(
+          'file_upload_size_restricted',
+          `${api}: ${filename} is ${length} bytes, over the ${maxFileBytes}-byte file limit`,
+        );
+      }
+      const alt =
+        typeof b.alt_txt === 'string' ? b.alt_txt : typeof b.alt_text === 'string' ? b.alt_text : undefined;
+      if (alt !== undefined && alt.length > MAX_ALT_TXT) {
+        return fail('alt_txt_too_large', `${api}: alt text is ${alt.length} characters (max ${MAX_ALT_TXT})`);
+      }
+      const snippet = str(b.snippet_type);
+      if (snippet && length > MAX_SNIPPET_BYTES) {
+        return fail(
+          'snippet_too_large',
+          `${api}: a ${snippet} snippet of ${length} bytes (max ${MAX_SNIPPET_BYTES})`,
+        );
+      }
       const fileId = newId('F');
-      pending.set(fileId, { name: filename, length });
+      const r: Reservation = { name: filename ?? '', length, state: 'reserved' };
+      if (alt !== undefined) r.alt_txt = alt;
+      if (snippet) r.snippet_type = snippet;
+      reservations.set(fileId, r);
       return ok({ upload_url: `${fake.url}/upload/${fileId}`, file_id: fileId });
     },
 
     'files.completeUploadExternal': ({ api, body: b }) => {
-      const files = b.files;
-      if (!Array.isArray(files) || files.length === 0) return fail('invalid_arguments');
-      const refs: SlackFileRef[] = [];
-      for (const f of files) {
-        const id = isObject(f) ? f.id : undefined;
-        const upload = typeof id === 'string' ? fake.uploads.get(id) : undefined;
-        if (typeof id !== 'string' || !upload || completed.has(id)) return fail('file_not_found');
-        const ref: SlackFileRef = { id, name: upload.name, size: upload.bytes.length };
-        if (isObject(f) && typeof f.title === 'string') ref.title = f.title;
-        refs.push(ref);
+      // Reference: `files` (required) is an array of {id, title?}; `channel_id` (or `channels`, comma-separated)
+      // shares them, with `thread_ts` as a reply ("provide only one channel when using thread_ts"); without a
+      // channel "the file will remain private". `initial_comment` introduces them, `blocks` is "ignored" when it
+      // is given. "This method can only be called once" (per file).
+      const list = b.files;
+      if (!Array.isArray(list) || list.length < 1 || list.length > MAX_COMPLETE_FILES) {
+        const got = Array.isArray(list) ? `${list.length} items` : JSON.stringify(list);
+        return invalidArguments(api, [
+          `files must be an array of 1 to ${MAX_COMPLETE_FILES} {id, title} (got ${got})`,
+        ]);
       }
-      const errors = messageErrors(b.initial_comment, b.blocks);
-      if (errors.length > 0) return invalidBlocks(api, errors);
-      const channel =
-        str(b.channel_id) ?? (typeof b.channels === 'string' ? str(b.channels.split(',')[0]) : undefined);
-      const threadTs = str(b.thread_ts);
-      for (const r of refs) {
-        completed.add(r.id);
-        const upload = fake.uploads.get(r.id);
-        if (upload && channel) {
-          upload.channel = channel;
-          if (threadTs) upload.threadTs = threadTs;
+      const wanted: { id: string; title?: string }[] = [];
+      for (const [i, f] of list.entries()) {
+        if (!isObject(f) || typeof f.id !== 'string' || f.id === '') {
+          return invalidArguments(api, [`files[${i}] must be {id, title?} with a file id`]);
+        }
+        if (f.title !== undefined && typeof f.title !== 'string') {
+          return invalidArguments(api, [`files[${i}].title must be a string`]);
+        }
+        if (wanted.some((w) => w.id === f.id))
+          return invalidArguments(api, [`files[${i}]: ${f.id} is listed twice`]);
+        wanted.push(typeof f.title === 'string' ? { id: f.id, title: f.title } : { id: f.id });
+      }
+      for (const w of wanted) {
+        const r = reservations.get(w.id);
+        if (!r) return fail('file_not_found', `${api}: ${w.id} was never given an upload URL`);
+        if (r.state === 'reserved') {
+          return fail(
+            'file_not_found',
+            `${api}: ${w.id} (${r.name}) completed before its bytes reached the upload URL`,
+          );
+        }
+        if (r.state === 'completed') {
+          return fail(
+            'file_not_found',
+            `${api}: ${w.id} (${r.name}) completed twice (the method can only be called once)`,
+          );
         }
       }
-      if (channel) {
-        const m: SlackMessage = { channel, ts: nextTs(), user: botUserId, files: refs, reactions: [] };
-        if (threadTs) m.thread_ts = threadTs;
-        if (typeof b.initial_comment === 'string' && b.initial_comment !== '') m.text = b.initial_comment;
-        if (Array.isArray(b.blocks) && b.blocks.length > 0) m.blocks = b.blocks;
-        fake.messages.push(m);
+      const channelId = str(b.channel_id);
+      const channels = channelId
+        ? [channelId]
+        : typeof b.channels === 'string'
+          ? b.channels
+              .split(',')
+              .map((c) => c.trim())
+              .filter((c) => c !== '')
+          : [];
+      if (channels.length > MAX_SHARE_CHANNELS) {
+        return fail(
+          'channels_limit_exceeded',
+          `${api}: ${channels.length} channels (max ${MAX_SHARE_CHANNELS})`,
+        );
       }
-      return ok({ files: refs.map((r) => ({ id: r.id, name: r.name, title: r.title ?? r.name })) });
+      const threadTs = str(b.thread_ts);
+      if (threadTs && channels.length !== 1) {
+        return invalidArguments(api, [`thread_ts needs exactly one channel (got ${channels.length})`]);
+      }
+      for (const c of channels) {
+        const refused = deniedIn(api, c);
+        if (refused) return refused;
+      }
+      const comment =
+        typeof b.initial_comment === 'string' && b.initial_comment !== '' ? b.initial_comment : undefined;
+      const blocks =
+        comment === undefined && Array.isArray(b.blocks) && b.blocks.length > 0 ? b.blocks : undefined;
+      const errors = messageErrors(comment, comment === undefined ? b.blocks : undefined);
+      if (errors.length > 0) return invalidBlocks(api, errors);
+
+      const done: SlackUploadedFile[] = [];
+      for (const w of wanted) {
+        const r = reservations.get(w.id);
+        const file = fake.files.find((f) => f.id === w.id);
+        if (!r || !file) continue;
+        r.state = 'completed';
+        file.completed = true;
+        if (w.title !== undefined && w.title !== '') file.title = w.title;
+        done.push(file);
+      }
+      for (const channel of channels) {
+        const m: SlackMessage = {
+          channel,
+          ts: nextTs(),
+          user: botUserId,
+          files: done.map(fileRef),
+          reactions: [],
+        };
+        if (threadTs) m.thread_ts = threadTs;
+        if (comment !== undefined) m.text = comment;
+        if (blocks !== undefined) m.blocks = blocks;
+        fake.messages.push(m);
+        for (const file of done) {
+          const share: SlackUploadedFile['shares'][number] = { channel, ts: m.ts };
+          if (threadTs) share.thread_ts = threadTs;
+          file.shares.push(share);
+          if (file.channel !== undefined) continue;
+          file.channel = channel;
+          file.ts = m.ts;
+          if (threadTs) file.thread_ts = threadTs;
+          const upload = fake.uploads.get(file.id);
+          if (upload) {
+            upload.channel = channel;
+            if (threadTs) upload.threadTs = threadTs;
+          }
+        }
+      }
+      return ok({ files: done.map(fileJson) });
     },
   };
 
@@ -740,16 +989,74 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
     return handler({ api, body });
   }
 
-  /** POST /upload/<file id>: the raw bytes, or the first part of a multipart body. */
+  /**
+   * POST /upload/<file id>: the raw bytes, or a multipart body with one file part ("Files can be sent as raw bytes
+   * or can be multipart form encoded. Slack will return HTTP 200 if the upload is successful; a non-200 response
+   * indicates a failure", files.getUploadURLExternal reference). The bytes must be `length` long, and an upload
+   * URL takes one upload.
+   */
   function answerUpload(fileId: string, contentType: string, raw: Buffer): Answer {
-    const reservation = pending.get(fileId);
-    if (!reservation) return { status: 404, body: 'not_found' };
+    const what = `POST /upload/${fileId}`;
+    const r = reservations.get(fileId);
+    if (!r)
+      return {
+        status: 404,
+        body: 'file_not_found',
+        violation: `${what}: no files.getUploadURLExternal gave this URL`,
+      };
+    if (r.state !== 'reserved') {
+      return {
+        status: 400,
+        body: 'already_uploaded',
+        violation: `${what}: ${r.name} was already uploaded (one upload per URL)`,
+      };
+    }
     let bytes = raw;
     if (contentType.toLowerCase().startsWith('multipart/form-data')) {
-      bytes = multipartParts(raw, contentType)[0]?.data ?? Buffer.alloc(0);
+      const parts = multipartParts(raw, contentType);
+      const files = parts.filter((p) => p.filename !== undefined);
+      const chosen =
+        files.length === 1 ? files[0] : files.length === 0 && parts.length === 1 ? parts[0] : undefined;
+      if (!chosen) {
+        return {
+          status: 400,
+          body: 'invalid_multipart',
+          violation: `${what}: a multipart upload needs exactly one file part (got ${files.length} of ${parts.length} parts)`,
+        };
+      }
+      bytes = chosen.data;
     }
-    fake.uploads.set(fileId, { name: reservation.name, bytes: Buffer.from(bytes) });
-    return { status: 200, body: `OK - ${bytes.length}` };
+    if (bytes.length !== r.length) {
+      return {
+        status: 400,
+        body: 'length_mismatch',
+        violation: `${what}: ${bytes.length} bytes sent for ${r.name}, files.getUploadURLExternal was told length ${r.length}`,
+      };
+    }
+    r.state = 'uploaded';
+    const copy = Buffer.from(bytes);
+    const key = `${teamId}-${fileId}`;
+    const mimetype = mimeTypeOf(r.name);
+    privateFiles.set(key, { bytes: copy, mimetype });
+    uploadedKeys.add(key);
+    const base = `${fake.url}/files-pri/${key}`;
+    const file: SlackUploadedFile = {
+      id: fileId,
+      name: r.name,
+      title: r.name,
+      mimetype,
+      bytes: copy,
+      size: copy.length,
+      completed: false,
+      shares: [],
+      url_private: `${base}/${encodeURIComponent(r.name)}`,
+      url_private_download: `${base}/download/${encodeURIComponent(r.name)}`,
+    };
+    if (r.alt_txt !== undefined) file.alt_txt = r.alt_txt;
+    if (r.snippet_type !== undefined) file.snippet_type = r.snippet_type;
+    fake.files.push(file);
+    fake.uploads.set(fileId, { name: r.name, bytes: copy });
+    return { status: 200, body: `OK - ${copy.length}` };
   }
 
   /** GET /files-pri/<team>-<file>/[download/]<name>: bytes with the bot token, else a redirect to a login page (like Slack). */
@@ -908,6 +1215,7 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
     violations: [],
     messages: [],
     uploads: new Map(),
+    files: [],
     views: [],
     users: new Map(),
     messagesIn(channel, threadTs) {
@@ -937,6 +1245,9 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
         url_private_download: `${base}/download/${encodeURIComponent(name)}`,
       };
     },
+    denyChannel(channel, error = 'not_in_channel') {
+      denied.set(channel, error);
+    },
     failNext(apiMethod, count, error = 'internal_error') {
       for (let i = 0; i < count; i++) failures.push({ api: apiMethod, error });
     },
@@ -949,11 +1260,14 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
       fake.messages.length = 0;
       fake.views.length = 0;
       fake.uploads.clear();
+      fake.files.length = 0;
       failures = [];
       buckets = new Map();
       usedTriggers = new Set();
-      pending.clear();
-      completed.clear();
+      reservations = new Map();
+      denied = new Map();
+      for (const key of uploadedKeys) privateFiles.delete(key);
+      uploadedKeys.clear();
     },
     close: () => closeServer(server),
   };
