@@ -4,7 +4,7 @@
  */
 import { parseId } from '../src/chat/args.ts';
 import type { Command, CommandContext } from '../src/chat/command.ts';
-import { type Block, type Button, type CardBlock, type Field, text } from '../src/chat/types.ts';
+import { type Block, type Button, type CardBlock, type Field, fileBlock, text } from '../src/chat/types.ts';
 import type { InquiryDetail } from '../src/domain/support/inquiry-reads.ts';
 import type { AttachmentView } from '../src/domain/support/records.ts';
 import { UserError } from '../src/errors.ts';
@@ -24,6 +24,8 @@ import {
   uploadsOf,
 } from './support-shared.ts';
 
+/** Files handed over with 問い合わせ詳細 at most (each is a message or an upload on some platforms). */
+const MAX_DETAIL_FILES = 10;
 const fileLine = (a: AttachmentView) => `📎 ${a.name} (${a.mime}, ${formatSize(a.size)})`;
 
 /**
@@ -166,6 +168,11 @@ export const inquiry: Command = {
     const buttons = await nextSteps(ctx, detail);
     if (buttons.length > 0) blocks.push({ type: 'buttons', buttons });
     else blocks.push(text(t('support.read_only', { id: detail.inquiry.id })));
+    // The attachments themselves (the latest ten; older ones are in the history above by name).
+    const files = detail.history.flatMap((entry) => entry.attachments).slice(-MAX_DETAIL_FILES);
+    blocks.push(
+      ...files.map((a) => fileBlock({ storageKey: a.storageKey, name: a.name, mime: a.mime, size: a.size })),
+    );
     return { blocks };
   },
 };

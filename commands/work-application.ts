@@ -8,6 +8,7 @@ import type { DeliveryDetail } from '../src/domain/work/deliveries.ts';
 import type { ApplicationRecord, QuestionRecord } from '../src/domain/work/records.ts';
 import {
   dateText,
+  fileBlocks,
   fileNames,
   idArg,
   jobTitles,
@@ -147,6 +148,15 @@ export const applicationCommand: Command = {
     if (!asWorker && ['accepted', 'working', 'revision_requested'].includes(app.status))
       hints.push(t('work.handout.how', { id: app.id }));
     if (hints.length > 0) blocks.push(text(hints.join('\n')));
+    // The files themselves: the work files for everyone who may see the application, and the
+    // latest delivery's files for the people who review it.
+    const latest = deliveries.at(-1);
+    blocks.push(
+      ...(await fileBlocks(ctx, [
+        ...workFiles.map((f) => f.fileId),
+        ...(!asWorker && latest ? latest.files.map((f) => f.fileId) : []),
+      ])),
+    );
     return { blocks };
   },
 };

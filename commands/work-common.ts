@@ -5,7 +5,7 @@
  */
 import { parseId } from '../src/chat/args.ts';
 import type { CommandContext } from '../src/chat/command.ts';
-import type { Block, Button, CardBlock } from '../src/chat/types.ts';
+import { type Block, type Button, type CardBlock, type FileBlock, fileBlock } from '../src/chat/types.ts';
 import { zonedParts, zonedTimeToInstant } from '../src/domain/work/pay-date.ts';
 import type { ApplicationStatus, JobRecord } from '../src/domain/work/records.ts';
 import { UserError } from '../src/errors.ts';
@@ -122,6 +122,20 @@ export async function fileNames(
   if (fileIds.length === 0) return new Map();
   const rows = await ctx.services.store.uow.read((tx) => tx.files.find({ id: [...new Set(fileIds)] }));
   return new Map(rows.map((f) => [f.id, f.name]));
+}
+
+/**
+ * The files themselves, in the order given, as blocks a reply hands over (each adapter sends the
+ * bytes its platform's way). Called only after the service checked the person may see the record.
+ */
+export async function fileBlocks(ctx: CommandContext, fileIds: readonly number[]): Promise<FileBlock[]> {
+  if (fileIds.length === 0) return [];
+  const rows = await ctx.services.store.uow.read((tx) => tx.files.find({ id: [...new Set(fileIds)] }));
+  const byId = new Map(rows.map((f) => [f.id, f]));
+  return [...new Set(fileIds)].flatMap((id) => {
+    const f = byId.get(id);
+    return f ? [fileBlock({ storageKey: f.storageKey, name: f.name, mime: f.mime, size: f.size })] : [];
+  });
 }
 
 export async function userNames(ctx: CommandContext, ids: readonly number[]): Promise<Map<number, string>> {

@@ -8,6 +8,7 @@ import { UserError } from '../src/errors.ts';
 import {
   attachedFiles,
   dateText,
+  fileBlocks,
   fileNames,
   idArg,
   jobTitles,
@@ -131,6 +132,13 @@ const review: Command = {
       },
     ];
     if (deliveries.length > 1) blocks.push(text(t('work.review.earlier', { count: deliveries.length - 1 })));
+    // The delivered files themselves, to open and check.
+    blocks.push(
+      ...(await fileBlocks(
+        ctx,
+        files.map((f) => f.fileId),
+      )),
+    );
     return { blocks };
   },
 };

@@ -290,7 +290,8 @@ describe('an inquiry with a photo on LINE', () => {
     const detail = await staff.say(`問い合わせ詳細 ${id}`);
     expect(detail).toContain('店長(お客様)');
     expect(detail).toContain('電源は入ります（赤ランプ）');
-    expect(detail.match(/📎 /g)).toHaveLength(1);
+    // Once in the history, and once as the file itself, handed over with the detail.
+    expect(detail.match(/📎 /g)).toHaveLength(2);
     expect(detail).toMatch(new RegExp(`📎 image-\\w+\\.jpg \\(image/jpeg, ${photoBytes.length} B\\)`));
     const attachments = await b.app.store.uow.read((tx) => tx.support.attachmentsOf(id));
     expect(attachments).toHaveLength(1);

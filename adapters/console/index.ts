@@ -4,11 +4,13 @@
  * lives in the bot, commands and services.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { ChatAdapter, PushTarget } from '../../src/chat/adapter.ts';
 import type { Bot } from '../../src/chat/bot.ts';
-import type { ChatEvent, ChatSender, Reply } from '../../src/chat/types.ts';
+import { type ChatEvent, type ChatSender, filesOf, type Reply } from '../../src/chat/types.ts';
 import type { FileStorage } from '../../src/files/storage.ts';
 import type { UploadRules } from '../../src/files/uploads.ts';
 import type { Locale } from '../../src/i18n/index.ts';
@@ -18,6 +20,31 @@ import { takeAttachments } from './attachments.ts';
 import { renderReply } from './render.ts';
 
 const QUIT_WORDS = new Set(['exit', 'quit', '終了', 'おわり']);
+
+/** A file name safe to write: no directories, no control characters, not empty or dot-only. */
+export function safeName(name: string): string {
+  const base = name
+    .replace(/[\\/]/g, '_')
+    .replace(/[\p{Cc}]/gu, '')
+    .trim()
+    .slice(0, 200);
+  return base === '' || /^\.+$/.test(base) ? 'file' : base;
+}
+
+/** Writes `bytes` as `name` in `dir`, or `name (2)`… when another file has that name; returns the path. */
+async function freePath(dir: string, name: string, bytes: Buffer): Promise<string> {
+  const ext = path.extname(name);
+  const stem = name.slice(0, name.length - ext.length);
+  for (let n = 1; ; n++) {
+    const candidate = path.join(dir, n === 1 ? name : `${stem} (${n})${ext}`);
+    try {
+      if ((await readFile(candidate)).equals(bytes)) return candidate;
+    } catch {
+      await writeFile(candidate, bytes, { flag: 'wx' });
+      return candidate;
+    }
+  }
+}
 
 export interface ConsoleAdapterOptions {
   bot: Bot;
@@ -32,6 +59,11 @@ export interface ConsoleAdapterOptions {
   files?: FileStorage;
   /** What may be attached (`MAX_UPLOAD_MB`; default 25 MB). */
   uploadRules?: UploadRules;
+  /**
+   * Where files handed over in replies are written (`DATA_DIR/downloads/<user>/`); without it the
+   * console only names them.
+   */
+  downloadsDir?: string;
   /** Called once, when the bot first tells who this session's user is (e.g. to serve their notifications). */
   onUser?: (user: UserRecord) => void;
 }
@@ -97,7 +129,33 @@ export class ConsoleAdapter implements ChatAdapter {
     }
     if (!reply) return '';
     this.locale = locale;
-    return this.send(reply);
+    const printed = this.send(reply);
+    return printed + (await this.saveFiles(reply));
+  }
+
+  /**
+   * The files a reply hands over, written under `downloadsDir` with their own names (a different
+   * file of the same name gets ` (2)`, the same file is not written twice); prints where each went.
+   */
+  private async saveFiles(reply: Reply): Promise<string> {
+    const blocks = filesOf(reply);
+    const { files, downloadsDir } = this.options;
+    if (blocks.length === 0 || !files || !downloadsDir) return '';
+    const ja = (reply.locale ?? this.locale) === 'ja';
+    const lines: string[] = [];
+    await mkdir(downloadsDir, { recursive: true });
+    for (const { file } of blocks) {
+      try {
+        const bytes = await files.read(file.storageKey);
+        const where = await freePath(downloadsDir, safeName(file.name), bytes);
+        lines.push(`📁 ${ja ? '保存しました' : 'Saved'}: ${where}`);
+      } catch {
+        lines.push(`⚠ ${ja ? '保存できませんでした' : 'Could not save'}: ${file.name}`);
+      }
+    }
+    const text = `${lines.join('\n')}\n\n`;
+    this.options.output.write(text);
+    return text;
   }
 
   /** Renders a reply to the terminal; also how pushed notifications will reach a console user. */
@@ -118,6 +176,7 @@ export class ConsoleAdapter implements ChatAdapter {
     const locale = reply.locale ?? target.locale;
     this.options.output.write(locale === 'ja' ? '🔔 通知\n' : '🔔 Notification\n');
     this.send({ ...reply, locale });
+    await this.saveFiles({ ...reply, locale });
   }
 
   /** Reads lines until end of input or a quit word; lines are handled strictly one after another. */

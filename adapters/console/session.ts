@@ -3,7 +3,9 @@
  * first use), over the same store as the server. With the embedded store it uses the server a running
  * `npm start` keeps up, or starts it for as long as the session lasts.
  */
+
 import os from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { tokenButton } from '../../src/chat/bot.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -15,7 +17,7 @@ import { buildBot } from '../../src/wiring/app.ts';
 import { createDomain } from '../../src/wiring/domain.ts';
 import { createJobQueue, queueConnectionFor } from '../../src/wiring/queue.ts';
 import { openStore } from '../../src/wiring/store.ts';
-import { ConsoleAdapter } from './index.ts';
+import { ConsoleAdapter, safeName } from './index.ts';
 
 const USAGE = `Usage: npm run chat -- [--as <name>]
 
@@ -69,6 +71,7 @@ async function main(): Promise<number> {
       prompt: process.stdin.isTTY === true,
       files: domain.ctx.files,
       uploadRules: uploadRules(config),
+      downloadsDir: path.join(config.dataDir, 'downloads', safeName(name)),
       onUser: (user) => {
         delivery.serve(deliveryQueue({ platform: 'console' }, user.id), adapter);
         delivery.start();

@@ -14,7 +14,15 @@ import { API } from '@discordjs/core/http-only';
 import { DiscordAPIError, REST } from '@discordjs/rest';
 import type { ChatAdapter, PushOptions, PushTarget } from '../../src/chat/adapter.ts';
 import type { Bot } from '../../src/chat/bot.ts';
-import type { ChatAttachment, ChatEvent, FormSpec, RejectedFile, Reply } from '../../src/chat/types.ts';
+import {
+  type ChatAttachment,
+  type ChatEvent,
+  type FileBlock,
+  type FormSpec,
+  filesOf,
+  type RejectedFile,
+  type Reply,
+} from '../../src/chat/types.ts';
 import type { DomainServices } from '../../src/domain/services.ts';
 import type { FileStorage } from '../../src/files/storage.ts';
 import type { UploadRules } from '../../src/files/uploads.ts';
@@ -26,6 +34,7 @@ import { PermanentJobError } from '../../src/queue.ts';
 import type { Store } from '../../src/store.ts';
 import { clip } from '../shared/text.ts';
 import { type CommandGroups, commandLine } from './commands.ts';
+import { discordFileMessages } from './files.ts';
 import { checkInteraction, FORM_PREFIX, INTERACTION } from './inbound.ts';
 import { fetchAttachments, suggest } from './options.ts';
 import { type DiscordMessage, renderDiscordMessages } from './render.ts';
@@ -241,6 +250,7 @@ export class DiscordAdapter implements ChatAdapter {
     // The rest follow once Discord has our response (a follow-up before it would be refused).
     setTimeout(() => {
       this.followUps(i, rest, flags)
+        .then(() => this.fileFollowUps(i, first, flags))
         .catch((err: unknown) => this.log.error({ err }, 'Discord follow-up failed'))
         .finally(() => this.o.onProcessed?.(id));
     }, 20);
@@ -257,6 +267,15 @@ export class DiscordAdapter implements ChatAdapter {
     if (deferred && head)
       await this.api.interactions.editReply(this.o.applicationId, String(i.token), head as never);
     await this.followUps(i, rest, flags);
+    await this.fileFollowUps(i, a, flags);
+  }
+
+  /** The files of an answer, as follow-ups with attachments (discord/files.ts). */
+  private async fileFollowUps(i: Interaction, a: Answer, flags: number): Promise<void> {
+    if (a.kind !== 'messages' || !a.files?.length) return;
+    for (const m of await discordFileMessages(a.files, this.o.files, a.locale ?? 'ja')) {
+      await this.api.interactions.followUp(this.o.applicationId, String(i.token), { ...m, flags } as never);
+    }
   }
 
   private async followUps(i: Interaction, messages: DiscordMessage[], flags: number): Promise<void> {
@@ -278,7 +297,7 @@ export class DiscordAdapter implements ChatAdapter {
       });
       return { kind: 'modal', modal, messages, userId: user?.id ?? null };
     }
-    return { kind: 'messages', messages };
+    return { kind: 'messages', messages, files: filesOf(reply), locale };
   }
 
   /** A modal for a started flow when it fits one: ≤ 5 fields, text-like (files cannot go in a modal). */
@@ -340,7 +359,12 @@ export class DiscordAdapter implements ChatAdapter {
         messages: [{ content: clip([t(locale, 'discord.form_errors'), ...lines].join('\n'), 2000) }],
       };
     }
-    return { kind: 'messages', messages: renderDiscordMessages(result.reply) };
+    return {
+      kind: 'messages',
+      messages: renderDiscordMessages(result.reply),
+      files: filesOf(result.reply),
+      ...(result.reply.locale ? { locale: result.reply.locale } : {}),
+    };
   }
 
   private autocomplete(i: Interaction) {
@@ -356,6 +380,13 @@ export class DiscordAdapter implements ChatAdapter {
         this.dmChannels.set(target.externalId, channel);
       }
       for (const m of renderDiscordMessages({ ...reply, locale: reply.locale ?? target.locale })) {
+        await this.api.channels.createMessage(channel, m as never);
+      }
+      for (const m of await discordFileMessages(
+        filesOf(reply),
+        this.o.files,
+        reply.locale ?? target.locale,
+      )) {
         await this.api.channels.createMessage(channel, m as never);
       }
     } catch (err) {
@@ -377,5 +408,5 @@ interface Modal {
 /** What an interaction is answered with; a modal keeps the step-by-step messages in case it is too late for one. */
 type Answer =
   | { kind: 'duplicate' }
-  | { kind: 'messages'; messages: DiscordMessage[] }
+  | { kind: 'messages'; messages: DiscordMessage[]; files?: FileBlock[]; locale?: Locale }
   | { kind: 'modal'; modal: Modal; messages: DiscordMessage[]; userId: number | null };

@@ -323,7 +323,7 @@ export class LineAdapter implements MulticastAdapter {
    * from the event id (a retried job never shows a message twice).
    */
   private async deliver(job: LineJob, to: string, reply: Reply, locale: Locale = 'ja'): Promise<void> {
-    const calls = perCall(renderLineMessages(reply, t(locale, 'platform.alt_text')));
+    const calls = perCall(renderLineMessages(reply, t(locale, 'platform.alt_text'), reply.locale ?? locale));
     let next = 0;
     const token = job.event.replyToken;
     if (token && calls[0] && this.clock().getTime() - job.receivedAt < REPLY_WINDOW_MS) {
@@ -347,7 +347,13 @@ export class LineAdapter implements MulticastAdapter {
 
   /** A notification for one user (the `notify-line` queue). */
   async push(target: PushTarget, reply: Reply, options: PushOptions = {}): Promise<void> {
-    const calls = perCall(renderLineMessages(reply, t(reply.locale ?? target.locale, 'platform.alt_text')));
+    const calls = perCall(
+      renderLineMessages(
+        reply,
+        t(reply.locale ?? target.locale, 'platform.alt_text'),
+        reply.locale ?? target.locale,
+      ),
+    );
     const base = options.key ?? `push:${target.externalId}:${Date.now()}:${Math.random()}`;
     for (const [i, messages] of calls.entries()) {
       await this.client.push(target.externalId, messages, retryKeyFor(`${base}:${i}`));
@@ -359,7 +365,9 @@ export class LineAdapter implements MulticastAdapter {
    * own retry key derived from `key`, so retrying the whole send repeats none of the accepted calls.
    */
   async multicast(userIds: readonly string[], reply: Reply, locale: Locale, key: string): Promise<void> {
-    const calls = perCall(renderLineMessages(reply, t(reply.locale ?? locale, 'platform.alt_text')));
+    const calls = perCall(
+      renderLineMessages(reply, t(reply.locale ?? locale, 'platform.alt_text'), reply.locale ?? locale),
+    );
     for (let start = 0; start < userIds.length; start += MULTICAST_MAX) {
       const ids = userIds.slice(start, start + MULTICAST_MAX);
       for (const [i, messages] of calls.entries()) {

@@ -6,8 +6,18 @@
  * Long content is split into more messages instead of breaking a limit; the sender then sends them
  * five per call (reply first, push for the rest).
  */
-import type { Block, Button, CardBlock, ListBlock, QuickReply, Reply } from '../../src/chat/types.ts';
+import {
+  type Block,
+  type Button,
+  type CardBlock,
+  filesOf,
+  type ListBlock,
+  type QuickReply,
+  type Reply,
+} from '../../src/chat/types.ts';
+import type { Locale } from '../../src/i18n/index.ts';
 import { clip, splitText } from '../shared/text.ts';
+import { type ImageMessage, lineFileMessages } from './files.ts';
 
 export { clip, splitText };
 
@@ -43,7 +53,7 @@ export interface FlexMessage {
   contents: FlexNode;
   quickReply?: QuickReplyObject;
 }
-export type LineMessage = TextMessage | FlexMessage;
+export type LineMessage = TextMessage | FlexMessage | (ImageMessage & { quickReply?: QuickReplyObject });
 interface QuickReplyObject {
   items: { type: 'action'; action: PostbackAction }[];
 }
@@ -213,7 +223,11 @@ function quickReply(items: readonly QuickReply[]): QuickReplyObject {
  * lists and buttons become Flex bubbles, grouped into carousels. Quick replies go on the last
  * message; past 13, the rest become buttons in a bubble before it.
  */
-export function renderLineMessages(reply: Reply, altFallback = '…'): LineMessage[] {
+export function renderLineMessages(
+  reply: Reply,
+  altFallback = '…',
+  locale: Locale = reply.locale ?? 'ja',
+): LineMessage[] {
   const messages: LineMessage[] = [];
   let texts: string[] = [];
   let bubbles: FlexNode[] = [];
@@ -248,6 +262,8 @@ export function renderLineMessages(reply: Reply, altFallback = '…'): LineMessa
   if (overflow.length > 0) add({ type: 'buttons', buttons: overflow });
   flushTexts();
   flushBubbles();
+  // The files it hands over, after the record they belong to (files.ts).
+  messages.push(...(lineFileMessages(filesOf(reply), locale) as LineMessage[]));
   if (messages.length === 0 && shown.length > 0) messages.push({ type: 'text', text: altFallback });
   const last = messages.at(-1);
   if (last && shown.length > 0) last.quickReply = quickReply(shown);

@@ -12,7 +12,14 @@ import { App, SocketModeReceiver } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { ChatAdapter, PushOptions, PushTarget } from '../../src/chat/adapter.ts';
 import type { Bot } from '../../src/chat/bot.ts';
-import type { ChatAttachment, ChatEvent, ChatSender, RejectedFile, Reply } from '../../src/chat/types.ts';
+import {
+  type ChatAttachment,
+  type ChatEvent,
+  type ChatSender,
+  filesOf,
+  type RejectedFile,
+  type Reply,
+} from '../../src/chat/types.ts';
 import type { DomainServices } from '../../src/domain/services.ts';
 import type { FileStorage } from '../../src/files/storage.ts';
 import type { UploadRules } from '../../src/files/uploads.ts';
@@ -230,6 +237,7 @@ export class SlackAdapter implements ChatAdapter {
         for (const m of renderSlackMessages(reply).slice(0, 5)) {
           await respond({ response_type: 'ephemeral', text: m.text, blocks: m.blocks });
         }
+        await this.sendFilesPrivately(client, command.user_id, command.channel_id, reply);
       } finally {
         this.done(id);
       }
@@ -307,6 +315,7 @@ export class SlackAdapter implements ChatAdapter {
               thread_ts: e.thread_ts ?? e.ts,
             });
           }
+          await this.sendFilesPrivately(client, e.user, e.channel, reply);
         } else await this.post(client, e.channel, reply, e.thread_ts ?? e.ts);
       } finally {
         this.done(id);
@@ -343,6 +352,7 @@ export class SlackAdapter implements ChatAdapter {
               blocks: m.blocks,
             });
           }
+          await this.sendFilesPrivately(client, b.user.id, channel, reply);
         } else await this.post(client, channel, reply, container.thread_ts);
       } finally {
         this.done(id);
@@ -392,6 +402,46 @@ export class SlackAdapter implements ChatAdapter {
         ...(threadTs ? { thread_ts: threadTs } : {}),
       });
     }
+    await this.sendFiles(client, channel, reply, threadTs);
+  }
+
+  /**
+   * The files a reply hands over, uploaded into `channel` (or its thread) after the message, in one
+   * share: Slack's external upload flow (files.getUploadURLExternal, the upload, then
+   * files.completeUploadExternal; https://docs.slack.dev/messaging/working-with-files#upload),
+   * which `filesUploadV2` runs. files.upload was retired on 2025-11-12.
+   */
+  private async sendFiles(
+    client: WebClient,
+    channel: string,
+    reply: Reply,
+    threadTs?: string,
+  ): Promise<void> {
+    const files = filesOf(reply);
+    if (files.length === 0) return;
+    const file_uploads = await Promise.all(
+      files.map(async ({ file }) => ({
+        file: await this.o.files.read(file.storageKey),
+        filename: file.name,
+        title: file.name,
+      })),
+    );
+    await client.filesUploadV2({
+      channel_id: channel,
+      ...(threadTs ? { thread_ts: threadTs } : {}),
+      file_uploads,
+    });
+  }
+
+  /** Files of an answer only its reader sees (ephemeral): into their DM with the bot, never the channel. */
+  private async sendFilesPrivately(
+    client: WebClient,
+    user: string,
+    channel: string,
+    reply: Reply,
+  ): Promise<void> {
+    if (filesOf(reply).length === 0) return;
+    await this.sendFiles(client, channel.startsWith('D') ? channel : await this.dm(client, user), reply);
   }
 
   private async dm(client: WebClient, user: string): Promise<string> {

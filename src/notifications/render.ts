@@ -1,5 +1,5 @@
 /** A notification (outbox row) as a Reply in the recipient's language, with a button where one helps. */
-import type { Button, Reply } from '../chat/types.ts';
+import { type Button, type FileBlock, fileBlock, type Reply } from '../chat/types.ts';
 import type { OutboxRecord } from '../domain/shared.ts';
 import type { JobRecord } from '../domain/work/records.ts';
 import { formatDate, formatMonth, formatYen } from '../i18n/format.ts';
@@ -109,7 +109,21 @@ export async function renderNotification(
   // Staff decide from the notification itself (Slack DMs, LINE pushes): the buttons run the commands.
   const buttons = await decisionButtons(row, locale, deps);
   if (buttons.length > 0) reply.blocks.push({ type: 'buttons', buttons });
+  // Work files handed over and files delivered travel with the notification itself.
+  reply.blocks.push(...(await filesOfPayload(row, deps)));
   return reply;
+}
+
+async function filesOfPayload(row: OutboxRecord, deps: RenderDeps): Promise<FileBlock[]> {
+  const ids = row.payload.fileIds;
+  if (!Array.isArray(ids) || ids.length === 0) return [];
+  const numbers = ids.filter((id): id is number => Number.isSafeInteger(id) && id > 0);
+  const rows = await deps.store.uow.read((tx) => tx.files.find({ id: numbers }));
+  const byId = new Map(rows.map((f) => [f.id, f]));
+  return numbers.flatMap((id) => {
+    const f = byId.get(id);
+    return f ? [fileBlock({ storageKey: f.storageKey, name: f.name, mime: f.mime, size: f.size })] : [];
+  });
 }
 
 async function decisionButtons(row: OutboxRecord, locale: Locale, deps: RenderDeps): Promise<Button[]> {
@@ -173,6 +187,9 @@ async function inquiryMessage(row: OutboxRecord, locale: Locale, deps: RenderDep
           await deps.button(row.recipientUserId, t(locale, 'notify.button.inquiry'), `inquiry ${inquiryId}`),
         ],
       },
+      ...found.files.map((f) =>
+        fileBlock({ storageKey: f.storageKey, name: f.name, mime: f.mime, size: f.size }),
+      ),
     ],
   };
 }

@@ -165,7 +165,13 @@ export class ApplicationService {
       await tx.notify({
         type: 'work_files.handed',
         recipientUserId: access.app.workerId,
-        payload: { applicationId, jobId: access.job.id, files: files.length },
+        // The files themselves go with the notification (src/notifications/render.ts).
+        payload: {
+          applicationId,
+          jobId: access.job.id,
+          files: files.length,
+          fileIds: files.map((f) => f.id),
+        },
         dedupeKey: `work_files.handed:${applicationId}:${rows[0]?.id}`,
       });
       return rows;
@@ -241,11 +247,12 @@ export async function notify(
   type: NotificationType,
   recipientUserId: number,
   app: ApplicationRecord,
+  extra: { fileIds?: number[] } = {},
 ): Promise<void> {
   await tx.notify({
     type,
     recipientUserId,
-    payload: { applicationId: app.id, jobId: app.jobId, status: app.status },
+    payload: { applicationId: app.id, jobId: app.jobId, status: app.status, ...extra },
     dedupeKey: `${type}:${app.id}:${app.updatedAt.getTime()}`,
   });
 }

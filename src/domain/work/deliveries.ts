@@ -57,7 +57,10 @@ export class DeliveryService {
         subjectId: applicationId,
         data: { deliveryId: delivery.id, files: stored.length },
       });
-      if (access.job.createdBy !== null) await notify(tx, 'delivery.received', access.job.createdBy, app);
+      if (access.job.createdBy !== null)
+        await notify(tx, 'delivery.received', access.job.createdBy, app, {
+          fileIds: stored.map((f) => f.id),
+        });
       return { delivery, files };
     });
   }

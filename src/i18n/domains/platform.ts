@@ -20,6 +20,12 @@ export const platformJa = {
   'upload.empty': '[E203] 「{name}」は空のファイルでした。内容を確認して、もう一度お送りください。',
   'upload.failed': '[E204] 「{name}」を受け取れませんでした。お手数ですが、もう一度お送りください。',
   'upload.nothing_kept': 'このメッセージは処理していません。ファイルを直して、もう一度お送りください。',
+  'files.link': '📎 {name}: {url} (24時間有効なダウンロードリンクです)',
+  'files.too_large_here':
+    '📎 {name} はこのアプリでお渡しできない大きさです。お手数ですが、担当者にダウンロードリンクの発行をご依頼ください。',
+  'files.no_link':
+    '📎 {name} はLINEではお渡しできません(ダウンロード用のアドレスが設定されていません)。Slack・Discord・コンソールのいずれかでご確認いただくか、担当者にお問い合わせください。',
+  'files.download': 'ダウンロード',
 } as const;
 
 export const platformEn = {
@@ -43,4 +49,10 @@ export const platformEn = {
   'upload.empty': '[E203] “{name}” was empty. Please check it and send it again.',
   'upload.failed': '[E204] We could not receive “{name}”. Please send it again.',
   'upload.nothing_kept': 'This message was not processed. Please fix the file and send it again.',
+  'files.link': '📎 {name}: {url} (download link, valid for 24 hours)',
+  'files.too_large_here':
+    '📎 {name} is too large to hand over in this app. Please ask the person in charge for a download link.',
+  'files.no_link':
+    '📎 {name} cannot be handed over on LINE (no download address is configured). Please open it on Slack, Discord or the console, or ask the person in charge.',
+  'files.download': 'Download',
 } as const;
