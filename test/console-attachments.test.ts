@@ -101,4 +101,44 @@ describe('console attachments', () => {
       ).toBe(false);
     }
   });
+
+  it('writes the files a reply hands over under the downloads folder and prints where, never overwriting another file', async () => {
+    const downloads = path.join(dir, 'downloads', 'worker-a');
+    const output = new PassThrough();
+    let printed = '';
+    output.on('data', (chunk) => {
+      printed += String(chunk);
+    });
+    const adapter = new ConsoleAdapter({
+      bot: c.bot,
+      sender: { workspace: 'local', externalId: 'worker-a', displayName: 'worker-a' },
+      input: new PassThrough(),
+      output,
+      files: c.b.ctx.files,
+      downloadsDir: downloads,
+    });
+    const first = jpeg('work file one');
+    const second = jpeg('another file, same name');
+    const file = async (bytes: Buffer, name: string) => {
+      const stored = await c.b.ctx.files.put(bytes);
+      return {
+        type: 'file' as const,
+        file: { storageKey: stored.key, name, mime: 'image/jpeg', size: stored.size },
+      };
+    };
+    await adapter.push(
+      { workspace: 'local', externalId: 'worker-a', locale: 'ja' },
+      { blocks: [{ type: 'text', text: '作業ファイルです' }, await file(first, '../../名刺.jpg')] },
+    );
+    await adapter.push(
+      { workspace: 'local', externalId: 'worker-a', locale: 'ja' },
+      { blocks: [await file(second, '名刺.jpg'), await file(first, '名刺.jpg')] },
+    );
+    const { readFile } = await import('node:fs/promises');
+    // The name cannot leave the folder; a different file of the same name is kept beside it.
+    expect((await readFile(path.join(downloads, '.._.._名刺.jpg'))).equals(first)).toBe(true);
+    expect((await readFile(path.join(downloads, '名刺.jpg'))).equals(second)).toBe(true);
+    expect((await readFile(path.join(downloads, '名刺 (2).jpg'))).equals(first)).toBe(true);
+    expect(printed).toContain(`📁 保存しました: ${path.join(downloads, '名刺.jpg')}`);
+  });
 });

@@ -160,3 +160,42 @@ describe('LINE quick replies', () => {
     expect(messages[0]).toMatchObject({ type: 'text', text: '…' });
   });
 });
+
+describe('LINE files', () => {
+  const key = 'a'.repeat(64);
+  const link = 'https://bot.example.test/files/abc.def';
+  const reply = (mime: string, size: number, url?: string): Reply => ({
+    blocks: [
+      { type: 'text', text: '作業ファイルです' },
+      { type: 'file', file: { storageKey: key, name: '名刺.jpg', mime, size }, ...(url ? { url } : {}) },
+    ],
+    quickReplies: [{ label: 'ヘルプ', payload: 'help' }],
+  });
+
+  it('sends a small JPEG or PNG as an image message over its HTTPS link', () => {
+    const [, image] = renderLineMessages(reply('image/jpeg', 200_000, link), '…', 'ja');
+    expect(image).toMatchObject({ type: 'image', originalContentUrl: link, previewImageUrl: link });
+    // Quick replies stay on the last message.
+    expect(image?.quickReply?.items).toHaveLength(1);
+  });
+
+  it('sends any other file, or an image over 1 MB, as a card with a download button', () => {
+    for (const [mime, size] of [
+      ['application/pdf', 20_000],
+      ['image/jpeg', 3_000_000],
+    ] as const) {
+      const [, card] = renderLineMessages(reply(mime, size, link), '…', 'en');
+      expect(card?.type).toBe('flex');
+      expect(JSON.stringify(card)).toContain(`"uri":"${link}"`);
+      expect(JSON.stringify(card)).toContain('Download');
+    }
+  });
+
+  it('says the file cannot be handed over on LINE without an HTTPS link', () => {
+    for (const url of [undefined, 'http://127.0.0.1:3000/files/abc.def']) {
+      const messages = renderLineMessages(reply('application/pdf', 20_000, url), '…', 'ja');
+      expect(messages.map((m) => m.type)).toEqual(['text', 'text']);
+      expect(JSON.stringify(messages[1])).toContain('名刺.jpg はLINEではお渡しできません');
+    }
+  });
+});

@@ -5,7 +5,7 @@
  * Slack, and resolving (button or ✅) redraws the card and tells the customer.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jpeg } from './helpers/files.ts';
+import { jpeg, pdf } from './helpers/files.ts';
 import { lineUserId, seenIn } from './helpers/line.ts';
 import { DESK, openSlackBench, SLACK_TOKEN, type SlackBench, slackSeen, TEAM } from './helpers/slack.ts';
 
@@ -13,7 +13,8 @@ let b: SlackBench;
 const STAFF = 'USTAFFDESK';
 
 beforeAll(async () => {
-  b = await openSlackBench('slackdesk');
+  // Links to files are signed for this address (LINE fetches files only over HTTPS).
+  b = await openSlackBench('slackdesk', { env: { PUBLIC_URL: 'https://desk.example.test' } });
   await b.asUser(STAFF, ['staff'], { name: '佐藤' });
 });
 afterAll(async () => {
@@ -151,6 +152,21 @@ describe('the inquiry relay between LINE and a Slack thread', () => {
     // The staff message is not echoed back into the thread by the mirror.
     await new Promise((r) => setTimeout(r, 400));
     expect(threadText(card.ts).match(/明日10時に伺います/g)).toHaveLength(1);
+
+    // A reply with a PDF: the customer gets the text and a card whose download link gives the same bytes.
+    const estimate = pdf('修理見積書 12,000円');
+    const estimateFile = b.slack.addFile(estimate, '見積書.pdf', 'application/pdf');
+    await staffSays('お見積りをお送りします。', card.ts, STAFF, [estimateFile]);
+    await linePushTo('tencho', 'お見積りをお送りします');
+    const link = /https:\/\/desk\.example\.test\/files\/[\w.-]+/.exec(
+      JSON.stringify(b.line.messagesTo(lineUserId('tencho'))),
+    )?.[0];
+    expect(link).toBeDefined();
+    const got = await fetch(`${b.url}${new URL(link ?? '').pathname}`);
+    expect(got.status).toBe(200);
+    expect(Buffer.from(await got.arrayBuffer()).equals(estimate)).toBe(true);
+    expect(decodeURIComponent(got.headers.get('content-disposition') ?? '')).toContain('見積書.pdf');
+    expect(b.line.violations).toEqual([]);
 
     // An internal note stays in Slack.
     const pushesBefore = b.line.delivered.filter((d) => d.via === 'push').length;

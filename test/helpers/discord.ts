@@ -106,7 +106,12 @@ export interface DiscordBench {
 
 export async function openDiscordBench(
   prefix: string,
-  options: { app?: AppOptions['discord']; clock?: TestClock } = {},
+  options: {
+    app?: AppOptions['discord'];
+    clock?: TestClock;
+    /** More configuration, e.g. PUBLIC_URL. */
+    env?: Record<string, string>;
+  } = {},
 ): Promise<DiscordBench> {
   const clock = options.clock ?? testClock();
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
@@ -131,6 +136,7 @@ export async function openDiscordBench(
     LINE_CHANNEL_ACCESS_TOKEN: LINE_TOKEN,
     LINE_API_URL: line.url,
     LINE_DATA_API_URL: line.url,
+    ...options.env,
   });
   const queuePrefix = uniqueName(prefix);
   const app = await createApp(config, {

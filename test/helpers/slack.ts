@@ -105,7 +105,12 @@ export interface SlackBench {
 
 export async function openSlackBench(
   prefix: string,
-  options: { app?: AppOptions['slack']; clock?: TestClock } = {},
+  options: {
+    app?: AppOptions['slack'];
+    clock?: TestClock;
+    /** More configuration, e.g. PUBLIC_URL. */
+    env?: Record<string, string>;
+  } = {},
 ): Promise<SlackBench> {
   const clock = options.clock ?? testClock();
   // A faster channel rate than Slack's ≈1/s keeps conversations quick; a test covers the 429 path.
@@ -132,6 +137,7 @@ export async function openSlackBench(
     LINE_CHANNEL_ACCESS_TOKEN: LINE_TOKEN,
     LINE_API_URL: line.url,
     LINE_DATA_API_URL: line.url,
+    ...options.env,
   });
   const queuePrefix = uniqueName(prefix);
   const app = await createApp(config, {
