@@ -1,6 +1,9 @@
 /** 問い合わせ一覧 and ファイル: searches over the inquiries the user may see, a page at a time. */
+
+import { parseId } from '../src/chat/args.ts';
 import type { Command } from '../src/chat/command.ts';
-import { type Block, type CardBlock, text } from '../src/chat/types.ts';
+import { type Block, type CardBlock, fileBlock, text } from '../src/chat/types.ts';
+import { UserError } from '../src/errors.ts';
 import { formatDate } from '../src/i18n/format.ts';
 import {
   DESK_ROLES,
@@ -95,7 +98,8 @@ export const files: Command = {
           `${file.mime}, ${formatSize(file.size)}`,
           formatDate(file.createdAt, locale, tz),
         ].join(t('support.files.separator')),
-        button: await ctx.button(inquiryLabel(t, file.inquiryId), `inquiry ${file.inquiryId}`),
+        // The row hands the file itself over; its answer links back to the inquiry (やり取りを確認).
+        button: await ctx.button(t('support.files.get'), `get-file ${file.inquiryId} ${file.attachmentId}`),
       });
     }
     const count = formatCount(found.total);
@@ -109,5 +113,33 @@ export const files: Command = {
     const nav = await pageButtons(ctx, 'files', filters, found.total);
     if (nav.length > 0) blocks.push({ type: 'buttons', buttons: nav });
     return { blocks };
+  },
+};
+
+/** ファイル受取: one file of an inquiry the person may see, handed over, with the way back to the inquiry. */
+export const getFile: Command = {
+  name: 'get-file',
+  aliases: { ja: ['ファイル受取', 'ファイル取得'], en: ['get-file', 'file'] },
+  summary: 'cmd.file.summary',
+  roles: DESK_ROLES,
+  async run(ctx) {
+    const { t } = ctx;
+    if (ctx.args.length !== 2) throw new UserError('support.usage.file');
+    const inquiryId = parseId(ctx.args[0]);
+    const attachmentId = parseId(ctx.args[1]);
+    // The read checks that the person may see the inquiry, as 問い合わせ詳細 does.
+    const detail = await ctx.services.domain.inquiryReads.get(ctx.actor, inquiryId);
+    const found = detail.history.flatMap((e) => e.attachments).find((a) => a.attachmentId === attachmentId);
+    if (!found) throw new UserError('support.file.not_found', { id: attachmentId });
+    return {
+      blocks: [
+        text(t('support.file.here', { inquiryId, name: found.name })),
+        {
+          type: 'buttons',
+          buttons: [await ctx.button(inquiryLabel(t, inquiryId), `inquiry ${inquiryId}`)],
+        },
+        fileBlock({ storageKey: found.storageKey, name: found.name, mime: found.mime, size: found.size }),
+      ],
+    };
   },
 };

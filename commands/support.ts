@@ -6,7 +6,7 @@
 import type { Command } from '../src/chat/command.ts';
 import { assign, categories, storeAdd, stores, supportInfo, unassign } from './support-desk.ts';
 import { inquiry, inquiryNew, replyCommand, resolve, take } from './support-inquiries.ts';
-import { files, inquiries } from './support-lists.ts';
+import { files, getFile, inquiries } from './support-lists.ts';
 
 export const supportCommands: readonly Command[] = [
   supportInfo,
@@ -17,6 +17,7 @@ export const supportCommands: readonly Command[] = [
   inquiry,
   replyCommand,
   files,
+  getFile,
   take,
   resolve,
   storeAdd,

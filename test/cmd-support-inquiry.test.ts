@@ -112,7 +112,15 @@ describe('an inquiry from opening to completion', () => {
     const files = await customer.say('ファイル');
     expect(files).toContain('ファイル(1件、新しい順)');
     expect(files).toContain('📎 speaker.jpg');
+    // A row hands its file over, with the way back to the inquiry (やり取りを確認).
+    const got = await customer.tap('ファイルを受け取る');
+    expect(got).toContain(`問い合わせID:${id} のファイル「speaker.jpg」です。`);
+    expect(got).toContain('📎 speaker.jpg');
     expect(await customer.tap(`問い合わせID:${id}`)).toContain('やり取り(3件)');
+    // Someone else's inquiry, or a file number that is not on it, gives nothing.
+    expect(await customer.say(`ファイル受取 ${id} 999999`)).toContain(
+      'ファイル #999999 は、この問い合わせにはありません',
+    );
   });
 
   it('is opened with a photo, taken, answered, resolved, then read-only, with the photo in files (English)', async () => {
@@ -161,6 +169,7 @@ describe('an inquiry from opening to completion', () => {
     const files = await customer.say('files category:billing');
     expect(files).toContain('Files (2, newest first)');
     expect(files.indexOf('receipt.pdf')).toBeLessThan(files.indexOf('invoice.png'));
+    expect(await customer.tap('Get the file')).toContain('The file “receipt.pdf”');
     expect(await customer.tap(`Inquiry ID:${id}`)).toContain('Conversation (3)');
   });
 

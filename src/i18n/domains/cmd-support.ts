@@ -11,6 +11,7 @@ export const cmdSupportJa = {
   'cmd.inquiry.summary': '問い合わせのやり取りをすべて表示します',
   'cmd.reply.summary': '問い合わせにコメントを送ります(ファイルも添付できます)',
   'cmd.files.summary': '問い合わせでやり取りしたファイルを一覧します',
+  'cmd.file.summary': '問い合わせのファイルを1件受け取ります',
   'cmd.take.summary': '問い合わせの対応を開始します(社員)',
   'cmd.resolve.summary': '問い合わせを完了にします(社員)',
   'cmd.store-add.summary': 'お客様の店舗を登録します(社員)',
@@ -96,6 +97,12 @@ export const cmdSupportJa = {
   'support.files.title_at_least': 'ファイル({count}件以上、新しい順)',
   'support.files.empty': '条件に合うファイルはありません。',
   'support.files.separator': ' ・ ',
+  'support.files.get': 'ファイルを受け取る',
+  'support.file.here': '問い合わせID:{inquiryId} のファイル「{name}」です。',
+  'support.file.not_found':
+    'ファイル #{id} は、この問い合わせにはありません。「ファイル一覧」からお選びください。',
+  'support.usage.file':
+    '使い方: ファイル受取 <問い合わせID> <ファイル番号>(「ファイル一覧」のボタンからも受け取れます)',
 } as const;
 
 export const cmdSupportEn = {
@@ -107,6 +114,7 @@ export const cmdSupportEn = {
   'cmd.inquiry.summary': 'Shows the whole conversation of an inquiry',
   'cmd.reply.summary': 'Sends a comment on an inquiry (files can be attached)',
   'cmd.files.summary': 'Lists the files exchanged on inquiries',
+  'cmd.file.summary': 'Gets one file of an inquiry',
   'cmd.take.summary': 'Takes an inquiry (staff)',
   'cmd.resolve.summary': 'Marks an inquiry as completed (staff)',
   'cmd.store-add.summary': "Registers a customer's store (staff)",
@@ -190,4 +198,8 @@ export const cmdSupportEn = {
   'support.files.title_at_least': 'Files ({count} or more, newest first)',
   'support.files.empty': 'No files match.',
   'support.files.separator': ' · ',
+  'support.files.get': 'Get the file',
+  'support.file.here': 'The file “{name}” of inquiry {inquiryId}.',
+  'support.file.not_found': 'File #{id} is not on this inquiry. Please choose it from “files”.',
+  'support.usage.file': 'Usage: get-file <inquiry id> <file number> (or the buttons of “files”)',
 } as const;
