@@ -175,6 +175,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   let line: LineAdapter | undefined;
   const { channelSecret, channelAccessToken } = config.line;
   if (channelSecret && channelAccessToken) {
+    // LINE fetches images and opens files only over HTTPS: without it, people are told on LINE that a
+    // file cannot be handed over there; say it once here too, where it can be fixed.
+    if (!links.https)
+      logger.warn(
+        'PUBLIC_URL is not an https:// address: files cannot be handed over on LINE (README, "Files")',
+      );
     const { LineAdapter } = await import('../../adapters/line/index.ts');
     line = new LineAdapter({
       ...options.line,
