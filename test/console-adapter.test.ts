@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -46,6 +46,7 @@ function consoleHarness(): AdapterHarness {
         input: new PassThrough(),
         output,
         files: ctx.files,
+        downloadsDir: path.join(fileDir, 'downloads', user),
         newEventId: () => fixedId ?? `console-${Math.random()}`,
       });
       s = { adapter, output };
@@ -81,6 +82,16 @@ function consoleHarness(): AdapterHarness {
       s.output.read();
       await s.adapter.push({ workspace: 'local', externalId: user, locale: 'ja' }, reply);
       return String(s.output.read() ?? '');
+    },
+    storeFile: async (bytes) => (await ctx.files.put(bytes)).key,
+    async pushFiles(user, reply) {
+      // The console writes each file under its downloads folder and prints where.
+      const s = session(user);
+      s.output.read();
+      await s.adapter.push({ workspace: 'local', externalId: user, locale: 'ja' }, reply);
+      const printed = String(s.output.read() ?? '');
+      const paths = [...printed.matchAll(/📁 保存しました: (.+)/g)].map((m) => m[1] ?? '');
+      return Promise.all(paths.map((p) => readFile(p)));
     },
     async sayTwice(user, line) {
       fixedId = `dup-${Math.random()}`;

@@ -62,6 +62,13 @@ function discordHarness(): AdapterHarness {
     },
     // `/bot file:<attachment>` (with `text:` when there is any).
     sayWithFile: (user, text, file) => b.say(uid(user), text, { file }),
+    storeFile: async (bytes) => (await b.app.files.put(bytes)).key,
+    async pushFiles(user, reply) {
+      // Attachments of the DM (multipart files[n]).
+      const before = b.discord.attachments.length;
+      await b.app.discord?.push({ workspace: '', externalId: uid(user), locale: 'ja' }, reply);
+      return b.discord.attachments.slice(before).map((a) => a.bytes);
+    },
     async push(user, reply) {
       const before = b.discord.messages.length;
       await b.app.discord?.push({ workspace: '', externalId: uid(user), locale: 'ja' }, reply);

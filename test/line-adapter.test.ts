@@ -7,6 +7,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LineClient, retryKeyFor } from '../adapters/line/client.ts';
 import type { LineJob } from '../adapters/line/index.ts';
+import { withLinks } from '../src/chat/bot.ts';
 import type { Reply } from '../src/chat/types.ts';
 import { type AdapterHarness, adapterContract } from './contract/adapter-contract.ts';
 import { makeCustomerOf } from './contract/customer.ts';
@@ -15,7 +16,10 @@ import { LINE_TOKEN, type LineBench, lineUserId, openLineBench, sign } from './h
 let b: LineBench;
 
 beforeAll(async () => {
-  b = await openLineBench('lineadapter', { app: { loadingAfterMs: 60_000 } });
+  b = await openLineBench('lineadapter', {
+    app: { loadingAfterMs: 60_000 },
+    env: { PUBLIC_URL: 'https://line.example.test' },
+  });
 });
 afterAll(async () => {
   await b?.close();
@@ -45,6 +49,31 @@ function lineHarness(): AdapterHarness {
     async sayWithFile(user, text, file) {
       if (text !== '') await b.say(user, text);
       return b.sendFile(user, file);
+    },
+    storeFile: async (bytes) => (await b.app.files.put(bytes)).key,
+    async pushFiles(user, reply) {
+      // LINE gets images and download cards over signed HTTPS links, which it then fetches.
+      const person = await b.app.store.users.findByIdentity({
+        platform: 'line',
+        workspace: '',
+        externalId: lineUserId(user),
+      });
+      const before = b.fake.delivered.length;
+      await b.app.line?.push(
+        { workspace: '', externalId: lineUserId(user), locale: 'ja' },
+        withLinks(reply, person?.id ?? 0, b.app.links),
+      );
+      const links =
+        JSON.stringify(b.fake.delivered.slice(before)).match(
+          /https:\/\/line\.example\.test\/files\/[\w.-]+/g,
+        ) ?? [];
+      // An image message names its link twice (original and preview): each file once.
+      return Promise.all(
+        [...new Set(links)].map(async (link) => {
+          const res = await fetch(`${b.url}${new URL(link).pathname}`);
+          return Buffer.from(await res.arrayBuffer());
+        }),
+      );
     },
     async push(user, reply) {
       const before = b.fake.delivered.length;

@@ -54,6 +54,16 @@ function slackHarness(): AdapterHarness {
       const f = b.slack.addFile(Buffer.from(file.content), file.name, file.mime);
       return b.dm(uid(user), text, { subtype: 'file_share', files: [f] });
     },
+    storeFile: async (bytes) => (await b.app.files.put(bytes)).key,
+    async pushFiles(user, reply) {
+      // Uploaded into the person's DM with the bot (files.getUploadURLExternal + completeUploadExternal).
+      const before = b.slack.files.length;
+      await b.app.slack?.push({ workspace: TEAM, externalId: uid(user), locale: 'ja' }, reply);
+      return b.slack.files
+        .slice(before)
+        .filter((f) => f.completed && f.channel?.startsWith('D'))
+        .map((f) => f.bytes);
+    },
     async push(user, reply) {
       const before = b.slack.messages.length;
       await b.app.slack?.push({ workspace: TEAM, externalId: uid(user), locale: 'ja' }, reply);

@@ -56,6 +56,8 @@ export interface App {
   readonly domain: DomainServices;
   /** Where attachments are stored (DATA_DIR/files). */
   readonly files: FileStorage;
+  /** Signs download links for the files replies hand over (src/files/links.ts). */
+  readonly links: FileLinks;
   /** Present when Discord is configured. */
   readonly discord: DiscordAdapter | undefined;
   /** Present when Slack is configured. */
@@ -294,6 +296,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     notifications,
     domain: domain.services,
     files: domain.ctx.files,
+    links,
     slack,
     discord,
     line,

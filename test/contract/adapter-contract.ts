@@ -3,9 +3,10 @@
  * test file supplies a harness that talks to it the way its platform would (a terminal for the
  * console; signed webhooks against fake API servers for LINE, Slack and Discord) and runs this suite.
  */
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { BUTTON_PAYLOAD_MAX, type Reply } from '../../src/chat/types.ts';
-import { jpeg } from '../helpers/files.ts';
+import { jpeg, pdf } from '../helpers/files.ts';
 
 /** What the user saw in answer to one input: the visible text and the tappable payloads. */
 export interface Seen {
@@ -30,6 +31,14 @@ export interface AdapterHarness {
   ): Promise<Seen>;
   /** Pushes a notification to `user` through the adapter; returns what the user saw. */
   push(user: string, reply: Reply): Promise<string>;
+  /**
+   * Pushes `reply` (its file blocks' bytes are already in the app's file storage) and returns the
+   * bytes of every file as the user ends up with them, the platform's way: an upload, an attachment,
+   * a download link followed, a file written to disk.
+   */
+  pushFiles(user: string, reply: Reply): Promise<Buffer[]>;
+  /** Puts bytes in the app's file storage; returns the storage key. */
+  storeFile(bytes: Buffer): Promise<string>;
 }
 
 export function adapterContract(name: string, harness: () => AdapterHarness): void {
@@ -101,6 +110,25 @@ export function adapterContract(name: string, harness: () => AdapterHarness): vo
         blocks: [{ type: 'text', text: '応募 #1 が採用されました。' }],
       });
       expect(seen).toContain('応募 #1 が採用されました。');
+    });
+
+    it('hands the files of a reply over, bytes intact', async () => {
+      const h = harness();
+      await h.say('contract-files', 'help');
+      const sent = [jpeg('a photo of the work'), pdf('見積書 12,000円')];
+      const names = ['作業写真.jpg', '見積書.pdf'];
+      const mimes = ['image/jpeg', 'application/pdf'];
+      const blocks: Reply['blocks'] = [{ type: 'text', text: '作業ファイルです。' }];
+      for (const [i, bytes] of sent.entries()) {
+        const key = await h.storeFile(bytes);
+        blocks.push({
+          type: 'file',
+          file: { storageKey: key, name: names[i] ?? '', mime: mimes[i] ?? '', size: bytes.length },
+        });
+      }
+      const received = await h.pushFiles('contract-files', { blocks });
+      const digest = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+      expect(received.map(digest).sort()).toEqual(sent.map(digest).sort());
     });
 
     it('answers an unknown command with suggestions instead of silence', async () => {

@@ -114,6 +114,8 @@ export async function openLineBench(
     queuePrefix?: string;
     /** The app's logger (default a silent one), e.g. a memoryLogger to assert what was logged. */
     logger?: Logger;
+    /** More configuration, e.g. PUBLIC_URL. */
+    env?: Record<string, string>;
   } = {},
 ): Promise<LineBench> {
   const clock = options.clock ?? testClock();
@@ -134,6 +136,7 @@ export async function openLineBench(
     LINE_CHANNEL_ACCESS_TOKEN: LINE_TOKEN,
     LINE_API_URL: fake.url,
     LINE_DATA_API_URL: fake.url,
+    ...options.env,
   });
   const queuePrefix = options.queuePrefix ?? uniqueName(prefix);
   const app = await createApp(config, {
