@@ -4,7 +4,8 @@
  * - a LINE worker and Slack staff: work files handed over in Slack arrive on LINE (a download card
  *   over the signed HTTPS link), the worker's delivery arrives in Slack (uploaded into the DM) with
  *   the notification, and again on the review card;
- * - a Discord reviewer: the delivered files arrive as attachments of the review card.
+ * - Discord: a team member delivers with `/bot file:`, and the reviewer's card carries the file as an
+ *   attachment.
  * The inquiry relay (a LINE photo into the Slack thread, a PDF reply back to LINE) is in
  * slack-desk.test.ts. No fake records a limit breach.
  */
@@ -121,15 +122,13 @@ describe('files to a Discord reviewer', () => {
     await b?.close();
   });
 
-  it('attaches the delivered files to the review card, bytes intact', async () => {
+  it('takes a team member’s delivery on Discord and attaches it to the reviewer’s card, bytes intact', async () => {
     const REVIEWER = '1300000000000004242';
+    const WORKER = '1300000000000004343';
     const staffId = await b.asUser(REVIEWER, ['staff'], { name: '検収担当' });
+    const workerId = await b.asUser(WORKER, ['worker'], { name: 'チームの加藤' });
     const staff: Actor = { userId: staffId, roles: ['staff'], companyId: null };
-    const workerRecord = await b.app.store.users.createWithIdentity(
-      { platform: 'line', workspace: '', externalId: lineUserId('disc-worker') },
-      { displayName: 'ワーカー', locale: 'ja', roles: ['worker'] },
-    );
-    const worker: Actor = { userId: workerRecord.user.id, roles: ['worker'], companyId: null };
+    const worker: Actor = { userId: workerId, roles: ['worker'], companyId: null };
     const { job } = await b.app.domain.jobs.post(staff, {
       title: 'アンケート入力',
       reward: { type: 'fixed', yen: 3000 },
@@ -137,24 +136,28 @@ describe('files to a Discord reviewer', () => {
     });
     const app = await b.app.domain.applications.apply(worker, job.id);
     await b.app.domain.applications.accept(staff, app.id);
-    const sheet = zip('work sheet');
-    const storedSheet = await b.app.files.put(sheet);
+    const storedSheet = await b.app.files.put(zip('work sheet'));
     await b.app.domain.applications.handOverWorkFiles(staff, app.id, [
       { storageKey: storedSheet.key, name: 'sheet.xlsx', mime: XLSX, size: storedSheet.size },
     ]);
     await b.app.domain.applications.start(worker, app.id).catch(() => undefined);
+
+    // 納品 step by step with /bot: the file as `/bot file:`, 完了, a note, はい.
     const result = zip('discord delivery');
-    const stored = await b.app.files.put(result);
-    await b.app.domain.deliveries.deliver(worker, app.id, 'よろしくお願いします', [
-      { storageKey: stored.key, name: '納品データ.xlsx', mime: XLSX, size: stored.size },
-    ]);
+    expect((await b.say(WORKER, `納品 ${app.id}`)).text).toContain('納品ファイルを添付してください');
+    expect(
+      (await b.say(WORKER, '', { file: { name: 'delivery.xlsx', content: result, mime: XLSX } })).text,
+    ).toContain('ファイルを1件受け取りました');
+    await b.say(WORKER, '完了');
+    await b.say(WORKER, 'よろしくお願いします');
+    expect((await b.say(WORKER, 'はい')).text).toContain(`応募 #${app.id} の納品を受け付けました`);
 
     const before = b.discord.attachments.length;
     const seen = await b.say(REVIEWER, `検収 ${app.id}`);
     expect(seen.text).toContain('よろしくお願いします');
     await b.discord.waitFor(() => b.discord.attachments.length > before, 8000);
     const sent = b.discord.attachments.slice(before);
-    expect(sent.map((a) => a.filename)).toEqual(['納品データ.xlsx']);
+    expect(sent.map((a) => a.filename)).toEqual(['delivery.xlsx']);
     expect(sha(sent[0]?.bytes ?? Buffer.alloc(0))).toBe(sha(result));
     expect(b.discord.violations).toEqual([]);
   });
