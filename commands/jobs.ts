@@ -26,34 +26,45 @@ function jobCard(job: JobRecord, t: Translator, locale: Locale, timeZone: string
   };
 }
 
-/** 募集案件: open job notices, a page at a time (`jobs 2` for page 2). */
+/**
+ * 募集案件: open job notices, a page at a time (`jobs 2` for page 2); words search them
+ * (`求人 翻訳`, `求人 翻訳 2`): a last word that is a number is the page, the rest the keyword.
+ */
 export const jobs: Command = {
   name: 'jobs',
   aliases: { ja: ['求人', '募集案件', '案件'], en: ['jobs', 'job-list'] },
   summary: 'cmd.jobs.summary',
   roles: ['worker', 'client', 'staff', 'admin'],
   async run({ args, t, locale, services, button }) {
-    const pageArg = args[0]?.replace(/^#/, '');
-    const page = pageArg === undefined ? 1 : Number(pageArg);
+    const last = args.at(-1)?.replace(/^#/, '');
+    const pageGiven = last !== undefined && /^-?\d+$/.test(last);
+    const page = pageGiven ? Number(last) : 1;
     if (!Number.isInteger(page) || page < 1) throw new UserError('jobs.bad_page');
+    const keyword = (pageGiven ? args.slice(0, -1) : args).join(' ').trim().slice(0, 40);
 
-    const { items, total, totalIsAtLeast } = await services.domain.jobs.listOpen(
-      {},
-      { offset: (page - 1) * JOBS_PAGE_SIZE, limit: JOBS_PAGE_SIZE },
-    );
-    if (total === 0) return { blocks: [text(t('jobs.empty'))] };
+    const { items, total, totalIsAtLeast } = await services.domain.jobs.listOpen(keyword ? { keyword } : {}, {
+      offset: (page - 1) * JOBS_PAGE_SIZE,
+      limit: JOBS_PAGE_SIZE,
+    });
+    if (total === 0)
+      return { blocks: [text(keyword ? t('jobs.empty_keyword', { keyword }) : t('jobs.empty'))] };
 
     const tz = services.config.businessTimeZone;
     const blocks: Block[] = [
-      text(t(totalIsAtLeast ? 'jobs.title_at_least' : 'jobs.title', { count: total })),
+      text(
+        keyword
+          ? t('jobs.title_keyword', { keyword, count: total })
+          : t(totalIsAtLeast ? 'jobs.title_at_least' : 'jobs.title', { count: total }),
+      ),
       ...items.map((j) => jobCard(j, t, locale, tz)),
     ];
     const nav: Button[] = [];
-    if (page > 1) nav.push(await button(t('jobs.button.prev'), `jobs ${page - 1}`));
+    const command = keyword ? `jobs ${keyword}` : 'jobs';
+    if (page > 1) nav.push(await button(t('jobs.button.prev'), `${command} ${page - 1}`));
     const remaining = total - page * JOBS_PAGE_SIZE;
     if (remaining > 0) {
       blocks.push(text(t('jobs.more', { count: remaining, page: page + 1 })));
-      nav.push(await button(t('jobs.button.next'), `jobs ${page + 1}`, 'primary'));
+      nav.push(await button(t('jobs.button.next'), `${command} ${page + 1}`, 'primary'));
     }
     if (nav.length > 0) blocks.push({ type: 'buttons', buttons: nav });
     return { blocks };

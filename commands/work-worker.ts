@@ -6,6 +6,7 @@
 import type { Command, CommandContext } from '../src/chat/command.ts';
 import { type Block, type Button, text } from '../src/chat/types.ts';
 import { canManageJob } from '../src/domain/work/access.ts';
+import { nextStatus } from '../src/domain/work/application-states.ts';
 import type { ApplicationRecord } from '../src/domain/work/records.ts';
 import { UserError } from '../src/errors.ts';
 import { startApplyFlow } from './flows/apply.ts';
@@ -93,7 +94,7 @@ function nextStep(ctx: CommandContext, app: ApplicationRecord): Promise<Button> 
 /** 応募一覧: the worker's applications, most recently changed first. */
 const applications: Command = {
   name: 'applications',
-  aliases: { ja: ['応募一覧', '応募履歴'], en: ['applications', 'my-applications'] },
+  aliases: { ja: ['応募一覧', '応募履歴', '応募案件'], en: ['applications', 'my-applications'] },
   summary: 'cmd.applications.summary',
   roles: ['worker'],
   async run(ctx) {
@@ -135,20 +136,39 @@ const applications: Command = {
   },
 };
 
-/** 辞退: withdraws an application that has not been decided yet. */
+/** 辞退: withdraws an application that has not been decided yet, once the worker confirms. */
 const withdraw: Command = {
   name: 'withdraw',
   aliases: { ja: ['辞退', '応募取り消し'], en: ['withdraw'] },
   summary: 'cmd.withdraw.summary',
   roles: ['worker'],
   async run(ctx) {
-    const app = await ctx.services.domain.applications.withdraw(
-      ctx.actor,
-      idArg(ctx, 0, 'work.usage.withdraw'),
-    );
+    const id = idArg(ctx, 0, 'work.usage.withdraw');
+    // It cannot be undone: ask first (`辞退 12 はい` / the button confirms).
+    if (!CONFIRM_WORDS.has((ctx.args[1] ?? '').toLowerCase())) {
+      const { application } = await ctx.services.domain.applications.get(ctx.actor, id);
+      // The same state rule the service applies: no question for a step that would be refused.
+      nextStatus(application, 'withdraw');
+      const title = (await jobTitles(ctx, [application.jobId])).get(application.jobId) ?? '';
+      return {
+        blocks: [
+          text(ctx.t('work.withdraw.confirm', { id, job: `#${application.jobId} ${title}` })),
+          {
+            type: 'buttons',
+            buttons: [
+              await ctx.button(ctx.t('work.button.withdraw_confirm'), `withdraw ${id} yes`, 'danger'),
+              await ctx.button(ctx.t('work.button.keep_application'), `application ${id}`),
+            ],
+          },
+        ],
+      };
+    }
+    const app = await ctx.services.domain.applications.withdraw(ctx.actor, id);
     return { blocks: [text(ctx.t('work.withdraw.done', { id: app.id }))] };
   },
 };
+
+const CONFIRM_WORDS = new Set(['yes', 'はい', '確定', 'ok']);
 
 /** 作業開始: once accepted with the work files handed over, or again after a revision request. */
 const start: Command = {

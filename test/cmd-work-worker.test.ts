@@ -111,6 +111,10 @@ describe('my applications', () => {
     expect(await w.say(`納品 ${appId}`)).toBe('この応募は現在「応募済み」のため、この操作はできません。');
     expect(await w.say(`質問 ${appId}`)).toContain('応募の番号と質問内容を入力してください');
     await w.say(`応募状況 ${appId}`);
+    // Withdrawing cannot be undone: it asks first, and 辞退しない leaves it as it is.
+    expect(await w.tap('辞退する')).toContain(`応募 #${appId}`);
+    expect(await w.tap('辞退しない')).toContain('状況: 応募済み');
+    expect(await w.say(`辞退 ${appId}`)).toContain('を辞退しますか？辞退すると取り消せません。');
     expect(await w.tap('辞退する')).toBe(`応募 #${appId} を辞退しました。`);
     expect(await w.say(`辞退 ${appId}`)).toBe('この応募は現在「辞退」のため、この操作はできません。');
     expect(await w.say(`質問 ${appId} まだ間に合いますか`)).toContain('「辞退」のため');

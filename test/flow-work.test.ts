@@ -173,7 +173,7 @@ describe('apply, with the job chosen', () => {
     expect(summary).toContain(`募集案件: #${jobId} 文字起こし`);
     expect(summary).toContain('報酬: 8,000円');
     expect(summary).toContain('メッセージ: よろしくお願いします。');
-    expect(await worker.say('いいえ')).toContain('「はい」で確定、「キャンセル」で中止します。');
+    expect(await worker.say('まだです')).toContain('「はい」で確定、「キャンセル」で中止します。');
     const applied = await worker.tap('はい');
     expect(applied).toContain(`募集案件 #${jobId} 文字起こし に応募しました`);
     const appId = Number(/応募 #(\d+)/.exec(applied)?.[1]);

@@ -56,6 +56,8 @@ const CANCEL_WORDS = new Set(['cancel', 'キャンセル', 'やめる', '中止'
 const SKIP_WORDS = new Set(['skip', 'スキップ', 'なし', 'none']);
 const DONE_WORDS = new Set(['done', '完了', 'おわり', 'ok']);
 const YES_WORDS = new Set(['yes', 'はい', 'start', '開始', 'ok', 'submit', '送信']);
+/** At the final confirmation, "no" means do not send it: the flow ends, as cancel does. */
+const NO_WORDS = new Set(['no', 'いいえ', 'いや', 'しない', '送信しない', 'やめます']);
 
 const text = (value: string): Block => ({ type: 'text', text: value });
 
@@ -231,6 +233,10 @@ export class FlowEngine {
     }
     const answers = session.answers as FlowAnswers;
     if (session.step === CONFIRM) {
+      if (NO_WORDS.has(input.toLowerCase())) {
+        await this.store.flows.clear(ctx.user.id);
+        return { blocks: [text(ctx.t('flow.cancelled'))] };
+      }
       if (!YES_WORDS.has(input.toLowerCase())) {
         return {
           ...(await question(ctx, def, null, answers)),

@@ -3,6 +3,9 @@ import type { Role } from '../config.ts';
 import type { Command } from './command.ts';
 import { editDistance, normalizeInput } from './normalize.ts';
 
+/** A command word with a number glued on: `案件詳細4`, `応募状況#12`, `応募状況No.12`, `検収:3`. */
+const GLUED_NUMBER = /^(\D+?)(?:[#:]|no\.?)?(\d{1,9})$/iu;
+
 export type RouteResult =
   | { kind: 'command'; command: Command; name: string; args: string[]; rest: string }
   | { kind: 'unknown'; input: string; suggestions: string[] }
@@ -46,6 +49,20 @@ export class Router {
     const command = this.byAlias.get(head.toLowerCase());
     if (command) {
       return { kind: 'command', command, name: head, args: rest === '' ? [] : rest.split(' '), rest };
+    }
+    // A number typed straight after the command, as people do (`案件詳細4`, `応募状況#12`, `応募状況:12`).
+    const glued = GLUED_NUMBER.exec(head);
+    const gluedCommand = glued ? this.byAlias.get((glued[1] ?? '').toLowerCase()) : undefined;
+    if (glued && gluedCommand) {
+      const id = `${glued[2] ?? ''}`;
+      const joinedRest = rest === '' ? id : `${id} ${rest}`;
+      return {
+        kind: 'command',
+        command: gluedCommand,
+        name: glued[1] ?? '',
+        args: joinedRest.split(' '),
+        rest: joinedRest,
+      };
     }
     return { kind: 'unknown', input: head, suggestions: this.suggest(head, roles) };
   }

@@ -41,6 +41,9 @@ export const en = {
   'jobs.title': 'Job notices ({count})',
   'jobs.title_at_least': 'Job notices ({count} or more)',
   'jobs.empty': 'There are no open job notices right now. We will let you know when a new one is posted.',
+  'jobs.title_keyword': 'Job notices for “{keyword}” ({count})',
+  'jobs.empty_keyword':
+    'No open job notice matches “{keyword}”. Try another word, or “jobs” to see them all.',
   'jobs.more': '{count} more. Send “jobs {page}” for the next page.',
   'jobs.field.reward': 'Reward',
   'jobs.field.openings': 'Openings',

@@ -161,6 +161,9 @@ export const cmdWorkEn = {
   'work.review_status.approved': 'Approved',
   'work.review_status.revision_requested': 'Revision requested',
   'work.withdraw.done': 'You withdrew application #{id}.',
+  'work.withdraw.confirm': 'Withdraw application #{id} ({job})? This cannot be undone.',
+  'work.button.withdraw_confirm': 'Withdraw',
+  'work.button.keep_application': 'Keep it',
   'work.start.done': 'Work on application #{id} has started.',
   'work.deliver.how': 'When the work is done, attach the files and send “deliver {id} <note>”.',
   'work.deliver.attach':

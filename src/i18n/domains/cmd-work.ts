@@ -159,6 +159,9 @@ export const cmdWorkJa = {
   'work.review_status.approved': '承認済み',
   'work.review_status.revision_requested': '修正依頼あり',
   'work.withdraw.done': '応募 #{id} を辞退しました。',
+  'work.withdraw.confirm': '応募 #{id}({job})を辞退しますか？辞退すると取り消せません。',
+  'work.button.withdraw_confirm': '辞退する',
+  'work.button.keep_application': '辞退しない',
   'work.start.done': '応募 #{id} の作業を開始しました。',
   'work.deliver.how': '作業が終わりましたら、納品ファイルを添付して「納品 {id} メモ」と送ってください。',
   'work.deliver.attach':
