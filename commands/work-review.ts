@@ -43,7 +43,8 @@ const handout: Command = {
       }
       return { blocks: [text(t('work.handout.attach', { id }))] };
     }
-    const rows = await applications.handOverWorkFiles(ctx.actor, id, uploads);
+    // Words after the id are the note that goes with the files (instructions, the deadline).
+    const rows = await applications.handOverWorkFiles(ctx.actor, id, uploads, textFrom(ctx, 1));
     return {
       blocks: [
         text(t('work.handout.done', { id, count: rows.length })),

@@ -102,12 +102,20 @@ export async function renderNotification(
     if (shown) return shown;
   }
   const key = `notify.${row.type}` as MessageKey;
+  const said = await whatTheyWrote(row, locale, deps);
   const reply: Reply = {
     locale,
-    blocks: [text(translateRaw(locale, key, params(row, locale, deps.timeZone)))],
+    blocks: [
+      text(
+        [translateRaw(locale, key, params(row, locale, deps.timeZone)), ...(said ? [said] : [])].join('\n\n'),
+      ),
+    ],
   };
   // Staff decide from the notification itself (Slack DMs, LINE pushes): the buttons run the commands.
-  const buttons = await decisionButtons(row, locale, deps);
+  const buttons = [
+    ...(await decisionButtons(row, locale, deps)),
+    ...(await nextStepButtons(row, locale, deps)),
+  ];
   if (buttons.length > 0) reply.blocks.push({ type: 'buttons', buttons });
   // Work files handed over and files delivered travel with the notification itself.
   reply.blocks.push(...(await filesOfPayload(row, deps)));
@@ -124,6 +132,88 @@ async function filesOfPayload(row: OutboxRecord, deps: RenderDeps): Promise<File
     const f = byId.get(id);
     return f ? [fileBlock({ storageKey: f.storageKey, name: f.name, mime: f.mime, size: f.size })] : [];
   });
+}
+
+/** What the other person wrote, quoted, at most this long; the button to the record shows it whole. */
+const QUOTE_MAX = 600;
+
+function quote(label: string, body: string | null | undefined, locale: Locale): string | null {
+  const trimmed = body?.trim();
+  if (!trimmed) return null;
+  const clipped =
+    [...trimmed].length > QUOTE_MAX
+      ? `${[...trimmed].slice(0, QUOTE_MAX).join('')}…${t(locale, 'notify.quote.more')}`
+      : trimmed;
+  return `${label}\n${clipped}`;
+}
+
+/**
+ * The words behind a notification, so nobody has to go and look: the reason for a rejection or a
+ * cancellation, the question and its answer, the revision request, the note with work files or with
+ * a delivery.
+ */
+async function whatTheyWrote(row: OutboxRecord, locale: Locale, deps: RenderDeps): Promise<string | null> {
+  const p = row.payload;
+  const appId = typeof p.applicationId === 'number' ? p.applicationId : null;
+  switch (row.type) {
+    case 'application.rejected':
+    case 'application.cancelled': {
+      if (appId === null) return null;
+      const app = await deps.store.uow.read((tx) => tx.work.applications.get(appId));
+      return quote(t(locale, 'notify.quote.reason'), app?.decisionReason, locale);
+    }
+    case 'question.asked':
+    case 'question.answered': {
+      if (typeof p.questionId !== 'number') return null;
+      const questionId = p.questionId;
+      const q = await deps.store.uow.read((tx) => tx.work.questions.get(questionId));
+      if (!q) return null;
+      const asked = quote(t(locale, 'notify.quote.question'), q.body, locale);
+      const answered =
+        row.type === 'question.answered' ? quote(t(locale, 'notify.quote.answer'), q.answer, locale) : null;
+      return [asked, answered].filter(Boolean).join('\n\n') || null;
+    }
+    case 'delivery.revision_requested':
+    case 'delivery.received': {
+      if (appId === null) return null;
+      const [latest] = await deps.store.uow.read((tx) =>
+        tx.work.deliveries.find({ applicationId: appId }, { orderBy: { id: 'desc' }, limit: 1 }),
+      );
+      return row.type === 'delivery.revision_requested'
+        ? quote(t(locale, 'notify.quote.revision'), latest?.feedback, locale)
+        : quote(t(locale, 'notify.quote.delivery_note'), latest?.note, locale);
+    }
+    case 'work_files.handed':
+      return quote(t(locale, 'notify.quote.note'), typeof p.note === 'string' ? p.note : null, locale);
+    default:
+      return null;
+  }
+}
+
+/** The next thing the recipient can do, and the way to the whole record. */
+async function nextStepButtons(row: OutboxRecord, locale: Locale, deps: RenderDeps): Promise<Button[]> {
+  const p = row.payload;
+  if (typeof p.applicationId !== 'number') return [];
+  const id = p.applicationId;
+  const to = row.recipientUserId;
+  const b = (key: MessageKey, command: string) => deps.button(to, translateRaw(locale, key), command);
+  const record = () => b('notify.button.application', `application ${id}`);
+  switch (row.type) {
+    case 'work_files.handed':
+      return [{ ...(await b('notify.button.start', `start ${id}`)), style: 'primary' }, await record()];
+    case 'delivery.revision_requested':
+      return [{ ...(await b('notify.button.deliver', `deliver ${id}`)), style: 'primary' }, await record()];
+    case 'application.accepted':
+    case 'application.rejected':
+    case 'application.cancelled':
+    case 'question.answered':
+    case 'delivery.approved':
+      return [await record()];
+    case 'question.asked':
+      return [await b('notify.button.answer', `answer ${String(p.questionId)}`)];
+    default:
+      return [];
+  }
 }
 
 async function decisionButtons(row: OutboxRecord, locale: Locale, deps: RenderDeps): Promise<Button[]> {

@@ -139,6 +139,8 @@ export class ApplicationService {
     actor: Actor,
     applicationId: number,
     uploads: readonly UploadedFile[],
+    /** What staff wrote with the files (instructions, the deadline); it travels with the notification. */
+    note = '',
   ): Promise<ApplicationFileRecord[]> {
     return this.ctx.uow.run(async (tx) => {
       const access = await applicationAccess(tx, actor, applicationId);
@@ -160,7 +162,7 @@ export class ApplicationService {
         action: 'application.work_files',
         subjectType: 'application',
         subjectId: applicationId,
-        data: { files: files.map((f) => f.id) },
+        data: { files: files.map((f) => f.id), ...(note.trim() ? { note: note.trim().slice(0, 4000) } : {}) },
       });
       await tx.notify({
         type: 'work_files.handed',
@@ -171,6 +173,7 @@ export class ApplicationService {
           jobId: access.job.id,
           files: files.length,
           fileIds: files.map((f) => f.id),
+          ...(note.trim() ? { note: note.trim().slice(0, 4000) } : {}),
         },
         dedupeKey: `work_files.handed:${applicationId}:${rows[0]?.id}`,
       });

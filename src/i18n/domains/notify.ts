@@ -49,6 +49,17 @@ export const notifyJa = {
   'notify.inquiry.author_staff': 'サポート担当',
   'notify.inquiry.author_customer': 'お客様',
   'notify.button.details': '詳しく見る',
+  'notify.button.application': '応募状況を見る',
+  'notify.button.start': '作業を開始する',
+  'notify.button.deliver': '納品する',
+  'notify.button.answer': '回答する',
+  'notify.quote.reason': '理由:',
+  'notify.quote.question': '質問:',
+  'notify.quote.answer': '回答:',
+  'notify.quote.revision': '修正依頼の内容:',
+  'notify.quote.delivery_note': 'ワーカーからのメモ:',
+  'notify.quote.note': '担当者からのメモ:',
+  'notify.quote.more': '(続きは「応募状況を見る」からご覧ください)',
 } as const;
 
 export const notifyEn = {
@@ -97,4 +108,15 @@ export const notifyEn = {
   'notify.inquiry.author_staff': 'support',
   'notify.inquiry.author_customer': 'the customer',
   'notify.button.details': 'Details',
+  'notify.button.application': 'See the application',
+  'notify.button.start': 'Start the work',
+  'notify.button.deliver': 'Deliver',
+  'notify.button.answer': 'Answer',
+  'notify.quote.reason': 'Reason:',
+  'notify.quote.question': 'Question:',
+  'notify.quote.answer': 'Answer:',
+  'notify.quote.revision': 'What to revise:',
+  'notify.quote.delivery_note': 'Note from the worker:',
+  'notify.quote.note': 'Note from the person in charge:',
+  'notify.quote.more': ' (read the rest with “See the application”)',
 } as const;
