@@ -55,8 +55,14 @@ describe('job details and applying', () => {
     ).toContain(`■ #${jobId} データ入力`);
     await applyFor(w, jobId);
     expect(await w.say(`応募 ${jobId}`)).toContain('この募集案件にはすでに応募済みです');
+    // Another worker is accepted: they keep seeing the job once it closes; the others do not.
+    const chosen = await person();
+    const chosenApp = await applyFor(chosen, jobId);
+    await staff.say(`採用 ${chosenApp}`);
     await staff.say(`募集終了 ${jobId}`);
     expect(await w.say(`案件詳細 ${jobId}`)).toContain('見つかりませんでした');
+    expect(await chosen.say(`案件詳細 ${jobId}`)).toContain(`■ #${jobId} データ入力`);
+    expect(await chosen.say(`案件詳細${jobId}`)).toContain(`■ #${jobId} データ入力`);
     expect(await (await person()).say(`応募 ${jobId}`)).toBe('この募集案件は現在募集していません。');
   });
 

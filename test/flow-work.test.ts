@@ -83,6 +83,10 @@ describe('post-job, step by step', () => {
     const badReward = await staff.say('たくさん');
     expect(badReward).toContain('「たくさん」は金額として読み取れませんでした');
     expect(badReward).toContain('報酬額(円)を入力してください');
+    // ¥0 is refused at its own step, and the answers given so far are kept.
+    const zero = await staff.say('０円');
+    expect(zero).toContain('報酬は1円以上の整数で入力してください');
+    expect(zero).toContain('報酬額(円)を入力してください');
     expect(await staff.say('1.2万')).toContain('募集人数を数字で入力してください。');
     expect(await staff.say('0')).toContain('募集人数は1名以上です。');
     expect(await staff.say('0')).toContain('募集人数は1名以上です。');
@@ -91,6 +95,10 @@ describe('post-job, step by step', () => {
     const badDate = await staff.say('2026-02-30');
     expect(badDate).toContain('「2026-02-30」は日付として読み取れませんでした');
     expect(badDate).toContain('応募締切日を入力してください');
+    // A deadline already past is refused at its own step (the clock is 2026-11-20 in Tokyo).
+    const past = await staff.say('2026-11-01');
+    expect(past).toContain('応募締切には現在より後の日時を指定してください。');
+    expect(past).toContain('応募締切日を入力してください');
     const summary = await staff.say('12/10');
     expect(summary).toContain('以下の内容でよろしいですか?');
     expect(summary).toContain('タイトル: アンケート入力');
@@ -120,7 +128,7 @@ describe('post-job, step by step', () => {
     expect(await staff.say('ヘルプ')).toContain('ご利用いただけるコマンド');
   });
 
-  it('posts a remote job without a deadline, and shows the service’s refusal of a past one (en)', async () => {
+  it('posts a remote job without a deadline, and refuses a past one at its own step (en)', async () => {
     expect(await staffEn.say('post-job')).toContain('What is the title of the job notice?');
     await staffEn.say('Data entry');
     await staffEn.say('skip');
@@ -140,12 +148,15 @@ describe('post-job, step by step', () => {
       /Job #\d+ is open\. Job alerts queued for matching workers: \d+\./,
     );
 
-    // A deadline that has passed is refused by the service at the end, with its reason.
+    // A deadline that has passed is refused at its own step, with the reason; the answers stay.
     await staffEn.say('post-job');
     for (const answer of ['Old job', 'skip', 'skip', 'skip', 'remote', '3000', '2'])
       await staffEn.say(answer);
-    expect(await staffEn.say('2026-11-01')).toContain('Deadline: ');
-    expect(await staffEn.say('yes')).toBe('The application deadline must be in the future.');
+    const past = await staffEn.say('2026-11-01');
+    expect(past).toContain('The application deadline must be in the future.');
+    expect(past).toContain('deadline');
+    expect(await staffEn.say('2026-12-24')).toContain('Deadline: ');
+    expect(await staffEn.say('cancel')).toBe('Stopped. Nothing was saved.');
     expect(await staffEn.say('help')).toContain('Commands you can use');
   });
 

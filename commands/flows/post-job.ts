@@ -50,7 +50,15 @@ export const postJobFlow: FlowDefinition = {
         return prefecture;
       },
     },
-    { name: 'reward', prompt: 'flow.post_job.reward', type: 'yen' },
+    {
+      name: 'reward',
+      prompt: 'flow.post_job.reward',
+      type: 'yen',
+      // Checked here, at its own step: a refusal at the end would throw the other answers away.
+      check: async (value) => {
+        if (Number(value) < 1) throw new UserError('job.bad_reward');
+      },
+    },
     {
       name: 'openings',
       prompt: 'flow.post_job.openings',
@@ -59,7 +67,17 @@ export const postJobFlow: FlowDefinition = {
         if (Number(value) < 1) throw new UserError('flow.post_job.openings_min');
       },
     },
-    { name: 'deadline', prompt: 'flow.post_job.deadline', type: 'date', optional: true },
+    {
+      name: 'deadline',
+      prompt: 'flow.post_job.deadline',
+      type: 'date',
+      optional: true,
+      check: async (value, ctx) => {
+        if (value === null || value === undefined || value === '') return; // skipped: no deadline
+        const end = endOfBusinessDay(ctx, String(value));
+        if (end.getTime() <= ctx.services.clock().getTime()) throw new UserError('job.deadline_in_past');
+      },
+    },
   ],
   async summary(ctx, answers) {
     const deadline = deadlineOf(ctx, answers);

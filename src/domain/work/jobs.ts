@@ -6,7 +6,7 @@ import type { PageRequest, SearchPage } from '../table.ts';
 import type { Tx } from '../tx.ts';
 import { canManageJob, managedJob } from './access.ts';
 import type { JobSearch } from './ports.ts';
-import type { JobRecord, JobStatus } from './records.ts';
+import type { ApplicationStatus, JobRecord, JobStatus } from './records.ts';
 
 export interface PostJobInput {
   title: string;
@@ -25,7 +25,17 @@ export interface PostJobInput {
 }
 
 const MAX_REWARD = 100_000_000;
-const isYen = (n: number) => Number.isInteger(n) && n >= 0 && n <= MAX_REWARD;
+/** Application states of a worker who holds a place on the job (they keep seeing it once it closes). */
+const HOLDS_PLACE: readonly ApplicationStatus[] = [
+  'accepted',
+  'working',
+  'delivered',
+  'revision_requested',
+  'approved',
+];
+
+/** A reward is a whole number of yen, more than nothing (a job for ¥0 is not a job). */
+const isYen = (n: number) => Number.isInteger(n) && n >= 1 && n <= MAX_REWARD;
 
 function validate(input: PostJobInput, now: Date) {
   const title = input.title.normalize('NFKC').trim();
@@ -117,9 +127,12 @@ export class JobService {
   get(actor: Actor, jobId: number): Promise<JobRecord> {
     return this.ctx.uow.read(async (tx) => {
       const job = await tx.work.jobs.get(jobId);
-      if (!job || (job.status !== 'open' && !canManageJob(actor, job)))
-        throw new UserError('not_found', { thing: '@thing.job' });
-      return job;
+      if (!job) throw new UserError('not_found', { thing: '@thing.job' });
+      if (job.status === 'open' || canManageJob(actor, job)) return job;
+      // Once closed, a job stays visible to the workers who hold a place on it: they still work on it.
+      const mine = await tx.work.applications.find({ jobId, workerId: actor.userId });
+      if (mine.some((a) => HOLDS_PLACE.includes(a.status))) return job;
+      throw new UserError('not_found', { thing: '@thing.job' });
     });
   }
 

@@ -1,7 +1,7 @@
 /** Messages of job notices, applications, questions and deliveries (DOMAIN.md §1). */
 export const workJa = {
   'job.title_required': '募集案件のタイトルを入力してください(200文字以内)。',
-  'job.bad_reward': '報酬は0円以上の整数で入力してください。単価制の場合は単価と数量を指定してください。',
+  'job.bad_reward': '報酬は1円以上の整数で入力してください。単価制の場合は単価と数量を指定してください。',
   'job.bad_openings': '募集人数は1名以上で指定してください。',
   'job.deadline_in_past': '応募締切には現在より後の日時を指定してください。',
   'job.not_open': 'この募集案件は現在募集していません。',
@@ -39,7 +39,7 @@ export const workJa = {
 export const workEn = {
   'job.title_required': 'Please enter a job title (up to 200 characters).',
   'job.bad_reward':
-    'The reward must be a whole number of yen, 0 or more. For unit pricing give a unit price and a quantity.',
+    'The reward must be a whole number of yen, 1 or more. For unit pricing give a unit price and a quantity.',
   'job.bad_openings': 'Openings must be 1 or more.',
   'job.deadline_in_past': 'The application deadline must be in the future.',
   'job.not_open': 'This job notice is not open for applications.',
