@@ -4,7 +4,7 @@
  * lists for everyone (the services decide what each actor sees).
  */
 import type { Command, CommandContext } from '../src/chat/command.ts';
-import { type Block, type CardBlock, type ListBlock, text } from '../src/chat/types.ts';
+import { type Block, type CardBlock, type ListBlock, type Reply, text } from '../src/chat/types.ts';
 import { isStaff } from '../src/domain/actor.ts';
 import type { MaskedBankAccount } from '../src/domain/work/bank-accounts.ts';
 import { businessMonth, parseBusinessMonth } from '../src/domain/work/pay-date.ts';
@@ -31,11 +31,16 @@ const invoice: Command = {
   roles: ['worker', 'staff', 'admin'],
   async run(ctx) {
     const { t, actor } = ctx;
+    const staffView = isStaff(actor);
+    // `入力請求書 [worker] [month] [page]`: a month reads as one, a short number is the page, and
+    // (for staff) anything else names the worker: `#12` by number, or part of their name.
     let monthArg: string | undefined;
     let pageText: string | undefined;
+    let workerArg: string | undefined;
     for (const arg of ctx.args) {
-      if (/^#?\d{1,3}$/.test(arg) && pageText === undefined) pageText = arg;
-      else if (monthArg === undefined) monthArg = arg;
+      if (isMonth(arg) && monthArg === undefined) monthArg = arg;
+      else if (/^\d{1,3}$/.test(arg) && pageText === undefined) pageText = arg;
+      else if (staffView && workerArg === undefined) workerArg = arg;
       else throw new UserError('work.usage.invoice');
     }
     const page = pageArg(pageText);
@@ -43,11 +48,15 @@ const invoice: Command = {
       monthArg === undefined
         ? businessMonth(ctx.services.clock(), ctx.services.config.businessTimeZone)
         : parseBusinessMonth(monthArg);
-    const items = await ctx.services.domain.invoices.listItems(actor, { month });
+    let items = await ctx.services.domain.invoices.listItems(actor, { month });
     const label = monthText(ctx.locale, month);
+    if (workerArg !== undefined) {
+      const picked = await pickWorker(ctx, workerArg, items, month, label);
+      if ('reply' in picked) return picked.reply;
+      items = items.filter((i) => i.workerId === picked.workerId);
+    }
     if (items.length === 0) return { blocks: [text(t('work.invoice.empty', { month: label }))] };
 
-    const staffView = isStaff(actor);
     const people = staffView
       ? await userNames(
           ctx,
@@ -85,10 +94,65 @@ const invoice: Command = {
     if (items.some((i) => i.status === 'pending' && i.workerId === actor.userId))
       notes.push(t('work.invoice.dispute_hint'));
     return {
-      blocks: [list, text(notes.join('\n')), ...(await pageNav(ctx, `invoice ${month}`, page, items.length))],
+      blocks: [
+        list,
+        text(notes.join('\n')),
+        ...(await pageNav(ctx, `invoice ${workerArg ?? ''} ${month}`.replace('  ', ' '), page, items.length)),
+      ],
     };
   },
 };
+
+const isMonth = (arg: string) => {
+  try {
+    parseBusinessMonth(arg);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * The worker a staff member names: `#12` by number, else by part of the name among the workers
+ * with items this month. Several matches are offered as buttons; none is said plainly.
+ */
+async function pickWorker(
+  ctx: CommandContext,
+  spec: string,
+  items: readonly { workerId: number }[],
+  month: string,
+  label: string,
+): Promise<{ workerId: number } | { reply: Reply }> {
+  const { t } = ctx;
+  const byId = /^(?:#|no\.?)(\d{1,9})$/i.exec(spec);
+  if (byId) return { workerId: Number(byId[1]) };
+  const people = await userNames(
+    ctx,
+    items.map((i) => i.workerId),
+  );
+  const needle = spec.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+  const matches = [...people].filter(([, name]) =>
+    name.normalize('NFKC').toLowerCase().replace(/\s+/g, '').includes(needle),
+  );
+  if (matches.length === 1) return { workerId: matches[0]?.[0] ?? 0 };
+  if (matches.length === 0)
+    return { reply: { blocks: [text(t('work.invoice.no_worker', { name: spec, month: label }))] } };
+  return {
+    reply: {
+      blocks: [
+        text(t('work.invoice.which_worker', { name: spec })),
+        {
+          type: 'buttons',
+          buttons: await Promise.all(
+            matches
+              .slice(0, 10)
+              .map(([id, name]) => ctx.button(`${name} (#${id})`, `invoice #${id} ${month}`)),
+          ),
+        },
+      ],
+    },
+  };
+}
 
 /** 確認: the worker agrees with an item's amount. */
 const confirm: Command = {

@@ -174,6 +174,8 @@ export const cmdWorkEn = {
     'Your question on application #{application} was sent (question #{id}). We will let you know the answer.',
 
   'work.invoice.empty': 'There are no invoice items for {month} yet.',
+  'work.invoice.no_worker': 'No invoice items for {month} belong to anyone matching “{name}”.',
+  'work.invoice.which_worker': 'Several people match “{name}”. Whose invoice do you want to see?',
   'work.invoice.title': 'Invoice for {month} (items: {count})',
   'work.invoice.line': '{amount} · {status}',
   'work.invoice.comment': 'Comment: {comment}',

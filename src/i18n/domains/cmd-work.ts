@@ -171,6 +171,8 @@ export const cmdWorkJa = {
     '応募 #{application} について質問を送りました(質問 #{id})。回答が届きましたらお知らせします。',
 
   'work.invoice.empty': '{month}分の入力請求書の明細はまだありません。',
+  'work.invoice.no_worker': '{month}分の入力請求書に「{name}」に当てはまる方の明細はありません。',
+  'work.invoice.which_worker': '「{name}」に当てはまる方が複数います。どなたの入力請求書を表示しますか?',
   'work.invoice.title': '{month}分の入力請求書({count}件)',
   'work.invoice.line': '{amount}・{status}',
   'work.invoice.comment': 'コメント: {comment}',

@@ -1,0 +1,52 @@
+/**
+ * 入力請求書 for staff, filtered by worker (issue 19, item 2): by number (`#12`) or by part of a name,
+ * with the month; several matches are offered as buttons, none is said plainly. Through the console.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ChatBench, type ChatSession, openChatBench } from './helpers/chat.ts';
+
+let c: ChatBench;
+let staff: ChatSession;
+
+beforeAll(async () => {
+  c = await openChatBench('invoicefilter');
+  staff = await c.as('if-staff', ['staff'], { name: '経理 佐藤' });
+});
+afterAll(() => c?.close());
+
+describe('入力請求書 <worker> <month>', () => {
+  it('shows one worker’s items, by number or by name, and asks which one when several match', async () => {
+    const yamadaTaro = await c.as('if-taro', ['worker'], { name: '山田 太郎' });
+    const yamadaHanako = await c.as('if-hanako', ['worker'], { name: '山田 花子' });
+    const suzuki = await c.as('if-suzuki', ['worker'], { name: '鈴木 一郎' });
+    for (const [w, amount, what] of [
+      [yamadaTaro, '12,000円', 'アンケート入力'],
+      [yamadaHanako, '8,000円', '名刺入力'],
+      [suzuki, '5,000円', '文字起こし'],
+    ] as const) {
+      expect(await staff.say(`請求登録 ${w.actor.userId} ${amount} ${what}`)).toContain('を登録しました');
+    }
+    const all = await staff.say('入力請求書 2026-11');
+    for (const what of ['アンケート入力', '名刺入力', '文字起こし']) expect(all).toContain(what);
+
+    const byNumber = await staff.say(`入力請求書 ＃${suzuki.actor.userId} 2026-11`);
+    expect(byNumber).toContain('文字起こし');
+    expect(byNumber).not.toContain('アンケート入力');
+
+    const byName = await staff.say('入力請求書 花子 2026-11');
+    expect(byName).toContain('名刺入力');
+    expect(byName).not.toContain('アンケート入力');
+
+    const several = await staff.say('入力請求書 山田 2026-11');
+    expect(several).toContain('「山田」に当てはまる方が複数います。');
+    const chosen = await staff.tap(`山田 太郎 (#${yamadaTaro.actor.userId})`);
+    expect(chosen).toContain('アンケート入力');
+    expect(chosen).not.toContain('名刺入力');
+
+    expect(await staff.say('入力請求書 高橋 2026-11')).toContain('「高橋」に当てはまる方の明細はありません');
+    // A worker cannot look at someone else's invoice by naming them.
+    expect(await yamadaTaro.say('入力請求書 鈴木')).toBe(
+      '月は「入力請求書 2026-11」のように1つだけ指定してください。',
+    );
+  });
+});
