@@ -7,6 +7,7 @@ import type { Command } from '../src/chat/command.ts';
 import { type Block, text } from '../src/chat/types.ts';
 import type { Role } from '../src/config.ts';
 import type { NoticeAudience } from '../src/domain/work/notices.ts';
+import { parseBusinessMonth, payDateFor } from '../src/domain/work/pay-date.ts';
 import { UserError } from '../src/errors.ts';
 import { businessDateText, monthText, personText, userNames, yen } from './work-common.ts';
 
@@ -77,8 +78,33 @@ const closeMonth: Command = {
   roles: STAFF,
   async run(ctx) {
     const { t } = ctx;
-    if (ctx.args.length !== 1) throw new UserError('work.usage.close_month');
-    const r = await ctx.services.domain.statements.closeMonth(ctx.actor, ctx.args[0] ?? '');
+    if (ctx.args.length < 1 || ctx.args.length > 2) throw new UserError('work.usage.close_month');
+    const asked = parseBusinessMonth(ctx.args[0] ?? '');
+    // A back-dated close: its pay date has already passed. Say so, and close only once confirmed.
+    const due = payDateFor(asked);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: ctx.services.config.businessTimeZone }).format(
+      ctx.services.clock(),
+    );
+    if (due < today && !['はい', 'yes', '確定'].includes((ctx.args[1] ?? '').toLowerCase())) {
+      return {
+        blocks: [
+          text(
+            t('work.close_month.pay_date_passed', {
+              month: monthText(ctx.locale, asked),
+              payDate: businessDateText(ctx, due),
+            }),
+          ),
+          {
+            type: 'buttons',
+            buttons: [
+              await ctx.button(t('work.button.close_anyway'), `close-month ${asked} yes`, 'danger'),
+              await ctx.button(t('work.button.cancel_close'), `invoice ${asked}`),
+            ],
+          },
+        ],
+      };
+    }
+    const r = await ctx.services.domain.statements.closeMonth(ctx.actor, asked);
     const month = monthText(ctx.locale, r.month);
     const payDate = businessDateText(ctx, r.payDate);
     const lines: string[] = [];
@@ -107,8 +133,32 @@ const closeMonth: Command = {
         blocks.push(text(t('work.close_month.no_bank', { workers: names.join(t('common.separator')) })));
       }
     }
-    if (r.pendingItems > 0 || r.disputedItems > 0)
+    if (r.pendingItems > 0 || r.disputedItems > 0) {
       lines.push(t('work.close_month.left_out', { pending: r.pendingItems, disputed: r.disputedItems }));
+      // Exactly which items are still open, and whose, so they can be settled.
+      const open = (await ctx.services.domain.invoices.listItems(ctx.actor, { month: r.month })).filter(
+        (i) => i.status === 'pending' || i.status === 'disputed',
+      );
+      const people = await userNames(
+        ctx,
+        open.map((i) => i.workerId),
+      );
+      blocks.push({
+        type: 'list',
+        title: t('work.close_month.open_items'),
+        items: open.slice(0, REPORT_ROWS).map((i) => ({
+          title: `#${i.id} ${i.description}`,
+          description: [
+            t('work.invoice.line', {
+              amount: yen(ctx, i.amountYen),
+              status: t(`money.invoice.status.${i.status}`),
+            }),
+            t('work.field.worker_line', { worker: personText(people, i.workerId) }),
+            ...(i.disputeComment ? [t('work.invoice.comment', { comment: i.disputeComment })] : []),
+          ].join('\n'),
+        })),
+      });
+    }
     return { blocks: [text(lines.join('\n')), ...blocks] };
   },
 };

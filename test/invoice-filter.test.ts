@@ -50,3 +50,27 @@ describe('入力請求書 <worker> <month>', () => {
     );
   });
 });
+
+describe('月締め of a month whose pay date has passed', () => {
+  it('says the pay date is in the past and closes only once confirmed, listing the items still open', async () => {
+    const w = await c.as('if-late', ['worker'], { name: '遅れ 次郎' });
+    expect(await staff.say(`請求登録 ${w.actor.userId} 3,000円 8月の入力作業 2026-08`)).toContain(
+      'を登録しました',
+    );
+    expect(await staff.say(`請求登録 ${w.actor.userId} 2,000円 8月の追加作業 2026-08`)).toContain(
+      'を登録しました',
+    );
+    const items = await c.services.invoices.listItems(w.actor, { month: '2026-08' });
+    await c.services.invoices.confirm(w.actor, items[0]?.id ?? 0);
+
+    // August's pay date (the 10th of September) has passed on 2026-11-20.
+    const asked = await staff.say('月締め 2026-08');
+    expect(asked).toContain('2026年8月分のお支払い予定日(2026年9月10日(木))はすでに過ぎています。');
+    expect(await c.services.statements.list(w.actor, {})).toHaveLength(0);
+    const closed = await staff.tap('締める');
+    expect(closed).toContain('2026年8月分');
+    expect(closed).toContain('まだ確定していない明細');
+    expect(closed).toContain(`#${items[1]?.id} 8月の追加作業`);
+    expect(closed).toContain('遅れ 次郎');
+  });
+});

@@ -71,6 +71,11 @@ export const cmdWorkEn = {
   'work.usage.pay':
     'Send “pay <worker number> <amount> <description> [month]” (e.g. pay 7 12000 Data entry 2026-11). Add “app#12” to link an approved application.',
   'work.usage.close_month': 'Please give the month to close (e.g. close-month 2026-11).',
+  'work.close_month.pay_date_passed':
+    'The pay date for {month} ({payDate}) has already passed; the statements would show a pay date in the past. Close it anyway?',
+  'work.button.close_anyway': 'Close it',
+  'work.button.cancel_close': 'See the invoice instead',
+  'work.close_month.open_items': 'Items not settled yet',
   'work.usage.notify':
     'Send “notify <audience> <title> / <body>”. The audience is “everyone”, a role (worker, staff, client, customer) or “user <number>” (e.g. notify worker Year-end payments / December is paid on 8 January).',
   'work.bad_page': 'Please give a page number of 1 or more.',
