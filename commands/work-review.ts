@@ -13,10 +13,12 @@ import {
   idArg,
   jobTitles,
   joined,
+  monthText,
   personText,
   statusLabel,
   textFrom,
   userNames,
+  yen,
 } from './work-common.ts';
 
 const MANAGERS = ['staff', 'admin', 'client'] as const;
@@ -153,10 +155,22 @@ const approve: Command = {
   async run(ctx) {
     const { t } = ctx;
     const app = await ctx.services.domain.deliveries.approve(ctx.actor, idArg(ctx, 0, 'work.usage.approve'));
+    // The reward became an item of the worker's invoice with the approval (staff are asked to check it).
+    const [item] = await ctx.services.store.uow.read((tx) =>
+      tx.work.invoiceItems.find({ applicationId: app.id }),
+    );
     return {
       blocks: [
         text(
-          `${t('work.approve.done', { id: app.id })}\n${t('work.approve.pay_hint', { worker: app.workerId, id: app.id })}`,
+          [
+            t('work.approve.done', { id: app.id }),
+            item
+              ? t('work.approve.invoiced', {
+                  amount: yen(ctx, item.amountYen),
+                  month: monthText(ctx.locale, item.month),
+                })
+              : t('work.approve.not_invoiced'),
+          ].join('\n'),
         ),
       ],
     };

@@ -115,12 +115,8 @@ describe('the work portal in Japanese, from job notice to payment statement', ()
     expect(review).toContain('検収: 検収待ち');
     const approved = await staff.tap('承認');
     expect(approved).toContain(`応募 #${appId} の納品を承認し、検収を完了しました`);
-    expect(approved).toContain(`請求登録 ${worker.actor.userId} 金額 内容 応募#${appId}`);
-
-    // 請求登録 for this month (November in Tokyo), linked to the application.
-    const paid = await staff.say(`請求登録 ${worker.actor.userId} 12,000円 アンケート入力 応募#${appId}`);
-    expect(paid).toContain('2026年11月分の入力請求書に明細');
-    expect(paid).toContain('(12,000円)を登録しました');
+    // Approval leads to payment: the job's reward is this month's (November in Tokyo) invoice item.
+    expect(approved).toContain('報酬 12,000円 を2026年11月分の入力請求書に登録しました。');
 
     // 入力請求書 → 確認する (button).
     const invoice = await worker.say('入力請求書');

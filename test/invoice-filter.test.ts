@@ -74,3 +74,36 @@ describe('月締め of a month whose pay date has passed', () => {
     expect(closed).toContain('遅れ 次郎');
   });
 });
+
+describe('approval leads to payment', () => {
+  it('adds the job’s reward to the worker’s invoice when the client approves, and asks staff to check it', async () => {
+    const client = await c.as('if-client', ['client'], { name: '株式会社テスト 担当' });
+    const worker = await c.as('if-paid', ['worker'], { name: '報酬 花子' });
+    const { job } = await c.services.jobs.post(client.actor, {
+      title: 'チラシ入力',
+      reward: { type: 'unit', unitPriceYen: 40, quantity: 200 },
+      status: 'open',
+    });
+    const app = await c.services.applications.apply(worker.actor, job.id);
+    await c.services.applications.accept(client.actor, app.id);
+    const sheet = await c.b.ctx.files.put(Buffer.from('%PDF-1.7\nsheet'));
+    await c.services.applications.handOverWorkFiles(client.actor, app.id, [
+      { storageKey: sheet.key, name: 'sheet.pdf', mime: 'application/pdf', size: sheet.size },
+    ]);
+    await c.services.applications.start(worker.actor, app.id);
+    await c.services.deliveries.deliver(worker.actor, app.id, '', [
+      { storageKey: sheet.key, name: 'done.pdf', mime: 'application/pdf', size: sheet.size },
+    ]);
+
+    const approved = await client.say(`承認 ${app.id}`);
+    // Unit price × quantity: ¥40 × 200 = ¥8,000; the client is not told to run a staff command.
+    expect(approved).toContain('報酬 8,000円 を2026年11月分の入力請求書に登録しました。');
+    expect(approved).not.toContain('請求登録');
+    const items = await c.services.invoices.listItems(worker.actor, { month: '2026-11' });
+    expect(items.map((i) => [i.amountYen, i.applicationId, i.status])).toEqual([[8000, app.id, 'pending']]);
+    const toStaff = await c.b.outbox({ recipientUserId: staff.actor.userId, type: 'invoice.item_to_check' });
+    expect(toStaff).toHaveLength(1);
+    const toWorker = await c.b.outbox({ recipientUserId: worker.actor.userId, type: 'invoice.item_added' });
+    expect(toWorker).toHaveLength(1);
+  });
+});

@@ -296,6 +296,8 @@ describe('from application to approved delivery', () => {
       'work_files.handed',
       'delivery.revision_requested',
       'delivery.approved',
+      // Approval leads to payment: the reward is the worker's invoice item.
+      'invoice.item_added',
     ]);
     const toClient = (await b.outbox({ recipientUserId: client.userId })).map((r) => r.type);
     expect(toClient).toEqual([

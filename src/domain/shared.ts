@@ -42,6 +42,7 @@ export const NOTIFICATION_TYPES = [
   'delivery.revision_requested',
   'invoice.item_added',
   'invoice.item_disputed',
+  'invoice.item_to_check',
   'payment.statement',
   'inquiry.created',
   'inquiry.message',

@@ -4,10 +4,14 @@ import type { UploadedFile } from '../../files/storage.ts';
 import type { Actor } from '../actor.ts';
 import type { DomainContext } from '../context.ts';
 import { recordUploads } from '../files.ts';
+import type { Tx } from '../tx.ts';
 import { applicationAccess, requireManager, requireWorker } from './access.ts';
 import { nextStatus } from './application-states.ts';
 import { notify } from './applications.ts';
-import type { ApplicationFileRecord, ApplicationRecord, DeliveryRecord } from './records.ts';
+import { cleanDescription, isMonthClosed, itemPayload } from './invoices.ts';
+import { usersWithRole } from './notices.ts';
+import { businessMonth } from './pay-date.ts';
+import type { ApplicationFileRecord, ApplicationRecord, DeliveryRecord, JobRecord } from './records.ts';
 
 export interface DeliveryDetail {
   delivery: DeliveryRecord;
@@ -90,6 +94,56 @@ export class DeliveryService {
     });
   }
 
+  /**
+   * Approval leads to payment: the job's reward (fixed, or unit price × quantity) becomes an item of
+   * the worker's 入力請求書 for this month, the worker is asked to confirm it, and staff are asked
+   * to check it (whoever approved: staff or the client who posted the job). Nothing is added when
+   * an item for this application exists already, or when the month is closed for the worker
+   * (staff then add it to a later month by hand, as the month-close report says).
+   */
+  private async invoiceFor(tx: Tx, actor: Actor, app: ApplicationRecord, job: JobRecord): Promise<void> {
+    if ((await tx.work.invoiceItems.count({ applicationId: app.id })) > 0) return;
+    const month = businessMonth(this.ctx.clock(), this.ctx.businessTimeZone);
+    if (await isMonthClosed(tx, app.workerId, month)) return;
+    const { id } = await tx.work.invoiceItems.insert({
+      workerId: app.workerId,
+      month,
+      amountYen: job.rewardYen,
+      description: cleanDescription(`#${job.id} ${job.title}`),
+      applicationId: app.id,
+      createdBy: actor.userId,
+    });
+    const item = await tx.work.invoiceItems.get(id);
+    if (!item) return;
+    await tx.audit({
+      actorUserId: actor.userId,
+      action: 'invoice.item_added',
+      subjectType: 'invoice_item',
+      subjectId: item.id,
+      data: {
+        workerId: item.workerId,
+        month,
+        amountYen: item.amountYen,
+        applicationId: app.id,
+        from: 'approval',
+      },
+    });
+    await tx.notify({
+      type: 'invoice.item_added',
+      recipientUserId: item.workerId,
+      payload: itemPayload(item),
+      dedupeKey: `invoice.item_added:${item.id}`,
+    });
+    for (const staffId of await usersWithRole(tx, 'staff')) {
+      await tx.notify({
+        type: 'invoice.item_to_check',
+        recipientUserId: staffId,
+        payload: { ...itemPayload(item), applicationId: app.id, jobId: job.id },
+        dedupeKey: `invoice.item_to_check:${item.id}:${staffId}`,
+      });
+    }
+  }
+
   private review(
     actor: Actor,
     applicationId: number,
@@ -130,6 +184,7 @@ export class DeliveryService {
         app.workerId,
         app,
       );
+      if (action === 'approve') await this.invoiceFor(tx, actor, app, access.job);
       return app;
     });
   }

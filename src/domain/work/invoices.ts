@@ -50,7 +50,7 @@ function checkAmount(amountYen: number): void {
   }
 }
 
-function cleanDescription(description: string): string {
+export function cleanDescription(description: string): string {
   const d = description.normalize('NFKC').trim();
   if (d === '' || d.length > MAX_DESCRIPTION_LENGTH) {
     throw new UserError('money.invoice.description_required', { max: MAX_DESCRIPTION_LENGTH });
@@ -266,7 +266,7 @@ export class InvoiceService {
   }
 }
 
-function itemPayload(item: InvoiceItemRecord): Record<string, unknown> {
+export function itemPayload(item: InvoiceItemRecord): Record<string, unknown> {
   return {
     itemId: item.id,
     workerId: item.workerId,

@@ -147,7 +147,7 @@ export class NoticeService {
  * Ids of the users holding `role`. The user table's gateway cannot filter on an array column, so this
  * walks it in pages; a `usersWithRole` query (or an `insert … select` fan-out) belongs in the ports.
  */
-async function usersWithRole(tx: Tx, role: Role): Promise<number[]> {
+export async function usersWithRole(tx: Tx, role: Role): Promise<number[]> {
   const ids: number[] = [];
   for (let offset = 0; ; offset += SCAN_PAGE) {
     const users = await tx.users.find({}, { orderBy: { id: 'asc' }, limit: SCAN_PAGE, offset });

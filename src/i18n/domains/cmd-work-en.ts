@@ -239,8 +239,10 @@ export const cmdWorkEn = {
   'work.review.title': 'Application #{id}, delivery #{delivery}',
   'work.review.earlier': 'Earlier deliveries: {count}; see them in the application.',
   'work.approve.done': 'The delivery for application #{id} is approved. The worker will be told.',
-  'work.approve.pay_hint':
-    'Add the reward to the invoice with “pay {worker} <amount> <description> app#{id}”.',
+  'work.approve.invoiced':
+    'The reward of {amount} was added to the {month} invoice. The worker is asked to confirm it, and staff are told.',
+  'work.approve.not_invoiced':
+    'This month’s invoice is closed, so the reward was not added; staff will add it to a later month.',
   'work.revise.feedback_needed':
     'To request a revision of application #{id}, send “revise {id} <what to change>”.',
   'work.revise.done': 'A revision of application #{id} was requested. The worker will be told.',

@@ -237,7 +237,10 @@ export const cmdWorkJa = {
   'work.review.title': '応募 #{id} の納品 #{delivery}',
   'work.review.earlier': 'これより前の納品が{count}件あります。「応募状況」で確認できます。',
   'work.approve.done': '応募 #{id} の納品を承認し、検収を完了しました。ワーカーにお知らせします。',
-  'work.approve.pay_hint': '報酬は「請求登録 {worker} 金額 内容 応募#{id}」で入力請求書に登録してください。',
+  'work.approve.invoiced':
+    '報酬 {amount} を{month}分の入力請求書に登録しました。ワーカーに確認をお願いし、事務局にもお知らせします。',
+  'work.approve.not_invoiced':
+    'この月の入力請求書は締め済みのため、報酬は自動登録していません。事務局が翌月以降の明細として登録します。',
   'work.revise.feedback_needed':
     '応募 #{id} に修正を依頼するには、修正してほしい内容を添えて「修正依頼 {id} 内容」と送ってください。',
   'work.revise.done': '応募 #{id} の納品に修正を依頼しました。ワーカーにお知らせします。',

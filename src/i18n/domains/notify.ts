@@ -20,6 +20,8 @@ export const notifyJa = {
   'notify.invoice.item_added':
     '入力請求書に{month}分の項目 #{itemId}({amount})が登録されました。内容をご確認ください。',
   'notify.invoice.item_disputed': '入力請求書の項目 #{itemId}({amount})に異議が出されました: {comment}',
+  'notify.invoice.item_to_check':
+    '応募 #{applicationId} の検収が済み、入力請求書に{month}分の項目 #{itemId}({amount})を募集案件の報酬から登録しました。金額と内容をご確認ください。',
   'notify.payment.statement':
     '{month}分の支払明細書を発行しました。合計 {total}、お支払い予定日は {payDate} です。',
   'notify.inquiry.created': '新しい問い合わせ(問い合わせID:{inquiryId})が届きました。',
@@ -81,6 +83,8 @@ export const notifyEn = {
     'A revision was requested for application #{applicationId}. Please check it and resume work.',
   'notify.invoice.item_added': 'Invoice item #{itemId} ({amount}) for {month} was added. Please check it.',
   'notify.invoice.item_disputed': 'Invoice item #{itemId} ({amount}) was disputed: {comment}',
+  'notify.invoice.item_to_check':
+    'Application #{applicationId} was approved, and invoice item #{itemId} ({amount}) for {month} was added from the job’s reward. Please check the amount and the text.',
   'notify.payment.statement': 'Your payment statement for {month} is ready: {total}, paid by {payDate}.',
   'notify.inquiry.created': 'A new inquiry (inquiry ID:{inquiryId}) arrived.',
   'notify.inquiry.message': 'There is a new message on inquiry ID:{inquiryId}.',
