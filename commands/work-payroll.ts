@@ -232,4 +232,53 @@ const notify: Command = {
   },
 };
 
-export const payrollCommands: readonly Command[] = [pay, closeMonth, notify];
+/**
+ * 請求修正: staff correct a pending or disputed item's amount, with the reason the worker reads
+ * (`請求修正 12 9,000円 件数を数え直しました`); the item goes back to 確認待ち and the worker is asked
+ * to confirm again.
+ */
+const correct: Command = {
+  name: 'correct-item',
+  aliases: { ja: ['請求修正', '明細修正'], en: ['correct-item', 'fix-item'] },
+  summary: 'cmd.correct-item.summary',
+  roles: STAFF,
+  async run(ctx) {
+    const { t } = ctx;
+    if (ctx.args.length < 3) throw new UserError('work.usage.correct_item');
+    const id = parseId(ctx.args[0]);
+    const amountYen = parseYen(ctx.args[1]);
+    const reason = ctx.args.slice(2).join(' ').trim();
+    const item = await ctx.services.domain.invoices.correct(ctx.actor, id, { amountYen, reason });
+    return {
+      blocks: [
+        text(t('work.correct_item.done', { id: item.id, amount: yen(ctx, item.amountYen) })),
+        {
+          type: 'buttons',
+          buttons: [await ctx.button(t('work.button.invoice'), `invoice #${item.workerId} ${item.month}`)],
+        },
+      ],
+    };
+  },
+};
+
+/** 請求取消: staff withdraw a pending or disputed item, with the reason the worker reads. */
+const withdrawItem: Command = {
+  name: 'withdraw-item',
+  aliases: { ja: ['請求取消', '明細取消'], en: ['withdraw-item'] },
+  summary: 'cmd.withdraw-item.summary',
+  roles: STAFF,
+  async run(ctx) {
+    const { t } = ctx;
+    if (ctx.args.length < 2) throw new UserError('work.usage.withdraw_item');
+    const item = await ctx.services.domain.invoices.withdraw(
+      ctx.actor,
+      parseId(ctx.args[0]),
+      ctx.args.slice(1).join(' '),
+    );
+    return {
+      blocks: [text(t('work.withdraw_item.done', { id: item.id, amount: yen(ctx, item.amountYen) }))],
+    };
+  },
+};
+
+export const payrollCommands: readonly Command[] = [pay, correct, withdrawItem, closeMonth, notify];

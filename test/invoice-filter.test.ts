@@ -107,3 +107,50 @@ describe('approval leads to payment', () => {
     expect(toWorker).toHaveLength(1);
   });
 });
+
+describe('請求修正 and 請求取消 of a disputed item', () => {
+  it('corrects the amount with a reason the worker reads, who confirms again; withdraws another with a reason', async () => {
+    const w = await c.as('if-disputer', ['worker'], { name: '異議 三郎' });
+    expect(await staff.say(`請求登録 ${w.actor.userId} 10,000円 名刺入力 200枚`)).toContain('を登録しました');
+    expect(await staff.say(`請求登録 ${w.actor.userId} 3,000円 名刺入力 追加分`)).toContain('を登録しました');
+    const [first, second] = await c.services.invoices.listItems(w.actor, { month: '2026-11' });
+    if (!first || !second) throw new Error('no items');
+    expect(await w.say(`異議 ${first.id} 実際は180枚でした`)).toContain(`#${first.id}`);
+
+    const corrected = await staff.say(`請求修正 ${first.id} ９，０００円 180枚で数え直しました`);
+    expect(corrected).toContain(`明細 #${first.id} を9,000円に修正しました。`);
+    const rows = await c.b.outbox({ recipientUserId: w.actor.userId, type: 'invoice.item_added' });
+    const last = rows.at(-1);
+    if (!last) throw new Error('the worker was not told');
+    const { renderNotification } = await import('../src/notifications/render.ts');
+    const { renderReply } = await import('../adapters/console/render.ts');
+    const shown = renderReply(
+      await renderNotification(last, 'ja', {
+        store: c.b.store.store,
+        timeZone: 'Asia/Tokyo',
+        button: async (_u, label, command) => ({ label, payload: command }),
+      }),
+      'ja',
+    );
+    expect(shown.text).toContain(
+      `入力請求書の2026年11月分の項目 #${first.id} が修正されました(10,000円 → 9,000円)`,
+    );
+    expect(shown.text).toContain('修正の理由:\n180枚で数え直しました');
+    expect(shown.choices).toContain(`confirm ${first.id}`);
+    expect(await w.say(`確認 ${first.id}`)).toContain('確認済みにしました');
+
+    expect(await staff.say(`請求取消 ${second.id}`)).toContain('請求取消 明細番号 理由');
+    expect(await staff.say(`請求取消 ${second.id} 重複して登録したため`)).toContain(
+      `明細 #${second.id}(3,000円)を取り消しました。`,
+    );
+    const items = await c.services.invoices.listItems(w.actor, { month: '2026-11' });
+    expect(items.map((i) => i.id)).toEqual([first.id]);
+    const withdrawn = await c.b.outbox({ recipientUserId: w.actor.userId, type: 'invoice.item_withdrawn' });
+    expect(withdrawn).toHaveLength(1);
+    expect(withdrawn[0]?.payload.reason).toBe('重複して登録したため');
+    // Workers cannot correct their own items.
+    expect(await w.say(`請求修正 ${first.id} 99,000円 多めに`)).toBe(
+      'このコマンドを実行する権限がありません。',
+    );
+  });
+});

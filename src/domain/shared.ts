@@ -43,6 +43,7 @@ export const NOTIFICATION_TYPES = [
   'invoice.item_added',
   'invoice.item_disputed',
   'invoice.item_to_check',
+  'invoice.item_withdrawn',
   'payment.statement',
   'inquiry.created',
   'inquiry.message',

@@ -24,6 +24,7 @@ function params(row: OutboxRecord, locale: Locale, timeZone: string): Record<str
   const yen = (k: string) =>
     typeof row.payload[k] === 'number' ? formatYen(row.payload[k] as number, locale) : '';
   p.amount = yen('amountYen');
+  p.previous = yen('previousAmountYen');
   p.total = yen('totalYen');
   // A business month (`2026-11`) reads as 2026年11月 / Nov 2026, as everywhere else.
   if (typeof row.payload.month === 'string') p.month = formatMonth(row.payload.month, locale);
@@ -101,7 +102,11 @@ export async function renderNotification(
     const shown = await inquiryMessage(row, locale, deps);
     if (shown) return shown;
   }
-  const key = `notify.${row.type}` as MessageKey;
+  const key = (
+    row.type === 'invoice.item_added' && row.payload.corrected === true
+      ? 'notify.invoice.item_corrected'
+      : `notify.${row.type}`
+  ) as MessageKey;
   const said = await whatTheyWrote(row, locale, deps);
   const reply: Reply = {
     locale,
@@ -185,6 +190,14 @@ async function whatTheyWrote(row: OutboxRecord, locale: Locale, deps: RenderDeps
     }
     case 'work_files.handed':
       return quote(t(locale, 'notify.quote.note'), typeof p.note === 'string' ? p.note : null, locale);
+    case 'invoice.item_withdrawn':
+      return quote(t(locale, 'notify.quote.reason'), typeof p.reason === 'string' ? p.reason : null, locale);
+    case 'invoice.item_added':
+      return quote(
+        t(locale, 'notify.quote.correction'),
+        typeof p.reason === 'string' ? p.reason : null,
+        locale,
+      );
     default:
       return null;
   }
@@ -193,10 +206,21 @@ async function whatTheyWrote(row: OutboxRecord, locale: Locale, deps: RenderDeps
 /** The next thing the recipient can do, and the way to the whole record. */
 async function nextStepButtons(row: OutboxRecord, locale: Locale, deps: RenderDeps): Promise<Button[]> {
   const p = row.payload;
-  if (typeof p.applicationId !== 'number') return [];
-  const id = p.applicationId;
   const to = row.recipientUserId;
   const b = (key: MessageKey, command: string) => deps.button(to, translateRaw(locale, key), command);
+  // Invoice items: confirm it, or see the month's invoice (where 異議 is explained).
+  if (row.type === 'invoice.item_added' && typeof p.itemId === 'number' && typeof p.month === 'string')
+    return [
+      { ...(await b('notify.button.confirm_item', `confirm ${p.itemId}`)), style: 'primary' },
+      await b('notify.button.invoice', `invoice ${p.month}`),
+    ];
+  if (
+    (row.type === 'invoice.item_withdrawn' || row.type === 'invoice.item_to_check') &&
+    typeof p.month === 'string'
+  )
+    return [await b('notify.button.invoice', `invoice ${p.month}`)];
+  if (typeof p.applicationId !== 'number') return [];
+  const id = p.applicationId;
   const record = () => b('notify.button.application', `application ${id}`);
   switch (row.type) {
     case 'work_files.handed':

@@ -35,6 +35,8 @@ export interface CorrectInvoiceItemInput {
    * disputed (a month has one statement per worker, so it can no longer be paid there).
    */
   month?: string;
+  /** Why it was corrected; the worker reads it with the new amount. */
+  reason?: string;
 }
 
 export interface InvoiceItemQuery {
@@ -235,16 +237,59 @@ export class InvoiceService {
             comment: item.disputeComment,
           },
           to: { amountYen: updated.amountYen, month: updated.month },
+          ...(input.reason?.trim() ? { reason: input.reason.trim().slice(0, 1000) } : {}),
         },
       });
       await tx.notify({
         type: 'invoice.item_added',
         recipientUserId: item.workerId,
-        payload: { ...itemPayload(updated), corrected: true, previousAmountYen: item.amountYen },
+        payload: {
+          ...itemPayload(updated),
+          corrected: true,
+          previousAmountYen: item.amountYen,
+          ...(input.reason?.trim() ? { reason: input.reason.trim().slice(0, 1000) } : {}),
+        },
         // A new key per correction: the worker must hear about each new amount.
         dedupeKey: `invoice.item_added:${item.id}:corrected:${this.ctx.clock().getTime()}`,
       });
       return updated;
+    });
+  }
+
+  /**
+   * [staff] Withdraws a pending or disputed item with a reason: it is removed from the invoice (the
+   * audit log keeps what it was and why), and the worker is told.
+   */
+  withdraw(actor: Actor, itemId: number, reason: string): Promise<InvoiceItemRecord> {
+    return this.ctx.uow.run(async (tx) => {
+      requireStaff(actor);
+      const why = reason.normalize('NFKC').trim();
+      if (why === '') throw new UserError('money.invoice.reason_required');
+      const item = await tx.work.invoiceItems.lock(itemId);
+      if (!item) throw itemNotFound();
+      if (item.status !== 'pending' && item.status !== 'disputed') throw wrongState(item.status);
+      await tx.work.invoiceItems.delete({ id: item.id });
+      await tx.audit({
+        actorUserId: actor.userId,
+        action: 'invoice.item_withdrawn',
+        subjectType: 'invoice_item',
+        subjectId: item.id,
+        data: {
+          workerId: item.workerId,
+          month: item.month,
+          amountYen: item.amountYen,
+          description: item.description,
+          status: item.status,
+          reason: why.slice(0, 1000),
+        },
+      });
+      await tx.notify({
+        type: 'invoice.item_withdrawn',
+        recipientUserId: item.workerId,
+        payload: { ...itemPayload(item), reason: why.slice(0, 1000) },
+        dedupeKey: `invoice.item_withdrawn:${item.id}`,
+      });
+      return item;
     });
   }
 

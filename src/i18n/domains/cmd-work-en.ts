@@ -30,6 +30,8 @@ export const cmdWorkEn = {
   'cmd.revise.summary': 'Request a revision of a delivery',
   'cmd.pay.summary': 'Add an item to a worker’s invoice',
   'cmd.close-month.summary': 'Close a month and issue payment statements',
+  'cmd.correct-item.summary': 'Correct an invoice item’s amount, with a reason',
+  'cmd.withdraw-item.summary': 'Withdraw an invoice item, with a reason',
   'cmd.notify.summary': 'Publish a notice',
 
   'work.usage.job': 'Please give the job number (e.g. job 12).',
@@ -70,6 +72,12 @@ export const cmdWorkEn = {
     'To request a revision, give the application number and what to change (e.g. revise 12 Please fix line 3).',
   'work.usage.pay':
     'Send “pay <worker number> <amount> <description> [month]” (e.g. pay 7 12000 Data entry 2026-11). Add “app#12” to link an approved application.',
+  'work.usage.correct_item':
+    'Send “correct-item <item> <amount> <reason>” (e.g. correct-item 12 ¥9,000 recounted the cards). The worker reads the reason as written.',
+  'work.usage.withdraw_item': 'Send “withdraw-item <item> <reason>” (e.g. withdraw-item 12 entered twice).',
+  'work.correct_item.done':
+    'Item #{id} is now {amount}. The worker is told why and asked to confirm it again.',
+  'work.withdraw_item.done': 'Item #{id} ({amount}) was withdrawn. The worker is told why.',
   'work.usage.close_month': 'Please give the month to close (e.g. close-month 2026-11).',
   'work.close_month.pay_date_passed':
     'The pay date for {month} ({payDate}) has already passed; the statements would show a pay date in the past. Close it anyway?',

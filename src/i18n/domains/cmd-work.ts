@@ -30,6 +30,8 @@ export const cmdWorkJa = {
   'cmd.revise.summary': '納品に修正を依頼します',
   'cmd.pay.summary': 'ワーカーの入力請求書に明細を登録します',
   'cmd.close-month.summary': '月を締めて支払明細書を発行します',
+  'cmd.correct-item.summary': '入力請求書の明細の金額を理由つきで修正します',
+  'cmd.withdraw-item.summary': '入力請求書の明細を理由つきで取り消します',
   'cmd.notify.summary': 'お知らせを配信します',
 
   'work.usage.job': '募集案件の番号を指定してください(例: 案件詳細 12)。',
@@ -69,6 +71,13 @@ export const cmdWorkJa = {
     '修正を依頼するには、応募の番号と修正してほしい内容を入力してください(例: 修正依頼 12 3行目の表記を直してください)。',
   'work.usage.pay':
     '「請求登録 ワーカー番号 金額 内容 [月]」の形で送ってください(例: 請求登録 7 12000 データ入力 2026-11)。承認済みの応募に紐づける場合は「応募#12」を添えてください。',
+  'work.usage.correct_item':
+    '「請求修正 明細番号 金額 理由」の形で送ってください(例: 請求修正 12 9,000円 件数を数え直しました)。理由はワーカーにそのままお伝えします。',
+  'work.usage.withdraw_item':
+    '「請求取消 明細番号 理由」の形で送ってください(例: 請求取消 12 重複して登録したため)。',
+  'work.correct_item.done':
+    '明細 #{id} を{amount}に修正しました。ワーカーに理由とともにお知らせし、改めて確認をお願いします。',
+  'work.withdraw_item.done': '明細 #{id}({amount})を取り消しました。ワーカーに理由とともにお知らせします。',
   'work.usage.close_month': '締める月を指定してください(例: 月締め 2026-11)。',
   'work.close_month.pay_date_passed':
     '{month}分のお支払い予定日({payDate})はすでに過ぎています。このまま締めると、支払明細書の予定日も過去の日付になります。締めますか?',

@@ -12,6 +12,7 @@ export const moneyJa = {
   'money.invoice.bad_amount': '金額は1円以上{max}円以下の整数で入力してください。',
   'money.invoice.description_required': '明細の内容を入力してください({max}文字以内)。',
   'money.invoice.comment_required': '金額に相違がある理由をコメントに入力してください({max}文字以内)。',
+  'money.invoice.reason_required': '理由を入力してください。ワーカーにそのままお伝えします。',
   'money.invoice.wrong_state': 'この明細は現在「{status}」のため、この操作はできません。',
   'money.invoice.not_a_worker': '入力請求書の明細は、ワーカーとして登録されている方にのみ追加できます。',
   'money.invoice.application_of_other_worker': 'ご指定の応募は、このワーカーの応募ではありません。',
@@ -82,6 +83,7 @@ export const moneyEn = {
   'money.invoice.description_required': 'Please describe the item (up to {max} characters).',
   'money.invoice.comment_required':
     'Please say in a comment what is wrong with the amount (up to {max} characters).',
+  'money.invoice.reason_required': 'Please give the reason; the worker reads it as written.',
   'money.invoice.wrong_state': 'This item is “{status}”, so that is not possible.',
   'money.invoice.not_a_worker': 'Invoice items can only be added for people registered as workers.',
   'money.invoice.application_of_other_worker': 'That application is not this worker’s.',

@@ -20,6 +20,12 @@ export const notifyJa = {
   'notify.invoice.item_added':
     '入力請求書に{month}分の項目 #{itemId}({amount})が登録されました。内容をご確認ください。',
   'notify.invoice.item_disputed': '入力請求書の項目 #{itemId}({amount})に異議が出されました: {comment}',
+  'notify.invoice.item_withdrawn': '入力請求書の{month}分の項目 #{itemId}({amount})は取り消されました。',
+  'notify.invoice.item_corrected':
+    '入力請求書の{month}分の項目 #{itemId} が修正されました({previous} → {amount})。内容をご確認ください。',
+  'notify.quote.correction': '修正の理由:',
+  'notify.button.confirm_item': '確認する',
+  'notify.button.invoice': '入力請求書を見る',
   'notify.invoice.item_to_check':
     '応募 #{applicationId} の検収が済み、入力請求書に{month}分の項目 #{itemId}({amount})を募集案件の報酬から登録しました。金額と内容をご確認ください。',
   'notify.payment.statement':
@@ -83,6 +89,12 @@ export const notifyEn = {
     'A revision was requested for application #{applicationId}. Please check it and resume work.',
   'notify.invoice.item_added': 'Invoice item #{itemId} ({amount}) for {month} was added. Please check it.',
   'notify.invoice.item_disputed': 'Invoice item #{itemId} ({amount}) was disputed: {comment}',
+  'notify.invoice.item_withdrawn': 'Invoice item #{itemId} ({amount}) for {month} was withdrawn.',
+  'notify.invoice.item_corrected':
+    'Invoice item #{itemId} for {month} was corrected ({previous} → {amount}). Please check it.',
+  'notify.quote.correction': 'Why it was corrected:',
+  'notify.button.confirm_item': 'Confirm',
+  'notify.button.invoice': 'See the invoice',
   'notify.invoice.item_to_check':
     'Application #{applicationId} was approved, and invoice item #{itemId} ({amount}) for {month} was added from the job’s reward. Please check the amount and the text.',
   'notify.payment.statement': 'Your payment statement for {month} is ready: {total}, paid by {payDate}.',
