@@ -57,6 +57,20 @@ export const inquiries: Command = {
           { label: t('support.field.store'), value: storeOf(item.store, t) },
           ...(staff ? [{ label: t('support.field.company'), value: item.companyName }] : []),
           { label: t('support.field.updated'), value: formatDateTime(inquiry.updatedAt, locale, tz) },
+          // The latest message, as the portal's list shows it: who wrote it, when, and its first line.
+          ...(item.latest
+            ? [
+                {
+                  label: t(
+                    item.latest.fromCustomer ? 'support.field.latest_customer' : 'support.field.latest_staff',
+                    {
+                      at: formatDateTime(item.latest.createdAt, locale, tz),
+                    },
+                  ),
+                  value: excerpt(item.latest.body) || '-',
+                },
+              ]
+            : []),
         ],
         buttons: [await ctx.button(t('support.button.detail'), `inquiry ${inquiry.id}`)],
       });

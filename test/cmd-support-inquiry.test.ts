@@ -88,6 +88,13 @@ describe('an inquiry from opening to completion', () => {
     );
     expect(customer.choices()).toEqual(['詳細を見る']);
 
+    // 問い合わせ一覧 shows each inquiry's latest message: who, when, and its first line.
+    const list = await staff.say('問い合わせ一覧');
+    expect(list).toMatch(/最新のやり取り\(お客様・\d{4}年\d{1,2}月\d{1,2}日.*\): よろしくお願いします/);
+    const [row] = (await c.services.inquiryReads.search(staff.actor, {}, { offset: 0, limit: 1 })).items;
+    expect(row?.inquiry.updatedAt).toBeInstanceOf(Date);
+    expect(row?.latest?.createdAt).toBeInstanceOf(Date);
+
     await staff.say(`問い合わせ詳細 ${id}`);
     // Taken by me already: Take is gone, Reply and Resolve remain.
     expect(staff.choices()).toEqual(['返信する', '完了にする']);

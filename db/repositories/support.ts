@@ -3,11 +3,18 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   COUNT_LIMIT,
   type InquiryFilter,
+  type InquiryListRow,
   type SearchPage,
   type StoreSearch,
   type SupportTables,
 } from '../../src/domain/support/ports.ts';
-import type { AttachmentView, InquiryRecord, StoreRecord } from '../../src/domain/support/records.ts';
+import type {
+  AttachmentView,
+  InquiryCategoryRecord,
+  InquiryRecord,
+  InquirySubtopicRecord,
+  StoreRecord,
+} from '../../src/domain/support/records.ts';
 import type { Page, PageRequest } from '../../src/domain/table.ts';
 import {
   CompanyStaff,
@@ -18,8 +25,19 @@ import {
   InquirySubtopic,
   Store,
 } from '../entities/support.ts';
-import { inOrder, likeEscape } from '../sql.ts';
+import { asRecord, inOrder, likeEscape } from '../sql.ts';
 import { mikroTable } from '../table.ts';
+
+interface ListRow {
+  inquiry: unknown;
+  company_name: string;
+  store: unknown;
+  category: unknown;
+  subtopic: unknown;
+  latest_body: string | null;
+  latest_author: number | null;
+  latest_at: Date | string | null;
+}
 
 interface Sql {
   where: string[];
@@ -112,6 +130,8 @@ export function supportTables(em: EntityManager): SupportTables {
       params: unknown[];
       orderBy: string;
       fence?: boolean;
+      /** Builds the statement around the page (`page` is its name): joins, so one statement answers. */
+      around?: (pageSql: string) => string;
     },
     page: PageRequest,
   ): Promise<{ rows: T[]; total: number; totalIsAtLeast: boolean }> {
@@ -119,7 +139,8 @@ export function supportTables(em: EntityManager): SupportTables {
     const source = query.fence
       ? `select * from (select ${select} ${from} offset 0) m`
       : `select ${select} ${from}`;
-    const rows = await em.execute<T[]>(`${source} order by ${orderBy} limit ? offset ?`, [
+    const pageSql = `${source} order by ${orderBy} limit ? offset ?`;
+    const rows = await em.execute<T[]>(query.around ? query.around(pageSql) : pageSql, [
       ...params,
       page.limit,
       page.offset,
@@ -201,6 +222,62 @@ export function supportTables(em: EntityManager): SupportTables {
           inquiries,
           rows.map((r) => r.id),
         ),
+        ...total,
+      };
+    },
+
+    async searchInquiryList(filter, page): Promise<SearchPage<InquiryListRow>> {
+      // One statement for the page with everything a row shows (company, store, category, sub-topic,
+      // the latest message, through a lateral join on its index), and one count when the page is full.
+      const { where, params } = inquiryConditions(filter);
+      const { rows, ...total } = await paged<ListRow>(
+        {
+          select: 'i.id, i.updated_at',
+          from: `from inquiries i ${whereClause(where)}`,
+          params,
+          orderBy: 'updated_at desc, id desc',
+          fence: hasPeriod(filter),
+          around: (pageSql) => `with page as (${pageSql})
+            select to_jsonb(i) as inquiry, c.name as company_name, to_jsonb(s) as store,
+                   to_jsonb(cat) as category, to_jsonb(sub) as subtopic,
+                   lm.body as latest_body, lm.author_id as latest_author, lm.created_at as latest_at
+              from page
+              join inquiries i on i.id = page.id
+              join companies c on c.id = i.company_id
+              join inquiry_categories cat on cat.id = i.category_id
+              left join stores s on s.id = i.store_id
+              left join inquiry_subtopics sub on sub.id = i.subtopic_id
+              left join lateral (
+                select m.body, m.author_id, m.created_at from inquiry_messages m
+                 where m.inquiry_id = i.id order by m.id desc limit 1
+              ) lm on true
+             order by page.updated_at desc, page.id desc`,
+        },
+        page,
+      );
+      const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as Record<string, unknown>;
+      return {
+        items: rows.map((r) => {
+          const inquiry = asRecord<InquiryRecord>(em, Inquiry, json(r.inquiry));
+          return {
+            inquiry,
+            companyName: r.company_name,
+            store: r.store ? asRecord<StoreRecord>(em, Store, json(r.store)) : null,
+            category: asRecord<InquiryCategoryRecord>(em, InquiryCategory, json(r.category)),
+            subtopic: r.subtopic
+              ? asRecord<InquirySubtopicRecord>(em, InquirySubtopic, json(r.subtopic))
+              : null,
+            latest:
+              r.latest_at === null
+                ? null
+                : {
+                    body: r.latest_body ?? '',
+                    authorId: r.latest_author,
+                    fromCustomer: r.latest_author === inquiry.createdBy,
+                    createdAt: new Date(r.latest_at),
+                  },
+          };
+        }),
         ...total,
       };
     },

@@ -11,7 +11,7 @@ import type { PageRequest } from '../table.ts';
 import type { Tx } from '../tx.ts';
 import { deskScope, visibleInquiry } from './access.ts';
 import { type Period, pageOf, periodInstants } from './input.ts';
-import type { InquiryFilter, SearchPage } from './ports.ts';
+import type { InquiryFilter, InquiryListRow, SearchPage } from './ports.ts';
 import type {
   AttachmentView,
   InquiryCategoryRecord,
@@ -47,13 +47,8 @@ export interface InquiryDetail {
   history: HistoryEntry[];
 }
 
-export interface InquiryListItem {
-  inquiry: InquiryRecord;
-  companyName: string;
-  store: StoreRecord | null;
-  category: InquiryCategoryRecord;
-  subtopic: InquirySubtopicRecord | null;
-}
+/** One row of 問い合わせ一覧, with its latest message (the portal shows the latest reply). */
+export type InquiryListItem = InquiryListRow;
 
 /** Filters of 問い合わせ一覧 and ファイル; files are filtered by their inquiry. */
 export interface InquiryQuery {
@@ -155,41 +150,10 @@ export class InquiryReadService {
     query: InquiryQuery = {},
     page?: Partial<PageRequest>,
   ): Promise<SearchPage<InquiryListItem>> {
-    return this.ctx.uow.read(async (tx) => {
-      const found = await tx.support.searchInquiries(this.filterFor(actor, query), pageOf(page));
-      const rows = found.items;
-      const ids = (pick: (r: InquiryRecord) => number | null) => [
-        ...new Set(rows.flatMap((r) => (pick(r) === null ? [] : [pick(r) as number]))),
-      ];
-      const companies = await byId(
-        tx.companies,
-        ids((r) => r.companyId),
-      );
-      const stores = await byId(
-        tx.support.stores,
-        ids((r) => r.storeId),
-      );
-      const categories = await byId(
-        tx.support.categories,
-        ids((r) => r.categoryId),
-      );
-      const subtopics = await byId(
-        tx.support.subtopics,
-        ids((r) => r.subtopicId),
-      );
-      const items = rows.map((inquiry) => {
-        const category = categories.get(inquiry.categoryId);
-        if (!category) throw new Error(`inquiry ${inquiry.id} has no category ${inquiry.categoryId}`);
-        return {
-          inquiry,
-          companyName: companies.get(inquiry.companyId)?.name ?? '',
-          store: inquiry.storeId === null ? null : (stores.get(inquiry.storeId) ?? null),
-          category,
-          subtopic: inquiry.subtopicId === null ? null : (subtopics.get(inquiry.subtopicId) ?? null),
-        };
-      });
-      return { ...found, items };
-    });
+    // One statement for the page and one count (support ports: searchInquiryList).
+    return this.ctx.uow.read((tx) =>
+      tx.support.searchInquiryList(this.filterFor(actor, query), pageOf(page)),
+    );
   }
 
   /** ファイル: every attachment of the matching inquiries, newest first, each with its inquiry id. */

@@ -62,8 +62,21 @@ export interface SupportTables {
    * `COUNT_LIMIT` (or the end of the requested page, if further).
    */
   searchInquiries(filter: InquiryFilter, page: PageRequest): Promise<SearchPage<InquiryRecord>>;
+  /** The same page as `searchInquiries`, each row with what the list shows, in at most two statements. */
+  searchInquiryList(filter: InquiryFilter, page: PageRequest): Promise<SearchPage<InquiryListRow>>;
   /** Attachments of the inquiries matching the filter, newest first, with their files; total as above. */
   searchAttachments(filter: InquiryFilter, page: PageRequest): Promise<SearchPage<AttachmentView>>;
   /** Every attachment of one inquiry with its file, oldest first. */
   attachmentsOf(inquiryId: number): Promise<AttachmentView[]>;
+}
+
+/** One row of 問い合わせ一覧: the inquiry with its company's name, store, topic and latest message. */
+export interface InquiryListRow {
+  inquiry: InquiryRecord;
+  companyName: string;
+  store: StoreRecord | null;
+  category: InquiryCategoryRecord;
+  subtopic: InquirySubtopicRecord | null;
+  /** The newest message on it (the opening one when nobody has replied), or null. */
+  latest: { body: string; authorId: number | null; fromCustomer: boolean; createdAt: Date } | null;
 }
