@@ -3,6 +3,7 @@ import type { Command } from '../src/chat/command.ts';
 import { accountCommands } from './account.ts';
 import { cancel } from './cancel.ts';
 import { help } from './help.ts';
+import { home } from './home.ts';
 import { jobs } from './jobs.ts';
 import { lang } from './lang.ts';
 import { marketCommands } from './market.ts';
@@ -16,7 +17,7 @@ export const commandGroups = {
   staff: staffCommands,
   support: supportCommands,
   market: marketCommands,
-  account: [...accountCommands, lang, cancel, help],
+  account: [home, ...accountCommands, lang, cancel, help],
 } as const satisfies Record<string, readonly Command[]>;
 
 export const allCommands: readonly Command[] = Object.values(commandGroups).flat();

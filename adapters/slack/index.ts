@@ -217,7 +217,7 @@ export class SlackAdapter implements ChatAdapter {
       });
     }
 
-    // Slash command: `/bot <command>`; an empty one shows the help.
+    // Slash command: `/bot <command>`; an empty one shows the home view (commands/home.ts).
     app.command(/.*/, async ({ command, ack, respond, client }) => {
       await ack();
       const id = `cmd:${command.trigger_id}`;
@@ -227,7 +227,7 @@ export class SlackAdapter implements ChatAdapter {
           command.team_id,
           command.user_id,
           command.channel_id,
-          { kind: 'message', text: command.text.trim() || 'help' },
+          { kind: 'message', text: command.text.trim() || 'home' },
           command.channel_name === 'directmessage',
         );
         const { reply, locale } = await this.o.bot.handle(event);
@@ -294,7 +294,7 @@ export class SlackAdapter implements ChatAdapter {
         const text =
           String(e.text ?? '')
             .replace(/<@[A-Z0-9]+>/g, '')
-            .trim() || 'help';
+            .trim() || 'home';
         const chat = this.event(
           id,
           String(body.team_id),

@@ -4,6 +4,7 @@ import { cmdSupportEn } from './domains/cmd-support.ts';
 import { cmdWorkEn } from './domains/cmd-work-en.ts';
 import { deskEn } from './domains/desk.ts';
 import { flowEn } from './domains/flow.ts';
+import { homeEn } from './domains/home.ts';
 import { identityEn } from './domains/identity.ts';
 import { marketEn } from './domains/market.ts';
 import { moneyEn } from './domains/money.ts';
@@ -22,6 +23,7 @@ export const en = {
   ...flowEn,
   ...platformEn,
   ...deskEn,
+  ...homeEn,
   ...cmdWorkEn,
   ...cmdSupportEn,
   ...cmdMarketEn,

@@ -4,6 +4,7 @@ import { cmdSupportJa } from './domains/cmd-support.ts';
 import { cmdWorkJa } from './domains/cmd-work.ts';
 import { deskJa } from './domains/desk.ts';
 import { flowJa } from './domains/flow.ts';
+import { homeJa } from './domains/home.ts';
 /**
  * Japanese catalog: the default language and the source of the key set. Polite です・ます, with the
  * users' own terms from DOMAIN.md (募集案件, 応募, 納品, …). Placeholders are `{name}`.
@@ -24,6 +25,7 @@ export const ja = {
   ...flowJa,
   ...platformJa,
   ...deskJa,
+  ...homeJa,
   ...cmdWorkJa,
   ...cmdSupportJa,
   ...cmdMarketJa,

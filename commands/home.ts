@@ -1,0 +1,204 @@
+/**
+ * ホーム / トップ / home (issue 19, item 3): what needs the person's attention now, per role, each with
+ * the button that takes the next step. Slack's `/bot` with nothing after it leads here.
+ * - worker: applications waiting for them (start, deliver, revise), answers to their questions,
+ *   invoice items to confirm, the next pay date;
+ * - staff: new applications, deliveries to review, open inquiries, disputed invoice items;
+ * - customer: their open inquiries with the latest message.
+ * Nothing to do is said plainly, with the usual starting points.
+ */
+import type { Command, CommandContext } from '../src/chat/command.ts';
+import type { Block, Button, ListBlock } from '../src/chat/types.ts';
+import { text } from '../src/chat/types.ts';
+import { businessMonth, payDateFor } from '../src/domain/work/pay-date.ts';
+import { businessDateText, jobTitles, yen } from './work-common.ts';
+
+/** Rows per section: a phone screen, and inside every platform's limits. */
+const ROWS = 5;
+
+type Section = { title: string; items: ListBlock['items'] };
+
+async function workerSections(ctx: CommandContext): Promise<Section[]> {
+  const { t, actor } = ctx;
+  const { store } = ctx.services;
+  const sections: Section[] = [];
+  const mine = await store.uow.read((tx) =>
+    tx.work.applications.find(
+      { workerId: actor.userId, status: ['accepted', 'working', 'revision_requested'] },
+      { orderBy: { updatedAt: 'desc' }, limit: ROWS },
+    ),
+  );
+  if (mine.length > 0) {
+    const titles = await jobTitles(
+      ctx,
+      mine.map((a) => a.jobId),
+    );
+    const items: ListBlock['items'] = [];
+    for (const a of mine) {
+      // Accepted but no work files yet: nothing to start; the application says who will send them.
+      const waiting = a.status === 'accepted' && a.workFilesHandedAt === null;
+      const next: [string, string] = waiting
+        ? [t('home.open_application'), `application ${a.id}`]
+        : a.status === 'accepted'
+          ? [t('home.worker.start'), `start ${a.id}`]
+          : [t('home.worker.deliver'), `deliver ${a.id}`];
+      items.push({
+        title: `#${a.id} ${titles.get(a.jobId) ?? ''}`,
+        description: waiting
+          ? t('home.worker.status.waiting_files')
+          : t(`home.worker.status.${a.status}` as never),
+        button: await ctx.button(next[0], next[1]),
+      });
+    }
+    sections.push({ title: t('home.worker.applications'), items });
+  }
+  const since = new Date(ctx.services.clock().getTime() - 14 * 24 * 3600 * 1000);
+  const answered = await store.uow.read(async (tx) => {
+    const apps = await tx.work.applications.find(
+      { workerId: actor.userId },
+      { orderBy: { id: 'desc' }, limit: 50 },
+    );
+    if (apps.length === 0) return [];
+    const questions = await tx.work.questions.find(
+      { applicationId: apps.map((a) => a.id) },
+      { orderBy: { answeredAt: 'desc' }, limit: 20 },
+    );
+    return questions.filter((q) => q.answeredAt !== null && q.answeredAt >= since).slice(0, ROWS);
+  });
+  if (answered.length > 0) {
+    const items: ListBlock['items'] = [];
+    for (const q of answered)
+      items.push({
+        title: t('home.worker.answer', { id: q.id, application: q.applicationId }),
+        description: q.answer ?? '',
+        button: await ctx.button(t('home.open_application'), `application ${q.applicationId}`),
+      });
+    sections.push({ title: t('home.worker.answers'), items });
+  }
+  const pending = await store.uow.read((tx) =>
+    tx.work.invoiceItems.find({ workerId: actor.userId, status: 'pending' }, { orderBy: { id: 'asc' } }),
+  );
+  if (pending.length > 0) {
+    const items: ListBlock['items'] = [];
+    for (const i of pending.slice(0, ROWS))
+      items.push({
+        title: `#${i.id} ${i.description}`,
+        description: `${yen(ctx, i.amountYen)}`,
+        button: await ctx.button(t('home.worker.confirm'), `confirm ${i.id}`),
+      });
+    sections.push({ title: t('home.worker.invoice', { count: pending.length }), items });
+  }
+  // The next pay date: this month's work is paid after it closes.
+  const month = businessMonth(ctx.services.clock(), ctx.services.config.businessTimeZone);
+  sections.push({
+    title: t('home.worker.pay_date', { date: businessDateText(ctx, payDateFor(month)) }),
+    items: [],
+  });
+  return sections;
+}
+
+async function staffSections(ctx: CommandContext): Promise<Section[]> {
+  const { t } = ctx;
+  const { store } = ctx.services;
+  const sections: Section[] = [];
+  const [applied, delivered, disputed] = await store.uow.read(async (tx) => [
+    await tx.work.applications.find({ status: 'applied' }, { orderBy: { id: 'desc' }, limit: ROWS }),
+    await tx.work.applications.find({ status: 'delivered' }, { orderBy: { updatedAt: 'asc' }, limit: ROWS }),
+    await tx.work.invoiceItems.find({ status: 'disputed' }, { orderBy: { id: 'asc' }, limit: ROWS }),
+  ]);
+  const titles = await jobTitles(
+    ctx,
+    [...applied, ...delivered].map((a) => a.jobId),
+  );
+  if (applied.length > 0) {
+    const items: ListBlock['items'] = [];
+    for (const a of applied)
+      items.push({
+        title: t('home.staff.application', { id: a.id, job: titles.get(a.jobId) ?? '' }),
+        button: await ctx.button(t('home.staff.applicants'), `applicants ${a.jobId}`),
+      });
+    sections.push({ title: t('home.staff.new_applications'), items });
+  }
+  if (delivered.length > 0) {
+    const items: ListBlock['items'] = [];
+    for (const a of delivered)
+      items.push({
+        title: t('home.staff.application', { id: a.id, job: titles.get(a.jobId) ?? '' }),
+        button: await ctx.button(t('home.staff.review'), `review ${a.id}`),
+      });
+    sections.push({ title: t('home.staff.deliveries'), items });
+  }
+  const open = await ctx.services.domain.inquiryReads.search(
+    ctx.actor,
+    { status: 'received' },
+    { offset: 0, limit: ROWS },
+  );
+  if (open.items.length > 0) {
+    const items: ListBlock['items'] = [];
+    for (const row of open.items)
+      items.push({
+        title: t('home.inquiry', { id: row.inquiry.id, company: row.companyName }),
+        description: row.latest?.body.split('\n')[0]?.slice(0, 80) ?? '',
+        button: await ctx.button(t('home.open_inquiry'), `inquiry ${row.inquiry.id}`),
+      });
+    sections.push({ title: t('home.staff.inquiries', { count: open.total }), items });
+  }
+  if (disputed.length > 0) {
+    const items: ListBlock['items'] = [];
+    for (const i of disputed)
+      items.push({
+        title: `#${i.id} ${i.description}`,
+        description: `${yen(ctx, i.amountYen)} ${i.disputeComment ?? ''}`.trim(),
+        button: await ctx.button(t('home.staff.invoice'), `invoice #${i.workerId} ${i.month}`),
+      });
+    sections.push({ title: t('home.staff.disputes'), items });
+  }
+  return sections;
+}
+
+async function customerSections(ctx: CommandContext): Promise<Section[]> {
+  const { t } = ctx;
+  const sections: Section[] = [];
+  const found = await ctx.services.domain.inquiryReads.search(ctx.actor, {}, { offset: 0, limit: 20 });
+  const open = found.items.filter((r) => r.inquiry.status !== 'completed').slice(0, ROWS);
+  if (open.length > 0) {
+    const items: ListBlock['items'] = [];
+    for (const row of open)
+      items.push({
+        title: t('home.inquiry', { id: row.inquiry.id, company: t(`support.status.${row.inquiry.status}`) }),
+        description: row.latest
+          ? t(row.latest.fromCustomer ? 'home.latest_customer' : 'home.latest_staff', {
+              body: row.latest.body.split('\n')[0]?.slice(0, 80) ?? '',
+            })
+          : '',
+        button: await ctx.button(t('home.open_inquiry'), `inquiry ${row.inquiry.id}`),
+      });
+    sections.push({ title: t('home.customer.inquiries'), items });
+  }
+  return sections;
+}
+
+export const home: Command = {
+  name: 'home',
+  aliases: { ja: ['ホーム', 'トップ', 'マイページ'], en: ['home', 'top'] },
+  summary: 'cmd.home.summary',
+  async run(ctx) {
+    const { t, actor } = ctx;
+    const sections: Section[] = [];
+    if (actor.roles.includes('staff') || actor.roles.includes('admin'))
+      sections.push(...(await staffSections(ctx)));
+    if (actor.roles.includes('worker')) sections.push(...(await workerSections(ctx)));
+    if (actor.roles.includes('customer')) sections.push(...(await customerSections(ctx)));
+    const blocks: Block[] = [text(t('home.title', { name: ctx.user.displayName }))];
+    const withRows = sections.filter((s) => s.items.length > 0);
+    for (const s of sections)
+      blocks.push(s.items.length > 0 ? { type: 'list', title: s.title, items: s.items } : text(s.title));
+    if (withRows.length === 0) blocks.push(text(t('home.nothing')));
+    const starts: Button[] = [];
+    if (actor.roles.includes('worker')) starts.push(await ctx.button(t('home.jobs'), 'jobs'));
+    if (actor.roles.includes('customer')) starts.push(await ctx.button(t('home.new_inquiry'), 'inquiry-new'));
+    starts.push(await ctx.button(t('home.help'), 'help'));
+    blocks.push({ type: 'buttons', buttons: starts });
+    return { blocks };
+  },
+};
