@@ -190,4 +190,25 @@ describe('console rendering', () => {
     const event = adapter.toEvent('７');
     expect(event).toMatchObject({ kind: 'message', text: '７' });
   });
+
+  it('ends the session on 終了 in a flow, full-width or with a full stop, and reads nothing after it', async () => {
+    for (const quit of ['終了', '終了。', 'ｅｘｉｔ', 'QUIT', 'おわり']) {
+      const input = new PassThrough();
+      const output = new PassThrough();
+      let printed = '';
+      output.on('data', (chunk) => {
+        printed += String(chunk);
+      });
+      const adapter = new ConsoleAdapter({
+        bot,
+        sender: { workspace: 'local', externalId: `quitter-${quit}`, displayName: 'quitter' },
+        input,
+        output,
+      });
+      // In the middle of a guided flow (問い合わせ asks its questions), then the quit word, then more.
+      input.end(`問い合わせ\n${quit}\nヘルプ\n`);
+      await adapter.run();
+      expect(printed, quit).not.toContain('ご利用いただけるコマンド');
+    }
+  });
 });

@@ -10,6 +10,7 @@ import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { ChatAdapter, PushTarget } from '../../src/chat/adapter.ts';
 import type { Bot } from '../../src/chat/bot.ts';
+import { normalizeInput } from '../../src/chat/normalize.ts';
 import { type ChatEvent, type ChatSender, filesOf, type Reply } from '../../src/chat/types.ts';
 import type { FileStorage } from '../../src/files/storage.ts';
 import type { UploadRules } from '../../src/files/uploads.ts';
@@ -187,7 +188,16 @@ export class ConsoleAdapter implements ChatAdapter {
     };
     prompt();
     for await (const line of rl) {
-      if (QUIT_WORDS.has(line.trim().toLowerCase())) break;
+      // `終了` ends the session whatever is pending (a flow's question, a notification being shown),
+      // typed full-width or with a full stop too.
+      if (
+        QUIT_WORDS.has(
+          normalizeInput(line)
+            .replace(/[。.!！]+$/u, '')
+            .toLowerCase(),
+        )
+      )
+        break;
       if (line.trim() !== '') await this.handleLine(line);
       prompt();
     }
