@@ -41,6 +41,8 @@ const invoice: Command = {
       if (isMonth(arg) && monthArg === undefined) monthArg = arg;
       else if (/^\d{1,3}$/.test(arg) && pageText === undefined) pageText = arg;
       else if (staffView && workerArg === undefined) workerArg = arg;
+      // A worker's word is a month they meant: its parse error says what was not understood.
+      else if (!staffView && monthArg === undefined) monthArg = arg;
       else throw new UserError('work.usage.invoice');
     }
     const page = pageArg(pageText);
@@ -103,14 +105,8 @@ const invoice: Command = {
   },
 };
 
-const isMonth = (arg: string) => {
-  try {
-    parseBusinessMonth(arg);
-    return true;
-  } catch {
-    return false;
-  }
-};
+/** Written like a month (`2026-11`, `2026/11`, `2026年11月`): read as one, so a wrong one is explained. */
+const isMonth = (arg: string) => /^\d{4}\s*[-/.年]\s*\d{1,2}\s*月?(分)?$/u.test(arg);
 
 /**
  * The worker a staff member names: `#12` by number, else by part of the name among the workers

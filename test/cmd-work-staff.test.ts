@@ -241,7 +241,9 @@ describe('work files, questions and reviews', () => {
     expect(second).toContain('Earlier deliveries: 1');
     const approved = await staff.tap('Approve');
     expect(approved).toContain(`The delivery for application #${appId} is approved.`);
-    expect(approved).toContain(`“pay ${worker.actor.userId} <amount> <description> app#${appId}”`);
+    // Approval leads to payment: the job's reward is the worker's invoice item; no staff command to run.
+    expect(approved).toMatch(/The reward of ¥[\d,]+ was added to the \w+ 2026 invoice\./);
+    expect(approved).not.toContain('“pay ');
     expect(await staff.say(`approve ${appId}`)).toBe(
       'This application is “Approved”, so that is not possible.',
     );
@@ -296,14 +298,18 @@ describe('invoices and the month close', () => {
     expect(await staff.say('close-month')).toBe('Please give the month to close (e.g. close-month 2026-11).');
     expect(await staff.say('close-month September')).toContain('We could not read “September” as a month.');
     expect(await staff.say('close-month 2026-11')).toBe('2026-11 has not ended yet, so it cannot be closed.');
-    const closed = await staff.say('close-month 2026-09');
+    // September's pay date (9 October) has passed: it asks first, and closes once confirmed.
+    expect(await staff.say('close-month 2026-09')).toContain(
+      'The pay date for Sept 2026 (Fri, 9 Oct 2026) has already passed',
+    );
+    const closed = await staff.tap('Close it');
     expect(closed).toContain(
       'Sept 2026 is closed. Payment statements issued: 1 (total ¥10,000), paid on Fri, 9 Oct 2026.',
     );
     expect(closed).toContain('Left out: items awaiting confirmation: 1; disputed items: 0.');
     expect(closed).toContain('¥10,000 (items: 2)');
     expect(closed).toContain('These workers have no bank account registered');
-    expect(await staff.say('close-month 2026-09')).toContain('No new payment statements for Sept 2026');
+    expect(await staff.say('close-month 2026-09 yes')).toContain('No new payment statements for Sept 2026');
 
     const statements = await paid.say('statement');
     expect(statements).toContain('¥10,000 · paid on Fri, 9 Oct 2026');

@@ -45,9 +45,8 @@ describe('入力請求書 <worker> <month>', () => {
 
     expect(await staff.say('入力請求書 高橋 2026-11')).toContain('「高橋」に当てはまる方の明細はありません');
     // A worker cannot look at someone else's invoice by naming them.
-    expect(await yamadaTaro.say('入力請求書 鈴木')).toBe(
-      '月は「入力請求書 2026-11」のように1つだけ指定してください。',
-    );
+    // (the word is read as the month they meant, and explained).
+    expect(await yamadaTaro.say('入力請求書 鈴木')).toContain('「鈴木」は月として読み取れませんでした');
   });
 });
 
