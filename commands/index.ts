@@ -2,6 +2,7 @@
 import type { Command } from '../src/chat/command.ts';
 import { accountCommands } from './account.ts';
 import { cancel } from './cancel.ts';
+import { faq, privacy, terms } from './documents.ts';
 import { help } from './help.ts';
 import { home } from './home.ts';
 import { jobs } from './jobs.ts';
@@ -17,7 +18,7 @@ export const commandGroups = {
   staff: staffCommands,
   support: supportCommands,
   market: marketCommands,
-  account: [home, ...accountCommands, lang, cancel, help],
+  account: [home, ...accountCommands, lang, cancel, help, faq, terms, privacy],
 } as const satisfies Record<string, readonly Command[]>;
 
 export const allCommands: readonly Command[] = Object.values(commandGroups).flat();

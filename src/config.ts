@@ -106,6 +106,7 @@ const envSchema = z.object({
       .refine((v) => parseKey(v) !== null, { error: 'must be 64 hex characters or base64 of 32 bytes' }),
   ),
   PUBLIC_URL: optional(httpUrl),
+  CONTENT_DIR: optional(z.string()),
   MAX_UPLOAD_MB: optional(
     z.coerce
       .number({ error: 'must be a number of megabytes from 1 to 100' })
@@ -145,6 +146,8 @@ export interface Config {
   readonly maxUploadBytes: number;
   /** Where files are kept: unset = DATA_DIR/files; `s3://bucket/prefix`; `file:///path`. */
   readonly filesUrl: string | undefined;
+  /** Where FAQ, terms and privacy texts are read from (`<name>.<ja|en>.md`); unset = the repository's `content/`. */
+  readonly contentDir: string | undefined;
   /** The AWS_* and S3_* variables an `s3://` FILES_URL is used with (region, endpoint, keys). */
   readonly filesEnv: Readonly<Record<string, string | undefined>>;
   /** Unset: each entry point picks its own default (server `info`, console chat `warn`). */
@@ -217,6 +220,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     maxUploadBytes: Math.round((e.MAX_UPLOAD_MB ?? 25) * 1024 * 1024),
     filesUrl: e.FILES_URL,
+    contentDir: e.CONTENT_DIR ? path.resolve(e.CONTENT_DIR) : undefined,
     filesEnv: Object.fromEntries(Object.entries(env).filter(([k]) => /^(AWS_|S3_)/.test(k))),
     logLevel: e.LOG_LEVEL,
     slack: {

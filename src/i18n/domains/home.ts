@@ -32,6 +32,13 @@ export const homeJa = {
   'home.staff.disputes': '差し戻し中の請求明細',
   'home.staff.invoice': '入力請求書を見る',
   'home.customer.inquiries': '対応中の問い合わせ',
+  'cmd.faq.summary': 'よくある質問と回答を表示します',
+  'cmd.terms.summary': '利用規約を表示します',
+  'cmd.privacy.summary': '個人情報の取り扱いを表示します',
+  'documents.faq': 'よくある質問',
+  'documents.terms': '利用規約',
+  'documents.privacy': '個人情報の取り扱い',
+  'documents.missing': 'この文書はまだ用意されていません。お手数ですが「問い合わせ」からお尋ねください。',
 } as const;
 
 export const homeEn = {
@@ -67,4 +74,11 @@ export const homeEn = {
   'home.staff.disputes': 'Disputed invoice items',
   'home.staff.invoice': 'See the invoice',
   'home.customer.inquiries': 'Your open inquiries',
+  'cmd.faq.summary': 'Frequently asked questions',
+  'cmd.terms.summary': 'The terms of use',
+  'cmd.privacy.summary': 'How personal data is handled',
+  'documents.faq': 'Frequently asked questions',
+  'documents.terms': 'Terms of use',
+  'documents.privacy': 'Personal data',
+  'documents.missing': 'This document is not available yet. Please ask us with an inquiry.',
 } as const;
