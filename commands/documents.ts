@@ -1,5 +1,6 @@
 /**
- * FAQ (よくある質問), 利用規約 and 個人情報の取り扱い: texts the operator configures, as Markdown files
+ * FAQ (よくある質問), 利用規約, 個人情報の取り扱い, and the call centre and category notes of
+ * 基本情報 (`support.*.md`): texts the operator configures, as Markdown files
  * `<name>.<ja|en>.md` in `CONTENT_DIR` (default: the repository's `content/`, README "Configuration").
  * Each `## heading` is one entry; the text under it is its answer. A file missing in the person's
  * language falls back to Japanese.
@@ -16,9 +17,9 @@ const BUILT_IN = fileURLToPath(new URL('../content/', import.meta.url));
 /** An entry's text in a list item, at most (the whole file is there for the operator to shorten). */
 const ENTRY_MAX = 1500;
 
-type Doc = 'faq' | 'terms' | 'privacy';
+type Doc = 'faq' | 'terms' | 'privacy' | 'support';
 
-async function readDoc(ctx: CommandContext, doc: Doc): Promise<string> {
+export async function readDoc(ctx: CommandContext, doc: Doc): Promise<string> {
   const dir = ctx.services.config.contentDir ?? BUILT_IN;
   for (const locale of [ctx.locale, 'ja']) {
     try {
@@ -31,7 +32,7 @@ async function readDoc(ctx: CommandContext, doc: Doc): Promise<string> {
 }
 
 /** `## heading` + body entries; text before the first heading is an introduction. */
-function entries(markdown: string): { intro: string; items: { title: string; body: string }[] } {
+export function entries(markdown: string): { intro: string; items: { title: string; body: string }[] } {
   const items: { title: string; body: string }[] = [];
   const intro: string[] = [];
   for (const line of markdown.replace(/\r\n/g, '\n').split('\n')) {

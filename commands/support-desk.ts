@@ -9,6 +9,7 @@ import type { SupportInfo } from '../src/domain/support/directory.ts';
 import type { CompanyStaffRole } from '../src/domain/support/records.ts';
 import { UserError } from '../src/errors.ts';
 import { translateRaw } from '../src/i18n/index.ts';
+import { entries, readDoc } from './documents.ts';
 import { DESK_ROLES, formatCount, isStaffUser, nameOf, STAFF_ONLY, storeOf } from './support-shared.ts';
 
 const STORES_PAGE_SIZE = 10;
@@ -48,7 +49,18 @@ export const supportInfo: Command = {
           await ctx.quickReply(ctx.t('support.button.stores'), 'stores'),
           await ctx.quickReply(ctx.t('support.button.inquiries'), 'inquiries'),
         ];
-    return { blocks: [infoCard(ctx, info)], quickReplies };
+    // The call centre's numbers and hours, and notes by category, as the operator configures them.
+    const notes = await readDoc(ctx, 'support').then(
+      (md) => entries(md),
+      () => null,
+    );
+    const blocks: Block[] = [infoCard(ctx, info)];
+    if (notes && notes.items.length > 0)
+      blocks.push({
+        type: 'list',
+        items: notes.items.map((e) => ({ title: e.title, description: e.body })),
+      });
+    return { blocks, quickReplies };
   },
 };
 

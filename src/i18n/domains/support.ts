@@ -10,7 +10,7 @@ export const supportJa = {
   'support.staff_role.support': 'サポート担当',
   'support.inquiry_label': '問い合わせID:{id}',
   'support.call_centre_hours':
-    'お急ぎの場合はコールセンターまでお電話ください。受付時間は平日9:00〜20:00、土日祝日10:00〜18:00です(年末年始を除きます)。',
+    'お急ぎの場合はコールセンターまでお電話ください。受付時間は平日9:30〜20:00、土日祝日9:30〜18:00です(年末年始を除きます)。',
   'support.company_not_found': '[E301] ご指定の会社が見つかりませんでした。',
   'support.store_not_found':
     '[E302] ご指定の店舗が見つかりませんでした。店舗名や地域で検索し直してください。',
@@ -47,7 +47,7 @@ export const supportEn = {
   'support.staff_role.support': 'Support',
   'support.inquiry_label': 'Inquiry ID:{id}',
   'support.call_centre_hours':
-    'For urgent matters, please call our call centre: weekdays 9:00–20:00, weekends and public holidays 10:00–18:00 (closed over the New Year holidays).',
+    'For urgent matters, please call our call centre: weekdays 9:30–20:00, weekends and public holidays 9:30–18:00 (closed over the New Year holidays).',
   'support.company_not_found': '[E301] We could not find that company.',
   'support.store_not_found':
     '[E302] We could not find that store. Please search again by store name or region.',
