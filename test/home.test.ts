@@ -52,6 +52,21 @@ describe('home', () => {
     expect(worker.choices()).toContain('納品する');
   });
 
+  it('help is a short menu grouped by portal, with one command’s details on request', async () => {
+    const worker = await c.as('help-worker', ['worker'], { name: 'ヘルプ 太郎' });
+    const menu = await worker.say('ヘルプ');
+    expect(menu).toContain('【ご利用いただけるコマンド】');
+    expect(menu).toContain('在宅業務(募集案件・応募・納品・請求)');
+    expect(menu).toMatch(/求人・案件詳細・応募/);
+    // Staff commands are not offered to a worker, and the menu is short (one line per group).
+    expect(menu).not.toContain('求人登録');
+    expect(menu.split('\n').length).toBeLessThan(20);
+    expect(worker.choices()[0]).toBe('ホーム');
+    const one = await worker.say('ヘルプ 応募');
+    expect(one).toContain('募集案件に応募します');
+    expect(one).toContain('別名: 応募する');
+  });
+
   it('is what Slack’s /bot with nothing after it shows', async () => {
     const b = await openSlackBench('homeslack');
     try {

@@ -92,9 +92,9 @@ describe('npm run chat', () => {
   });
 
   it('answers help, ヘルプ, lang en and jobs through stdin and stdout', async () => {
-    // "1" taps the first numbered choice of the previous reply (help's quick reply 求人);
+    // "2" taps the second numbered choice of the previous reply (help's quick replies: ホーム, 求人, …);
     // "終了" ends the session, so the last "help" is never answered.
-    const input = ['help', 'ヘルプ', '1', 'lang en', 'jobs', '終了', 'help'].join('\n');
+    const input = ['help', 'ヘルプ', '2', 'lang en', 'jobs', '終了', 'help'].join('\n');
     const { code, stdout, stderr } = await run(
       'adapters/console/main.ts',
       ['--as', 'ボブ'],
