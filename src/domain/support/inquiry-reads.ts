@@ -80,15 +80,6 @@ async function participants(tx: Tx, ids: readonly number[]): Promise<Map<number,
   );
 }
 
-/** Rows by id in one query (none for no ids). */
-async function byId<R extends { id: number }>(
-  table: { find(where: { id: number[] }): Promise<R[]> },
-  ids: number[],
-): Promise<Map<number, R>> {
-  const rows = ids.length === 0 ? [] : await table.find({ id: ids });
-  return new Map(rows.map((r) => [r.id, r]));
-}
-
 export class InquiryReadService {
   private readonly ctx: DomainContext;
 
