@@ -104,14 +104,24 @@ export const files: Command = {
       return { blocks: [text(t(found.total === 0 ? 'support.files.empty' : 'support.list.no_page'))] };
     }
     const items = [];
+    // Each row names its inquiry's status and category, as the portal's list does.
+    const categories = new Map(
+      (await ctx.services.domain.supportDirectory.categories(ctx.actor)).map((c) => [c.id, c]),
+    );
     for (const file of found.items) {
+      const category = file.categoryId === undefined ? undefined : categories.get(file.categoryId);
       items.push({
         title: `📎 ${file.name}`,
         description: [
-          inquiryLabel(t, file.inquiryId),
-          `${file.mime}, ${formatSize(file.size)}`,
-          formatDate(file.createdAt, locale, tz),
-        ].join(t('support.files.separator')),
+          [
+            inquiryLabel(t, file.inquiryId),
+            ...(file.inquiryStatus ? [statusLabel(t, file.inquiryStatus)] : []),
+            ...(category ? [locale === 'ja' ? category.nameJa : category.nameEn] : []),
+          ].join(t('support.files.separator')),
+          [`${file.mime}, ${formatSize(file.size)}`, formatDate(file.createdAt, locale, tz)].join(
+            t('support.files.separator'),
+          ),
+        ].join('\n'),
         // The row hands the file itself over; its answer links back to the inquiry (やり取りを確認).
         button: await ctx.button(t('support.files.get'), `get-file ${file.inquiryId} ${file.attachmentId}`),
       });
@@ -120,7 +130,14 @@ export const files: Command = {
     const blocks: Block[] = [
       {
         type: 'list',
-        title: t(found.totalIsAtLeast ? 'support.files.title_at_least' : 'support.files.title', { count }),
+        title: t(
+          found.totalIsAtLeast
+            ? 'support.files.title_at_least'
+            : filters.query.oldestFirst
+              ? 'support.files.title_oldest'
+              : 'support.files.title',
+          { count },
+        ),
         items,
       },
     ];

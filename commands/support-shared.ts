@@ -195,6 +195,10 @@ export async function parseListFilters(
           : undefined;
     if (status !== undefined) {
       query.status = status;
+    } else if (key === undefined && ['古い順', 'oldest', 'oldest-first'].includes(bare)) {
+      query.oldestFirst = true;
+    } else if (key === undefined && ['新しい順', 'newest', 'newest-first'].includes(bare)) {
+      query.oldestFirst = false;
     } else if (key === undefined && ['mine', '自分', '自分の'].includes(bare)) {
       query.createdBy = ctx.actor.userId;
     } else if (key === 'category' && value !== '') {

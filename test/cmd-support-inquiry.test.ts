@@ -176,8 +176,13 @@ describe('an inquiry from opening to completion', () => {
     const files = await customer.say('files category:billing');
     expect(files).toContain('Files (2, newest first)');
     expect(files.indexOf('receipt.pdf')).toBeLessThan(files.indexOf('invoice.png'));
+    // Each row names its inquiry's status and category; 古い順 / oldest sorts the other way.
+    expect(files).toMatch(/Inquiry ID:\d+ · (Received|In progress|Completed) · /);
     expect(await customer.tap('Get the file')).toContain('The file “receipt.pdf”');
     expect(await customer.tap(`Inquiry ID:${id}`)).toContain('Conversation (3)');
+    const oldest = await customer.say('files category:billing oldest');
+    expect(oldest).toContain('Files (2, oldest first)');
+    expect(oldest.indexOf('invoice.png')).toBeLessThan(oldest.indexOf('receipt.pdf'));
   });
 
   it('opens a new-store consultation without a store, and a follow-up of a completed inquiry', async () => {

@@ -12,6 +12,7 @@ import type {
   AttachmentView,
   InquiryCategoryRecord,
   InquiryRecord,
+  InquiryStatus,
   InquirySubtopicRecord,
   StoreRecord,
 } from '../../src/domain/support/records.ts';
@@ -284,20 +285,31 @@ export function supportTables(em: EntityManager): SupportTables {
 
     async searchAttachments(filter, page): Promise<SearchPage<AttachmentView>> {
       const { where, params } = inquiryConditions(filter);
-      const { rows, ...total } = await paged<AttachmentRow>(
+      const { rows, ...total } = await paged<
+        AttachmentRow & { inquiry_status: InquiryStatus; category_id: number }
+      >(
         {
-          select: ATTACHMENT_COLUMNS,
+          select: `${ATTACHMENT_COLUMNS}, i.status as inquiry_status, i.category_id`,
           from: `from inquiry_attachments a join inquiries i on i.id = a.inquiry_id join files f on f.id = a.file_id
                  ${whereClause(where)}`,
           // Every attachment has its file (foreign key): counting needs only the inquiry's filters.
           countFrom: `from inquiry_attachments a join inquiries i on i.id = a.inquiry_id ${whereClause(where)}`,
           params,
-          orderBy: 'created_at desc, attachment_id desc',
+          orderBy: filter.oldestFirst
+            ? 'created_at asc, attachment_id asc'
+            : 'created_at desc, attachment_id desc',
           fence: hasPeriod(filter),
         },
         page,
       );
-      return { items: rows.map(toAttachment), ...total };
+      return {
+        items: rows.map((r) => ({
+          ...toAttachment(r),
+          inquiryStatus: r.inquiry_status,
+          categoryId: r.category_id,
+        })),
+        ...total,
+      };
     },
 
     async attachmentsOf(inquiryId) {

@@ -52,6 +52,8 @@ export type InquiryListItem = InquiryListRow;
 
 /** Filters of 問い合わせ一覧 and ファイル; files are filtered by their inquiry. */
 export interface InquiryQuery {
+  /** ファイル: oldest first (`古い順`) instead of newest first. */
+  oldestFirst?: boolean;
   /** Staff may narrow to one company; a customer only ever sees their own. */
   companyId?: number;
   categoryId?: number;
@@ -171,6 +173,7 @@ export class InquiryReadService {
     if (query.storeId !== undefined) filter.storeId = query.storeId;
     if (query.status !== undefined) filter.status = query.status;
     if (query.createdBy !== undefined) filter.createdBy = query.createdBy;
+    if (query.oldestFirst) filter.oldestFirst = true;
     if (query.prefecture !== undefined) {
       const prefecture = canonicalPrefecture(query.prefecture);
       if (!prefecture) throw new UserError('support.prefecture_invalid');

@@ -39,6 +39,8 @@ export interface InquiryFilter {
   createdFrom?: Date;
   /** `created_at < createdBefore`. */
   createdBefore?: Date;
+  /** ファイル: oldest first instead of newest first. */
+  oldestFirst?: boolean;
 }
 
 export { COUNT_LIMIT, type SearchPage } from '../table.ts';

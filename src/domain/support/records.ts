@@ -97,6 +97,9 @@ export type NewInquiryAttachment = Pick<
 
 /** An attachment with its file, as history and the files list (ファイル) show it. */
 export interface AttachmentView {
+  /** The inquiry's status and category, where a list shows them (ファイル一覧). */
+  inquiryStatus?: InquiryStatus;
+  categoryId?: number;
   attachmentId: number;
   inquiryId: number;
   messageId: number | null;
