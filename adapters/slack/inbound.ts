@@ -16,6 +16,7 @@
  */
 import { z } from 'zod';
 import { EVENT_ID, SLACK_CHANNEL_ID, SLACK_TEAM_ID, SLACK_TS, SLACK_USER_ID } from '../../src/chat/ids.ts';
+import type { Logger } from '../../src/logger.ts';
 import { DESK_RESOLVE, DESK_TAKE } from './desk.ts';
 import { FORM_CALLBACK, FORM_SELECT } from './forms.ts';
 import { BUTTON_ACTION } from './render.ts';
@@ -311,3 +312,21 @@ export const urlVerification = z.looseObject({
   type: z.literal('url_verification'),
   challenge: z.string().min(1).max(500),
 });
+
+/**
+ * The same check as Bolt middleware, for Socket Mode (no HTTP receiver there): a body that does not
+ * fit is acknowledged, logged once at `warn`, and dropped.
+ */
+export function socketModeCheck(log: Logger) {
+  return async (args: { body: unknown; next: () => Promise<void> }): Promise<void> => {
+    const body = args.body as Record<string, unknown>;
+    const verdict = checkSlackBody(body, body.type === 'event_callback' ? 'json' : 'form');
+    if (verdict.ok) return args.next();
+    if (!verdict.quiet)
+      log.warn(
+        { eventId: verdict.id, reason: verdict.reason },
+        'Slack payload that does not fit its schema ignored',
+      );
+    await (args as { ack?: () => Promise<void> }).ack?.();
+  };
+}

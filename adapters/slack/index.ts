@@ -12,14 +12,7 @@ import { App, SocketModeReceiver } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { ChatAdapter, PushOptions, PushTarget } from '../../src/chat/adapter.ts';
 import type { Bot } from '../../src/chat/bot.ts';
-import {
-  type ChatAttachment,
-  type ChatEvent,
-  type ChatSender,
-  filesOf,
-  type RejectedFile,
-  type Reply,
-} from '../../src/chat/types.ts';
+import type { ChatAttachment, ChatEvent, ChatSender, RejectedFile, Reply } from '../../src/chat/types.ts';
 import type { DomainServices } from '../../src/domain/services.ts';
 import type { FileStorage } from '../../src/files/storage.ts';
 import type { UploadRules } from '../../src/files/uploads.ts';
@@ -31,11 +24,12 @@ import type { Store, UserRecord } from '../../src/store.ts';
 import { DESK_RESOLVE, DESK_TAKE, DeskMirror } from './desk.ts';
 import { DeskStaff } from './desk-staff.ts';
 import { downloadSlackFiles, type SlackFile } from './files.ts';
-import { checkSlackBody } from './inbound.ts';
+import { socketModeCheck } from './inbound.ts';
 import { type ModalDeps, openForm, registerModals } from './modals.ts';
 import { renameFromSlack, slackProfile } from './people.ts';
 import { boltLogger, SharedHttpReceiver } from './receiver.ts';
 import { BUTTON_ACTION, renderSlackMessages } from './render.ts';
+import { SlackSender } from './send.ts';
 
 export interface SlackAdapterOptions {
   signingSecret: string;
@@ -73,13 +67,14 @@ export class SlackAdapter implements ChatAdapter {
   private readonly receiver: SharedHttpReceiver | undefined;
   private readonly clock: () => Date;
   private readonly log: Logger;
-  private readonly dmChannels = new Map<string, string>();
+  private readonly send: SlackSender;
   private readonly staff: DeskStaff;
   private readonly modals: ModalDeps;
 
   constructor(options: SlackAdapterOptions) {
     this.o = options;
     this.clock = options.clock ?? (() => new Date());
+    this.send = new SlackSender(options.files);
     this.log = options.logger.child({ platform: 'slack' });
     const clientOptions = { slackApiUrl: options.apiUrl };
     if (options.appToken) {
@@ -123,7 +118,7 @@ export class SlackAdapter implements ChatAdapter {
       log: this.log,
       event: (...args) => this.event(...args),
       userOf: (team, user) => this.userOf(team, user),
-      answer: async (client, user, reply) => this.post(client, await this.dm(client, user), reply),
+      answer: async (client, user, reply) => this.send.post(client, await this.send.dm(client, user), reply),
       done: (id) => this.done(id),
     };
     this.staff = new DeskStaff({
@@ -201,21 +196,8 @@ export class SlackAdapter implements ChatAdapter {
   private listen(): void {
     const { app } = this;
 
-    // Socket Mode has no HTTP receiver to check bodies (receiver.ts does it in HTTP mode): the same
-    // check runs first here, and a body that does not fit is acknowledged and dropped.
-    if (this.o.appToken) {
-      app.use(async (args) => {
-        const body = args.body as Record<string, unknown>;
-        const verdict = checkSlackBody(body, body.type === 'event_callback' ? 'json' : 'form');
-        if (verdict.ok) return args.next();
-        if (!verdict.quiet)
-          this.log.warn(
-            { eventId: verdict.id, reason: verdict.reason },
-            'Slack payload that does not fit its schema ignored',
-          );
-        await (args as { ack?: () => Promise<void> }).ack?.();
-      });
-    }
+    // Socket Mode has no HTTP receiver to check bodies (receiver.ts does it in HTTP mode).
+    if (this.o.appToken) app.use(socketModeCheck(this.log));
 
     // Slash command: `/bot <command>`; an empty one shows the home view (commands/home.ts).
     app.command(/.*/, async ({ command, ack, respond, client }) => {
@@ -237,7 +219,7 @@ export class SlackAdapter implements ChatAdapter {
         for (const m of renderSlackMessages(reply).slice(0, 5)) {
           await respond({ response_type: 'ephemeral', text: m.text, blocks: m.blocks });
         }
-        await this.sendFilesPrivately(client, command.user_id, command.channel_id, reply);
+        await this.send.filesPrivately(client, command.user_id, command.channel_id, reply);
       } finally {
         this.done(id);
       }
@@ -280,7 +262,7 @@ export class SlackAdapter implements ChatAdapter {
           true,
         );
         const { reply } = await this.o.bot.handle(event);
-        if (reply) await this.post(client, m.channel, reply);
+        if (reply) await this.send.post(client, m.channel, reply);
       } finally {
         this.done(id);
       }
@@ -315,8 +297,8 @@ export class SlackAdapter implements ChatAdapter {
               thread_ts: e.thread_ts ?? e.ts,
             });
           }
-          await this.sendFilesPrivately(client, e.user, e.channel, reply);
-        } else await this.post(client, e.channel, reply, e.thread_ts ?? e.ts);
+          await this.send.filesPrivately(client, e.user, e.channel, reply);
+        } else await this.send.post(client, e.channel, reply, e.thread_ts ?? e.ts);
       } finally {
         this.done(id);
       }
@@ -352,8 +334,8 @@ export class SlackAdapter implements ChatAdapter {
               blocks: m.blocks,
             });
           }
-          await this.sendFilesPrivately(client, b.user.id, channel, reply);
-        } else await this.post(client, channel, reply, container.thread_ts);
+          await this.send.filesPrivately(client, b.user.id, channel, reply);
+        } else await this.send.post(client, channel, reply, container.thread_ts);
       } finally {
         this.done(id);
       }
@@ -393,66 +375,6 @@ export class SlackAdapter implements ChatAdapter {
     });
   }
 
-  private async post(client: WebClient, channel: string, reply: Reply, threadTs?: string): Promise<void> {
-    for (const m of renderSlackMessages(reply)) {
-      await client.chat.postMessage({
-        channel,
-        text: m.text,
-        blocks: m.blocks,
-        ...(threadTs ? { thread_ts: threadTs } : {}),
-      });
-    }
-    await this.sendFiles(client, channel, reply, threadTs);
-  }
-
-  /**
-   * The files a reply hands over, uploaded into `channel` (or its thread) after the message, in one
-   * share: Slack's external upload flow (files.getUploadURLExternal, the upload, then
-   * files.completeUploadExternal; https://docs.slack.dev/messaging/working-with-files#upload),
-   * which `filesUploadV2` runs. files.upload was retired on 2025-11-12.
-   */
-  private async sendFiles(
-    client: WebClient,
-    channel: string,
-    reply: Reply,
-    threadTs?: string,
-  ): Promise<void> {
-    const files = filesOf(reply);
-    if (files.length === 0) return;
-    const file_uploads = await Promise.all(
-      files.map(async ({ file }) => ({
-        file: await this.o.files.read(file.storageKey),
-        filename: file.name,
-        title: file.name,
-      })),
-    );
-    await client.filesUploadV2({
-      channel_id: channel,
-      ...(threadTs ? { thread_ts: threadTs } : {}),
-      file_uploads,
-    });
-  }
-
-  /** Files of an answer only its reader sees (ephemeral): into their DM with the bot, never the channel. */
-  private async sendFilesPrivately(
-    client: WebClient,
-    user: string,
-    channel: string,
-    reply: Reply,
-  ): Promise<void> {
-    if (filesOf(reply).length === 0) return;
-    await this.sendFiles(client, channel.startsWith('D') ? channel : await this.dm(client, user), reply);
-  }
-
-  private async dm(client: WebClient, user: string): Promise<string> {
-    const known = this.dmChannels.get(user);
-    if (known) return known;
-    const res = await client.conversations.open({ users: user });
-    const channel = String(res.channel?.id ?? '');
-    this.dmChannels.set(user, channel);
-    return channel;
-  }
-
   /** Confirms in the thread what the customer got, once the notification was delivered (or not). */
   onDelivery(outcome: DeliveryOutcome): Promise<void> {
     return this.staff.onDelivery(outcome);
@@ -462,7 +384,7 @@ export class SlackAdapter implements ChatAdapter {
   async push(target: PushTarget, reply: Reply, _options: PushOptions = {}): Promise<void> {
     let channel: string;
     try {
-      channel = await this.dm(this.client, target.externalId);
+      channel = await this.send.dm(this.client, target.externalId);
     } catch (err) {
       const code = (err as { data?: { error?: string } }).data?.error;
       if (code === 'user_not_found' || code === 'user_disabled' || code === 'cannot_dm_bot') {
@@ -470,6 +392,6 @@ export class SlackAdapter implements ChatAdapter {
       }
       throw err;
     }
-    await this.post(this.client, channel, { ...reply, locale: reply.locale ?? target.locale });
+    await this.send.post(this.client, channel, { ...reply, locale: reply.locale ?? target.locale });
   }
 }
