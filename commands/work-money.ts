@@ -7,6 +7,7 @@ import type { Command, CommandContext } from '../src/chat/command.ts';
 import { type Block, type CardBlock, type ListBlock, type Reply, text } from '../src/chat/types.ts';
 import { isStaff } from '../src/domain/actor.ts';
 import type { MaskedBankAccount } from '../src/domain/work/bank-accounts.ts';
+import { nameFitsBank, nameFitsBranch } from '../src/domain/work/bank-codes.ts';
 import { businessMonth, parseBusinessMonth } from '../src/domain/work/pay-date.ts';
 import { UserError } from '../src/errors.ts';
 import {
@@ -263,7 +264,7 @@ const statement: Command = {
   },
 };
 
-function accountCard(ctx: CommandContext, a: MaskedBankAccount): CardBlock {
+export function accountCard(ctx: CommandContext, a: MaskedBankAccount): CardBlock {
   const { t } = ctx;
   return {
     type: 'card',
@@ -279,21 +280,37 @@ function accountCard(ctx: CommandContext, a: MaskedBankAccount): CardBlock {
 }
 
 /**
- * 口座: shows the registered account masked, or registers one from a single line (bank, bank code,
- * branch, branch code, type, number, holder). The reply never repeats the number unmasked.
+ * 口座: shows the registered account masked, with a button to register or change it (the guided
+ * flow, `口座登録`). The one-line form (bank, bank code, branch, branch code, type, number, holder)
+ * still registers directly. The reply never repeats the number unmasked.
  */
 const bank: Command = {
   name: 'bank',
-  aliases: { ja: ['口座', '口座登録', '振込先'], en: ['bank', 'bank-account'] },
+  aliases: { ja: ['口座', '振込先', '口座情報'], en: ['bank', 'bank-account'] },
   summary: 'cmd.bank.summary',
-  roles: ['worker'],
+  roles: ['worker', 'client'],
   async run(ctx) {
     const { t, args, actor } = ctx;
     const accounts = ctx.services.domain.bankAccounts;
     if (args.length === 0) {
       const current = await accounts.get(actor);
-      if (!current) return { blocks: [text(`${t('work.bank.none')}\n${t('work.usage.bank')}`)] };
-      return { blocks: [accountCard(ctx, current), text(t('work.bank.change_hint'))] };
+      if (!current) {
+        const start = await ctx.button(t('work.button.register_bank'), 'bank-register', 'primary');
+        return {
+          blocks: [
+            {
+              type: 'card',
+              title: t('work.bank.none'),
+              body: t('work.bank.how'),
+              fields: [],
+              buttons: [start],
+            },
+          ],
+        };
+      }
+      const card = accountCard(ctx, current);
+      card.buttons = [await ctx.button(t('work.button.change_bank'), 'bank-register')];
+      return { blocks: [card] };
     }
     if (args.length < 7) throw new UserError('work.usage.bank');
     const [bankName, bankCode, branchName, branchCode, accountType, accountNumber] = args as [
@@ -313,8 +330,33 @@ const bank: Command = {
       accountNumber,
       holderName: textFrom(ctx, 6),
     });
-    return { blocks: [text(t('work.bank.registered')), accountCard(ctx, saved)] };
+    const blocks: Block[] = [text(t('work.bank.registered')), accountCard(ctx, saved)];
+    // The codes decide; a typed name that means another bank or branch is pointed out, not ignored.
+    const typedOther =
+      !nameFitsBank(bankName, saved.bankCode) ||
+      !nameFitsBranch(branchName, saved.bankCode, saved.branchCode);
+    if (typedOther)
+      blocks.push(
+        text(
+          t('work.bank.name_differs', {
+            typed: `${bankName} ${branchName}`,
+            found: `${saved.bankName} ${saved.branchName}`,
+          }),
+        ),
+      );
+    return { blocks };
   },
 };
 
-export const moneyCommands: readonly Command[] = [invoice, confirm, dispute, statement, bank];
+/** 口座登録 / 口座変更: the guided flow, one question at a time (a form on Slack and Discord). */
+const bankRegister: Command = {
+  name: 'bank-register',
+  aliases: { ja: ['口座登録', '口座変更', '振込先登録'], en: ['register-bank', 'change-bank'] },
+  summary: 'cmd.bank_register.summary',
+  roles: ['worker', 'client'],
+  async run(ctx) {
+    return ctx.startFlow('bank');
+  },
+};
+
+export const moneyCommands: readonly Command[] = [invoice, confirm, dispute, statement, bank, bankRegister];

@@ -206,10 +206,10 @@ describe('bank account', () => {
     const w = await person();
     const none = await w.say('口座');
     expect(none).toContain('お支払い先の口座はまだ登録されていません。');
-    expect(none).toContain('口座 金融機関名 金融機関コード');
-    expect(await w.say('口座 みずほ銀行 0001')).toContain('と1行で送ってください');
+    expect(none).toContain('[1] 口座を登録する');
+    expect(await w.say('口座 みずほ銀行 0001')).toContain('1行で登録する場合は');
     expect(await w.say('口座 JAバンク 1234 本店 001 普通 1234567 ヤマダ タロウ')).toContain(
-      'JAバンク(農協)の口座ではお支払いを受け取ることができません',
+      'JAバンク(農協・信連)やJFマリンバンク(漁協・信漁連)の口座ではお支払いを受け取ることができません',
     );
     expect(await w.say('口座 みずほ銀行 1 東京営業部 001 普通 1234567 ヤマダ タロウ')).toBe(
       '金融機関コードは4桁の数字で入力してください。',
@@ -220,6 +220,7 @@ describe('bank account', () => {
     expect(saved).not.toContain('7654321');
     const again = await w.say('口座');
     expect(again).toContain('金融機関: みずほ銀行 (0001)');
+    expect(again).toContain('支店: 東京営業部 (001)');
     expect(again).not.toContain('7654321');
   });
 });

@@ -35,7 +35,8 @@ const COMMANDS: [string, string | null, string[]?][] = [
   ['使い方', 'help', []],
   ['お知らせ', 'notices', []],
   ['通知設定', 'alerts', []],
-  ['口座登録', 'bank', []],
+  ['口座登録', 'bank-register', []],
+  ['口座', 'bank', []],
   ['振込先', 'bank', []],
   // Full-width letters, digits, spaces and signs.
   ['ｈｅｌｐ', 'help', []],

@@ -1,4 +1,7 @@
-/** 口座: registering a payout account, refusing JA and Japan Post Bank, and keeping the number sealed. */
+/**
+ * 口座: registering a payout account under the 全銀 data set's names, refusing JA/JF and Japan Post
+ * Bank, and keeping the number sealed.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../src/domain/actor.ts';
 import { type BankAccountInput, BankAccountService, refusedBank } from '../src/domain/work/bank-accounts.ts';
@@ -46,6 +49,7 @@ describe('registering an account', () => {
       userId: worker.userId,
       bankName: '三菱UFJ銀行',
       bankCode: '0005',
+      branchName: '渋谷',
       branchCode: '135',
       accountType: 'ordinary',
       accountNumberMasked: '****567',
@@ -83,8 +87,15 @@ describe('registering an account', () => {
       ...valid,
       bankName: '住信SBIネット銀行',
       bankCode: '0038',
+      branchName: 'イチゴ支店',
+      branchCode: '101',
     });
-    expect(replaced).toMatchObject({ bankName: '住信SBIネット銀行', bankCode: '0038' });
+    // The stored names are the data set's, for the codes: the bank's current name, not the typed one.
+    expect(replaced).toMatchObject({
+      bankName: 'ドコモSMTBネット銀行',
+      bankCode: '0038',
+      branchName: 'イチゴ',
+    });
     expect(await raw('select id from bank_accounts where user_id = ?', [worker.userId])).toHaveLength(1);
     expect((await b.audit('bank_account.replaced')).some((a) => a.actorUserId === worker.userId)).toBe(true);
   });
@@ -133,11 +144,13 @@ describe('registering an account', () => {
   it('validates codes, account type, number and holder name', async () => {
     const worker = await b.user(['worker']);
     const cases: [Partial<BankAccountInput>, string][] = [
-      [{ bankName: ' ' }, 'money.bank.name_required'],
+      [{ bankName: 'あ'.repeat(101) }, 'money.bank.name_required'],
       [{ bankCode: '005' }, 'money.bank.bad_bank_code'],
       [{ bankCode: 'abcd' }, 'money.bank.bad_bank_code'],
-      [{ branchName: '' }, 'money.bank.branch_required'],
+      [{ bankCode: '0002' }, 'money.bank.unknown_bank_code'],
+      [{ branchName: 'あ'.repeat(101) }, 'money.bank.branch_required'],
       [{ branchCode: '1350' }, 'money.bank.bad_branch_code'],
+      [{ branchCode: '999' }, 'money.bank.unknown_branch_code'],
       [{ accountType: 'loan' }, 'money.bank.bad_account_type'],
       [{ accountNumber: '123456' }, 'money.bank.bad_account_number'],
       [{ accountNumber: '12345678' }, 'money.bank.bad_account_number'],
@@ -179,8 +192,22 @@ describe('who sees an account', () => {
     expect(await accounts.revealForPaymentExport(staff, 999_999)).toBeNull();
   });
 
-  it('lets only workers register an account', async () => {
+  it('lets workers and clients register an account, and nobody else', async () => {
     expect(await refusal(accounts.register(await b.user(['customer']), valid))).toBe('forbidden');
-    expect(await refusal(accounts.register(await b.user(['client']), valid))).toBe('forbidden');
+    const client = await b.user(['client']);
+    expect((await accounts.register(client, valid)).bankCode).toBe('0005');
+  });
+
+  it('refuses the JA/JF system by its codes whatever the name typed (東京みらい 5039, 信連 3013)', async () => {
+    const worker = await b.user(['worker']);
+    for (const [bankName, bankCode] of [
+      ['東京みらい', '5039'],
+      ['信連', '3013'],
+      ['', '3000'],
+      ['なぎさ', '9477'],
+    ] as const)
+      expect(await refusal(accounts.register(worker, { ...valid, bankName, bankCode })), bankCode).toBe(
+        'money.bank.ja_refused',
+      );
   });
 });

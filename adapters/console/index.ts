@@ -91,7 +91,8 @@ export class ConsoleAdapter implements ChatAdapter {
       receivedAt: this.options.clock?.() ?? new Date(),
     };
     const picked =
-      !this.expectsText && /^\s*[0-9０-９]+\s*$/.test(line)
+      // A choice's number is 1–2 digits without a leading zero: `0005` is typed text (a bank code).
+      !this.expectsText && /^\s*[1-9１-９][0-9０-９]?\s*$/.test(line)
         ? this.choices[Number(line.normalize('NFKC')) - 1]
         : undefined;
     return picked !== undefined

@@ -26,6 +26,8 @@ export interface FlowField {
   name: string;
   /** The question, a catalog key. */
   prompt: MessageKey;
+  /** Values for the question's placeholders, from the answers so far (e.g. the bank just chosen). */
+  promptParams?: (ctx: CommandContext, answers: FlowAnswers) => Promise<Record<string, string>>;
   type: 'text' | 'number' | 'yen' | 'date' | 'choice' | 'files';
   /** May be skipped (`skip` / `スキップ`). */
   optional?: boolean;
@@ -35,7 +37,8 @@ export interface FlowField {
   choices?: (ctx: CommandContext, answers: FlowAnswers) => Promise<FlowChoice[]>;
   /**
    * For a choice field: what to do with typed text that is not one of the options (e.g. a free-word
-   * store search). Returns the chosen value, or throws a UserError that is shown before re-asking.
+   * store search). For a text field: the value to keep for the typed text (e.g. a number sealed, a
+   * name normalized). Returns the value, or throws a UserError that is shown before re-asking.
    */
   resolve?: (input: string, ctx: CommandContext, answers: FlowAnswers) => Promise<string>;
   /** Checks a parsed answer against the rules of this field; throws a UserError to re-ask with it. */
@@ -67,6 +70,11 @@ function nextField(def: FlowDefinition, answers: FlowAnswers, after: string | nu
   return null;
 }
 
+async function promptOf(ctx: CommandContext, field: FlowField, answers: FlowAnswers): Promise<string> {
+  const params = field.promptParams ? await field.promptParams(ctx, answers) : undefined;
+  return translateRaw(ctx.locale, field.prompt, params);
+}
+
 async function question(
   ctx: CommandContext,
   def: FlowDefinition,
@@ -84,11 +92,12 @@ async function question(
       ],
     } satisfies Reply;
   }
-  const blocks: Block[] = [text(translateRaw(ctx.locale, field.prompt))];
+  const blocks: Block[] = [text(await promptOf(ctx, field, answers))];
   const quickReplies: QuickReply[] = [];
   if (field.type === 'choice' && field.choices) {
     const choices = await field.choices(ctx, answers);
-    blocks.push({ type: 'list', items: choices.map((c, i) => ({ title: `${i + 1}. ${c.label}` })) });
+    if (choices.length > 0)
+      blocks.push({ type: 'list', items: choices.map((c, i) => ({ title: `${i + 1}. ${c.label}` })) });
     // Quick replies carry the value itself: short ids, well inside every platform's limit.
     for (const c of choices.slice(0, 11))
       quickReplies.push({ label: c.label.slice(0, 20), payload: c.value });
@@ -123,7 +132,7 @@ async function parse(
     case 'text': {
       const raw = event.kind === 'message' ? event.text.trim() : input;
       if (raw === '' || raw.length > 4000) throw new UserError('flow.text_required');
-      return raw;
+      return field.resolve ? field.resolve(raw, ctx, answers) : raw;
     }
     case 'number': {
       if (!/^\d{1,9}$/.test(input)) throw new UserError('flow.number_required');
@@ -139,7 +148,8 @@ async function parse(
     }
     case 'choice': {
       const choices = field.choices ? await field.choices(ctx, answers) : [];
-      const byNumber = /^\d+$/.test(input) ? choices[Number(input) - 1] : undefined;
+      // A choice's number is 1–2 digits; a code such as 0005 is not the fifth choice.
+      const byNumber = /^[1-9]\d?$/.test(input) ? choices[Number(input) - 1] : undefined;
       const found =
         choices.find((c) => c.value === input) ??
         byNumber ??
@@ -206,7 +216,7 @@ export class FlowEngine {
       if (field.when && !field.when(answers)) continue;
       const spec: FormField = {
         name: field.name,
-        label: translateRaw(ctx.locale, field.prompt),
+        label: await promptOf(ctx, field, answers),
         type: field.type,
         optional: field.optional === true,
       };

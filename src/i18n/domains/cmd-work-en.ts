@@ -13,6 +13,8 @@ export const cmdWorkEn = {
   'cmd.dispute.summary': 'Dispute the amount of an invoice item',
   'cmd.statement.summary': 'Show your payment statements',
   'cmd.bank.summary': 'Show or register the bank account you are paid into',
+  'cmd.bank_register.summary':
+    'Register or change your bank account, choosing the bank and branch step by step',
   'cmd.alerts.summary': 'Show or change your job alert settings',
   'cmd.notices.summary': 'List notices',
   'cmd.notice.summary': 'Open a notice',
@@ -50,7 +52,7 @@ export const cmdWorkEn = {
   'work.usage.statement':
     'Please give the statement number (e.g. statement 3). “statement” alone lists them.',
   'work.usage.bank':
-    'To register an account, send it on one line: “bank <bank name> <bank code> <branch name> <branch code> <type> <number> <holder>” (e.g. bank みずほ銀行 0001 東京営業部 001 ordinary 1234567 ヤマダ タロウ).',
+    'To register an account, send “register-bank” and answer step by step, starting with the bank. To do it in one line, send “bank <bank name> <bank code> <branch name> <branch code> <type> <number> <holder>” (e.g. bank みずほ銀行 0001 東京営業部 001 ordinary 1234567 ヤマダ タロウ).',
   'work.usage.alerts':
     'Change alert settings like this: “alerts skills Excel,Word”, “alerts prefectures 東京,大阪”, “alerts min 10000”, “alerts quiet 22:00 07:00”, “alerts quiet off”, “alerts remote on”, “alerts pause”, “alerts resume”, “alerts platform line”.',
   'work.usage.notice': 'Please give the notice number (e.g. notice 3).',
@@ -82,6 +84,8 @@ export const cmdWorkEn = {
   'work.close_month.pay_date_passed':
     'The pay date for {month} ({payDate}) has already passed; the statements would show a pay date in the past. Close it anyway?',
   'work.button.close_anyway': 'Close it',
+  'work.button.register_bank': 'Register an account',
+  'work.button.change_bank': 'Change the account',
   'work.button.cancel_close': 'See the invoice instead',
   'work.close_month.open_items': 'Items not settled yet',
   'work.usage.notify':
@@ -205,8 +209,10 @@ export const cmdWorkEn = {
   'work.statement.no_bank': 'You have not registered a bank account yet. Send “bank” to see how.',
   'work.bank.title': 'Your bank account for payments',
   'work.bank.none': 'You have not registered a bank account yet.',
-  'work.bank.change_hint':
-    'To change it, send the account again in the same form (send “bank” to see the form).',
+  'work.bank.how':
+    'Press “Register an account” and you will be asked for the bank, branch, account type, number and holder name, in that order. Banks and branches can be given by name or by code. Accounts at JA Bank, JF Marine Bank (agricultural and fishery cooperatives) and Japan Post Bank cannot be used.',
+  'work.bank.name_differs':
+    'Registered as “{found}”, which the codes stand for, not “{typed}” as typed. If that is wrong, send “register-bank” to start again.',
   'work.bank.registered': 'Your bank account is registered. Only the last three digits are shown.',
 
   'work.alerts.title': 'Job alert settings',

@@ -13,6 +13,7 @@ export const cmdWorkJa = {
   'cmd.dispute.summary': '入力請求書の明細の金額に異議を伝えます',
   'cmd.statement.summary': '支払明細書を表示します',
   'cmd.bank.summary': 'お支払い先の口座を表示・登録します',
+  'cmd.bank_register.summary': 'お支払い先の口座を、金融機関・支店を選びながら登録・変更します',
   'cmd.alerts.summary': 'ジョブアラートの通知設定を表示・変更します',
   'cmd.notices.summary': 'お知らせを一覧します',
   'cmd.notice.summary': 'お知らせを開きます',
@@ -48,7 +49,7 @@ export const cmdWorkJa = {
   'work.usage.statement':
     '支払明細書の番号を指定してください(例: 支払明細書 3)。一覧は「支払明細書」だけで表示します。',
   'work.usage.bank':
-    '口座を登録するには「口座 金融機関名 金融機関コード 支店名 支店コード 種目 口座番号 名義」と1行で送ってください(例: 口座 みずほ銀行 0001 東京営業部 001 普通 1234567 ヤマダ タロウ)。',
+    '口座の登録は「口座登録」と送ると、金融機関から順にご案内します。1行で登録する場合は「口座 金融機関名 金融機関コード 支店名 支店コード 種目 口座番号 名義」と送ってください(例: 口座 みずほ銀行 0001 東京営業部 001 普通 1234567 ヤマダ タロウ)。',
   'work.usage.alerts':
     '通知設定は「通知設定 skills Excel,Word」「通知設定 prefectures 東京,大阪」「通知設定 min 10000」「通知設定 quiet 22:00 07:00」「通知設定 quiet off」「通知設定 remote on」「通知設定 pause」「通知設定 resume」「通知設定 platform line」のように送って変更してください。',
   'work.usage.notice': 'お知らせの番号を指定してください(例: お知らせ詳細 3)。',
@@ -82,6 +83,8 @@ export const cmdWorkJa = {
   'work.close_month.pay_date_passed':
     '{month}分のお支払い予定日({payDate})はすでに過ぎています。このまま締めると、支払明細書の予定日も過去の日付になります。締めますか?',
   'work.button.close_anyway': '締める',
+  'work.button.register_bank': '口座を登録する',
+  'work.button.change_bank': '口座を変更する',
   'work.button.cancel_close': '締めずに請求書を見る',
   'work.close_month.open_items': 'まだ確定していない明細',
   'work.usage.notify':
@@ -204,8 +207,10 @@ export const cmdWorkJa = {
     'お支払い先の口座がまだ登録されていません。「口座」と送って登録方法をご確認ください。',
   'work.bank.title': 'お支払い先の口座',
   'work.bank.none': 'お支払い先の口座はまだ登録されていません。',
-  'work.bank.change_hint':
-    '口座を変更する場合は、登録と同じ形式で送り直してください(「口座」と送ると形式を表示します)。',
+  'work.bank.how':
+    '「口座を登録する」を押すと、金融機関・支店・預金種目・口座番号・口座名義の順にご案内します。金融機関と支店は名前でもコードでも入力できます。JAバンク・JFマリンバンク(農協・漁協)とゆうちょ銀行の口座はご利用いただけません。',
+  'work.bank.name_differs':
+    'ご入力の「{typed}」ではなく、コードに該当する「{found}」で登録しました。違う場合は「口座登録」からやり直してください。',
   'work.bank.registered': 'お支払い先の口座を登録しました。口座番号は下3桁のみ表示します。',
 
   'work.alerts.title': 'ジョブアラートの通知設定',

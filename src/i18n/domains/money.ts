@@ -27,13 +27,17 @@ export const moneyJa = {
   'money.statement.month_not_over': '{month}分はまだ月末を迎えていないため、締め処理はできません。',
 
   'money.bank.ja_refused':
-    'JAバンク(農協)の口座ではお支払いを受け取ることができません。お手数ですが、ほかの金融機関の口座をご登録ください。',
+    'JAバンク(農協・信連)やJFマリンバンク(漁協・信漁連)の口座ではお支払いを受け取ることができません。お手数ですが、ほかの金融機関の口座をご登録ください。',
   'money.bank.japan_post_refused':
     'ゆうちょ銀行(郵便局)の口座ではお支払いを受け取ることができません。お手数ですが、ほかの金融機関の口座をご登録ください。',
   'money.bank.name_required': '金融機関名を入力してください(100文字以内)。',
   'money.bank.bad_bank_code': '金融機関コードは4桁の数字で入力してください。',
   'money.bank.branch_required': '支店名を入力してください(100文字以内)。',
   'money.bank.bad_branch_code': '支店コードは3桁の数字で入力してください。',
+  'money.bank.unknown_bank_code':
+    '金融機関コード「{code}」の金融機関が見つかりません。キャッシュカードや通帳に記載の4桁のコードをご確認ください。',
+  'money.bank.unknown_branch_code':
+    '{bank}に支店コード「{code}」の支店が見つかりません。通帳やキャッシュカードに記載の3桁の支店番号をご確認ください。',
   'money.bank.bad_account_type': '預金種目は「普通」「当座」「貯蓄」のいずれかを指定してください。',
   'money.bank.bad_account_number':
     '口座番号は7桁の数字で入力してください(7桁に満たない場合は先頭に0を付けてください)。',
@@ -41,6 +45,23 @@ export const moneyJa = {
   'money.bank.type.ordinary': '普通',
   'money.bank.type.checking': '当座',
   'money.bank.type.savings': '貯蓄',
+  'flow.bank.bank':
+    '金融機関を選ぶか、金融機関名または4桁の金融機関コードを入力してください(例: みずほ、京都信金、0001)。',
+  'flow.bank.branch': '{bank}の支店名、または3桁の支店番号(店番)を入力してください(例: 渋谷、135)。',
+  'flow.bank.the_bank': '金融機関',
+  'flow.bank.type': '{branch} の預金種目を選んでください。',
+  'flow.bank.number':
+    '口座番号(7桁)を入力してください。7桁に満たない場合は先頭に0を付けてください(例: 0123456)。',
+  'flow.bank.holder': '口座名義をカタカナで入力してください(例: ヤマダ タロウ)。',
+  'flow.bank.bank_not_found':
+    '「{input}」に該当する金融機関が見つかりませんでした。「銀行」などを除いた名前か、4桁の金融機関コードで入力してください。',
+  'flow.bank.bank_candidates':
+    '「{input}」に該当する金融機関が複数あります。次の中から4桁のコードで入力してください: {list}',
+  'flow.bank.branch_not_found':
+    '{bank}に「{input}」に該当する支店が見つかりませんでした。支店名か、通帳に記載の3桁の支店番号で入力してください。',
+  'flow.bank.branch_candidates':
+    '「{input}」に該当する支店が複数あります。次の中から3桁の支店番号で入力してください: {list}',
+  'flow.bank.more': '、ほか{count}件',
 
   'money.notice.bad_kind':
     'お知らせの種類は「お知らせ」「製品情報」「メンテナンス」「個別のお知らせ」から選んでください。',
@@ -99,13 +120,17 @@ export const moneyEn = {
   'money.statement.month_not_over': '{month} has not ended yet, so it cannot be closed.',
 
   'money.bank.ja_refused':
-    'Accounts at JA Bank (agricultural cooperatives) cannot receive payments. Please register an account at another bank.',
+    'Accounts at JA Bank (agricultural cooperatives and their federations) or JF Marine Bank (fishery cooperatives) cannot receive payments. Please register an account at another bank.',
   'money.bank.japan_post_refused':
     'Accounts at Japan Post Bank (post offices) cannot receive payments. Please register an account at another bank.',
   'money.bank.name_required': 'Please enter the bank name (up to 100 characters).',
   'money.bank.bad_bank_code': 'The bank code must be 4 digits.',
   'money.bank.branch_required': 'Please enter the branch name (up to 100 characters).',
   'money.bank.bad_branch_code': 'The branch code must be 3 digits.',
+  'money.bank.unknown_bank_code':
+    'There is no bank with the code “{code}”. Please check the 4-digit code on your cash card or passbook.',
+  'money.bank.unknown_branch_code':
+    '{bank} has no branch with the code “{code}”. Please check the 3-digit branch number on your passbook or cash card.',
   'money.bank.bad_account_type': 'The account type must be ordinary, checking or savings.',
   'money.bank.bad_account_number':
     'The account number must be 7 digits (if yours is shorter, add zeros at the front).',
@@ -113,6 +138,23 @@ export const moneyEn = {
   'money.bank.type.ordinary': 'Ordinary',
   'money.bank.type.checking': 'Checking',
   'money.bank.type.savings': 'Savings',
+  'flow.bank.bank':
+    'Choose a bank, or type its name or 4-digit bank code (e.g. みずほ, Kyoto Shinkin, 0001).',
+  'flow.bank.branch': 'Please type the branch name or its 3-digit branch number at {bank} (e.g. 渋谷, 135).',
+  'flow.bank.the_bank': 'the bank',
+  'flow.bank.type': 'Please choose the account type at {branch}.',
+  'flow.bank.number':
+    'Please enter the 7-digit account number (if yours is shorter, add zeros at the front, e.g. 0123456).',
+  'flow.bank.holder': 'Please enter the account holder’s name in katakana (e.g. ヤマダ タロウ).',
+  'flow.bank.bank_not_found':
+    'No bank matches “{input}”. Please type the name without “Bank”, or the 4-digit bank code.',
+  'flow.bank.bank_candidates':
+    'Several banks match “{input}”. Please type the 4-digit code of one of these: {list}',
+  'flow.bank.branch_not_found':
+    '{bank} has no branch matching “{input}”. Please type the branch name, or the 3-digit branch number on your passbook.',
+  'flow.bank.branch_candidates':
+    'Several branches match “{input}”. Please type the 3-digit number of one of these: {list}',
+  'flow.bank.more': ', and {count} more',
 
   'money.notice.bad_kind':
     'A notice must be an announcement, product news, maintenance or a personal notice.',
