@@ -8,6 +8,7 @@ import { type Block, text } from '../src/chat/types.ts';
 import type { Role } from '../src/config.ts';
 import type { NoticeAudience } from '../src/domain/work/notices.ts';
 import { parseBusinessMonth, payDateFor } from '../src/domain/work/pay-date.ts';
+import type { NoticeKind } from '../src/domain/work/records.ts';
 import { UserError } from '../src/errors.ts';
 import { businessDateText, monthText, personText, userNames, yen } from './work-common.ts';
 
@@ -184,7 +185,25 @@ const ROLE_WORDS: Record<string, Role> = {
 const EVERYONE_WORDS = new Set(['everyone', 'all', '全員', 'みんな']);
 const USER_WORDS = new Set(['user', 'ユーザー', '個人']);
 
-/** お知らせ配信: `notify everyone|<role>|user <id> <title> / <body>`. */
+/** The kind of a notice to everyone or a role, named after the audience (ご案内 when none is named). */
+const KIND_WORDS: Record<string, Exclude<NoticeKind, 'personal'>> = {
+  ご案内: 'announcement',
+  案内: 'announcement',
+  announcement: 'announcement',
+  製品情報: 'product',
+  製品: 'product',
+  product: 'product',
+  メンテナンス: 'maintenance',
+  システム関連: 'maintenance',
+  システム: 'maintenance',
+  maintenance: 'maintenance',
+  system: 'maintenance',
+};
+
+/**
+ * お知らせ配信: `notify everyone|<role>|user <id> [ご案内|製品情報|メンテナンス] <title> / <body>`; a
+ * メンテナンス notice is listed under the システム関連 tab, the others under ご案内.
+ */
 const notify: Command = {
   name: 'notify',
   aliases: { ja: ['お知らせ配信'], en: ['notify', 'publish-notice'] },
@@ -212,6 +231,8 @@ const notify: Command = {
     } else {
       throw new UserError('work.usage.notify');
     }
+    const kindWord = 'userId' in audience ? undefined : KIND_WORDS[(args[skip] ?? '').toLowerCase()];
+    if (kindWord) skip++;
     // Padded, so a form that starts or ends with the separator still splits there.
     const content = ` ${args.slice(skip).join(' ')} `;
     const slash = content.indexOf(' / ');
@@ -219,7 +240,7 @@ const notify: Command = {
     const body = slash === -1 ? '' : content.slice(slash + 3).trim();
     if (title === '') throw new UserError('work.usage.notify');
     const { notice, notified } = await ctx.services.domain.notices.publish(ctx.actor, {
-      kind: 'userId' in audience ? 'personal' : 'announcement',
+      kind: 'userId' in audience ? 'personal' : (kindWord ?? 'announcement'),
       title,
       body,
       audience,

@@ -5,9 +5,10 @@
 
 import { parseYen } from '../src/chat/args.ts';
 import type { Command, CommandContext } from '../src/chat/command.ts';
-import { type Block, type CardBlock, text } from '../src/chat/types.ts';
+import { type Block, type Button, type CardBlock, text } from '../src/chat/types.ts';
 import type { Platform } from '../src/config.ts';
 import type { AlertPreferences, AlertPreferencesUpdate } from '../src/domain/work/alerts.ts';
+import { type NoticeTab, tabOfKind } from '../src/domain/work/notices.ts';
 import { UserError } from '../src/errors.ts';
 import { dateText, idArg, joined, pageArg, pageNav, WORK_PAGE_SIZE, yen } from './work-common.ts';
 
@@ -164,7 +165,23 @@ const alerts: Command = {
   },
 };
 
-/** お知らせ: notices addressed to me, newest first, unread ones marked. */
+/** What people type for each tab of お知らせ. */
+const TAB_WORDS: Record<string, NoticeTab> = {
+  ご案内: 'info',
+  案内: 'info',
+  info: 'info',
+  guide: 'info',
+  システム関連: 'system',
+  システム: 'system',
+  メンテナンス: 'system',
+  system: 'system',
+  maintenance: 'system',
+};
+
+/**
+ * お知らせ [ご案内|システム関連] [page]: notices addressed to me in the portal's two tabs, newest
+ * first, unread ones marked; each tab's button says how many are unread.
+ */
 const notices: Command = {
   name: 'notices',
   aliases: { ja: ['お知らせ', 'お知らせ一覧'], en: ['notices', 'news'] },
@@ -172,14 +189,30 @@ const notices: Command = {
   roles: ['worker', 'client', 'staff', 'customer', 'admin'],
   async run(ctx) {
     const { t, actor } = ctx;
-    const page = pageArg(ctx.args[0]);
+    const chosen = ctx.args[0] === undefined ? undefined : TAB_WORDS[ctx.args[0].toLowerCase()];
+    const tab: NoticeTab = chosen ?? 'info';
+    const page = pageArg(ctx.args[chosen ? 1 : 0]);
     const service = ctx.services.domain.notices;
-    const { items, total } = await service.list(actor, {
-      offset: (page - 1) * WORK_PAGE_SIZE,
-      limit: WORK_PAGE_SIZE,
-    });
-    if (total === 0) return { blocks: [text(t('work.notices.empty'))] };
-    const unread = await service.unreadCount(actor);
+    const counts = await service.tabCounts(actor);
+    if (counts.info.total + counts.system.total === 0) return { blocks: [text(t('work.notices.empty'))] };
+    const tabs: Button[] = [];
+    for (const each of ['info', 'system'] as const) {
+      const name = t(`work.notices.tab.${each}`);
+      const unread = counts[each].unread;
+      const caption = unread > 0 ? t('work.notices.tab_unread', { tab: name, unread }) : name;
+      tabs.push(
+        await ctx.button(
+          each === tab ? `● ${caption}` : caption,
+          `notices ${each}`,
+          each === tab ? 'primary' : undefined,
+        ),
+      );
+    }
+    const { items, total } = await service.list(
+      actor,
+      { offset: (page - 1) * WORK_PAGE_SIZE, limit: WORK_PAGE_SIZE },
+      tab,
+    );
     const listed = [];
     for (const n of items) {
       listed.push({
@@ -191,9 +224,17 @@ const notices: Command = {
         button: await ctx.button(t('work.button.open'), `notice ${n.id}`),
       });
     }
+    const title = t('work.notices.title', {
+      tab: t(`work.notices.tab.${tab}`),
+      count: total,
+      unread: counts[tab].unread,
+    });
     const blocks: Block[] = [
-      { type: 'list', title: t('work.notices.title', { count: total, unread }), items: listed },
-      ...(await pageNav(ctx, 'notices', page, total)),
+      { type: 'buttons', buttons: tabs },
+      total === 0
+        ? text(t('work.notices.tab_empty', { tab: t(`work.notices.tab.${tab}`) }))
+        : { type: 'list', title, items: listed },
+      ...(await pageNav(ctx, `notices ${tab}`, page, total)),
     ];
     return { blocks };
   },
@@ -213,10 +254,10 @@ const notice: Command = {
         {
           type: 'card',
           title: n.title,
-          subtitle: t(`money.notice.kind.${n.kind}`),
+          subtitle: `${t(`work.notices.tab.${tabOfKind(n.kind)}`)}・${t(`money.notice.kind.${n.kind}`)}`,
           ...(n.body ? { body: n.body } : {}),
           fields: [{ label: t('work.field.published_on'), value: dateText(ctx, n.createdAt) }],
-          buttons: [await ctx.button(t('work.button.all_notices'), 'notices')],
+          buttons: [await ctx.button(t('work.button.all_notices'), `notices ${tabOfKind(n.kind)}`)],
         },
       ],
     };

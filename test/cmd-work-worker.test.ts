@@ -236,16 +236,47 @@ describe('notices', () => {
     const noticeId = Number(/お知らせ #(\d+)/.exec(published)?.[1]);
     expect(published).toContain('(1名に通知します)');
     const list = await w.say('お知らせ');
-    expect(list).toContain('お知らせ(1件、未読1件)');
+    expect(list).toContain('お知らせ・ご案内(1件、未読1件)');
+    expect(list).toContain('● ご案内(未読1)');
     expect(list).toContain(`【未読】#${noticeId} 振込先のご確認`);
     expect(list).toContain('個別のお知らせ・');
     const opened = await w.tap('開く');
     expect(opened).toContain('■ 振込先のご確認');
     expect(opened).toContain('口座の登録をお願いします');
-    expect(await w.tap('お知らせ一覧')).toContain('お知らせ(1件、未読0件)');
+    expect(await w.tap('お知らせ一覧')).toContain('お知らせ・ご案内(1件、未読0件)');
     expect(await other.say(`お知らせ詳細 ${noticeId}`)).toBe(
       'ご指定のお知らせが見つかりませんでした。番号をご確認ください。',
     );
+  });
+});
+
+describe('notices in two tabs', () => {
+  it('lists maintenance under システム関連 and the rest under ご案内, each tab counting its unread', async () => {
+    const w = await person();
+    expect(
+      await staff.say(
+        'お知らせ配信 ワーカー メンテナンス 12月20日 2:00〜4:00 メンテナンスのお知らせ / この間はご利用いただけません',
+      ),
+    ).toContain('お知らせ #');
+    expect(
+      await staff.say('お知らせ配信 ワーカー 年末年始のお支払いについて / 12月分は1月8日にお支払いします'),
+    ).toContain('お知らせ #');
+    const info = await w.say('お知らせ');
+    expect(info).toContain('● ご案内(未読1)');
+    expect(info).toContain('システム関連(未読1)');
+    expect(info).toContain('年末年始のお支払いについて');
+    expect(info).not.toContain('メンテナンスのお知らせ');
+    const system = await w.tap('システム関連');
+    expect(system).toContain('お知らせ・システム関連(1件、未読1件)');
+    expect(system).toContain('12月20日 2:00〜4:00 メンテナンスのお知らせ');
+    expect(system).toContain('メンテナンス・');
+    expect(system).not.toContain('年末年始');
+    const opened = await w.tap('開く');
+    expect(opened).toContain('システム関連・メンテナンス');
+    expect(await w.tap('お知らせ一覧')).toContain('お知らせ・システム関連(1件、未読0件)');
+    expect(await w.say('お知らせ システム 2')).toContain('前のページ');
+    const en = await person(['worker'], 'en');
+    expect(await en.say('notices system')).toContain('Notices: System (1, 1 unread)');
   });
 });
 

@@ -2,7 +2,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { COUNT_LIMIT, type SearchPage } from '../../src/domain/table.ts';
 import type { JobSearch, WorkTables } from '../../src/domain/work/ports.ts';
-import { type JobRecord, type NoticeRecord, SEAT_HOLDING_STATUSES } from '../../src/domain/work/records.ts';
+import {
+  type JobRecord,
+  type NoticeKind,
+  type NoticeRecord,
+  SEAT_HOLDING_STATUSES,
+} from '../../src/domain/work/records.ts';
 import { ALERT_MATCH } from '../alert-match.ts';
 import {
   AlertPreference,
@@ -19,6 +24,13 @@ import {
 } from '../entities/index.ts';
 import { asRecord, inOrder, likeEscape, pgTextArray } from '../sql.ts';
 import { mikroTable } from '../table.ts';
+
+/**
+ * A notice `n` is visible to the user (binds: user id, roles as a text array): theirs, or for
+ * everyone, or for one of their roles.
+ */
+const NOTICE_VISIBLE =
+  'n.user_id = ? or (n.user_id is null and (n.audience_role is null or n.audience_role = any(?::text[])))';
 
 export function workTables(em: EntityManager): WorkTables {
   const notices = mikroTable<NoticeRecord, never>(em, Notice);
@@ -100,13 +112,22 @@ export function workTables(em: EntityManager): WorkTables {
       return row?.n ?? 0;
     },
 
-    async noticesFor(userId, roles, page) {
+    async noticesFor(userId, roles, page, kinds) {
       const rows = await em.execute<{ id: number; read: boolean; total: string }[]>(
         `select n.id, (r.id is not null) as read, count(*) over () as total
            from notices n left join notice_reads r on r.notice_id = n.id and r.user_id = ?
-          where n.user_id = ? or (n.user_id is null and (n.audience_role is null or n.audience_role = any(?::text[])))
+          where (${NOTICE_VISIBLE})
+            and (?::text[] is null or n.kind = any(?::text[]))
           order by n.created_at desc, n.id desc limit ? offset ?`,
-        [userId, userId, pgTextArray(roles), page.limit, page.offset],
+        [
+          userId,
+          userId,
+          pgTextArray(roles),
+          kinds ? pgTextArray(kinds) : null,
+          kinds ? pgTextArray(kinds) : null,
+          page.limit,
+          page.offset,
+        ],
       );
       const read = new Map(rows.map((r) => [r.id, r.read]));
       const items = await inOrder(
@@ -117,6 +138,17 @@ export function workTables(em: EntityManager): WorkTables {
         items: items.map((n) => ({ ...n, read: read.get(n.id) ?? false })),
         total: Number(rows[0]?.total ?? 0),
       };
+    },
+
+    async noticeCounts(userId, roles) {
+      const rows = await em.execute<{ kind: NoticeKind; total: number; unread: number }[]>(
+        `select n.kind, count(*)::int as total, count(*) filter (where r.id is null)::int as unread
+           from notices n left join notice_reads r on r.notice_id = n.id and r.user_id = ?
+          where ${NOTICE_VISIBLE}
+          group by n.kind`,
+        [userId, userId, pgTextArray(roles)],
+      );
+      return rows;
     },
   };
 }

@@ -20,6 +20,19 @@ export const MAX_NOTICE_BODY_LENGTH = 4000;
 /** Page size when a service has to walk a list to the end (users of a role, unread notices). */
 const SCAN_PAGE = 500;
 
+/**
+ * The portal's two tabs: ご案内 (announcements, product news, personal notices) and システム関連
+ * (maintenance). Every kind is in exactly one.
+ */
+export const NOTICE_TABS = {
+  info: ['announcement', 'product', 'personal'],
+  system: ['maintenance'],
+} as const satisfies Record<string, readonly NoticeKind[]>;
+export type NoticeTab = keyof typeof NOTICE_TABS;
+
+export const tabOfKind = (kind: NoticeKind): NoticeTab =>
+  (NOTICE_TABS.system as readonly NoticeKind[]).includes(kind) ? 'system' : 'info';
+
 export type NoticeAudience = { everyone: true } | { role: Role } | { userId: number };
 
 export interface PublishNoticeInput {
@@ -104,9 +117,28 @@ export class NoticeService {
     });
   }
 
-  /** Notices addressed to the actor, newest first, each with whether they have read it. */
-  list(actor: Actor, page: PageRequest = { offset: 0, limit: 10 }): Promise<Page<NoticeWithRead>> {
-    return this.ctx.uow.read((tx) => tx.work.noticesFor(actor.userId, actor.roles, page));
+  /** Notices addressed to the actor (of one tab when given), newest first, each with whether they have read it. */
+  list(
+    actor: Actor,
+    page: PageRequest = { offset: 0, limit: 10 },
+    tab?: NoticeTab,
+  ): Promise<Page<NoticeWithRead>> {
+    return this.ctx.uow.read((tx) =>
+      tx.work.noticesFor(actor.userId, actor.roles, page, tab ? NOTICE_TABS[tab] : undefined),
+    );
+  }
+
+  /** Per tab, how many notices the actor has and how many they have not opened (one statement). */
+  tabCounts(actor: Actor): Promise<Record<NoticeTab, { total: number; unread: number }>> {
+    return this.ctx.uow.read(async (tx) => {
+      const counts = { info: { total: 0, unread: 0 }, system: { total: 0, unread: 0 } };
+      for (const row of await tx.work.noticeCounts(actor.userId, actor.roles)) {
+        const tab = counts[tabOfKind(row.kind)];
+        tab.total += row.total;
+        tab.unread += row.unread;
+      }
+      return counts;
+    });
   }
 
   /** Opens a notice addressed to the actor and marks it read (once, however often it is opened). */
@@ -130,16 +162,9 @@ export class NoticeService {
   }
 
   /** How many notices addressed to the actor they have not opened. */
-  unreadCount(actor: Actor): Promise<number> {
-    return this.ctx.uow.read(async (tx) => {
-      // TODO(work ports): a `countUnreadNotices(userId, roles)` query would make this one statement.
-      let unread = 0;
-      for (let offset = 0; ; offset += SCAN_PAGE) {
-        const page = await tx.work.noticesFor(actor.userId, actor.roles, { offset, limit: SCAN_PAGE });
-        unread += page.items.filter((n) => !n.read).length;
-        if (page.items.length < SCAN_PAGE) return unread;
-      }
-    });
+  async unreadCount(actor: Actor): Promise<number> {
+    const { info, system } = await this.tabCounts(actor);
+    return info.unread + system.unread;
   }
 }
 

@@ -19,6 +19,7 @@ import type {
   NewNoticeRead,
   NewPaymentStatement,
   NewQuestion,
+  NoticeKind,
   NoticeReadRecord,
   NoticeRecord,
   PaymentStatementRecord,
@@ -59,10 +60,19 @@ export interface WorkTables {
    * matches everything).
    */
   queueJobAlerts(job: JobRecord): Promise<number>;
-  /** Notices visible to a user (everyone, their roles, personal), newest first, with read flags. */
+  /**
+   * Notices visible to a user (everyone, their roles, personal), newest first, with read flags;
+   * only those of `kinds` when given.
+   */
   noticesFor(
     userId: number,
     roles: readonly string[],
     page: PageRequest,
+    kinds?: readonly NoticeKind[],
   ): Promise<Page<NoticeRecord & { read: boolean }>>;
+  /** Per kind, how many notices are visible to the user and how many of them they have not opened. */
+  noticeCounts(
+    userId: number,
+    roles: readonly string[],
+  ): Promise<{ kind: NoticeKind; total: number; unread: number }[]>;
 }

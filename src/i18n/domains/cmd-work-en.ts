@@ -89,7 +89,7 @@ export const cmdWorkEn = {
   'work.button.cancel_close': 'See the invoice instead',
   'work.close_month.open_items': 'Items not settled yet',
   'work.usage.notify':
-    'Send “notify <audience> <title> / <body>”. The audience is “everyone”, a role (worker, staff, client, customer) or “user <number>” (e.g. notify worker Year-end payments / December is paid on 8 January).',
+    'Send “notify <audience> <title> / <body>”. The audience is “everyone”, a role (worker, staff, client, customer) or “user <number>”. For everyone or a role, a kind may follow the audience (announcement, product, maintenance); maintenance notices are listed under “System” (e.g. notify worker Year-end payments / December is paid on 8 January; notify everyone maintenance Maintenance on 20 Dec 2:00–4:00 / The service is unavailable during this time).',
   'work.bad_page': 'Please give a page number of 1 or more.',
   'work.page': 'Page {page} of {pages}',
   'work.none': 'None',
@@ -227,7 +227,11 @@ export const cmdWorkEn = {
   'work.alerts.paused_done': 'Job alerts are paused. Send “alerts resume” to turn them back on.',
   'work.alerts.resumed_done': 'Job alerts are back on.',
   'work.notices.empty': 'There are no notices.',
-  'work.notices.title': 'Notices ({count}, {unread} unread)',
+  'work.notices.title': 'Notices: {tab} ({count}, {unread} unread)',
+  'work.notices.tab.info': 'Information',
+  'work.notices.tab.system': 'System',
+  'work.notices.tab_unread': '{tab} ({unread} unread)',
+  'work.notices.tab_empty': 'There are no notices under “{tab}”.',
   'work.notices.unread_mark': '[unread] ',
   'work.notices.line': '{kind} · {date}',
 

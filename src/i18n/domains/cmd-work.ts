@@ -88,7 +88,7 @@ export const cmdWorkJa = {
   'work.button.cancel_close': '締めずに請求書を見る',
   'work.close_month.open_items': 'まだ確定していない明細',
   'work.usage.notify':
-    '「お知らせ配信 宛先 タイトル / 本文」の形で送ってください。宛先は「全員」、役割(ワーカー・スタッフ・クライアント・お客様)、または「user 番号」です(例: お知らせ配信 ワーカー 年末年始のお支払いについて / 12月分は1月8日にお支払いします)。',
+    '「お知らせ配信 宛先 タイトル / 本文」の形で送ってください。宛先は「全員」、役割(ワーカー・スタッフ・クライアント・お客様)、または「user 番号」です。全員・役割あてには宛先の後に種類(ご案内・製品情報・メンテナンス)を付けられます。メンテナンスは「システム関連」に掲載されます(例: お知らせ配信 ワーカー 年末年始のお支払いについて / 12月分は1月8日にお支払いします、お知らせ配信 全員 メンテナンス 12月20日 2:00〜4:00 メンテナンスのお知らせ / この間はご利用いただけません)。',
   'work.bad_page': 'ページ番号は1以上の数字で指定してください。',
   'work.page': '{page}/{pages}ページ',
   'work.none': 'なし',
@@ -225,7 +225,11 @@ export const cmdWorkJa = {
   'work.alerts.paused_done': 'ジョブアラートを一時停止しました。「通知設定 resume」で再開できます。',
   'work.alerts.resumed_done': 'ジョブアラートを再開しました。',
   'work.notices.empty': 'お知らせはありません。',
-  'work.notices.title': 'お知らせ({count}件、未読{unread}件)',
+  'work.notices.title': 'お知らせ・{tab}({count}件、未読{unread}件)',
+  'work.notices.tab.info': 'ご案内',
+  'work.notices.tab.system': 'システム関連',
+  'work.notices.tab_unread': '{tab}(未読{unread})',
+  'work.notices.tab_empty': '「{tab}」のお知らせはありません。',
   'work.notices.unread_mark': '【未読】',
   'work.notices.line': '{kind}・{date}',
 
