@@ -154,12 +154,17 @@ const hoursChoices = (ctx: CommandContext): Promise<QuickReply[]> =>
     WEEKLY_HOURS.map((h) => ctx.quickReply(ctx.t(`market.weekly_hours.${h}`), `profile set hours ${h}`)),
   );
 
-/** `profile set <field> <value>`: one field of one's own profile. */
-async function setField(ctx: CommandContext): Promise<Reply> {
-  const { t, args } = ctx;
-  const field = (Object.keys(FIELD_WORDS) as Field[]).find((f) => isWord(args[1], FIELD_WORDS[f]));
+const fieldOf = (word: string | undefined) =>
+  (Object.keys(FIELD_WORDS) as Field[]).find((f) => isWord(word, FIELD_WORDS[f]));
+
+/**
+ * `profile set <field> <value>` (also `profile <field> <value>`, and `時給 <amount>` on its own): one
+ * field of one's own profile; the value is what follows the first `valueAt` words.
+ */
+async function setField(ctx: CommandContext, field: Field | undefined, valueAt: number): Promise<Reply> {
+  const { t } = ctx;
   if (field === undefined) throw new UserError('market.usage.profile');
-  const value = freeText(ctx, 2);
+  const value = freeText(ctx, valueAt);
   const clear = isWord(value, CLEAR_WORDS);
   if (field === 'status' && statusOf(value) === undefined) {
     const lead = value === '' ? t('market.profile.status_prompt') : t('market.status_invalid');
@@ -208,7 +213,9 @@ const profile: Command = {
   summary: 'cmd.profile.summary',
   roles: PARTICIPANTS,
   async run(ctx) {
-    if (isWord(ctx.args[0], SET_WORDS)) return setField(ctx);
+    if (isWord(ctx.args[0], SET_WORDS)) return setField(ctx, fieldOf(ctx.args[1]), 2);
+    const field = fieldOf(ctx.args[0]);
+    if (field !== undefined) return setField(ctx, field, 1);
     const userId = ctx.args[0] === undefined ? ctx.actor.userId : parseId(ctx.args[0]);
     return profileReply(ctx, await ctx.services.domain.profiles.get(ctx.actor, userId));
   },
@@ -316,4 +323,17 @@ const qualification: Command = {
   },
 };
 
-export const profileCommands: readonly Command[] = [profile, skills, qualification];
+/** 時給 <amount>: one's hourly rate, the field people change most, without `プロフィール 設定`. */
+const rate: Command = {
+  name: 'rate',
+  aliases: { ja: ['時給'], en: ['rate', 'hourly-rate'] },
+  summary: 'cmd.rate.summary',
+  roles: PARTICIPANTS,
+  async run(ctx) {
+    if (ctx.args.length === 0)
+      return profileReply(ctx, await ctx.services.domain.profiles.get(ctx.actor, ctx.actor.userId));
+    return setField(ctx, 'rate', 0);
+  },
+};
+
+export const profileCommands: readonly Command[] = [profile, rate, skills, qualification];

@@ -48,6 +48,16 @@ describe('profile', () => {
     expect(busy).toContain('  現在忙しい');
   });
 
+  it('reads the hourly rate as a Japanese keyboard types it, with or without プロフィール 設定', async () => {
+    const worker = await c.as('prof-rate', ['worker'], { name: '岡田' });
+    expect(await worker.say('プロフィール 設定 時給 １８００')).toContain('時給: 1,800円');
+    expect(await worker.say('時給 ２，２００円')).toContain('時給: 2,200円');
+    expect(await worker.say('時給２５００円')).toContain('時給: 2,500円');
+    expect(await worker.say('プロフィール 時給 ￥３，０００')).toContain('時給: 3,000円');
+    expect(await worker.say('時給 たくさん')).toContain('「たくさん」は金額として読み取れませんでした');
+    expect(await worker.say('時給')).toContain('時給: 3,000円');
+  });
+
   it('offers the choices for status and hours, and clears a field with none (en)', async () => {
     const worker = await c.as('prof-en', ['worker'], { locale: 'en', name: 'Emma' });
     expect(await worker.say('profile set status')).toContain('Please choose your status.');

@@ -1,12 +1,13 @@
 /**
- * Parsing what users type for ids, amounts and dates. Input is already NFKC-normalized by the
- * router (full-width digits, `＃`), so `#12`, `１２` and `12` are the same id.
+ * Parsing what users type for ids, amounts and dates. The router NFKC-normalizes the arguments, but
+ * free text is taken as typed (a profile value, a form field), so each parser folds its own input
+ * too: `#12`, `＃１２` and `12` are the same id, `１，８００円` the same amount as `1,800`.
  */
 import { UserError } from '../errors.ts';
 
 /** `12`, `#12`, `No.12`, `ID:12` → 12. */
 export function parseId(arg: string | undefined): number {
-  const m = arg === undefined ? null : /^(?:#|no\.?|id[:：]?)?(\d{1,9})$/i.exec(arg.trim());
+  const m = arg === undefined ? null : /^(?:#|no\.?|id[:：]?)?(\d{1,9})$/i.exec(arg.normalize('NFKC').trim());
   if (!m) throw new UserError('error.bad_id', { input: (arg ?? '').slice(0, 20) });
   return Number(m[1]);
 }
@@ -14,6 +15,7 @@ export function parseId(arg: string | undefined): number {
 /** `12000`, `12,000`, `12,000円`, `¥12,000`, `1.2万円` → 12000. */
 export function parseYen(arg: string | undefined): number {
   const s = (arg ?? '')
+    .normalize('NFKC')
     .trim()
     .replace(/[,，\s]/g, '')
     .replace(/^[¥￥]/, '')
@@ -30,7 +32,7 @@ export function parseYen(arg: string | undefined): number {
  * the year (`12/10`, `12月10日`: the next such date from `today`). Returns `YYYY-MM-DD`.
  */
 export function parseDate(arg: string | undefined, today: string): string {
-  const s = (arg ?? '').trim();
+  const s = (arg ?? '').normalize('NFKC').trim();
   const full = /^(\d{4})[-/年](\d{1,2})[-/月](\d{1,2})日?$/.exec(s);
   const short = full ? null : /^(\d{1,2})[/月](\d{1,2})日?$/.exec(s);
   let y: number;

@@ -3,8 +3,11 @@ import type { Role } from '../config.ts';
 import type { Command } from './command.ts';
 import { editDistance, normalizeInput } from './normalize.ts';
 
-/** A command word with a number glued on: `案件詳細4`, `応募状況#12`, `応募状況No.12`, `検収:3`. */
-const GLUED_NUMBER = /^(\D+?)(?:[#:]|no\.?)?(\d{1,9})$/iu;
+/**
+ * A command word with a number glued on: `案件詳細4`, `応募状況#12`, `応募状況No.12`, `検収:3`, or an
+ * amount (`時給1800円`).
+ */
+const GLUED_NUMBER = /^(\D+?)(?:[#:]|no\.?)?(\d{1,9}円?)$/iu;
 
 export type RouteResult =
   | { kind: 'command'; command: Command; name: string; args: string[]; rest: string }
