@@ -91,7 +91,7 @@ export const categories: Command = {
   },
 };
 
-/** 店舗: the company's stores by free word or region (staff name the company first). */
+/** 店舗: the company's stores by region, prefecture or free word (staff name the company first). */
 export const stores: Command = {
   name: 'stores',
   aliases: { ja: ['店舗', '店舗検索'], en: ['stores', 'store-search'] },
@@ -113,12 +113,13 @@ export const stores: Command = {
     const word = words.join(' ');
     const regions = await directory.storeRegions(ctx.actor, companyId);
     const prefix = staff ? `stores ${companyId}` : 'stores';
-    // A region's exact name narrows to that region; anything else is a free word over name,
-    // prefecture and region.
-    const query = regions.some((r) => r.region === word) ? { region: word } : { word };
-    const found = await directory.searchStores(
+    // A region's name narrows to that region, a prefecture (東京 or 東京都, 京都 is 京都府) to that
+    // prefecture; any other word (a city, part of the name) must appear in the name, prefecture or
+    // region. `店舗 東京 渋谷` takes both.
+    const found = await directory.lookupStores(
       ctx.actor,
-      { ...query, ...(companyId === undefined ? {} : { companyId }) },
+      word,
+      companyId === undefined ? {} : { companyId },
       { offset: (page - 1) * STORES_PAGE_SIZE, limit: STORES_PAGE_SIZE },
     );
     const quickReplies = await Promise.all(

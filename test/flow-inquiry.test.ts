@@ -38,7 +38,9 @@ describe('new inquiry, step by step', () => {
     expect(first).toContain('お問い合わせの種類を選んでください。');
     expect(await me.say('99')).toContain('一覧から番号で選んでください。');
     expect(await me.tap('修理')).toContain('内容をもう少し詳しく選んでください。');
-    expect(await me.say('1')).toContain('対象の店舗を選ぶか');
+    // The company has stores in two regions: the region comes first, and may be skipped.
+    expect(await me.say('1')).toContain('店舗のある地域を選んでください。');
+    expect(await me.say('スキップ')).toContain('対象の店舗を選ぶか');
     // Free word matching two stores is ambiguous; one match is chosen.
     expect(await me.say('東京')).toContain('該当する店舗が複数あります');
     expect(await me.say('梅田')).toContain('お問い合わせの内容を入力してください。');

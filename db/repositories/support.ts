@@ -73,6 +73,26 @@ function inquiryConditions(filter: InquiryFilter): Sql {
   return { where, params };
 }
 
+/** A company's stores (aliased `s`) matching the search. */
+function storeConditions(companyId: number, search: StoreSearch): Sql {
+  const where = ['s.company_id = ?'];
+  const params: unknown[] = [companyId];
+  for (const term of search.terms ?? []) {
+    where.push(`(s.name ilike ? or s.prefecture ilike ? or s.region ilike ?)`);
+    const pattern = `%${likeEscape(term)}%`;
+    params.push(pattern, pattern, pattern);
+  }
+  if (search.region !== undefined) {
+    where.push('s.region = ?');
+    params.push(search.region);
+  }
+  if (search.prefecture !== undefined) {
+    where.push('s.prefecture = ?');
+    params.push(search.prefecture);
+  }
+  return { where, params };
+}
+
 const hasPeriod = (filter: InquiryFilter) =>
   filter.createdFrom !== undefined || filter.createdBefore !== undefined;
 
@@ -169,17 +189,7 @@ export function supportTables(em: EntityManager): SupportTables {
     attachments: mikroTable(em, InquiryAttachment),
 
     async searchStores(companyId: number, search: StoreSearch, page): Promise<Page<StoreRecord>> {
-      const where = ['s.company_id = ?'];
-      const params: unknown[] = [companyId];
-      for (const term of search.terms ?? []) {
-        where.push(`(s.name ilike ? or s.prefecture ilike ? or s.region ilike ?)`);
-        const pattern = `%${likeEscape(term)}%`;
-        params.push(pattern, pattern, pattern);
-      }
-      if (search.region !== undefined) {
-        where.push('s.region = ?');
-        params.push(search.region);
-      }
+      const { where, params } = storeConditions(companyId, search);
       const { rows, total } = await paged<{ id: number }>(
         {
           select: 's.id',
@@ -196,6 +206,18 @@ export function supportTables(em: EntityManager): SupportTables {
         ),
         total,
       };
+    },
+
+    async storePositions(companyId, search, ids) {
+      if (ids.length === 0) return new Map<number, number>();
+      const { where, params } = storeConditions(companyId, search);
+      // Numbered in the order searchStores lists them.
+      const rows = await em.execute<{ id: number; n: string }[]>(
+        `select id, n from (select s.id, row_number() over (order by s.name asc, s.id asc) as n
+           from stores s ${whereClause(where)}) numbered where id in (${ids.map(() => '?').join(', ')})`,
+        [...params, ...ids],
+      );
+      return new Map(rows.map((r) => [Number(r.id), Number(r.n)]));
     },
 
     async storeRegions(companyId) {

@@ -1,4 +1,4 @@
-/** Support desk tables and the queries that need more than one table (DOMAIN.md §2). */
+/** Support desk tables and the queries that need more than one table. */
 import type { Page, PageRequest, SearchPage, Table } from '../table.ts';
 import type {
   AttachmentView,
@@ -17,10 +17,15 @@ import type {
   StoreRecord,
 } from './records.ts';
 
-/** Free word (already NFKC-normalized, split on spaces: every term must match) or region. */
+/**
+ * Free word (already NFKC-normalized, split on spaces: every term must match name, prefecture or
+ * region), region and prefecture (both exact); every given part narrows.
+ */
 export interface StoreSearch {
   terms?: readonly string[];
   region?: string;
+  /** One of the 47 prefectures as stored (東京都). */
+  prefecture?: string;
 }
 
 /**
@@ -59,6 +64,15 @@ export interface SupportTables {
   searchStores(companyId: number, search: StoreSearch, page: PageRequest): Promise<Page<StoreRecord>>;
   /** The regions a company's stores are in, with how many stores each, by name. */
   storeRegions(companyId: number): Promise<{ region: string; stores: number }[]>;
+  /**
+   * Where each of `ids` stands (from 1) in `searchStores(companyId, search)`'s order; ids that do
+   * not match the search are left out.
+   */
+  storePositions(
+    companyId: number,
+    search: StoreSearch,
+    ids: readonly number[],
+  ): Promise<Map<number, number>>;
   /**
    * Inquiries matching the filter, newest update first (then highest id). The total is exact up to
    * `COUNT_LIMIT` (or the end of the requested page, if further).

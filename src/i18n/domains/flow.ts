@@ -18,10 +18,23 @@ export const flowJa = {
   'flow.button.done': '完了',
   'flow.inquiry.category': 'お問い合わせの種類を選んでください。',
   'flow.inquiry.subtopic': '内容をもう少し詳しく選んでください。',
-  'flow.inquiry.store': '対象の店舗を選ぶか、店舗名・地域の一部を入力してください。',
-  'flow.inquiry.store_not_found': '該当する店舗が見つかりませんでした。別の言葉でお試しください。',
-  'flow.inquiry.store_ambiguous':
-    '該当する店舗が複数あります。番号で選ぶか、もう少し詳しく入力してください。',
+  'flow.inquiry.region':
+    '店舗のある地域を選んでください。都道府県名(例: 東京、大阪)や市区町村名(例: 横浜)を入力して絞り込むこともできます。すべての店舗から選ぶ場合は「スキップ」と送ってください。',
+  'flow.inquiry.region_choice': '{region}({count}店舗)',
+  'flow.inquiry.region_not_found':
+    '「{input}」に該当する地域・店舗はありません。一覧から番号で地域を選ぶか、「スキップ」ですべての店舗から選んでください。',
+  'flow.inquiry.store':
+    '対象の店舗を選ぶか、店舗名・市区町村名・都道府県名の一部(例: 渋谷、東京)を入力してください。一覧にない店舗は、店舗名などを入力して探せます。',
+  'flow.inquiry.store_not_found':
+    '「{input}」に該当する店舗が見つかりませんでした。一覧から番号で選ぶか、店舗名・市区町村名・都道府県名・地域名(例: 渋谷、東京、関東)で入力してください。',
+  'flow.inquiry.store_not_in_region':
+    '「{input}」に該当する店舗は「{region}」の中にありません。一覧から番号で選ぶか、別の言葉でお試しください。地域を選び直す場合は「キャンセル」してから、もう一度「問い合わせ」と送ってください。',
+  'flow.inquiry.store_other_region':
+    '「{input}」に該当する店舗は「{region}」の中にはありませんが、ほかの地域に{count}件あります。その店舗を選ぶ場合は「キャンセル」してからもう一度「問い合わせ」と送り、地域で「スキップ」するか、別の地域を選んでください。',
+  'flow.inquiry.store_candidates':
+    '該当する店舗が複数あります({count}件)。次の番号を入力して選ぶか、もう少し詳しく入力してください。\n{list}',
+  'flow.inquiry.store_candidates_more': 'ほか{count}件',
+  'flow.inquiry.store_number': '店舗の番号は1〜{max}の中から入力してください。',
   'flow.inquiry.comment': 'お問い合わせの内容を入力してください。',
   'flow.inquiry.attachments': '写真や資料があれば添付してください(なければ「完了」)。',
   'flow.inquiry.created': '問い合わせを受け付けました(問い合わせID:{id})。担当者からの返信をお待ちください。',
@@ -82,9 +95,23 @@ export const flowEn = {
   'flow.button.done': 'Done',
   'flow.inquiry.category': 'What is your inquiry about?',
   'flow.inquiry.subtopic': 'Please choose a more specific topic.',
-  'flow.inquiry.store': 'Choose the store, or type part of its name or region.',
-  'flow.inquiry.store_not_found': 'No store matches that. Please try other words.',
-  'flow.inquiry.store_ambiguous': 'Several stores match. Choose one by number or type more.',
+  'flow.inquiry.region':
+    'Which region is the store in? You can also type a prefecture (e.g. 東京, 大阪) or a city (e.g. 横浜) to narrow the list. Send “skip” to choose from all stores.',
+  'flow.inquiry.region_choice': '{region} ({count})',
+  'flow.inquiry.region_not_found':
+    'No region or store matches “{input}”. Choose a region by its number, or send “skip” to choose from all stores.',
+  'flow.inquiry.store':
+    'Choose the store, or type part of its name, city or prefecture (e.g. 渋谷, 東京). A store that is not in the list can be found by typing its name.',
+  'flow.inquiry.store_not_found':
+    'No store matches “{input}”. Choose one by number, or type a store name, city, prefecture or region (e.g. 渋谷, 東京, 関東).',
+  'flow.inquiry.store_not_in_region':
+    'No store in “{region}” matches “{input}”. Choose one by number or try other words. To choose another region, send “cancel” and start the inquiry again.',
+  'flow.inquiry.store_other_region':
+    'No store in “{region}” matches “{input}”, but {count} in other regions do. To choose one of those, send “cancel”, start the inquiry again and skip the region or choose another one.',
+  'flow.inquiry.store_candidates':
+    'Several stores match ({count}). Type the number of the one you mean, or type more of its name.\n{list}',
+  'flow.inquiry.store_candidates_more': '{count} more',
+  'flow.inquiry.store_number': 'Please type a store number from 1 to {max}.',
   'flow.inquiry.comment': 'Please describe your inquiry.',
   'flow.inquiry.attachments': 'Attach photos or documents if you have any (or send “done”).',
   'flow.inquiry.created': 'Your inquiry was received (inquiry ID:{id}). Our staff will reply here.',
