@@ -10,6 +10,7 @@ import type { Platform, Role } from '../src/config.ts';
 import { UserError } from '../src/errors.ts';
 import { formatDate } from '../src/i18n/format.ts';
 import type { Translator } from '../src/i18n/index.ts';
+import { home } from './home.ts';
 
 const platformLabel = (t: Translator, platform: Platform) => t(`account.platform.${platform}`);
 const roleLabel = (t: Translator, role: Role) => t(`account.role.${role}`);
@@ -118,7 +119,10 @@ const unlink: Command = {
   },
 };
 
-/** 参加: joins with an invitation code; open to someone who has no role yet. */
+/**
+ * 参加: joins with an invitation code; open to someone who has no role yet. The answer is the home
+ * view of the role just gained: what needs them now and where to start.
+ */
 const join: Command = {
   name: 'join',
   aliases: { ja: ['参加'], en: ['join'] },
@@ -127,9 +131,22 @@ const join: Command = {
     const { t } = ctx;
     if (ctx.args.length === 0) throw new UserError('account.usage.join');
     const joined = await ctx.services.domain.identity.join(ctx.actor, ctx.args.join(''));
+    const roles = ctx.actor.roles.includes(joined.role)
+      ? [...ctx.actor.roles]
+      : [...ctx.actor.roles, joined.role];
+    const actor = { ...ctx.actor, roles, companyId: joined.companyId ?? ctx.actor.companyId };
+    const homeView = await home.run({
+      ...ctx,
+      actor,
+      user: { ...ctx.user, roles, companyId: actor.companyId },
+    });
     return {
-      blocks: [text(t('invite.joined', { role: roleLabel(t, joined.role) })), text(t('account.joined_next'))],
-      quickReplies: [await ctx.quickReply(t('account.button.help'), 'help')],
+      ...homeView,
+      blocks: [
+        text(t('invite.joined', { role: roleLabel(t, joined.role) })),
+        ...homeView.blocks,
+        text(t('account.joined_next')),
+      ],
     };
   },
 };

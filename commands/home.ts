@@ -4,6 +4,7 @@
  * - worker: applications waiting for them (start, deliver, revise), answers to their questions,
  *   invoice items to confirm, the next pay date;
  * - staff: new applications, deliveries to review, open inquiries, disputed invoice items;
+ * - client: new applications and deliveries to review on the jobs they posted;
  * - customer: their open inquiries with the latest message.
  * Nothing to do is said plainly, with the usual starting points.
  */
@@ -97,14 +98,28 @@ async function workerSections(ctx: CommandContext): Promise<Section[]> {
   return sections;
 }
 
-async function staffSections(ctx: CommandContext): Promise<Section[]> {
+/** How many of a client's own jobs their home looks at (the latest posted). */
+const CLIENT_JOBS = 200;
+
+/**
+ * New applications and deliveries waiting for review: on every job (staff), or on the jobs a client
+ * posted (`jobIds`).
+ */
+async function reviewSections(ctx: CommandContext, jobIds: number[] | null): Promise<Section[]> {
   const { t } = ctx;
   const { store } = ctx.services;
   const sections: Section[] = [];
-  const [applied, delivered, disputed] = await store.uow.read(async (tx) => [
-    await tx.work.applications.find({ status: 'applied' }, { orderBy: { id: 'desc' }, limit: ROWS }),
-    await tx.work.applications.find({ status: 'delivered' }, { orderBy: { updatedAt: 'asc' }, limit: ROWS }),
-    await tx.work.invoiceItems.find({ status: 'disputed' }, { orderBy: { id: 'asc' }, limit: ROWS }),
+  if (jobIds !== null && jobIds.length === 0) return sections;
+  const scope = jobIds === null ? {} : { jobId: jobIds };
+  const [applied, delivered] = await store.uow.read(async (tx) => [
+    await tx.work.applications.find(
+      { ...scope, status: 'applied' },
+      { orderBy: { id: 'desc' }, limit: ROWS },
+    ),
+    await tx.work.applications.find(
+      { ...scope, status: 'delivered' },
+      { orderBy: { updatedAt: 'asc' }, limit: ROWS },
+    ),
   ]);
   const titles = await jobTitles(
     ctx,
@@ -128,6 +143,26 @@ async function staffSections(ctx: CommandContext): Promise<Section[]> {
       });
     sections.push({ title: t('home.staff.deliveries'), items });
   }
+  return sections;
+}
+
+async function clientSections(ctx: CommandContext): Promise<Section[]> {
+  const jobs = await ctx.services.store.uow.read((tx) =>
+    tx.work.jobs.find({ createdBy: ctx.actor.userId }, { orderBy: { id: 'desc' }, limit: CLIENT_JOBS }),
+  );
+  return reviewSections(
+    ctx,
+    jobs.map((j) => j.id),
+  );
+}
+
+async function staffSections(ctx: CommandContext): Promise<Section[]> {
+  const { t } = ctx;
+  const { store } = ctx.services;
+  const sections = await reviewSections(ctx, null);
+  const disputed = await store.uow.read((tx) =>
+    tx.work.invoiceItems.find({ status: 'disputed' }, { orderBy: { id: 'asc' }, limit: ROWS }),
+  );
   const open = await ctx.services.domain.inquiryReads.search(
     ctx.actor,
     { status: 'received' },
@@ -187,6 +222,7 @@ export const home: Command = {
     const sections: Section[] = [];
     if (actor.roles.includes('staff') || actor.roles.includes('admin'))
       sections.push(...(await staffSections(ctx)));
+    else if (actor.roles.includes('client')) sections.push(...(await clientSections(ctx)));
     if (actor.roles.includes('worker')) sections.push(...(await workerSections(ctx)));
     if (actor.roles.includes('customer')) sections.push(...(await customerSections(ctx)));
     const blocks: Block[] = [text(t('home.title', { name: ctx.user.displayName }))];
@@ -196,6 +232,7 @@ export const home: Command = {
     if (withRows.length === 0) blocks.push(text(t('home.nothing')));
     const starts: Button[] = [];
     if (actor.roles.includes('worker')) starts.push(await ctx.button(t('home.jobs'), 'jobs'));
+    if (actor.roles.includes('client')) starts.push(await ctx.button(t('home.post_job'), 'post-job'));
     if (actor.roles.includes('customer')) starts.push(await ctx.button(t('home.new_inquiry'), 'inquiry-new'));
     starts.push(await ctx.button(t('home.help'), 'help'));
     blocks.push({ type: 'buttons', buttons: starts });

@@ -126,6 +126,17 @@ describe('Discord interactions endpoint', () => {
     }
   }, 20_000);
 
+  it('answers `/bot` with nothing to say with the home view, and a subcommand of /market2 like any other', async () => {
+    const seen = await b.say(uid('home-discord'), '');
+    expect(seen.text).toContain('さんのホームです。');
+    expect(seen.text).toContain('今すぐご対応いただくことはありません。');
+    const later = applicationCommands(commandGroups).find((c) => c.name === 'market2');
+    const sub = later?.options[0]?.name ?? '';
+    expect(sub).not.toBe('');
+    const ran = await b.command(uid('home-discord'), 'market2', sub, undefined);
+    expect(ran.text).not.toContain('見つかりませんでした');
+  });
+
   it('keeps answers in a server private to the caller (ephemeral)', async () => {
     const seen = await b.command(uid('in-guild'), 'account', 'help', undefined, { guild: true });
     expect(seen.response.type).toBe(4);
@@ -136,7 +147,16 @@ describe('Discord interactions endpoint', () => {
 describe('Discord commands', () => {
   it('generates slash commands from the registry within Discord’s limits', () => {
     const commands = applicationCommands(commandGroups);
-    expect(commands.map((c) => c.name)).toEqual(['work', 'staff', 'support', 'market', 'account', 'bot']);
+    // A group of more than 25 continues in a second command (/market2).
+    expect(commands.map((c) => c.name)).toEqual([
+      'work',
+      'staff',
+      'support',
+      'market',
+      'market2',
+      'account',
+      'bot',
+    ]);
     for (const c of commands) {
       expect(commandSize(c)).toBeLessThanOrEqual(8000);
       expect(c.options.length).toBeLessThanOrEqual(25);

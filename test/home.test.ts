@@ -52,6 +52,40 @@ describe('home', () => {
     expect(worker.choices()).toContain('納品する');
   });
 
+  it('shows a client the applications and deliveries on the jobs they posted, and nobody else’s', async () => {
+    const client = await c.as('home-client', ['client'], { name: '発注 太郎' });
+    const worker = await c.as('home-worker-2', ['worker'], { name: '在宅 次郎' });
+    const { job: theirs } = await c.services.jobs.post(client.actor, {
+      title: 'アンケート集計',
+      reward: { type: 'fixed', yen: 5000 },
+      status: 'open',
+    });
+    const { job: staffJob } = await c.services.jobs.post(staff.actor, {
+      title: '別の案件',
+      reward: { type: 'fixed', yen: 5000 },
+      status: 'open',
+    });
+    const app = await c.services.applications.apply(worker.actor, theirs.id);
+    await c.services.applications.apply(worker.actor, staffJob.id);
+    const home = await client.say('ホーム');
+    expect(home).toContain('発注 太郎さんのホームです。');
+    expect(home).toContain(`応募 #${app.id}(アンケート集計)`);
+    expect(home).not.toContain('別の案件');
+    expect(client.choices()).toContain('応募者を見る');
+    expect(client.choices()).toContain('求人を登録する');
+  });
+
+  it('is the first answer after 参加 with an invitation code, for the role just gained', async () => {
+    const created = await staff.say('招待 ワーカー');
+    const code = /招待コードは ([A-Z0-9]+)/.exec(created)?.[1];
+    const newcomer = await c.as('home-newcomer', [], { name: '新人 三郎' });
+    const joined = await newcomer.say(`参加 ${code}`);
+    expect(joined).toContain('参加が完了しました。あなたの役割: ワーカー');
+    expect(joined).toContain('新人 三郎さんのホームです。');
+    expect(joined).toContain('今月分のお支払い予定日は');
+    expect(newcomer.choices()).toContain('募集案件を見る');
+  });
+
   it('help is a short menu grouped by portal, with one command’s details on request', async () => {
     const worker = await c.as('help-worker', ['worker'], { name: 'ヘルプ 太郎' });
     const menu = await worker.say('ヘルプ');

@@ -359,8 +359,10 @@ describe('LINE events', () => {
 
   it('welcomes a new friend by name in their LINE language, and stops pushing after unfollow', async () => {
     const seen = await b.follow('friend', { displayName: 'Alex', language: 'en' });
-    expect(seen.text).toContain('Alex');
-    expect(seen.text).toContain('Commands you can use');
+    expect(seen.text).toContain('Hello Alex, welcome!');
+    // The first reply is their home view: what needs them now, with the next steps as buttons.
+    expect(seen.text).toContain('Home for Alex.');
+    expect(seen.text).toContain('Nothing needs you right now.');
     const key = { platform: 'line' as const, workspace: '', externalId: lineUserId('friend') };
     const user = await b.app.store.users.findByIdentity(key);
     expect(user?.locale).toBe('en');
@@ -369,10 +371,10 @@ describe('LINE events', () => {
     const recipients = await b.app.store.notifications.recipients([user?.id ?? 0]);
     expect(recipients.get(user?.id ?? 0)?.targets[0]?.reachable).toBe(false);
 
-    // Following again makes them reachable again, and shows the help (no second welcome).
+    // Following again makes them reachable again, and shows the home view (no second welcome).
     const back = await b.follow('friend', { displayName: 'Alex', language: 'en' });
-    expect(back.text).not.toContain('Alex');
-    expect(back.text).toContain('Commands you can use');
+    expect(back.text).not.toContain('welcome');
+    expect(back.text).toContain('Home for Alex.');
     const again = await b.app.store.notifications.recipients([user?.id ?? 0]);
     expect(again.get(user?.id ?? 0)?.targets[0]?.reachable).toBe(true);
   });

@@ -36,13 +36,7 @@ describe('line:rich-menu', () => {
     expect(menu?.image?.contentType).toBe('image/png');
     expect(menu?.image?.size).toBe((await readFile(RICH_MENU_IMAGE)).length);
     const areas = menu?.body.areas as { action: { data: string; label: string } }[];
-    expect(areas.map((a) => a.action.data)).toEqual([
-      'jobs',
-      'applications',
-      'invoice',
-      'inquiry-new',
-      'help',
-    ]);
+    expect(areas.map((a) => a.action.data)).toEqual(['home', 'jobs', 'applications', 'inquiry-new', 'help']);
     expect(areas.map((a) => a.action.label)).toEqual(RICH_MENU_AREAS.map((a) => a.label));
 
     const second = await run(lineEnv());

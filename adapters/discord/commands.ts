@@ -88,20 +88,32 @@ const freeText = {
   ],
 };
 
+/** Discord's limit of subcommands per command. */
+const SUBCOMMANDS = 25;
+
 export function applicationCommands(groups: CommandGroups): ApplicationCommand[] {
   return [...groupCommands(groups), freeText as unknown as ApplicationCommand];
 }
 
 function groupCommands(groups: CommandGroups): ApplicationCommand[] {
-  return Object.entries(groups).map(([group, commands]) => {
-    if (commands.length > 25)
-      throw new Error(`/${group} has ${commands.length} subcommands; Discord allows 25`);
+  // A command holds at most 25 subcommands: a larger group continues in `/market2`, `/market3`…
+  // (the subcommand alone decides what runs, so the part it is in does not matter).
+  const parts = Object.entries(groups).flatMap(([group, commands]) =>
+    Array.from({ length: Math.ceil(commands.length / SUBCOMMANDS) }, (_, i) => ({
+      group,
+      name: i === 0 ? group : `${group}${i + 1}`,
+      part: i,
+      commands: commands.slice(i * SUBCOMMANDS, (i + 1) * SUBCOMMANDS),
+    })),
+  );
+  return parts.map(({ group, name, part, commands }) => {
     const d = GROUP_DESCRIPTION[group] ?? { en: group, ja: group };
+    const more = part === 0 ? { en: '', ja: '' } : { en: ` (${part + 1})`, ja: `(${part + 1})` };
     return {
-      name: group,
+      name,
       type: 1,
-      description: d.en,
-      description_localizations: { ja: d.ja },
+      description: `${d.en}${more.en}`,
+      description_localizations: { ja: `${d.ja}${more.ja}` },
       dm_permission: true,
       options: commands.map((c) => {
         if (!NAME.test(c.name) || c.name !== c.name.toLowerCase())

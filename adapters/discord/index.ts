@@ -191,7 +191,9 @@ export class DiscordAdapter implements ChatAdapter {
     let answer: () => Promise<Answer>;
     if (i.type === APPLICATION_COMMAND) {
       const { subcommand, args } = commandLine(i.data ?? {});
-      const text = `${subcommand} ${args}`.trim();
+      // `/bot` with nothing to say (no text, no file) opens the home view, as Slack's empty `/bot` does.
+      const typed = `${subcommand} ${args}`.trim();
+      const text = typed === '' && !i.data?.resolved?.attachments ? 'home' : typed;
       answer = async () => {
         const { attachments, rejected } = await fetchAttachments(
           i.data?.resolved?.attachments,

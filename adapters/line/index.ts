@@ -144,12 +144,13 @@ export class LineAdapter implements MulticastAdapter {
         return;
       case 'follow': {
         await this.options.identity.setReachable(identityKey, true);
-        // A new friend gets the welcome and the help; an existing user who re-follows gets the help,
-        // under the name LINE gives them now (LINE sends no event when a name changes).
+        // A new friend gets the welcome and their home view; an existing user who re-follows gets the
+        // home view (commands/home.ts), under the name LINE gives them now (LINE sends no event when a
+        // name changes).
         const profile = await this.profileOf(userId);
         if (profile.displayName)
           await this.options.store.users.renameByIdentity(identityKey, profile.displayName);
-        await this.runBot(job, userId, { kind: 'message', text: 'help' }, profile);
+        await this.runBot(job, userId, { kind: 'message', text: 'home' }, profile);
         return;
       }
       case 'postback':

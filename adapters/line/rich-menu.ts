@@ -1,5 +1,6 @@
 /**
- * The default rich menu: the five things a worker does most, one tap each. Each area sends a
+ * The default rich menu: the home view (what needs the person's attention now, per role) first, then
+ * the four things a worker does most, one tap each. Each area sends a
  * postback whose data is the command it runs, so it works in either language and needs no text.
  * Created by `npm run cli -- line:rich-menu`; rich-menu create/delete is limited to 100 per hour
  * (PLATFORMS.md), so this runs once per deployment, not at start-up. Re-running replaces the menu.
@@ -12,9 +13,9 @@ export const RICH_MENU_IMAGE = new URL('./assets/rich-menu.png', import.meta.url
 
 /** Left to right, as drawn on assets/rich-menu.png (2500×843, five 500-pixel columns). */
 export const RICH_MENU_AREAS = [
+  { label: 'ホーム', command: 'home' },
   { label: '求人', command: 'jobs' },
   { label: '応募状況', command: 'applications' },
-  { label: '請求書', command: 'invoice' },
   { label: '問い合わせ', command: 'inquiry-new' },
   { label: 'ヘルプ', command: 'help' },
 ] as const;

@@ -214,9 +214,10 @@ export async function seedDemo(ctx: DomainContext, s: DomainServices): Promise<D
     applicationId: approved[1] ?? null,
   });
   await s.bankAccounts.register(w(6), {
-    bankName: 'みらい銀行',
-    bankCode: '0999',
-    branchName: '本店営業部',
+    // A real bank and branch: codes are checked against the 全銀 data set.
+    bankName: 'みずほ銀行',
+    bankCode: '0001',
+    branchName: '東京営業部',
     branchCode: '001',
     accountType: 'ordinary',
     accountNumber: '1234567',
