@@ -21,6 +21,20 @@ import {
   person,
   personOf,
 } from './market-shared.ts';
+import { type PersonPick, pickPerson } from './people.ts';
+
+/**
+ * The person the command is about (`12`, `#12` or part of a marketplace member's name), or the
+ * command's usage line when nobody is named; several matches answer with a button per person.
+ */
+async function personArg(
+  ctx: CommandContext,
+  command: string,
+  usage: Parameters<typeof usageError>[0],
+): Promise<PersonPick> {
+  if (ctx.args[0] === undefined) throw usageError(usage);
+  return pickPerson(ctx, { command, argIndex: 0, roles: MEMBERS });
+}
 
 /** An id argument, or the command's usage line when it is missing. */
 function idArg(arg: string | undefined, usage: Parameters<typeof usageError>[0]): number {
@@ -197,7 +211,9 @@ const message: Command = {
   summary: 'cmd.message.summary',
   roles: PARTICIPANTS,
   async run(ctx) {
-    const userId = idArg(ctx.args[0], 'market.usage.message');
+    const picked = await personArg(ctx, 'message', 'market.usage.message');
+    if ('reply' in picked) return picked.reply;
+    const { userId } = picked;
     const { id, sent } = await openAndSend(ctx, () =>
       ctx.services.domain.messages.startConversation(ctx.actor, userId),
     );
@@ -231,7 +247,9 @@ const consult: Command = {
   summary: 'cmd.consult.summary',
   roles: PARTICIPANTS,
   async run(ctx) {
-    const workerId = idArg(ctx.args[0], 'market.usage.consult');
+    const picked = await personArg(ctx, 'consult', 'market.usage.consult');
+    if ('reply' in picked) return picked.reply;
+    const workerId = picked.userId;
     const { id, sent } = await openAndSend(ctx, () =>
       ctx.services.domain.messages.consultWorker(ctx.actor, workerId),
     );
@@ -248,7 +266,9 @@ const follow: Command = {
   summary: 'cmd.follow.summary',
   roles: MEMBERS,
   async run(ctx) {
-    const userId = idArg(ctx.args[0], 'market.usage.follow');
+    const picked = await personArg(ctx, 'follow', 'market.usage.follow');
+    if ('reply' in picked) return picked.reply;
+    const { userId } = picked;
     const { followed } = await ctx.services.domain.follows.follow(ctx.actor, userId);
     const who = await personOf(ctx, userId);
     return { blocks: [text(ctx.t(followed ? 'market.follow.done' : 'market.follow.already', { who }))] };
@@ -261,7 +281,9 @@ const unfollow: Command = {
   summary: 'cmd.unfollow.summary',
   roles: MEMBERS,
   async run(ctx) {
-    const userId = idArg(ctx.args[0], 'market.usage.unfollow');
+    const picked = await personArg(ctx, 'unfollow', 'market.usage.unfollow');
+    if ('reply' in picked) return picked.reply;
+    const { userId } = picked;
     const { unfollowed } = await ctx.services.domain.follows.unfollow(ctx.actor, userId);
     const who = await personOf(ctx, userId);
     return {

@@ -12,6 +12,7 @@ import {
 import { UserError } from '../src/errors.ts';
 import { formatDate, formatYen } from '../src/i18n/format.ts';
 import { freeText, isWord, MEMBERS, PARTICIPANTS, person, skillLabel } from './market-shared.ts';
+import { pickPerson } from './people.ts';
 
 const SET_WORDS = ['set', '設定', '変更'];
 const CLEAR_WORDS = ['none', 'clear', 'なし', '-'];
@@ -216,8 +217,12 @@ const profile: Command = {
     if (isWord(ctx.args[0], SET_WORDS)) return setField(ctx, fieldOf(ctx.args[1]), 2);
     const field = fieldOf(ctx.args[0]);
     if (field !== undefined) return setField(ctx, field, 1);
-    const userId = ctx.args[0] === undefined ? ctx.actor.userId : parseId(ctx.args[0]);
-    return profileReply(ctx, await ctx.services.domain.profiles.get(ctx.actor, userId));
+    if (ctx.args[0] === undefined)
+      return profileReply(ctx, await ctx.services.domain.profiles.get(ctx.actor, ctx.actor.userId));
+    // `プロフィール 12`, `プロフィール #12` or `プロフィール 山田`.
+    const picked = await pickPerson(ctx, { command: 'profile', argIndex: 0, roles: MEMBERS });
+    if ('reply' in picked) return picked.reply;
+    return profileReply(ctx, await ctx.services.domain.profiles.get(ctx.actor, picked.userId));
   },
 };
 

@@ -19,6 +19,7 @@ import {
   personOf,
   unquote,
 } from './market-shared.ts';
+import { pickPerson } from './people.ts';
 
 const NAME_WORDS = ['name', '名前', 'チーム名'];
 const INTRO_WORDS = ['intro', 'introduction', '紹介', '紹介文'];
@@ -169,7 +170,9 @@ const teamInvite: Command = {
   roles: MEMBERS,
   async run(ctx) {
     if (ctx.args[1] === undefined) throw new UserError('market.usage.team-invite');
-    const inviteeId = parseId(ctx.args[1]);
+    const picked = await pickPerson(ctx, { command: 'team-invite', argIndex: 1, roles: ['worker'] });
+    if ('reply' in picked) return picked.reply;
+    const inviteeId = picked.userId;
     const found = await teamArg(ctx, 'market.usage.team-invite');
     const invitation = await ctx.services.domain.teamInvitations.invite(
       ctx.actor,

@@ -6,6 +6,7 @@ import { UserError } from '../src/errors.ts';
 import { formatDate, formatYen } from '../src/i18n/format.ts';
 import { statusOf } from './market-profiles.ts';
 import { isWord, PAGE_SIZE, PARTICIPANTS, pageNav, person, personOf, skillLabel } from './market-shared.ts';
+import { pickPerson } from './people.ts';
 
 /** ワーカーを探す: `workers [skill] [status] [page]`, each row opening the worker's profile. */
 const workers: Command = {
@@ -103,7 +104,9 @@ const verify: Command = {
     const on = isWord(switchArg, ON_WORDS) ? true : isWord(switchArg, OFF_WORDS) ? false : undefined;
     if (userArg === undefined || kind === undefined || on === undefined || ctx.args.length > 3)
       throw new UserError('market.usage.verify');
-    const userId = parseId(userArg);
+    const picked = await pickPerson(ctx, { command: 'verify', argIndex: 0, roles: ['worker'] });
+    if ('reply' in picked) return picked.reply;
+    const { userId } = picked;
     const verification = ctx.services.domain.verification;
     const saved =
       kind === 'identity'

@@ -10,6 +10,7 @@ import type { CompanyStaffRole } from '../src/domain/support/records.ts';
 import { UserError } from '../src/errors.ts';
 import { translateRaw } from '../src/i18n/index.ts';
 import { entries, readDoc } from './documents.ts';
+import { pickPerson } from './people.ts';
 import { DESK_ROLES, formatCount, isStaffUser, nameOf, STAFF_ONLY, storeOf } from './support-shared.ts';
 
 const STORES_PAGE_SIZE = 10;
@@ -192,11 +193,18 @@ const ROLE_WORDS: Record<string, CompanyStaffRole> = {
   サポート担当: 'support',
 };
 
-function assignment(ctx: CommandContext, usage: 'support.usage.assign' | 'support.usage.unassign') {
-  const [company, user, roleWord] = ctx.args;
+/** `<company> <staff member: number or part of the name> <role>`, or the reply asking which member. */
+async function assignment(
+  ctx: CommandContext,
+  command: 'assign' | 'unassign',
+  usage: 'support.usage.assign' | 'support.usage.unassign',
+) {
+  const [company, , roleWord] = ctx.args;
   const role = ROLE_WORDS[(roleWord ?? '').toLowerCase()];
   if (ctx.args.length !== 3 || !role) throw new UserError(usage);
-  return { companyId: parseId(company), userId: parseId(user), role };
+  const companyId = parseId(company);
+  const picked = await pickPerson(ctx, { command, argIndex: 1, roles: ['staff', 'admin'] });
+  return 'reply' in picked ? picked : { companyId, userId: picked.userId, role };
 }
 
 /** 担当設定 (staff): makes a staff member the company's sales rep or one of its support members. */
@@ -206,7 +214,8 @@ export const assign: Command = {
   summary: 'cmd.assign.summary',
   roles: STAFF_ONLY,
   async run(ctx) {
-    const input = assignment(ctx, 'support.usage.assign');
+    const input = await assignment(ctx, 'assign', 'support.usage.assign');
+    if ('reply' in input) return input.reply;
     await ctx.services.domain.supportSetup.assignStaff(ctx.actor, input);
     const info = await ctx.services.domain.supportDirectory.supportInfo(ctx.actor, input.companyId);
     const role = ctx.t(`support.staff_role.${input.role}`);
@@ -221,7 +230,8 @@ export const unassign: Command = {
   summary: 'cmd.unassign.summary',
   roles: STAFF_ONLY,
   async run(ctx) {
-    const input = assignment(ctx, 'support.usage.unassign');
+    const input = await assignment(ctx, 'unassign', 'support.usage.unassign');
+    if ('reply' in input) return input.reply;
     const removed = await ctx.services.domain.supportSetup.unassignStaff(ctx.actor, input);
     const role = ctx.t(`support.staff_role.${input.role}`);
     if (!removed) return { blocks: [text(ctx.t('support.not_assigned', { user: input.userId, role }))] };

@@ -10,6 +10,7 @@ import type { NoticeAudience } from '../src/domain/work/notices.ts';
 import { parseBusinessMonth, payDateFor } from '../src/domain/work/pay-date.ts';
 import type { NoticeKind } from '../src/domain/work/records.ts';
 import { UserError } from '../src/errors.ts';
+import { pickPerson } from './people.ts';
 import { businessDateText, monthText, personText, userNames, yen } from './work-common.ts';
 
 const STAFF = ['staff', 'admin'] as const;
@@ -29,7 +30,9 @@ const pay: Command = {
   async run(ctx) {
     const { t, args } = ctx;
     if (args.length < 3) throw new UserError('work.usage.pay');
-    const workerId = parseId(args[0]);
+    const picked = await pickPerson(ctx, { command: 'pay', argIndex: 0, roles: ['worker'] });
+    if ('reply' in picked) return picked.reply;
+    const workerId = picked.userId;
     const amountYen = parseYen(args[1]);
     const words = args.slice(2);
     let month: string | undefined;
@@ -224,14 +227,18 @@ const notify: Command = {
       audienceText = t(`work.role.${role}`);
     } else if (USER_WORDS.has(who)) {
       if (args[1] === undefined) throw new UserError('work.usage.notify');
-      const userId = parseId(args[1]);
+      const picked = await pickPerson(ctx, { command: 'notify', argIndex: 1 });
+      if ('reply' in picked) return picked.reply;
+      const { userId } = picked;
       audience = { userId };
       audienceText = personText(await userNames(ctx, [userId]), userId);
       skip = 2;
     } else {
       throw new UserError('work.usage.notify');
     }
-    const kindWord = 'userId' in audience ? undefined : KIND_WORDS[(args[skip] ?? '').toLowerCase()];
+    // A kind word is one only when a title follows it (`notify everyone Maintenance / …` is a title).
+    const named = 'userId' in audience ? undefined : KIND_WORDS[(args[skip] ?? '').toLowerCase()];
+    const kindWord = named && args[skip + 1] !== undefined && args[skip + 1] !== '/' ? named : undefined;
     if (kindWord) skip++;
     // Padded, so a form that starts or ends with the separator still splits there.
     const content = ` ${args.slice(skip).join(' ')} `;

@@ -14,6 +14,7 @@ import {
 import { marketTables } from './repositories/market.ts';
 import { supportTables } from './repositories/support.ts';
 import { workTables } from './repositories/work.ts';
+import { likeEscape, pgTextArray } from './sql.ts';
 import { mikroTable } from './table.ts';
 
 export function createTx(em: EntityManager): Tx {
@@ -24,6 +25,17 @@ export function createTx(em: EntityManager): Tx {
     invitations: mikroTable(em, Invitation),
     companies: mikroTable(em, Company),
     files: mikroTable(em, StoredFile),
+    async usersNamed(part, roles, limit) {
+      const needle = `%${likeEscape(part.normalize('NFKC').toLowerCase().replace(/\s+/g, ''))}%`;
+      const rows = await em.execute<{ id: number; display_name: string }[]>(
+        `select id, display_name from users
+          where replace(replace(lower(normalize(display_name, NFKC)), ' ', ''), '　', '') like ?
+            and (?::text[] is null or roles && ?::text[])
+          order by id limit ?`,
+        [needle, roles ? pgTextArray(roles) : null, roles ? pgTextArray(roles) : null, limit],
+      );
+      return rows.map((r) => ({ id: r.id, displayName: r.display_name }));
+    },
     async notify(row) {
       const inserted = await em
         .createQueryBuilder(Outbox)

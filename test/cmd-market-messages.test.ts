@@ -93,6 +93,30 @@ describe('marketplace messages', () => {
     );
   });
 
+  it('names the other person by part of their name, asking which one when several match', async () => {
+    const client = await c.as('msg-name-client', ['client'], { name: '発注 一郎' });
+    const one = await c.as('msg-name-1', ['worker'], { name: '翻訳 ユニーク花子' });
+    await c.as('msg-name-2', ['worker'], { name: '同姓 太郎' });
+    await c.as('msg-name-3', ['worker'], { name: '同姓 次郎' });
+    // A customer of the support desk is not a marketplace member: not found by name.
+    await c.as('msg-name-4', ['customer'], { name: '同姓 三郎' });
+    const sent = await client.say('メッセージ ユニーク花子 はじめまして、ご相談です');
+    expect(sent).toContain('翻訳 ユニーク花子');
+    const which = await client.say('メッセージ 同姓 よろしくお願いします');
+    expect(which).toContain('「同姓」に当てはまる方が複数います。どなたですか?');
+    expect(client.choices().some((c) => c.startsWith('同姓 太郎'))).toBe(true);
+    expect(client.choices().some((c) => c.startsWith('同姓 次郎'))).toBe(true);
+    expect(client.choices().some((c) => c.startsWith('同姓 三郎'))).toBe(false);
+    const picked = await client.tap('同姓 次郎');
+    expect(picked).toContain('同姓 次郎');
+    expect(await client.say('フォロー ユニーク花子')).toContain('翻訳 ユニーク花子');
+    expect(await client.say('プロフィール ユニーク花子')).toContain('翻訳 ユニーク花子');
+    expect(await client.say('プロフィール 該当者なしの名前')).toContain(
+      'という名前の方が見つかりませんでした',
+    );
+    expect(one.actor.userId).toBeGreaterThan(0);
+  });
+
   it('answers unknown users, strangers to a conversation and missing text with translated messages', async () => {
     const client = await c.as('msg-bad-client', ['client']);
     const worker = await c.as('msg-bad-worker', ['worker']);
@@ -101,7 +125,7 @@ describe('marketplace messages', () => {
       '[E405] ご指定のユーザーが見つかりませんでした。',
     );
     expect(await client.say('メッセージ abc こんにちは')).toContain(
-      '「abc」は番号として読み取れませんでした',
+      '「abc」という名前の方が見つかりませんでした。名前の一部か、番号(例: #12)で指定してください。',
     );
     expect(await client.say('メッセージ')).toContain(
       '「メッセージ ユーザー番号 本文」のように送ってください',

@@ -325,6 +325,23 @@ describe('invoices and the month close', () => {
 });
 
 describe('notices', () => {
+  it('names the worker of an invoice item or a personal notice by part of their name', async () => {
+    const hanako = await c.as('s-named-1', ['worker'], { name: '請求 花子ユニーク' });
+    await c.as('s-named-2', ['worker'], { name: '請求 同名' });
+    await c.as('s-named-3', ['worker'], { name: '請求 同名' });
+    expect(await staff.say('pay 花子ユニーク 1,000円 Transport')).toContain('請求 花子ユニーク');
+    const items = await c.services.invoices.listItems(hanako.actor, {});
+    expect(items.map((i) => i.amountYen)).toContain(1000);
+    expect(await staff.say('pay 同名 500 Snacks')).toContain('Several people match “同名”. Which one?');
+    expect(staff.choices().filter((l) => l.startsWith('請求 同名'))).toHaveLength(2);
+    expect(await staff.say('pay nobody-like-this 500 Snacks')).toContain(
+      'Nobody named “nobody-like-this” was found.',
+    );
+    expect(await staff.say('notify user 花子ユニーク Your account / Please register it')).toContain(
+      'people to notify: 1',
+    );
+  });
+
   it('publishes to everyone, a role or one user, and explains the form otherwise', async () => {
     const worker = await person();
     expect(await staff.say('notify everyone Maintenance / The bot is down on Sunday night')).toMatch(
@@ -339,7 +356,7 @@ describe('notices', () => {
       ),
     );
     const list = await worker.say('notices');
-    expect(list).toContain('Notices (3, 3 unread)');
+    expect(list).toContain('Notices: Information (3, 3 unread)');
     expect(list).toContain('[unread] #');
     expect(list).toContain('Personal notice · ');
     expect(await staff.say('notify')).toContain('Send “notify <audience> <title> / <body>”');

@@ -25,6 +25,15 @@ export interface Tx {
   invitations: Table<InvitationRecord, NewInvitation>;
   companies: Table<CompanyRecord, NewCompany>;
   files: Table<FileRecord, NewFile>;
+  /**
+   * People whose display name contains `part` (NFKC, case and spaces ignored), holding one of `roles`
+   * when given; by id, at most `limit`.
+   */
+  usersNamed(
+    part: string,
+    roles: readonly string[] | null,
+    limit: number,
+  ): Promise<{ id: number; displayName: string }[]>;
   /** Queues a notification; `false` when a row with the same dedupe key already exists. */
   notify(row: NewOutbox): Promise<boolean>;
   audit(row: NewAudit): Promise<void>;

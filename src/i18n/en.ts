@@ -66,6 +66,12 @@ export const en = {
   'jobs.bad_page': 'Please give a page number of 1 or more (e.g. jobs 2).',
   'error.button_expired': 'This button has expired. Please send the command again.',
   'error.bad_id': 'Could not read “{input}” as a number. Type it like “#12” or “12”.',
+  'people.missing': 'Please name the person by number (e.g. #12) or part of their name.',
+  'people.not_found':
+    'Nobody named “{name}” was found. Please give part of the name, or the number (e.g. #12).',
+  'people.which': 'Several people match “{name}”. Which one?',
+  'people.which_many':
+    'Many people match “{name}”; here are the first {count}. Which one? (If they are not here, type more of the name.)',
   'error.bad_amount': 'Could not read “{input}” as an amount. Type it like “12000” or “12,000円”.',
   'error.bad_date': 'Could not read “{input}” as a date. Type it like “2026-12-10” or “12/10”.',
   'error.unknown_command': 'There is no command “{input}”.',
