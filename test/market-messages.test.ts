@@ -1,7 +1,11 @@
 /** メッセージ: starting and reusing conversations, sending, history, unread counts and who may see what. */
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openOrm } from '../db/orm.ts';
+import { createUnitOfWork } from '../db/unit-of-work.ts';
 import type { Actor } from '../src/domain/actor.ts';
 import { MAX_MESSAGE, MessageService } from '../src/domain/market/messages.ts';
+import type { ConversationSummary } from '../src/domain/market/records.ts';
 import { type DomainBench, openDomainBench, refusal } from './helpers/domain.ts';
 
 let b: DomainBench;
@@ -217,5 +221,114 @@ describe('history and the conversation list', () => {
     const other = await b.user(['client']);
     await messages.consultWorker(other, me.userId);
     expect(await messages.myConversations(me, { offset: 10, limit: 5 })).toEqual({ items: [], total: 1 });
+  });
+});
+
+describe('the conversation list, row by row', () => {
+  /** What each summary must be, worked out from the tables one record at a time. */
+  const expected = (userId: number) =>
+    b.ctx.uow.run(async (tx) => {
+      const summaries: ConversationSummary[] = [];
+      for (const mine of await tx.market.conversationMembers.find({ userId })) {
+        const conversationId = mine.conversationId;
+        const conversation = await tx.market.conversations.get(conversationId);
+        if (!conversation) throw new Error(`conversation ${conversationId} missing`);
+        const newestFirst = await tx.market.messages.find(
+          { conversationId },
+          { orderBy: { createdAt: 'desc', id: 'desc' } },
+        );
+        const others = [];
+        for (const m of await tx.market.conversationMembers.find({ conversationId })) {
+          if (m.userId === userId) continue;
+          others.push({ userId: m.userId, displayName: (await tx.users.get(m.userId))?.displayName ?? '' });
+        }
+        const unread = newestFirst.filter(
+          (m) => m.senderId !== userId && (mine.lastReadAt === null || m.createdAt > mine.lastReadAt),
+        ).length;
+        summaries.push({ conversation, others, lastMessage: newestFirst[0] ?? null, unread });
+      }
+      const activeAt = (s: ConversationSummary) =>
+        (s.conversation.lastMessageAt ?? s.conversation.createdAt).getTime();
+      return summaries.sort((x, y) => activeAt(y) - activeAt(x) || y.conversation.id - x.conversation.id);
+    });
+
+  it('matches the tables on every page, in at most two statements per call', async () => {
+    const me = await b.user(['worker']);
+    const people = [];
+    for (const name of ['Dan', 'Eve', 'Fay', 'Gus', 'Hal']) people.push(await b.user(['client'], { name }));
+    const [dan, eve, fay, gus, hal] = people as [Actor, Actor, Actor, Actor, Actor];
+    b.clock.advance(minute);
+    // Two conversations opened at the same moment and never used: the higher id comes first.
+    const withDan = (await messages.consultWorker(dan, me.userId)).conversation;
+    const withEve = (await messages.consultWorker(eve, me.userId)).conversation;
+    b.clock.advance(minute);
+    // About a job, with a third member: both others, in the order they joined.
+    const j = await job(fay.userId);
+    const aboutJob = (await messages.askAboutJob(me, j.id)).conversation;
+    await b.ctx.uow.run((tx) =>
+      tx.market.conversationMembers.insert({ conversationId: aboutJob.id, userId: hal.userId }),
+    );
+    await messages.send(fay, aboutJob.id, 'job 1');
+    b.clock.advance(minute);
+    // Messages sent at the same moment: the latest is the one with the higher id.
+    const withGus = (await messages.consultWorker(gus, me.userId)).conversation;
+    await messages.send(gus, withGus.id, 'same time 1');
+    await messages.send(gus, withGus.id, 'same time 2');
+    b.clock.advance(minute);
+    await messages.send(hal, aboutJob.id, 'job 2');
+    b.clock.advance(minute);
+    await messages.markRead(me, aboutJob.id);
+    b.clock.advance(minute);
+    await messages.send(fay, aboutJob.id, 'job 3');
+    // Mine do not count as unread, nor do theirs from before I read.
+    b.clock.advance(minute);
+    await messages.send(me, withEve.id, 'hello Eve');
+    b.clock.advance(minute);
+    await messages.send(eve, withEve.id, 'hi');
+    await messages.send(eve, withEve.id, 'there');
+
+    const all = await expected(me.userId);
+    expect(all.map((s) => s.conversation.id)).toEqual([withEve.id, aboutJob.id, withGus.id, withDan.id]);
+    expect(all.map((s) => s.unread)).toEqual([2, 1, 2, 0]);
+    expect(all[1]?.others.map((o) => o.displayName)).toEqual(['Fay', 'Hal']);
+    expect(all[2]?.lastMessage?.body).toBe('same time 2');
+    expect(all[3]?.lastMessage).toBeNull();
+
+    // The same service on a second connection that counts statements, as the query benchmark does.
+    let statements = 0;
+    const orm = await openOrm({
+      clientUrl: b.store.schema.url,
+      log: (message) => {
+        const plain = stripVTControlCharacters(message);
+        if (
+          plain.includes('[query]') &&
+          !/\[query\]\s*(begin|commit|rollback|savepoint|release)/i.test(plain)
+        ) {
+          statements++;
+        }
+      },
+    });
+    try {
+      const counted = new MessageService({ ...b.ctx, uow: createUnitOfWork(orm) });
+      await counted.myConversations(me); // warm-up: the first use of the connection checks the database
+      for (const limit of [1, 2, 3, 4, 5]) {
+        for (let offset = 0; offset <= all.length + 1; offset += limit) {
+          const before = statements;
+          const page = await counted.myConversations(me, { offset, limit });
+          expect(page, `offset ${offset}, limit ${limit}`).toStrictEqual({
+            items: all.slice(offset, offset + limit),
+            total: all.length,
+          });
+          expect(statements - before).toBeLessThanOrEqual(2);
+        }
+      }
+      // Each side sees its own unread count and the conversation from its side.
+      const fays = await counted.myConversations(fay);
+      expect(fays).toStrictEqual({ items: await expected(fay.userId), total: 1 });
+      expect(fays.items[0]).toMatchObject({ unread: 0, lastMessage: { body: 'job 3' } });
+      expect(fays.items[0]?.others.map((o) => o.userId)).toEqual([me.userId, hal.userId]);
+    } finally {
+      await orm.close();
+    }
   });
 });

@@ -3,8 +3,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { MarketTables } from '../../src/domain/market/ports.ts';
 import type {
   ConversationRecord,
+  ConversationSummary,
   FollowEntry,
   MessageRecord,
+  PersonRef,
   ProfileStatus,
   WeeklyHours,
   WorkerSummary,
@@ -26,16 +28,25 @@ import {
   TeamInvitation,
   TeamMember,
 } from '../entities/market.ts';
-import { inOrder, likeEscape, pgIntArray } from '../sql.ts';
+import { asRecord, inOrder, likeEscape, pgIntArray } from '../sql.ts';
 import { mikroTable } from '../table.ts';
 
 /** A Postgres array literal for an int[] parameter. */
 
 type Row = Record<string, unknown>;
 
+/** One row of the conversation list: json columns (objects, or text when the driver leaves them so). */
+interface ConversationRow {
+  conversation: unknown;
+  last_message: unknown;
+  unread: string | number;
+  others: unknown;
+}
+
+const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as Record<string, unknown>;
+
 export function marketTables(em: EntityManager): MarketTables {
   const conversations = mikroTable<ConversationRecord, never>(em, Conversation);
-  const messages = mikroTable<MessageRecord, never>(em, Message);
   const companies = mikroTable<CompanyRecord, never>(em, Company);
 
   /**
@@ -97,45 +108,56 @@ export function marketTables(em: EntityManager): MarketTables {
       return { conversation, created };
     },
 
-    async conversationsOf(userId, page) {
-      const { rows, total } = await paged(
-        `select c.id, coalesce(c.last_message_at, c.created_at) as active_at,
-                (select count(*) from messages m
-                  where m.conversation_id = c.id and m.sender_id <> cm.user_id
-                    and (cm.last_read_at is null or m.created_at > cm.last_read_at)) as unread,
-                (select m.id from messages m where m.conversation_id = c.id
-                  order by m.created_at desc, m.id desc limit 1) as last_message_id
-           from conversation_members cm join conversations c on c.id = cm.conversation_id
-          where cm.user_id = ?`,
-        [userId],
-        'q.active_at desc, q.id desc',
-        page,
+    async conversationsOf(userId, page): Promise<Page<ConversationSummary>> {
+      // One statement for the page with everything a row shows (the conversation, the latest message
+      // through a lateral join on the (conversation_id, created_at) index, my unread count, the other
+      // members' names), and one count only when the page cannot tell the total.
+      const rows = await em.execute<ConversationRow[]>(
+        `with page as (
+           select c.id, coalesce(c.last_message_at, c.created_at) as active_at, cm.last_read_at
+             from conversation_members cm join conversations c on c.id = cm.conversation_id
+            where cm.user_id = ?
+            order by active_at desc, c.id desc limit ? offset ?
+         )
+         select to_jsonb(c) as conversation, to_jsonb(lm) as last_message, unread.n as unread,
+                others.list as others
+           from page
+           join conversations c on c.id = page.id
+           left join lateral (
+             select m.* from messages m where m.conversation_id = page.id
+              order by m.created_at desc, m.id desc limit 1
+           ) lm on true
+           cross join lateral (
+             select count(*) as n from messages m
+              where m.conversation_id = page.id and m.sender_id <> ?
+                and (page.last_read_at is null or m.created_at > page.last_read_at)
+           ) unread
+           cross join lateral (
+             select coalesce(json_agg(json_build_object('userId', u.id, 'displayName', u.display_name)
+                                      order by o.id), '[]'::json) as list
+               from conversation_members o join users u on u.id = o.user_id
+              where o.conversation_id = page.id and o.user_id <> ?
+           ) others
+          order by page.active_at desc, page.id desc`,
+        [userId, page.limit, page.offset, userId, userId],
       );
-      const ids = rows.map((r) => Number(r.id));
-      if (ids.length === 0) return { items: [], total };
-      const others = await em.execute<{ conversation_id: number; user_id: number; display_name: string }[]>(
-        `select cm.conversation_id, u.id as user_id, u.display_name
-           from conversation_members cm join users u on u.id = cm.user_id
-          where cm.conversation_id = any(?::int[]) and cm.user_id <> ? order by cm.id`,
-        [pgIntArray(ids), userId],
-      );
-      const lastIds = rows.map((r) => r.last_message_id).filter((v) => v != null) as number[];
-      const last = new Map((await inOrder(messages, lastIds.map(Number))).map((m) => [m.id, m]));
-      const list = await inOrder(conversations, ids);
-      const byId = new Map(rows.map((r) => [Number(r.id), r]));
+      // A short page that is not empty ends the list: its end is the total.
+      let total = page.offset + rows.length;
+      if (rows.length === page.limit || (rows.length === 0 && page.offset > 0)) {
+        // Every membership has its conversation (foreign key): counting needs only the memberships.
+        const [c] = await em.execute<{ n: string }[]>(
+          `select count(*) as n from conversation_members where user_id = ?`,
+          [userId],
+        );
+        total = Number(c?.n ?? 0);
+      }
       return {
-        items: list.map((conversation) => {
-          const row = byId.get(conversation.id);
-          return {
-            conversation,
-            others: others
-              .filter((o) => o.conversation_id === conversation.id)
-              .map((o) => ({ userId: o.user_id, displayName: o.display_name })),
-            lastMessage:
-              row?.last_message_id == null ? null : (last.get(Number(row.last_message_id)) ?? null),
-            unread: Number(row?.unread ?? 0),
-          };
-        }),
+        items: rows.map((r) => ({
+          conversation: asRecord<ConversationRecord>(em, Conversation, json(r.conversation)),
+          others: json(r.others) as unknown as PersonRef[],
+          lastMessage: r.last_message ? asRecord<MessageRecord>(em, Message, json(r.last_message)) : null,
+          unread: Number(r.unread),
+        })),
         total,
       };
     },

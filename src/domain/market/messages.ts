@@ -165,7 +165,8 @@ export class MessageService {
 
   /** My conversations, latest activity first, each with the other members and my unread count. */
   myConversations(actor: Actor, page: Partial<PageRequest> = {}): Promise<Page<ConversationSummary>> {
-    return this.ctx.uow.run((tx) => tx.market.conversationsOf(actor.userId, pageOf(page)));
+    // One statement for the page and one count (market ports: conversationsOf).
+    return this.ctx.uow.read((tx) => tx.market.conversationsOf(actor.userId, pageOf(page)));
   }
 
   private async open(

@@ -53,7 +53,10 @@ export interface MarketTables {
     jobId: number | null,
     at: Date,
   ): Promise<{ conversation: ConversationRecord; created: boolean }>;
-  /** The user's conversations, latest activity first, with the others' names and unread counts. */
+  /**
+   * The user's conversations, latest activity first (then highest id), with the others' names, the
+   * latest message and unread counts, in at most two statements; the total is exact.
+   */
   conversationsOf(userId: number, page: PageRequest): Promise<Page<ConversationSummary>>;
 
   /** Inserts the follow unless it exists; null when it already did. */
