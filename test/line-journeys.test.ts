@@ -84,10 +84,10 @@ describe('the work portal on LINE in Japanese, from job notice to payment statem
   it('walks a LINE worker and a console staff member through every step', async () => {
     const staff = await b.console('line-journey-staff', ['staff'], { name: '佐藤' });
 
-    // A new friend: welcomed by their LINE name, then the help.
+    // A new friend: welcomed by their LINE name, then their home view.
     const welcome = await b.follow('hanako', { displayName: '花子', language: 'ja' });
     expect(welcome.text).toContain('花子さん、はじめまして。業務ポータルのボットです。');
-    expect(welcome.text).toContain('ご利用いただけるコマンド');
+    expect(welcome.text).toContain('花子さんのホームです。');
     const workerId = await userIdOf('hanako');
 
     // 求人登録; the new worker (default preferences) gets the job alert as a push, in Japanese.
@@ -313,8 +313,8 @@ describe('the work portal on LINE in English', () => {
   it('speaks English to a friend whose LINE language is English: follow, alert, jobs, apply, accepted', async () => {
     const welcome = await b.follow('alex', { displayName: 'Alex', language: 'en' });
     expect(welcome.text).toContain('Hello Alex, welcome! I am the work portal bot.');
-    expect(welcome.text).toContain('Commands you can use');
-    expect(welcome.text).not.toContain('ご利用いただけるコマンド');
+    expect(welcome.text).toContain('Home for Alex.');
+    expect(welcome.text).not.toContain('ホーム');
 
     const staff = await b.console('line-staff-en', ['staff'], { name: 'Ken', locale: 'en' });
     const posted = await staff.say('post-job Data entry / 8,000 / 1 / 2026-12-15');
