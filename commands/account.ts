@@ -1,15 +1,16 @@
 /**
  * Accounts (DOMAIN.md §4 and §3.5): linking another platform with a one-time code, the linked
- * accounts, joining with an invitation, staff inviting, and a client finding or registering their
- * company.
+ * accounts, joining with an invitation, staff inviting, and (commands/company.ts) a client finding,
+ * joining or registering their company.
  */
 import { parseId } from '../src/chat/args.ts';
 import type { Command, CommandContext } from '../src/chat/command.ts';
-import { type Block, text } from '../src/chat/types.ts';
+import { text } from '../src/chat/types.ts';
 import type { Platform, Role } from '../src/config.ts';
 import { UserError } from '../src/errors.ts';
 import { formatDate } from '../src/i18n/format.ts';
 import type { Translator } from '../src/i18n/index.ts';
+import { companyCommands } from './company.ts';
 import { home } from './home.ts';
 
 const platformLabel = (t: Translator, platform: Platform) => t(`account.platform.${platform}`);
@@ -190,94 +191,4 @@ const invite: Command = {
   },
 };
 
-/** 会社検索: a client looks for their company among the registered ones before joining it. */
-const company: Command = {
-  name: 'company',
-  aliases: { ja: ['会社検索'], en: ['company', 'company-search'] },
-  summary: 'cmd.company.summary',
-  roles: ['client', 'staff', 'admin'],
-  async run(ctx) {
-    const { t } = ctx;
-    if (ctx.args.length === 0) throw new UserError('account.usage.company');
-    const found = await ctx.services.domain.companies.search(ctx.actor, ctx.rest);
-    if (found.length === 0) {
-      return { blocks: [text(t('account.company.none', { word: ctx.rest }))] };
-    }
-    // Only a client who has no company yet can join one.
-    const mayJoin = ctx.actor.roles.includes('client') && ctx.user.companyId === null;
-    const items = [];
-    for (const c of found) {
-      items.push({
-        title: `#${c.id} ${c.name}`,
-        description: [c.slug, c.address].filter((s) => s !== '').join(t('common.separator')),
-        ...(mayJoin
-          ? { button: await ctx.button(t('account.button.company_join'), `company-join ${c.id}`) }
-          : {}),
-      });
-    }
-    const blocks: Block[] = [
-      { type: 'list', title: t('account.company.title', { count: found.length }), items },
-    ];
-    if (mayJoin) blocks.push(text(t('account.company.how_to')));
-    return { blocks };
-  },
-};
-
-/** 会社参加: a client without a company joins an existing one. */
-const companyJoin: Command = {
-  name: 'company-join',
-  aliases: { ja: ['会社参加'], en: ['company-join'] },
-  summary: 'cmd.company-join.summary',
-  roles: ['client'],
-  async run(ctx) {
-    if (ctx.args.length !== 1) throw new UserError('account.usage.company-join');
-    const joined = await ctx.services.domain.companies.join(ctx.actor, parseId(ctx.args[0]));
-    return { blocks: [text(ctx.t('account.company.joined', { id: joined.id, name: joined.name }))] };
-  },
-};
-
-/**
- * 会社登録: `company-register <slug> <name> <e-mail>`; the name may contain spaces, the e-mail is
- * the word with an @ (the service requires a contact address).
- */
-const companyRegister: Command = {
-  name: 'company-register',
-  aliases: { ja: ['会社登録'], en: ['company-register'] },
-  summary: 'cmd.company-register.summary',
-  roles: ['client'],
-  async run(ctx) {
-    const [slug, ...more] = ctx.args;
-    const email = more.find((w) => w.includes('@'));
-    const name = more.filter((w) => w !== email).join(' ');
-    if (slug === undefined || email === undefined || name === '') {
-      throw new UserError('account.usage.company-register');
-    }
-    const registered = await ctx.services.domain.companies.register(ctx.actor, {
-      slug,
-      name,
-      contactEmail: email,
-    });
-    return {
-      blocks: [
-        text(
-          ctx.t('account.company.registered', {
-            id: registered.id,
-            name: registered.name,
-            slug: registered.slug,
-          }),
-        ),
-      ],
-    };
-  },
-};
-
-export const accountCommands: readonly Command[] = [
-  link,
-  accounts,
-  unlink,
-  join,
-  invite,
-  company,
-  companyJoin,
-  companyRegister,
-];
+export const accountCommands: readonly Command[] = [link, accounts, unlink, join, invite, ...companyCommands];

@@ -2,6 +2,7 @@
 import type { Command } from '../src/chat/command.ts';
 import { accountCommands } from './account.ts';
 import { cancel } from './cancel.ts';
+import { checksCommands } from './checks.ts';
 import { faq, privacy, terms } from './documents.ts';
 import { help } from './help.ts';
 import { home } from './home.ts';
@@ -18,7 +19,7 @@ export const commandGroups = {
   staff: staffCommands,
   support: supportCommands,
   market: marketCommands,
-  account: [home, ...accountCommands, lang, cancel, help, faq, terms, privacy],
+  account: [home, ...accountCommands, ...checksCommands, lang, cancel, help, faq, terms, privacy],
 } as const satisfies Record<string, readonly Command[]>;
 
 export const allCommands: readonly Command[] = Object.values(commandGroups).flat();

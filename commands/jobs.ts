@@ -9,11 +9,15 @@ import type { Locale, Translator } from '../src/i18n/index.ts';
 export const JOBS_PAGE_SIZE = 5;
 
 function jobCard(job: JobRecord, t: Translator, locale: Locale, timeZone: string): CardBlock {
+  // A confidential job's description is shown only in its details, to those cleared.
+  const subtitle = job.confidential
+    ? `🔒 ${t('checks.confidential.label')}${job.category ? `・${job.category}` : ''}`
+    : job.category;
   return {
     type: 'card',
     title: `#${job.id} ${job.title}`,
-    ...(job.category ? { subtitle: job.category } : {}),
-    ...(job.description ? { body: job.description } : {}),
+    ...(subtitle ? { subtitle } : {}),
+    ...(job.description && !job.confidential ? { body: job.description } : {}),
     fields: [
       { label: t('jobs.field.reward'), value: formatYen(job.rewardYen, locale) },
       { label: t('jobs.field.openings'), value: t('jobs.openings', { count: job.openings }) },

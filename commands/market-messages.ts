@@ -3,11 +3,13 @@
 import { parseId } from '../src/chat/args.ts';
 import type { Command, CommandContext } from '../src/chat/command.ts';
 import { type Block, type ListBlock, type Reply, text } from '../src/chat/types.ts';
-import type { OpenedConversation } from '../src/domain/market/messages.ts';
+import type { FirstMessageTarget } from '../src/domain/market/messages.ts';
 import type { FollowEntry } from '../src/domain/market/records.ts';
 import type { Page } from '../src/domain/table.ts';
 import { UserError } from '../src/errors.ts';
 import { formatDate } from '../src/i18n/format.ts';
+import { FIRST_MESSAGE_FLOW, firstMessagePreset } from './flows/first-message.ts';
+import { personActions, personCard } from './market-people.ts';
 import {
   excerpt,
   formatDateTime,
@@ -66,29 +68,25 @@ async function sentReply(ctx: CommandContext, line: string, conversationId: numb
   };
 }
 
-/** After a conversation was opened without a message: how to write in it. */
-async function openedReply(ctx: CommandContext, line: string, conversationId: number): Promise<Reply> {
-  return {
-    blocks: [
-      text(line),
-      text(ctx.t('market.chat.reply_hint', { id: conversationId })),
-      {
-        type: 'buttons',
-        buttons: [await ctx.button(ctx.t('market.button.show_chat'), `chat ${conversationId}`)],
-      },
-    ],
-  };
-}
-
-/** Opens a conversation with `open`, then sends the free text after the first argument, if any. */
-async function openAndSend(
-  ctx: CommandContext,
-  open: () => Promise<OpenedConversation>,
-): Promise<{ id: number; sent: boolean }> {
+/**
+ * The first message to `target`: the text after the first argument is sent at once (the
+ * conversation opened with it); without text, the message is asked for first (the target checked
+ * now, so nobody types a message that cannot be sent), and nothing is opened until it is sent.
+ */
+async function firstMessage(ctx: CommandContext, target: FirstMessageTarget): Promise<Reply> {
+  const service = ctx.services.domain.messages;
   const body = freeText(ctx, 1);
-  const { conversation } = await open();
-  if (body !== '') await ctx.services.domain.messages.send(ctx.actor, conversation.id, body);
-  return { id: conversation.id, sent: body !== '' };
+  if (body === '') {
+    await service.recipient(ctx.actor, target);
+    return ctx.startFlow(FIRST_MESSAGE_FLOW, firstMessagePreset(target));
+  }
+  const { conversation } = await service.startWith(ctx.actor, target, body);
+  const id = conversation.id;
+  const line =
+    target.kind === 'ask-job'
+      ? ctx.t('market.ask.sent', { job: target.jobId, id })
+      : ctx.t('market.message.sent', { who: await personOf(ctx, target.userId), id });
+  return sentReply(ctx, line, id);
 }
 
 const messages: Command = {
@@ -213,14 +211,7 @@ const message: Command = {
   async run(ctx) {
     const picked = await personArg(ctx, 'message', 'market.usage.message');
     if ('reply' in picked) return picked.reply;
-    const { userId } = picked;
-    const { id, sent } = await openAndSend(ctx, () =>
-      ctx.services.domain.messages.startConversation(ctx.actor, userId),
-    );
-    const who = await personOf(ctx, userId);
-    return sent
-      ? sentReply(ctx, ctx.t('market.message.sent', { who, id }), id)
-      : openedReply(ctx, ctx.t('market.message.opened', { who, id }), id);
+    return firstMessage(ctx, { kind: 'message', userId: picked.userId });
   },
 };
 
@@ -231,16 +222,11 @@ const askJob: Command = {
   roles: PARTICIPANTS,
   async run(ctx) {
     const job = idArg(ctx.args[0], 'market.usage.ask-job');
-    const { id, sent } = await openAndSend(ctx, () =>
-      ctx.services.domain.messages.askAboutJob(ctx.actor, job),
-    );
-    return sent
-      ? sentReply(ctx, ctx.t('market.ask.sent', { job, id }), id)
-      : openedReply(ctx, ctx.t('market.ask.opened', { job, id }), id);
+    return firstMessage(ctx, { kind: 'ask-job', jobId: job });
   },
 };
 
-/** 相談: with text, sends it; without (the profile's Consult button), opens the conversation. */
+/** 相談: with text, sends it; without (the profile's Consult button), asks for the message first. */
 const consult: Command = {
   name: 'consult',
   aliases: { ja: ['相談', '相談する'], en: ['consult'] },
@@ -249,14 +235,7 @@ const consult: Command = {
   async run(ctx) {
     const picked = await personArg(ctx, 'consult', 'market.usage.consult');
     if ('reply' in picked) return picked.reply;
-    const workerId = picked.userId;
-    const { id, sent } = await openAndSend(ctx, () =>
-      ctx.services.domain.messages.consultWorker(ctx.actor, workerId),
-    );
-    const who = await personOf(ctx, workerId);
-    return sent
-      ? sentReply(ctx, ctx.t('market.message.sent', { who, id }), id)
-      : openedReply(ctx, ctx.t('market.message.opened', { who, id }), id);
+    return firstMessage(ctx, { kind: 'consult', userId: picked.userId });
   },
 };
 
@@ -292,7 +271,10 @@ const unfollow: Command = {
   },
 };
 
-/** フォロー中 / フォロワー: one list, each row with the obvious next step. */
+/**
+ * フォロー中 / フォロワー: one card per person, with Message and Invite to team (a follower not yet
+ * followed back gets Follow back first).
+ */
 async function followList(
   ctx: CommandContext,
   kind: 'following' | 'followers',
@@ -303,22 +285,28 @@ async function followList(
   const { items, total } = await load({ offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
   if (total === 0) return { blocks: [text(t(`market.${kind}.empty`))] };
   const tz = services.config.businessTimeZone;
-  const list: ListBlock = { type: 'list', title: t(`market.${kind}.title`, { count: total }), items: [] };
+  const actions = await personActions(
+    ctx,
+    items.map((f) => f.userId),
+  );
+  const blocks: Block[] = [text(t(`market.${kind}.title`, { count: total }))];
   for (const f of items) {
     const mutual = f.mutual ? `${t('market.sep')}${t('market.contact_reason.mutual_follow')}` : '';
-    // A follower not yet followed back gets "Follow back"; anyone else a message.
-    const button =
+    const followBack =
       kind === 'followers' && !f.mutual
-        ? await ctx.button(t('market.button.follow_back'), `follow ${f.userId}`, 'primary')
-        : await ctx.button(t('market.button.message'), `message ${f.userId}`);
-    list.items.push({
-      title: `${person(t, f.userId, f.displayName)}${mutual}`,
-      // new Date(): the follow list's raw query hands the timestamp back as text, not a Date.
-      description: t('market.follow.since', { date: formatDate(new Date(f.followedAt), locale, tz) }),
-      button,
-    });
+        ? [await ctx.button(t('market.button.follow_back'), `follow ${f.userId}`, 'primary')]
+        : [];
+    blocks.push(
+      personCard(
+        `${person(t, f.userId, f.displayName)}${mutual}`,
+        // new Date(): the follow list's raw query hands the timestamp back as text, not a Date.
+        [t('market.follow.since', { date: formatDate(new Date(f.followedAt), locale, tz) })],
+        [...followBack, ...(actions.get(f.userId) ?? [])],
+      ),
+    );
   }
-  return { blocks: [list, ...(await pageNav(ctx, page, items.length, total, (p) => `${kind} ${p}`))] };
+  blocks.push(...(await pageNav(ctx, page, items.length, total, (p) => `${kind} ${p}`)));
+  return { blocks };
 }
 
 const following: Command = {
@@ -350,17 +338,24 @@ const contacts: Command = {
       limit: PAGE_SIZE,
     });
     if (total === 0) return { blocks: [text(t('market.contacts.empty'))] };
-    const list: ListBlock = { type: 'list', title: t('market.contacts.title', { count: total }), items: [] };
+    const actions = await personActions(
+      ctx,
+      items.map((c) => c.userId),
+    );
+    const blocks: Block[] = [text(t('market.contacts.title', { count: total }))];
     for (const c of items) {
       const reasons = c.reasons.map((r) => t(`market.contact_reason.${r}`));
       if (c.completedJobs > 0) reasons.push(t('market.contacts.jobs', { count: c.completedJobs }));
-      list.items.push({
-        title: person(t, c.userId, c.displayName),
-        description: reasons.join(t('market.sep')),
-        button: await ctx.button(t('market.button.message'), `message ${c.userId}`),
-      });
+      blocks.push(
+        personCard(
+          person(t, c.userId, c.displayName),
+          [reasons.join(t('market.sep'))],
+          actions.get(c.userId) ?? [],
+        ),
+      );
     }
-    return { blocks: [list, ...(await pageNav(ctx, page, items.length, total, (p) => `contacts ${p}`))] };
+    blocks.push(...(await pageNav(ctx, page, items.length, total, (p) => `contacts ${p}`)));
+    return { blocks };
   },
 };
 

@@ -1,9 +1,26 @@
-/** プロフィール (DOMAIN.md §3.4–3.5): showing and editing a profile, skills and qualifications. */
-import { parseId, parseYen } from '../src/chat/args.ts';
+/**
+ * プロフィール: showing a profile and editing its fields, one at a time or all in turn
+ * (プロフィール編集, commands/flows/profile.ts), and the profile image. Its lists (skills,
+ * qualifications, career, hobbies) are edited one item at a time in market-profile-items.ts and
+ * market-career.ts. Personal details (name, address, phone, …) come only to the person and staff:
+ * the profile service leaves them out of anyone else's view.
+ */
+import { parseYen } from '../src/chat/args.ts';
 import type { Command, CommandContext } from '../src/chat/command.ts';
-import { type Block, type CardBlock, type QuickReply, type Reply, text } from '../src/chat/types.ts';
-import type { ProfilePatch, ProfileView, SkillInput } from '../src/domain/market/profiles.ts';
 import {
+  type Block,
+  type CardBlock,
+  type Field as CardField,
+  fileBlock,
+  type QuickReply,
+  type Reply,
+  text,
+} from '../src/chat/types.ts';
+import { ageOn, calendarDate, IMAGE_MAX_MB, postalCodeText } from '../src/domain/market/profile-fields.ts';
+import { hobbyList } from '../src/domain/market/profile-items.ts';
+import type { ProfilePatch, ProfileView } from '../src/domain/market/profiles.ts';
+import {
+  type Gender,
   PROFILE_STATUSES,
   type ProfileStatus,
   WEEKLY_HOURS,
@@ -11,11 +28,23 @@ import {
 } from '../src/domain/market/records.ts';
 import { UserError } from '../src/errors.ts';
 import { formatDate, formatYen } from '../src/i18n/format.ts';
-import { freeText, isWord, MEMBERS, PARTICIPANTS, person, skillLabel } from './market-shared.ts';
+import type { Translator } from '../src/i18n/index.ts';
+import { careerList } from './market-career.ts';
+import { skillText } from './market-profile-items.ts';
+import { freeText, isWord, MEMBERS, PARTICIPANTS, person } from './market-shared.ts';
 import { pickPerson } from './people.ts';
+import { attachedFiles } from './work-common.ts';
+
+/** The guided flow that changes every field in turn (commands/flows/profile.ts). */
+export const PROFILE_EDIT_FLOW = 'profile-edit';
+/** The one that asks for the profile image. */
+export const PROFILE_IMAGE_FLOW = 'profile-image';
 
 const SET_WORDS = ['set', '設定', '変更'];
 const CLEAR_WORDS = ['none', 'clear', 'なし', '-'];
+const EDIT_WORDS = ['edit', '編集'];
+const REMOVE_WORDS = ['remove', 'delete', 'clear', '削除', 'なし'];
+const IMAGE_SET_WORDS = ['set', 'change', 'upload', '登録', '変更'];
 const STATUS_WORDS: Record<ProfileStatus, readonly string[]> = {
   available: ['available', '対応可能'],
   depends: ['depends', '仕事内容による'],
@@ -30,6 +59,7 @@ const FIELD_WORDS = {
   pref: ['pref', 'prefecture', '都道府県'],
   city: ['city', '市区町村'],
   hobbies: ['hobbies', '趣味'],
+  username: ['username', 'ユーザー名'],
 } as const;
 type Field = keyof typeof FIELD_WORDS;
 
@@ -68,16 +98,80 @@ function placeOf(view: ProfileView): string | undefined {
   return place === '' ? undefined : place;
 }
 
-/** The profile as a card; one's own also gets the status choices as quick replies. */
-async function profileReply(ctx: CommandContext, view: ProfileView, lead?: string): Promise<Reply> {
+const ageBandText = (t: Translator, decade: number) =>
+  decade === 0 ? t('profile.age_band_under_ten') : t('profile.age_band', { decade });
+
+/** The gender and the age band as anyone else sees them (the person and staff see them anyway). */
+function shownToOthers(view: ProfileView): { gender: Gender | null; ageBand: number | null } {
+  const p = view.personal;
+  if (p === null) return { gender: view.gender, ageBand: view.ageBand };
+  return {
+    gender: p.genderPublic && view.gender !== 'no_answer' ? view.gender : null,
+    ageBand: p.ageBandPublic ? view.ageBand : null,
+  };
+}
+
+/** The personal details as a card of their own, for the person and staff (null for anyone else). */
+function personalCard(ctx: CommandContext, view: ProfileView): CardBlock | null {
+  const { t } = ctx;
+  const p = view.personal;
+  if (p === null) return null;
+  const notSet = t('market.not_set');
+  const or = (value: string | null | undefined) => (value ? value : notSet);
+  const visibility = (value: string, shown: boolean) =>
+    t(shown ? 'profile.value_public' : 'profile.value_private', { value });
+  let birth = notSet;
+  if (p.birthDate) {
+    // A calendar date, no instant: read and written in UTC so no time zone moves it.
+    const date = new Intl.DateTimeFormat(ctx.locale === 'ja' ? 'ja-JP' : 'en-GB', {
+      year: 'numeric',
+      month: ctx.locale === 'ja' ? 'long' : 'short',
+      day: 'numeric',
+      timeZone: 'UTC',
+    }).format(new Date(`${p.birthDate}T00:00:00Z`));
+    const today = calendarDate(ctx.services.clock(), ctx.services.config.businessTimeZone);
+    birth = t('profile.birth_date_value', { date, age: ageOn(p.birthDate, today) });
+  }
+  const address = [view.profile?.prefecture, view.profile?.city, p.addressLine].filter(Boolean).join(' ');
+  const fields: CardField[] = [
+    { label: t('profile.field.full_name'), value: or(p.fullName) },
+    { label: t('profile.field.furigana'), value: or(p.furigana) },
+    {
+      label: t('profile.field.gender'),
+      value: p.gender
+        ? visibility(t(`profile.gender.${p.gender}`), p.genderPublic && p.gender !== 'no_answer')
+        : notSet,
+    },
+    { label: t('profile.field.birth_date'), value: birth },
+    {
+      label: t('profile.field.age_band'),
+      value: view.ageBand === null ? notSet : visibility(ageBandText(t, view.ageBand), p.ageBandPublic),
+    },
+    { label: t('profile.field.postal_code'), value: p.postalCode ? postalCodeText(p.postalCode) : notSet },
+    { label: t('profile.field.address'), value: or(address) },
+    { label: t('profile.field.phone'), value: or(p.phone) },
+  ];
+  return { type: 'card', title: t('profile.personal.title'), fields };
+}
+
+/**
+ * The profile as a card, with the profile image above it where there is one. The person and staff
+ * also get the personal details; one's own also gets the status choices as quick replies.
+ */
+export async function profileReply(ctx: CommandContext, view: ProfileView, lead?: string): Promise<Reply> {
   const { t, locale, services, actor } = ctx;
   const own = view.userId === actor.userId;
   const p = view.profile;
   const blocks: Block[] = lead ? [text(lead)] : [];
   if (own && p === null) {
-    blocks.push(text(t('market.profile.empty_own')));
+    blocks.push(text(t('market.profile.empty_own')), text(t('profile.edit_hint')));
     return { blocks };
   }
+  if (view.image) {
+    const { storageKey, name, mime, size } = view.image;
+    blocks.push(fileBlock({ storageKey, name, mime, size }));
+  }
+  const shown = shownToOthers(view);
   const notSet = t('market.not_set');
   const sep = t('common.separator');
   const card: CardBlock = {
@@ -86,6 +180,13 @@ async function profileReply(ctx: CommandContext, view: ProfileView, lead?: strin
     ...(p ? { subtitle: t(`market.status.${p.status}`) } : {}),
     ...(p?.introduction ? { body: p.introduction } : {}),
     fields: [
+      ...(p?.username ? [{ label: t('profile.field.username'), value: `@${p.username}` }] : []),
+      ...(shown.gender
+        ? [{ label: t('profile.field.gender'), value: t(`profile.gender.${shown.gender}`) }]
+        : []),
+      ...(shown.ageBand !== null
+        ? [{ label: t('profile.field.age_band'), value: ageBandText(t, shown.ageBand) }]
+        : []),
       {
         label: t('market.profile.field.hours'),
         value: p?.weeklyHours ? t(`market.weekly_hours.${p.weeklyHours}`) : notSet,
@@ -95,9 +196,11 @@ async function profileReply(ctx: CommandContext, view: ProfileView, lead?: strin
         value: p?.hourlyRateYen != null ? formatYen(p.hourlyRateYen, locale) : notSet,
       },
       { label: t('market.profile.field.place'), value: placeOf(view) ?? notSet },
+      { label: t('profile.field.hometown'), value: p?.hometown || notSet },
+      { label: t('profile.field.school'), value: p?.school || notSet },
       {
         label: t('market.profile.field.skills'),
-        value: view.skills.length > 0 ? view.skills.map((s) => skillLabel(t, s)).join(sep) : notSet,
+        value: view.skills.length > 0 ? view.skills.map((s) => skillText(t, s)).join(sep) : notSet,
       },
       {
         label: t('market.profile.field.qualifications'),
@@ -110,21 +213,9 @@ async function profileReply(ctx: CommandContext, view: ProfileView, lead?: strin
       },
     ],
   };
-  if (view.career.length > 0) {
-    card.fields.push({
-      label: t('market.profile.field.career'),
-      value: view.career
-        .map((c) =>
-          t('market.profile.career', {
-            from: c.periodFrom,
-            to: c.periodTo ?? t('market.profile.present'),
-            company: c.role ? `${c.company} (${c.role})` : c.company,
-          }),
-        )
-        .join(sep),
-    });
-  }
-  if (p?.hobbies) card.fields.push({ label: t('market.profile.field.hobbies'), value: p.hobbies });
+  const hobbies = hobbyList(p?.hobbies ?? '');
+  if (hobbies.length > 0)
+    card.fields.push({ label: t('market.profile.field.hobbies'), value: hobbies.join(sep) });
   const tz = services.config.businessTimeZone;
   const identity = p?.identityVerifiedAt
     ? `${t('market.identity_verified')} (${formatDate(p.identityVerifiedAt, locale, tz)})`
@@ -134,8 +225,16 @@ async function profileReply(ctx: CommandContext, view: ProfileView, lead?: strin
     : t('market.profile.nda_unverified');
   card.fields.push({ label: t('market.profile.field.checks'), value: `${identity}${sep}${nda}` });
   blocks.push(card);
+  const personal = personalCard(ctx, view);
+  if (personal) blocks.push(personal);
+  // Career entries have many fields each: a list of their own under the card.
+  if (view.career.length > 0) blocks.push(careerList(t, view.career));
   if (own) {
-    blocks.push(text(t('market.profile.own_hint')));
+    blocks.push(
+      text(t('market.profile.own_hint')),
+      text(t('market.items.profile_hint')),
+      text(t('profile.edit_hint')),
+    );
     return { blocks, quickReplies: await statusChoices(ctx) };
   }
   // Consult cannot carry free text from a button: it opens the conversation and says how to write.
@@ -202,6 +301,9 @@ async function setField(ctx: CommandContext, field: Field | undefined, valueAt: 
     case 'hobbies':
       patch.hobbies = clear ? '' : value;
       break;
+    case 'username':
+      patch.username = value;
+      break;
   }
   await ctx.services.domain.profiles.update(ctx.actor, patch);
   const view = await ctx.services.domain.profiles.get(ctx.actor, ctx.actor.userId);
@@ -214,6 +316,7 @@ const profile: Command = {
   summary: 'cmd.profile.summary',
   roles: PARTICIPANTS,
   async run(ctx) {
+    if (isWord(ctx.args[0], EDIT_WORDS) && ctx.args.length === 1) return startEdit(ctx);
     if (isWord(ctx.args[0], SET_WORDS)) return setField(ctx, fieldOf(ctx.args[1]), 2);
     const field = fieldOf(ctx.args[0]);
     if (field !== undefined) return setField(ctx, field, 1);
@@ -223,108 +326,6 @@ const profile: Command = {
     const picked = await pickPerson(ctx, { command: 'profile', argIndex: 0, roles: MEMBERS });
     if ('reply' in picked) return picked.reply;
     return profileReply(ctx, await ctx.services.domain.profiles.get(ctx.actor, picked.userId));
-  },
-};
-
-/** `TypeScript:4:5` → a skill; `Lv4` and `5年` are read too. */
-function skillOf(item: string): SkillInput {
-  const parts = item.split(':').map((p) => p.trim());
-  const [name, level, years] = parts;
-  if (parts.length < 2 || parts.length > 3 || !name || level === undefined)
-    throw new UserError('market.usage.skills');
-  const lv = /^(?:lv\.?)?(\d{1,2})$/i.exec(level);
-  if (!lv) throw new UserError('market.skill_level_invalid');
-  const skill: SkillInput = { name, level: Number(lv[1]) };
-  if (years !== undefined && years !== '') {
-    const y = /^(\d{1,2})(?:年|y|yrs?|years?)?$/i.exec(years);
-    if (!y) throw new UserError('market.skill_years_invalid');
-    skill.years = Number(y[1]);
-  }
-  return skill;
-}
-
-const skills: Command = {
-  name: 'skills',
-  aliases: { ja: ['スキル', 'スキル登録'], en: ['skills'] },
-  summary: 'cmd.skills.summary',
-  roles: MEMBERS,
-  async run(ctx) {
-    const { t, rest } = ctx;
-    const profiles = ctx.services.domain.profiles;
-    if (rest === '') {
-      const view = await profiles.get(ctx.actor, ctx.actor.userId);
-      const current =
-        view.skills.length > 0
-          ? t('market.skills.current', {
-              skills: view.skills.map((s) => skillLabel(t, s)).join(t('common.separator')),
-            })
-          : t('market.skills.none');
-      return { blocks: [text(current), text(t('market.usage.skills'))] };
-    }
-    if (isWord(rest, CLEAR_WORDS)) {
-      await profiles.setSkills(ctx.actor, []);
-      return { blocks: [text(t('market.skills.cleared'))] };
-    }
-    const list = rest
-      .split(/[,、]/)
-      .map((s) => s.trim())
-      .filter((s) => s !== '')
-      .map(skillOf);
-    const saved = await profiles.setSkills(ctx.actor, list);
-    return {
-      blocks: [
-        text(t('market.skills.saved', { count: saved.length })),
-        text(saved.map((s) => skillLabel(t, s)).join(t('common.separator'))),
-      ],
-    };
-  },
-};
-
-const ADD_WORDS = ['add', '追加', '登録'];
-const REMOVE_WORDS = ['remove', 'delete', '削除'];
-
-const qualification: Command = {
-  name: 'qualification',
-  aliases: { ja: ['資格'], en: ['qualification', 'qualifications'] },
-  summary: 'cmd.qualification.summary',
-  roles: MEMBERS,
-  async run(ctx) {
-    const { t, args } = ctx;
-    const profiles = ctx.services.domain.profiles;
-    if (isWord(args[0], ADD_WORDS)) {
-      const words = args.slice(1);
-      const month = /^(\d{4})(?:[-/.]|年)(\d{1,2})月?$/.exec(words.at(-1) ?? '');
-      const name = (month ? words.slice(0, -1) : words).join(' ');
-      if (name === '') throw new UserError('market.usage.qualification');
-      const added = await profiles.addQualification(ctx.actor, {
-        name,
-        acquiredOn: month ? `${month[1]}-${month[2]}` : null,
-      });
-      return { blocks: [text(t('market.qualification.added', { name: added.name, id: added.id }))] };
-    }
-    if (isWord(args[0], REMOVE_WORDS)) {
-      if (args[1] === undefined) throw new UserError('market.usage.qualification');
-      const id = parseId(args[1]);
-      await profiles.removeQualification(ctx.actor, id);
-      return { blocks: [text(t('market.qualification.removed', { id }))] };
-    }
-    if (args.length > 0) throw new UserError('market.usage.qualification');
-    const view = await profiles.get(ctx.actor, ctx.actor.userId);
-    const blocks: Block[] =
-      view.qualifications.length === 0
-        ? [text(t('market.qualification.none'))]
-        : [
-            {
-              type: 'list',
-              title: t('market.qualification.title'),
-              items: view.qualifications.map((q) => ({
-                title: `#${q.id} ${q.name}`,
-                ...(q.acquiredOn ? { description: q.acquiredOn } : {}),
-              })),
-            },
-          ];
-    blocks.push(text(t('market.usage.qualification')));
-    return { blocks };
   },
 };
 
@@ -341,4 +342,63 @@ const rate: Command = {
   },
 };
 
-export const profileCommands: readonly Command[] = [profile, rate, skills, qualification];
+/** Starts プロフィール編集; a user name once set is not asked again (it never changes). */
+async function startEdit(ctx: CommandContext): Promise<Reply> {
+  if (!MEMBERS.some((r) => ctx.actor.roles.includes(r))) throw new UserError('forbidden');
+  const view = await ctx.services.domain.profiles.get(ctx.actor, ctx.actor.userId);
+  const reply = await ctx.startFlow(PROFILE_EDIT_FLOW, view.profile?.username ? { usernameSet: 1 } : {});
+  const [started, ...questions] = reply.blocks;
+  return {
+    ...reply,
+    blocks: [...(started ? [started] : []), text(ctx.t('profile.edit.lead')), ...questions],
+  };
+}
+
+/** プロフィール編集: every field in turn, each showing what is there now (commands/flows/profile.ts). */
+const profileEdit: Command = {
+  name: 'profile-edit',
+  aliases: { ja: ['プロフィール編集'], en: ['profile-edit', 'edit-profile'] },
+  summary: 'cmd.profile-edit.summary',
+  roles: MEMBERS,
+  run: startEdit,
+};
+
+/**
+ * プロフィール画像: with one image attached (JPEG, PNG or WebP) sets it; `プロフィール画像 登録` asks
+ * for it (a LINE message cannot carry text and an image together); `プロフィール画像 削除` removes
+ * it; alone, shows it and says how.
+ */
+const profileImage: Command = {
+  name: 'profile-image',
+  aliases: { ja: ['プロフィール画像'], en: ['profile-image', 'profile-picture', 'profile-photo'] },
+  summary: 'cmd.profile-image.summary',
+  roles: MEMBERS,
+  async run(ctx) {
+    const { t } = ctx;
+    const profiles = ctx.services.domain.profiles;
+    if (isWord(ctx.args[0], REMOVE_WORDS)) {
+      const removed = await profiles.removeImage(ctx.actor);
+      return { blocks: [text(t(removed ? 'profile.image.removed' : 'profile.image.none'))] };
+    }
+    const files = attachedFiles(ctx);
+    if (files.length > 1) throw new UserError('profile.image.one');
+    const [upload] = files;
+    if (upload) {
+      await profiles.setImage(ctx.actor, upload);
+      return profileReply(ctx, await profiles.get(ctx.actor, ctx.actor.userId), t('profile.image.set'));
+    }
+    if (isWord(ctx.args[0], IMAGE_SET_WORDS)) return ctx.startFlow(PROFILE_IMAGE_FLOW);
+    const { image } = await profiles.get(ctx.actor, ctx.actor.userId);
+    const usage = text(t('profile.image.usage', { max: IMAGE_MAX_MB }));
+    const quickReplies = [await ctx.quickReply(t('profile.image.button.set'), 'profile-image set')];
+    if (!image) return { blocks: [text(t('profile.image.none')), usage], quickReplies };
+    quickReplies.push(await ctx.quickReply(t('profile.image.button.remove'), 'profile-image remove'));
+    const { storageKey, name, mime, size } = image;
+    return {
+      blocks: [text(t('profile.image.current')), fileBlock({ storageKey, name, mime, size }), usage],
+      quickReplies,
+    };
+  },
+};
+
+export const profileCommands: readonly Command[] = [profile, profileEdit, profileImage, rate];

@@ -1,14 +1,17 @@
 /** ワーカーを探す and 本人確認 (DOMAIN.md §3.4, §3.6): finding workers, and staff recording checks. */
-import { parseId } from '../src/chat/args.ts';
 import type { Command } from '../src/chat/command.ts';
 import { type Block, text } from '../src/chat/types.ts';
 import { UserError } from '../src/errors.ts';
 import { formatDate, formatYen } from '../src/i18n/format.ts';
+import { personActions, personCard } from './market-people.ts';
 import { statusOf } from './market-profiles.ts';
 import { isWord, PAGE_SIZE, PARTICIPANTS, pageNav, person, personOf, skillLabel } from './market-shared.ts';
 import { pickPerson } from './people.ts';
 
-/** ワーカーを探す: `workers [skill] [status] [page]`, each row opening the worker's profile. */
+/**
+ * ワーカーを探す: `workers [skill] [status] [page]`, one card per worker with Profile, Message and
+ * Invite to team.
+ */
 const workers: Command = {
   name: 'workers',
   aliases: { ja: ['ワーカーを探す', 'ワーカー検索'], en: ['workers', 'find-workers'] },
@@ -40,35 +43,43 @@ const workers: Command = {
     // A page number typed past the end.
     if (found.items.length === 0) throw new UserError('market.bad_page');
     const sep = t('market.sep');
-    blocks.push({
-      type: 'list',
-      title: t(found.totalIsAtLeast ? 'market.workers.title_at_least' : 'market.workers.title', {
-        count: found.total,
-      }),
-      items: await Promise.all(
-        found.items.map(async (w) => {
-          const facts = [
-            w.status ? t(`market.status.${w.status}`) : undefined,
-            w.weeklyHours ? t(`market.weekly_hours.${w.weeklyHours}`) : undefined,
-            w.hourlyRateYen != null
-              ? t('market.profile.rate', { rate: formatYen(w.hourlyRateYen, locale) })
-              : undefined,
-            w.prefecture ?? undefined,
-            w.identityVerified ? t('market.identity_verified') : undefined,
-            w.ndaVerified ? t('market.nda_verified') : undefined,
-          ].filter((f) => f !== undefined);
-          const skillLine = w.skills
-            .slice(0, 3)
-            .map((s) => skillLabel(t, s))
-            .join(t('common.separator'));
-          return {
-            title: person(t, w.userId, w.nickname || w.displayName),
-            description: [facts.join(sep), skillLine].filter((l) => l !== '').join('\n'),
-            button: await ctx.button(t('market.button.profile'), `profile ${w.userId}`),
-          };
+    blocks.push(
+      text(
+        t(found.totalIsAtLeast ? 'market.workers.title_at_least' : 'market.workers.title', {
+          count: found.total,
         }),
       ),
-    });
+    );
+    const actions = await personActions(
+      ctx,
+      found.items.map((w) => w.userId),
+    );
+    for (const w of found.items) {
+      const facts = [
+        w.status ? t(`market.status.${w.status}`) : undefined,
+        w.weeklyHours ? t(`market.weekly_hours.${w.weeklyHours}`) : undefined,
+        w.hourlyRateYen != null
+          ? t('market.profile.rate', { rate: formatYen(w.hourlyRateYen, locale) })
+          : undefined,
+        w.prefecture ?? undefined,
+        w.identityVerified ? t('market.identity_verified') : undefined,
+        w.ndaVerified ? t('market.nda_verified') : undefined,
+      ].filter((f) => f !== undefined);
+      const skillLine = w.skills
+        .slice(0, 3)
+        .map((s) => skillLabel(t, s))
+        .join(t('common.separator'));
+      blocks.push(
+        personCard(
+          person(t, w.userId, w.nickname || w.displayName),
+          [facts.join(sep), skillLine],
+          [
+            await ctx.button(t('market.button.profile'), `profile ${w.userId}`),
+            ...(actions.get(w.userId) ?? []),
+          ],
+        ),
+      );
+    }
     const base = ['workers', skill, status].filter(Boolean).join(' ');
     blocks.push(
       ...(await pageNav(
@@ -91,7 +102,7 @@ const OFF_WORDS = ['off', 'no', 'false', '取消', '取り消し', '解除', '�
 
 const verify: Command = {
   name: 'verify',
-  aliases: { ja: ['本人確認'], en: ['verify'] },
+  aliases: { ja: ['確認記録'], en: ['verify'] },
   summary: 'cmd.verify.summary',
   roles: ['staff', 'admin'],
   async run(ctx) {

@@ -171,6 +171,12 @@ export function jobCard(ctx: CommandContext, job: JobRecord): CardBlock {
     { label: t('jobs.field.location'), value: job.remote ? t('jobs.remote') : (job.prefecture ?? '-') },
     ...(job.skills.length > 0 ? [{ label: t('work.field.skills'), value: joined(ctx, job.skills) }] : []),
   ];
+  // 機密案件: whoever sees this card is cleared or manages the job; the requirement is stated.
+  if (job.confidential)
+    fields.push({
+      label: `🔒 ${t('checks.confidential.label')}`,
+      value: t('checks.confidential.staff_note'),
+    });
   return {
     type: 'card',
     title: `#${job.id} ${job.title}`,

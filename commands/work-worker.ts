@@ -7,8 +7,9 @@ import type { Command, CommandContext } from '../src/chat/command.ts';
 import { type Block, type Button, text } from '../src/chat/types.ts';
 import { canManageJob } from '../src/domain/work/access.ts';
 import { nextStatus } from '../src/domain/work/application-states.ts';
-import type { ApplicationRecord } from '../src/domain/work/records.ts';
+import type { ApplicationRecord, JobRecord } from '../src/domain/work/records.ts';
 import { UserError } from '../src/errors.ts';
+import { lockedJobReply } from './checks.ts';
 import { startApplyFlow } from './flows/apply.ts';
 import { startDeliverFlow } from './flows/deliver.ts';
 import { applicationCommand } from './work-application.ts';
@@ -27,6 +28,8 @@ import {
 import { moneyCommands } from './work-money.ts';
 import { settingsCommands } from './work-settings.ts';
 
+const isLocked = (err: unknown) => err instanceof UserError && err.key === 'checks.confidential.locked';
+
 /** 案件詳細: one job notice, with Apply for workers and the applicants for those who manage it. */
 const job: Command = {
   name: 'job',
@@ -35,7 +38,16 @@ const job: Command = {
   roles: ['worker', 'client', 'staff', 'admin'],
   async run(ctx) {
     const { t, actor } = ctx;
-    const found = await ctx.services.domain.jobs.get(actor, idArg(ctx, 0, 'work.usage.job'));
+    const jobId = idArg(ctx, 0, 'work.usage.job');
+    let found: JobRecord;
+    try {
+      found = await ctx.services.domain.jobs.get(actor, jobId);
+    } catch (err) {
+      // A confidential job shows its title and what the person still needs, with buttons to do it.
+      const locked = isLocked(err) ? await lockedJobReply(ctx, jobId) : null;
+      if (locked) return locked;
+      throw err;
+    }
     const card = jobCard(ctx, found);
     const buttons: Button[] = [];
     if (found.status === 'open' && actor.roles.includes('worker'))
@@ -62,8 +74,15 @@ const apply: Command = {
   async run(ctx) {
     const { t } = ctx;
     const jobId = idArg(ctx, 0, 'work.usage.apply');
-    if (ctx.args.length === 1) return startApplyFlow(ctx, jobId);
-    const app = await ctx.services.domain.applications.apply(ctx.actor, jobId, textFrom(ctx, 1));
+    let app: ApplicationRecord;
+    try {
+      if (ctx.args.length === 1) return await startApplyFlow(ctx, jobId);
+      app = await ctx.services.domain.applications.apply(ctx.actor, jobId, textFrom(ctx, 1));
+    } catch (err) {
+      const locked = isLocked(err) ? await lockedJobReply(ctx, jobId) : null;
+      if (locked) return locked;
+      throw err;
+    }
     const titles = await jobTitles(ctx, [jobId]);
     return {
       blocks: [

@@ -89,7 +89,16 @@ export function mikroTable<R extends { id: number }, New>(
     async update(id, patch) {
       const e = await em.findOneOrFail(entity, { ...byId, id } as never);
       em.assign(e, patch as never);
-      await em.flush();
+      try {
+        await em.flush();
+      } catch (err) {
+        // As for inserts: a value another row holds (a unique key) is a refusal a service can name.
+        if (err instanceof UniqueConstraintViolationException) {
+          em.clear();
+          throw new DuplicateRecordError(constraintOf(err), { cause: err });
+        }
+        throw err;
+      }
       return plain(e) as R;
     },
     async delete(where) {

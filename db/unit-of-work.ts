@@ -4,8 +4,11 @@ import type { Tx, UnitOfWork } from '../src/domain/tx.ts';
 import {
   AuditLog,
   Company,
+  IdentityCheck,
+  IdentityDocument,
   Invitation,
   LinkCode,
+  NdaAgreement,
   Outbox,
   PlatformIdentity,
   StoredFile,
@@ -25,6 +28,9 @@ export function createTx(em: EntityManager): Tx {
     invitations: mikroTable(em, Invitation),
     companies: mikroTable(em, Company),
     files: mikroTable(em, StoredFile),
+    identityChecks: mikroTable(em, IdentityCheck),
+    identityDocuments: mikroTable(em, IdentityDocument),
+    ndaAgreements: mikroTable(em, NdaAgreement),
     async usersNamed(part, roles, limit) {
       const needle = `%${likeEscape(part.normalize('NFKC').toLowerCase().replace(/\s+/g, ''))}%`;
       const rows = await em.execute<{ id: number; display_name: string }[]>(

@@ -77,13 +77,13 @@ describe('a client’s company', () => {
     const client = await c.as('client-join', ['client']);
     const found = await client.say('会社検索 サウンド');
     expect(found).toContain(`#${companyA} 株式会社サウンドA`);
-    expect(client.choices()).toEqual(['この会社に参加']);
-    expect(await client.tap('この会社に参加')).toContain(
-      `会社 #${companyA} 株式会社サウンドA に参加しました。`,
-    );
-    // Belonging to a company now: no more join buttons, and joining again is refused.
+    expect(client.choices()).toEqual(['参加する', '新しく登録する']);
+    const joined = await client.tap('参加する');
+    expect(joined).toContain(`会社 #${companyA} 株式会社サウンドA に参加しました。`);
+    expect(joined).toContain('あなたが所属している会社です。');
+    // Belonging to a company now: rows open the page instead, and joining again is refused.
     await client.say('会社検索 サウンド');
-    expect(client.choices()).toEqual([]);
+    expect(client.choices()).toEqual(['詳しく見る']);
     expect(await client.say(`会社参加 #${companyA}`)).toContain('[E423]');
     expect(await client.say('会社検索 存在しない会社')).toContain(
       '「存在しない会社」に一致する会社は見つかりませんでした。',
@@ -91,22 +91,28 @@ describe('a client’s company', () => {
     expect(await client.say('会社参加 #999999')).toContain('[E423]');
   });
 
-  it('registers a new company and joins it, refusing a taken URL and a missing e-mail (English)', async () => {
+  it('registers a new company on one line and joins it, refusing a taken URL and a missing e-mail (English)', async () => {
     const client = await c.as('client-register', ['client'], { locale: 'en' });
-    expect(await client.say('company-register soundco Sound Inc.')).toContain('Usage: company-register');
-    expect(await client.say('company-register so Sound Inc. info@example.com')).toContain(
-      'A company URL must be 3–32 letters or digits.',
+    // The old glued form (name and e-mail run together) is not read any more.
+    expect(await client.say('company-register soundco Sound Inc. info@example.com')).toContain(
+      'Usage: send just “company-register”',
     );
-    expect(await client.say('company-register soundco Sound Inc. info@example.com')).toMatch(
+    expect(await client.say('company-register soundco / Sound Inc.')).toContain('Usage: send just');
+    expect(await client.say('company-register so / Sound Inc. / info@example.com')).toContain(
+      'A company URL must be 3–32 letters, digits or hyphens',
+    );
+    expect(await client.say('company-register soundco / Sound Inc. / info@example.com')).toMatch(
       /Registered company #\d+ Sound Inc\. \(URL: soundco\) and joined it\./,
     );
     const other = await c.as('client-register2', ['client'], { locale: 'en' });
-    expect(await other.say('company-register SOUNDCO Another one info@example.org')).toContain(
+    expect(await other.say('company-register SOUNDCO / Another one / info@example.org')).toContain(
       'That URL is already taken.',
     );
     expect(await other.say('company-join 999999')).toContain('[E422]');
     expect(await other.say('company Sound Inc')).toContain('Sound Inc.');
-    expect(await other.say('company')).toContain('Usage: company <company name>');
+    expect(await other.say('company')).toContain('Find your company by part of its name or its URL');
+    const staff = await c.as('staff-company', ['staff'], { locale: 'en' });
+    expect(await staff.say('company')).toContain('Usage: company <part of the name, URL or company ID>');
     const customer = await c.as('customer-register', ['customer'], { companyId: companyA, locale: 'en' });
     expect(await customer.say('company Sound')).toContain('not allowed');
   });

@@ -78,19 +78,21 @@ describe('marketplace messages', () => {
     expect(await worker.say('ask-job 99999 hello')).toContain('[E406] We could not find that job notice.');
   });
 
-  it('opens a consultation from a worker’s profile button, then explains how to write', async () => {
+  it('asks for the first message when the profile’s consult button is pressed, opening nothing before it is sent', async () => {
     const client = await c.as('msg-consulter', ['client']);
     const worker = await c.as('msg-consulted', ['worker'], { name: '伊藤' });
     await worker.say('プロフィール 設定 ニックネーム いとう');
     const shown = await client.say(`プロフィール ${worker.actor.userId}`);
     expect(shown).toContain(`いとうさん(#${worker.actor.userId})`);
-    const opened = await client.tap('相談する');
-    expect(opened).toContain(`伊藤さん(#${worker.actor.userId})との会話 #`);
-    const id = conversationIn(opened);
-    expect(opened).toContain(`「送信 ${id} 本文」`);
-    expect(await client.say(`相談 ${worker.actor.userId} 来月からお願いできますか`)).toContain(
-      `(会話 #${id})`,
-    );
+    const asked = await client.tap('相談する');
+    expect(asked).toContain(`伊藤さん(#${worker.actor.userId})に送るメッセージを入力してください。`);
+    expect((await c.services.messages.myConversations(client.actor)).total).toBe(0);
+    const confirm = await client.say('来月からお願いできますか');
+    expect(confirm).toContain('メッセージ: 来月からお願いできますか');
+    const sent = await client.tap('はい');
+    expect(sent).toContain(`伊藤さん(#${worker.actor.userId})にメッセージを送信しました(会話 #`);
+    const id = conversationIn(sent);
+    expect(await client.say(`相談 ${worker.actor.userId} 追伸です`)).toContain(`(会話 #${id})`);
   });
 
   it('names the other person by part of their name, asking which one when several match', async () => {
@@ -200,7 +202,11 @@ describe('follow, followers and contacts', () => {
     expect(contacts).toContain('Contacts (1)');
     expect(contacts).toContain(`Acme Ltd (#${client.actor.userId})`);
     expect(contacts).toContain('Worked together · completed jobs: 1');
-    expect(await worker.tap('Message')).toContain(`Conversation #`);
+    expect(await worker.tap('Message')).toContain(`Type your message to Acme Ltd (#${client.actor.userId}).`);
+    await worker.say('Thank you for the job.');
+    expect(await worker.tap('Yes')).toContain(
+      `Message sent to Acme Ltd (#${client.actor.userId}) (conversation #`,
+    );
   });
 
   it('speaks English and refuses following oneself or an unknown user', async () => {

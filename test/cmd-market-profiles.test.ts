@@ -103,15 +103,16 @@ describe('profile', () => {
     expect(await worker.say('スキル TypeScript:3:ずっと')).toBe(
       '[E462] 経験年数は0〜60の整数で入力してください。',
     );
+    // Without a level a word is not read as a skill; 「スキル 追加 TypeScript」 asks for the level.
     expect(await worker.say('スキル TypeScript')).toContain(
-      '「スキル 名前:レベル:経験年数, …」のように送ってください',
+      '「スキル 追加 名前:レベル:経験年数 メモ」で1件ずつ追加します',
     );
     expect(await worker.say('スキル Go:3, go:4')).toBe(
       '[E464] スキル「go」が重複しています。1件にまとめてください。',
     );
     expect(await worker.say('スキル')).toContain('スキルはまだ登録されていません。');
     await worker.say('スキル Go:Lv3:2年');
-    expect(await worker.say('スキル')).toContain('登録済みのスキル: Go Lv3・2年');
+    expect(await worker.say('スキル')).toMatch(/・#\d+ Go Lv3・2年/);
     expect(await worker.say('スキル なし')).toBe('スキルをすべて削除しました。');
   });
 
@@ -122,7 +123,9 @@ describe('profile', () => {
     const id = Number(/\(#(\d+)\)/.exec(added)?.[1]);
     expect(added).toBe(`Qualification “PMP” added (#${id}).`);
     expect(await worker.say('qualification')).toContain(`#${id} PMP`);
-    expect(await other.say(`qualification remove ${id}`)).toBe('[E468] We could not find that entry.');
+    expect(await other.say(`qualification remove ${id}`)).toBe(
+      `[E482] The qualification #${id} is someone else’s, so you cannot change or remove it. Send “qualification” to see your own numbers.`,
+    );
     expect(await worker.say('qualification add CPA 2021-13')).toBe(
       '[E466] Please write the month as in “2024-04”.',
     );
@@ -145,7 +148,7 @@ describe('worker search', () => {
     // The search counts only one row past the page, so the first page knows "at least 6".
     expect(first).toContain('ワーカー検索結果(6人以上)');
     expect(first).toContain('1〜5件目を表示しています。');
-    expect(first.match(/・ワーカー\d+さん/g)).toHaveLength(5);
+    expect(first.match(/■ ワーカー\d+さん/g)).toHaveLength(5);
     const second = await client.tap('次のページ');
     expect(second).toContain('ワーカー検索結果(7人)');
     expect(second).toContain('7件中 6〜7件目を表示しています。');
@@ -195,7 +198,7 @@ describe('verification', () => {
     expect(await staff.say(`verify ${worker.actor.userId} passport on`)).toContain(
       'Usage: verify <user number>',
     );
-    expect(await worker.say(`本人確認 ${worker.actor.userId} 本人 on`)).toBe(
+    expect(await worker.say(`確認記録 ${worker.actor.userId} 本人 on`)).toBe(
       'このコマンドを実行する権限がありません。',
     );
   });

@@ -26,7 +26,9 @@ describe('discord:register', () => {
     const guild = await run(['--guild', GUILD], env());
     expect(guild.err).toBe('');
     expect(guild.code).toBe(0);
-    expect(guild.out).toContain(`/work, /staff, /support, /market, /market2, /account, /bot (guild ${GUILD})`);
+    expect(guild.out).toContain(
+      `/work, /staff, /support, /market, /market2, /account, /bot (guild ${GUILD})`,
+    );
     const registered = fake.commands.guilds.get(GUILD) ?? [];
     const subcommands = registered.flatMap((c: { options: { name: string }[] }) =>
       c.options.map((o) => o.name),

@@ -15,9 +15,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { IdentityCheckService } from '../src/domain/checks/identity.ts';
 import { AppError } from '../src/errors.ts';
 import { fileStorageFrom, S3FileStorage } from '../src/files/s3.ts';
 import { LocalFileStorage } from '../src/files/storage.ts';
+import { openDomainBench } from './helpers/domain.ts';
+import { jpeg } from './helpers/files.ts';
 
 /** The part of s3rver's (untyped, CommonJS) API used here. */
 interface S3rver {
@@ -134,6 +137,35 @@ afterAll(async () => {
 
 beforeEach(() => {
   calls = [];
+});
+
+describe('identity documents on S3', () => {
+  it('deletes the plain bytes from the bucket at submission, and the sealed pages at the decision', async () => {
+    const b = await openDomainBench('ids3');
+    try {
+      b.ctx.files = storage;
+      const checks = new IdentityCheckService(b.ctx);
+      const worker = await b.user(['worker']);
+      const staff = await b.user(['staff']);
+      const photo = jpeg(`licence ${randomBytes(8).toString('hex')}`);
+      const put = await storage.put(photo);
+      const objectKey = `tenant/files/${sharded(put.key)}`;
+      expect(await holds(objectKey)).toBe(true);
+      await checks.submit(worker, 'drivers_license', [
+        { storageKey: put.key, name: 'licence.jpg', mime: 'image/jpeg', size: put.size },
+      ]);
+      expect(await holds(objectKey)).toBe(false);
+      expect(calls.some((c) => c.method === 'DELETE' && pathOf(c) === `/${BUCKET}/${objectKey}`)).toBe(true);
+      expect((await checks.pages(staff, worker.userId)).map((p) => sha256(p.bytes).toString('hex'))).toEqual([
+        put.key,
+      ]);
+      await checks.decide(staff, worker.userId, 'verified');
+      expect(await checks.pages(staff, worker.userId)).toEqual([]);
+      expect(await b.ctx.uow.read((tx) => tx.identityDocuments.count({ userId: worker.userId }))).toBe(0);
+    } finally {
+      await b.close();
+    }
+  });
 });
 
 describe('S3FileStorage', () => {

@@ -90,7 +90,7 @@ describe('registering a company', () => {
 
   it('refuses bad and taken slugs, a bad e-mail, a blank name and a second company', async () => {
     const client = await b.user(['client']);
-    for (const slug of ['ab', 'with-hyphen', 'a'.repeat(33), 'ｓｌｕｇ＿x']) {
+    for (const slug of ['ab', '-lead', 'trail-', 'a'.repeat(33), 'ｓｌｕｇ＿x', 'two words']) {
       expect(await refusal(companies.register(client, input(slug))), slug).toBe('company.slug_invalid');
     }
     await companies.register(await b.user(['client']), input('takenslug'));
@@ -124,5 +124,48 @@ describe('registering a company', () => {
     expect((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason.key).toBe(
       'company.slug_taken',
     );
+  });
+});
+
+describe('company details', () => {
+  const base = { name: '株式会社ハイフン', contactEmail: 'info@hyphen.example' };
+
+  it('takes hyphens in the URL and reads a full-width phone number as digits and hyphens', async () => {
+    const client = await b.user(['client']);
+    const company = await companies.register(client, {
+      ...base,
+      slug: 'Hyphen-Works',
+      contactPhone: '０３ー１２３４－５６７８',
+    });
+    expect(company).toMatchObject({ slug: 'hyphen-works', contactPhone: '03-1234-5678' });
+    const page = await companies.get(client, company.id);
+    expect(page).toMatchObject({ company: { id: company.id }, logo: null });
+    expect((await companies.bySlug(client, 'ＨＹＰＨＥＮ-works'))?.company.id).toBe(company.id);
+    expect(await companies.bySlug(client, 'nobody-has-this')).toBeNull();
+    expect((await companies.search(client, 'hyphen-wo')).map((c) => c.id)).toEqual([company.id]);
+  });
+
+  it('checks a URL on its own, refuses bad phone numbers and logos that cannot be shown', async () => {
+    const client = await b.user(['client']);
+    expect(await companies.checkSlug(client, ' New-Slug ')).toBe('new-slug');
+    expect(await refusal(companies.checkSlug(client, 'no'))).toBe('company.slug_invalid');
+    await companies.register(await b.user(['client']), { ...base, slug: 'checked-taken' });
+    expect(await refusal(companies.checkSlug(client, 'CHECKED-TAKEN'))).toBe('company.slug_taken');
+    expect(await refusal(companies.checkSlug(await b.user(['worker']), 'free-one'))).toBe('forbidden');
+    for (const phone of ['03-1234', '03-1234-567a', '+81-3-1234-5678', '0'.repeat(16)]) {
+      expect(
+        await refusal(companies.register(client, { ...base, slug: 'phone-slug', contactPhone: phone })),
+        phone,
+      ).toBe('company.phone_invalid');
+    }
+    const heic = { ...(await b.upload('logo.heic', 'heic', 'image/heic')) };
+    expect(await refusal(companies.register(client, { ...base, slug: 'heic-slug', logo: heic }))).toBe(
+      'market.logo_not_image',
+    );
+    const big = { ...(await b.upload('logo.png', 'png', 'image/png')), size: 6 * 1024 * 1024 };
+    expect(await refusal(companies.register(client, { ...base, slug: 'big-slug', logo: big }))).toBe(
+      'company.logo_too_large',
+    );
+    expect(await refusal(companies.get(client, 999_999))).toBe('market.company_not_found');
   });
 });

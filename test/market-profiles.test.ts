@@ -171,7 +171,7 @@ describe('profiles', () => {
     view = await profiles.get(w, w.userId);
     expect(view.qualifications).toHaveLength(2);
     expect(view.career).toHaveLength(1);
-    expect(await refusal(profiles.removeCareerEntry(w, current.id))).toBe('market.entry_not_found');
+    expect(await refusal(profiles.removeCareerEntry(w, current.id))).toBe('market.item_not_found');
   });
 
   it('refuses bad months and periods, and removing someone else’s entries', async () => {
@@ -197,8 +197,9 @@ describe('profiles', () => {
     );
     const q = await profiles.addQualification(w, { name: '簿記2級' });
     const c = await profiles.addCareerEntry(w, { periodFrom: '2020-05', company: 'A' });
-    expect(await refusal(profiles.removeQualification(other, q.id))).toBe('market.entry_not_found');
-    expect(await refusal(profiles.removeCareerEntry(other, c.id))).toBe('market.entry_not_found');
+    // Someone else's entry is refused as such, not as missing.
+    expect(await refusal(profiles.removeQualification(other, q.id))).toBe('market.item_not_yours');
+    expect(await refusal(profiles.removeCareerEntry(other, c.id))).toBe('market.item_not_yours');
   });
 });
 

@@ -4,7 +4,7 @@
  * ≤ 25 fields (value ≤ 1,024); ≤ 5 action rows of ≤ 5 buttons (label ≤ 80, custom_id ≤ 100, unique
  * in a message). What does not fit goes into further messages (follow-ups), never cut off.
  */
-import type { Block, Button, QuickReply, Reply } from '../../src/chat/types.ts';
+import type { Block, Button, CardBlock, QuickReply, Reply } from '../../src/chat/types.ts';
 import { clip, splitText } from '../shared/text.ts';
 
 export const MAX_CONTENT = 2000;
@@ -74,8 +74,22 @@ function blockEmbeds(block: Block): Embed[] {
   return [];
 }
 
-function blockButtons(block: Block): Button[] {
-  if (block.type === 'card') return block.buttons ?? [];
+/**
+ * Buttons sit under the message, apart from the embeds: when several cards carry buttons (a list of
+ * people, each with Message and Invite), each button names its card, so two "Message" buttons are
+ * told apart. The card's title is shortened, never the action.
+ */
+function cardButtons(block: CardBlock, named: boolean): Button[] {
+  const buttons = block.buttons ?? [];
+  if (!named) return buttons;
+  return buttons.map((b) => {
+    const room = Math.max(MAX_LABEL - [...b.label].length - 2, 10);
+    return { ...b, label: `${clip(block.title, room)}: ${b.label}` };
+  });
+}
+
+function blockButtons(block: Block, namedCards = false): Button[] {
+  if (block.type === 'card') return cardButtons(block, namedCards);
   if (block.type === 'list') return block.items.flatMap((it) => (it.button ? [it.button] : []));
   if (block.type === 'buttons') return block.buttons;
   return [];
@@ -98,7 +112,11 @@ export function renderDiscordMessages(reply: Reply): DiscordMessage[] {
   // One button per payload in a message (custom_id must be unique).
   const seen = new Set<string>();
   const buttons: ButtonComponent[] = [];
-  for (const b of [...reply.blocks.flatMap(blockButtons), ...(reply.quickReplies ?? [])]) {
+  const namedCards = reply.blocks.filter((b) => b.type === 'card' && (b.buttons?.length ?? 0) > 0).length > 1;
+  for (const b of [
+    ...reply.blocks.flatMap((block) => blockButtons(block, namedCards)),
+    ...(reply.quickReplies ?? []),
+  ]) {
     if (seen.has(b.payload)) continue;
     seen.add(b.payload);
     buttons.push(toButton(b));

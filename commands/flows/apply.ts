@@ -30,6 +30,9 @@ export async function startApplyFlow(ctx: CommandContext, jobId: number): Promis
   if (job.status !== 'open') throw new UserError('job.not_open');
   if (job.deadline && job.deadline.getTime() <= ctx.services.clock().getTime())
     throw new UserError('job.deadline_passed');
+  // A confidential job: refused (with what is missing) before the message is asked for.
+  if (job.confidential && !(await ctx.services.domain.jobs.clearance(ctx.actor)).cleared)
+    throw new UserError('checks.confidential.locked');
   if (active.length > 0) throw new UserError('application.duplicate');
   return ctx.startFlow('apply', { job: String(jobId) });
 }

@@ -2,9 +2,14 @@
 import type { FlowDefinition } from '../../src/chat/flow.ts';
 import { applyFlow } from './apply.ts';
 import { bankFlow } from './bank.ts';
+import { careerEditFlow, careerFlow } from './career.ts';
+import { companyFlow } from './company.ts';
 import { deliverFlow } from './deliver.ts';
+import { firstMessageFlow } from './first-message.ts';
+import { identityRejectFlow, identitySubmitFlow } from './identity.ts';
 import { inquiryFlow } from './inquiry.ts';
 import { postJobFlow } from './post-job.ts';
+import { profileEditFlow, profileImageFlow } from './profile.ts';
 
 export const allFlows: readonly FlowDefinition[] = [
   inquiryFlow,
@@ -12,4 +17,12 @@ export const allFlows: readonly FlowDefinition[] = [
   applyFlow,
   deliverFlow,
   bankFlow,
+  identitySubmitFlow,
+  identityRejectFlow,
+  companyFlow,
+  firstMessageFlow,
+  careerFlow,
+  careerEditFlow,
+  profileEditFlow,
+  profileImageFlow,
 ];

@@ -7,6 +7,7 @@ import { DatabaseInstance } from './database-instance.ts';
 import { deskEntities } from './desk.ts';
 import { StoredFile } from './file.ts';
 import { FlowSession } from './flow-session.ts';
+import { identityCheckEntities } from './identity-check.ts';
 import { InboundEvent } from './inbound-event.ts';
 import { Invitation } from './invitation.ts';
 import { JobNotice } from './job-notice.ts';
@@ -21,6 +22,7 @@ import { User } from './user.ts';
 import { workEntities } from './work.ts';
 
 export * from './desk.ts';
+export * from './identity-check.ts';
 export * from './work.ts';
 export {
   ActionToken,
@@ -61,4 +63,5 @@ export const entities = [
   AlertTap,
   ...alertFanoutEntities,
   DatabaseInstance,
+  ...identityCheckEntities,
 ];

@@ -35,6 +35,8 @@ export const JobNoticeSchema = defineEntity({
     skills: p.array().default([]),
     prefecture: p.string().length(16).nullable(),
     remote: p.boolean().default(false),
+    /** 機密案件: details, work files and applying only for workers with a checked identity and the current NDA. */
+    confidential: p.boolean().default(false),
     rewardType: p.enum(['fixed', 'unit'] as const).default('fixed'),
     unitPriceYen: p.integer().nullable(),
     quantity: p.integer().nullable(),

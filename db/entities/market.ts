@@ -3,7 +3,12 @@
  * have no `onUpdate` hook (it would overwrite the clock's value); the defaults only serve raw inserts.
  */
 import { defineEntity, p } from '@mikro-orm/core';
-import { INVITATION_STATUSES, PROFILE_STATUSES, WEEKLY_HOURS } from '../../src/domain/market/records.ts';
+import {
+  GENDERS,
+  INVITATION_STATUSES,
+  PROFILE_STATUSES,
+  WEEKLY_HOURS,
+} from '../../src/domain/market/records.ts';
 import { StoredFile } from './file.ts';
 import { JobNotice } from './job-notice.ts';
 import { User } from './user.ts';
@@ -144,11 +149,20 @@ export const ProfileSchema = defineEntity({
     { properties: ['status'] },
     // ワーカーを探す walks each status newest first (a backward scan of this index).
     { properties: ['status', 'updatedAt', 'userId'] },
+    { properties: ['imageFileId'] },
   ],
-  checks: [{ name: 'profiles_hourly_rate_yen_check', expression: 'hourly_rate_yen >= 0' }],
+  checks: [
+    { name: 'profiles_hourly_rate_yen_check', expression: 'hourly_rate_yen >= 0' },
+    { name: 'profiles_username_check', expression: `username ~ '^[A-Za-z0-9_]{3,20}$'` },
+    { name: 'profiles_username_key_check', expression: 'username_key = lower(username)' },
+    { name: 'profiles_postal_code_check', expression: `postal_code ~ '^[0-9]{7}$'` },
+  ],
   properties: {
     id: p.integer().primary().autoincrement(),
     userId: () => p.manyToOne(User).mapToPk().fieldName('user_id').unique().deleteRule('cascade'),
+    username: p.string().length(20).nullable(),
+    // A user name is taken whatever its case (Taro_1 and taro_1 are one name): this is unique.
+    usernameKey: p.string().length(20).nullable().unique(),
     nickname: p.string().length(50).default(''),
     introduction: p.text().default(''),
     status: p.enum(PROFILE_STATUSES).default('available'),
@@ -157,6 +171,19 @@ export const ProfileSchema = defineEntity({
     prefecture: p.string().length(16).nullable(),
     city: p.string().length(100).nullable(),
     hobbies: p.text().default(''),
+    hometown: p.string().length(100).default(''),
+    school: p.string().length(200).default(''),
+    imageFileId: () =>
+      p.manyToOne(StoredFile).mapToPk().fieldName('image_file_id').nullable().deleteRule('set null'),
+    fullName: p.string().length(100).default(''),
+    furigana: p.string().length(100).default(''),
+    gender: p.enum(GENDERS).nullable(),
+    genderPublic: p.boolean().default(false),
+    birthDate: p.date().nullable(),
+    ageBandPublic: p.boolean().default(false),
+    postalCode: p.string().length(7).nullable(),
+    addressLine: p.string().length(200).default(''),
+    phone: p.string().length(20).default(''),
     identityVerifiedAt: p.datetime().nullable(),
     ndaVerifiedAt: p.datetime().nullable(),
     updatedAt: stamp(),
@@ -205,18 +232,25 @@ QualificationSchema.setClass(Qualification);
 export const CareerEntrySchema = defineEntity({
   name: 'CareerEntry',
   tableName: 'career_entries',
-  indexes: [{ properties: ['userId'] }],
-  checks: [{ name: 'career_entries_team_size_check', expression: 'team_size >= 1' }],
+  indexes: [{ properties: ['userId'] }, { properties: ['attachmentFileId'] }],
+  checks: [
+    { name: 'career_entries_team_size_check', expression: 'team_size >= 1' },
+    { name: 'career_entries_url_check', expression: `url = '' or url ~* '^https?://'` },
+  ],
   properties: {
     id: p.integer().primary().autoincrement(),
     userId: () => p.manyToOne(User).mapToPk().fieldName('user_id').deleteRule('cascade'),
+    category: p.string().length(50).default(''),
     periodFrom: p.string().length(7),
     periodTo: p.string().length(7).nullable(),
     company: p.string().length(200).default(''),
     work: p.text().default(''),
+    url: p.string().length(500).default(''),
     role: p.string().length(100).default(''),
     stack: p.text().default(''),
     teamSize: p.integer().nullable(),
+    attachmentFileId: () =>
+      p.manyToOne(StoredFile).mapToPk().fieldName('attachment_file_id').nullable().deleteRule('set null'),
   },
 });
 export class CareerEntry extends CareerEntrySchema.class {}

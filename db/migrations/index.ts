@@ -12,6 +12,10 @@ import { Migration20261122240000_alert_taps } from './Migration20261122240000_al
 import { Migration20261122250000_alert_fanout } from './Migration20261122250000_alert_fanout.ts';
 import { Migration20261122260000_batch_receipts } from './Migration20261122260000_batch_receipts.ts';
 import { Migration20261206050129_database_instance } from './Migration20261206050129_database_instance.ts';
+import { Migration20261206100000_profile_items } from './Migration20261206100000_profile_items.ts';
+import { Migration20261206110000_company_details } from './Migration20261206110000_company_details.ts';
+import { Migration20261206120000_identity_checks } from './Migration20261206120000_identity_checks.ts';
+import { Migration20261206130000_profile_fields } from './Migration20261206130000_profile_fields.ts';
 
 export const migrations = [
   { name: 'Migration20261122000000_foundation', class: Migration20261122000000Foundation },
@@ -27,4 +31,8 @@ export const migrations = [
   { name: 'Migration20261122250000_alert_fanout', class: Migration20261122250000_alert_fanout },
   { name: 'Migration20261122260000_batch_receipts', class: Migration20261122260000_batch_receipts },
   { name: 'Migration20261206050129_database_instance', class: Migration20261206050129_database_instance },
+  { name: 'Migration20261206100000_profile_items', class: Migration20261206100000_profile_items },
+  { name: 'Migration20261206110000_company_details', class: Migration20261206110000_company_details },
+  { name: 'Migration20261206120000_identity_checks', class: Migration20261206120000_identity_checks },
+  { name: 'Migration20261206130000_profile_fields', class: Migration20261206130000_profile_fields },
 ];

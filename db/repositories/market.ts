@@ -319,9 +319,10 @@ export function marketTables(em: EntityManager): MarketTables {
 
     async searchCompanies(fragment, limit) {
       const rows = await em.execute<{ id: number }[]>(
-        `select id from companies where lower(normalize(name, NFKC)) like ? escape '\\'
+        `select id from companies
+          where lower(normalize(name, NFKC)) like ? escape '\\' or slug like ? escape '\\'
           order by name asc, id asc limit ?`,
-        [`%${likeEscape(fragment)}%`, limit],
+        [`%${likeEscape(fragment)}%`, `%${likeEscape(fragment)}%`, limit],
       );
       return inOrder(
         companies,

@@ -91,6 +91,7 @@ export class Bot {
       domain: options.domain,
       config: options.config,
       clock: options.clock ?? (() => new Date()),
+      links: options.links,
     };
     this.newRef = options.newRef ?? (() => randomUUID().slice(0, 8).toUpperCase());
     this.flows = new FlowEngine(options.store, options.flows ?? []);

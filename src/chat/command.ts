@@ -5,6 +5,7 @@
 import type { Config, Role } from '../config.ts';
 import type { Actor } from '../domain/actor.ts';
 import type { DomainServices } from '../domain/services.ts';
+import type { FileLinks } from '../files/links.ts';
 import type { Locale, MessageKey, Translator } from '../i18n/index.ts';
 import type { Store, UserRecord } from '../store.ts';
 import type { FlowAnswers } from './flow.ts';
@@ -15,6 +16,8 @@ export interface CommandServices {
   domain: DomainServices;
   config: Config;
   clock: () => Date;
+  /** Signed links (file downloads, identity-document pages); undefined where no server runs. */
+  links?: FileLinks | undefined;
 }
 
 export interface CommandContext {

@@ -31,6 +31,11 @@ export interface FlowField {
   type: 'text' | 'number' | 'yen' | 'date' | 'choice' | 'files';
   /** May be skipped (`skip` / `スキップ`). */
   optional?: boolean;
+  /**
+   * Changes something that already has a value (an edit flow): the question offers 変更しない / Keep
+   * in place of スキップ, and keeping it (or leaving it empty in a form) answers ''. Implies optional.
+   */
+  keep?: boolean;
   /** Asked only when this says so, given the answers so far. */
   when?: (answers: FlowAnswers) => boolean;
   /** The options of a choice field; may depend on earlier answers. */
@@ -43,6 +48,11 @@ export interface FlowField {
   resolve?: (input: string, ctx: CommandContext, answers: FlowAnswers) => Promise<string>;
   /** Checks a parsed answer against the rules of this field; throws a UserError to re-ask with it. */
   check?: (value: FlowValue, ctx: CommandContext, answers: FlowAnswers) => Promise<void>;
+  /**
+   * For a files field: how many files it takes. More are refused (the ones kept so far stay); once
+   * it has this many, the flow moves on without waiting for "done".
+   */
+  maxFiles?: number;
 }
 
 export interface FlowDefinition {
@@ -57,6 +67,8 @@ export const FLOW_TTL_MS = 24 * 3600 * 1000;
 const CONFIRM = '__confirm';
 const CANCEL_WORDS = new Set(['cancel', 'キャンセル', 'やめる', '中止']);
 const SKIP_WORDS = new Set(['skip', 'スキップ', 'なし', 'none']);
+/** Keeping a value: not なし / none, which an edit flow's field may read as "empty it". */
+const KEEP_WORDS = new Set(['keep', '変更しない', 'そのまま', 'skip', 'スキップ']);
 const DONE_WORDS = new Set(['done', '完了', 'おわり', 'ok']);
 const YES_WORDS = new Set(['yes', 'はい', 'start', '開始', 'ok', 'submit', '送信']);
 /** At the final confirmation, "no" means do not send it: the flow ends, as cancel does. */
@@ -107,7 +119,8 @@ async function question(
     if (have > 0) blocks.push(text(tr('flow.files_received', { count: have })));
     quickReplies.push({ label: tr('flow.button.done'), payload: 'done' });
   }
-  if (field.optional && field.type !== 'files')
+  if (field.keep) quickReplies.push({ label: tr('flow.button.keep'), payload: 'keep' });
+  else if (field.optional && field.type !== 'files')
     quickReplies.push({ label: tr('flow.button.skip'), payload: 'skip' });
   quickReplies.push({ label: tr('flow.button.cancel'), payload: 'cancel' });
   // A typed number answers a number, amount or date question; it does not press a quick reply.
@@ -127,6 +140,7 @@ async function parse(
   answers: FlowAnswers,
 ): Promise<FlowValue | undefined> {
   const word = input.toLowerCase();
+  if (field.keep && KEEP_WORDS.has(word)) return field.type === 'files' ? [] : '';
   if (field.optional && SKIP_WORDS.has(word)) return field.type === 'files' ? [] : '';
   switch (field.type) {
     case 'text': {
@@ -167,7 +181,11 @@ async function parse(
             )
           : [];
       if (added.length > 0) {
-        answers[field.name] = [...have, ...added];
+        const all = [...have, ...added];
+        const max = field.maxFiles;
+        if (max !== undefined && all.length > max) throw new UserError('flow.files_too_many', { max });
+        if (max !== undefined && all.length === max) return all;
+        answers[field.name] = all;
         return undefined; // stay on this field: more files may follow
       }
       if (DONE_WORDS.has(word) || SKIP_WORDS.has(word)) return have;
@@ -218,7 +236,7 @@ export class FlowEngine {
         name: field.name,
         label: await promptOf(ctx, field, answers),
         type: field.type,
-        optional: field.optional === true,
+        optional: field.optional === true || field.keep === true,
       };
       if (field.type === 'choice' && field.choices) {
         try {
@@ -306,11 +324,13 @@ export class FlowEngine {
         if (field.type === 'files') {
           value = files[field.name] ?? [];
           if (!field.optional && value.length === 0) throw new UserError('flow.files_expected');
+          if (field.maxFiles !== undefined && value.length > field.maxFiles)
+            throw new UserError('flow.files_too_many', { max: field.maxFiles });
         } else {
           const text = raw[field.name] ?? '';
           const input = normalizeInput(text);
           value =
-            input === '' && field.optional
+            input === '' && (field.optional || field.keep)
               ? ''
               : await parse(ctx, field, input, { ...ctx.event, kind: 'message', text }, answers);
         }

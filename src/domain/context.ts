@@ -13,4 +13,6 @@ export interface DomainContext {
   /** IANA zone of business dates (pay dates, month close, quiet hours). */
   businessTimeZone: string;
   openSignupRole: Role | null;
+  /** Where the operator's texts live (the NDA among them); undefined: the repository's `content/`. */
+  contentDir?: string | undefined;
 }

@@ -1,4 +1,7 @@
 /** Every domain service, built once from a `DomainContext` and handed to the commands. */
+
+import { IdentityCheckService } from './checks/identity.ts';
+import { NdaService } from './checks/nda.ts';
 import type { DomainContext } from './context.ts';
 import { IdentityService } from './identity/service.ts';
 import { CompanyService } from './market/companies.ts';
@@ -46,6 +49,8 @@ export interface DomainServices {
   profiles: ProfileService;
   verification: VerificationService;
   workers: WorkerSearchService;
+  identityChecks: IdentityCheckService;
+  nda: NdaService;
 }
 
 export function createDomainServices(ctx: DomainContext): DomainServices {
@@ -72,5 +77,7 @@ export function createDomainServices(ctx: DomainContext): DomainServices {
     profiles: new ProfileService(ctx),
     verification: new VerificationService(ctx),
     workers: new WorkerSearchService(ctx),
+    identityChecks: new IdentityCheckService(ctx),
+    nda: new NdaService(ctx),
   };
 }

@@ -3,17 +3,19 @@ import type { Platform } from '../config.ts';
 
 export interface CompanyRecord {
   id: number;
-  /** URL slug: lower-case letters and digits, immutable. */
+  /** URL slug: lower-case letters, digits and hyphens, immutable. */
   slug: string;
   name: string;
   introduction: string;
   address: string;
+  /** Contact phone number, digits and hyphens ('' when none was given). */
+  contactPhone: string;
   contactEmail: string | null;
   logoFileId: number | null;
   createdAt: Date;
 }
 export type NewCompany = Pick<CompanyRecord, 'slug' | 'name'> &
-  Partial<Pick<CompanyRecord, 'introduction' | 'address' | 'contactEmail' | 'logoFileId'>>;
+  Partial<Pick<CompanyRecord, 'introduction' | 'address' | 'contactPhone' | 'contactEmail' | 'logoFileId'>>;
 
 /** A stored file: the bytes live in file storage under `storageKey` (their SHA-256). */
 export interface FileRecord {
@@ -54,6 +56,8 @@ export const NOTIFICATION_TYPES = [
   'market.followed',
   'notice.published',
   'account.linked',
+  'identity.submitted',
+  'identity.decided',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 

@@ -3,6 +3,14 @@
  * outbox rows, audit rows) commits or rolls back together (ARCHITECTURE.md, "The path of a message").
  */
 import type {
+  IdentityCheckRecord,
+  IdentityDocumentRecord,
+  NdaAgreementRecord,
+  NewIdentityCheck,
+  NewIdentityDocument,
+  NewNdaAgreement,
+} from './checks/records.ts';
+import type {
   IdentityRecord,
   InvitationRecord,
   LinkCodeRecord,
@@ -25,6 +33,9 @@ export interface Tx {
   invitations: Table<InvitationRecord, NewInvitation>;
   companies: Table<CompanyRecord, NewCompany>;
   files: Table<FileRecord, NewFile>;
+  identityChecks: Table<IdentityCheckRecord, NewIdentityCheck>;
+  identityDocuments: Table<IdentityDocumentRecord, NewIdentityDocument>;
+  ndaAgreements: Table<NdaAgreementRecord, NewNdaAgreement>;
   /**
    * People whose display name contains `part` (NFKC, case and spaces ignored), holding one of `roles`
    * when given; by id, at most `limit`.

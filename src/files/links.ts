@@ -35,6 +35,9 @@ interface Claims {
 const TOKEN = /^[A-Za-z0-9_-]{10,1500}\.[A-Za-z0-9_-]{43}$/;
 const KEY = /^[0-9a-f]{64}$/;
 export const FILE_LINK_PREFIX = '/files/';
+/** Links to a page of an identity document waiting for review: short-lived, for one staff member. */
+export const IDENTITY_LINK_PREFIX = '/identity-documents/';
+const IDENTITY_TTL_MS = 3600 * 1000;
 const DEFAULT_TTL_MS = 24 * 3600 * 1000;
 
 export class FileLinks {
@@ -78,6 +81,40 @@ export class FileLinks {
   /** The link for `userId`, or undefined without `PUBLIC_URL`. */
   url(file: LinkedFile, userId: number): string | undefined {
     return this.publicUrl ? `${this.publicUrl}${FILE_LINK_PREFIX}${this.token(file, userId)}` : undefined;
+  }
+
+  /**
+   * A link to page `documentId` of an identity document, for staff member `userId`, valid one hour;
+   * undefined without `PUBLIC_URL`. The page itself is read (and opened) only when the link is used,
+   * so once the document is decided and deleted the link answers 404.
+   */
+  identityPageUrl(documentId: number, userId: number): string | undefined {
+    if (!this.publicUrl) return undefined;
+    const claims = {
+      v: 2,
+      d: documentId,
+      u: userId,
+      e: Math.floor((this.clock().getTime() + IDENTITY_TTL_MS) / 1000),
+    };
+    const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
+    return `${this.publicUrl}${IDENTITY_LINK_PREFIX}${payload}.${this.sign(`identity.${payload}`)}`;
+  }
+
+  /** The claims of a valid, unexpired identity-page token, else null. */
+  verifyIdentityPage(token: string): { documentId: number; userId: number } | null {
+    if (!TOKEN.test(token)) return null;
+    const [payload = '', signature = ''] = token.split('.');
+    const expected = Buffer.from(this.sign(`identity.${payload}`));
+    const given = Buffer.from(signature);
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+    try {
+      const c = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
+      if (c.v !== 2 || !Number.isSafeInteger(c.d) || !Number.isSafeInteger(c.u)) return null;
+      if (typeof c.e !== 'number' || c.e * 1000 <= this.clock().getTime()) return null;
+      return { documentId: c.d as number, userId: c.u as number };
+    } catch {
+      return null;
+    }
   }
 
   /** The claims of a valid, unexpired token, else null (whatever is wrong with it). */
@@ -137,6 +174,37 @@ const notFound = (): HttpResponse => ({
   },
   body: NOT_FOUND_PAGE,
 });
+
+/**
+ * `GET /identity-documents/<token>`: a page of an identity document waiting for review, shown inline
+ * to the staff member the link was made for, or the 404 page (also once the document is deleted).
+ */
+export function identityPageHandler(
+  links: FileLinks,
+  load: (
+    documentId: number,
+    staffUserId: number,
+  ) => Promise<{ name: string; mime: string; bytes: Buffer } | null>,
+) {
+  return async (req: HttpRequest): Promise<HttpResponse> => {
+    const claims = links.verifyIdentityPage(req.path.slice(IDENTITY_LINK_PREFIX.length));
+    const page = claims ? await load(claims.documentId, claims.userId) : null;
+    if (!page) return notFound();
+    return {
+      status: 200,
+      headers: {
+        'content-type': page.mime || 'application/octet-stream',
+        'content-length': String(page.bytes.byteLength),
+        'content-disposition': contentDisposition(page.name).replace(/^attachment/, 'inline'),
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'private, no-store',
+        'content-security-policy': "default-src 'none'; img-src 'self'; sandbox",
+        'referrer-policy': 'no-referrer',
+      },
+      body: page.bytes,
+    };
+  };
+}
 
 /** `GET /files/<token>`: the file, as a download, or the 404 page. */
 export function fileDownloadHandler(links: FileLinks, storage: FileStorage) {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import {
+  DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
   PutObjectCommand,
@@ -236,6 +237,14 @@ export class S3FileStorage implements FileStorage {
 
   async exists(key: string): Promise<boolean> {
     return this.headExists(this.objectKey(key));
+  }
+
+  /** DeleteObject: S3 answers 204 whether or not the object was there. */
+  async delete(key: string): Promise<void> {
+    const objectKey = this.objectKey(key);
+    await this.send('DeleteObject', objectKey, this.timeoutMs, (abortSignal) =>
+      this.#client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: objectKey }), { abortSignal }),
+    );
   }
 
   /** Closes the client's pooled connections (shutdown, tests). */

@@ -21,6 +21,12 @@ export interface FileStorage {
   read(key: string): Promise<Buffer>;
   stream(key: string): Readable;
   exists(key: string): Promise<boolean>;
+  /**
+   * Removes the bytes (nothing happens when there are none). Only for bytes no record refers to,
+   * such as an identity document moved into its sealed table: the store is content-addressed, so the
+   * caller checks that no other record holds the same key.
+   */
+  delete(key: string): Promise<void>;
 }
 
 /** An attachment already in file storage, as adapters hand it to domain services. */
@@ -79,5 +85,9 @@ export class LocalFileStorage implements FileStorage {
     } catch {
       return false;
     }
+  }
+
+  async delete(key: string): Promise<void> {
+    await rm(this.pathFor(key), { force: true });
   }
 }

@@ -1,3 +1,4 @@
+import { checksEn } from './domains/checks.ts';
 import { cmdAccountEn } from './domains/cmd-account.ts';
 import { cmdMarketEn } from './domains/cmd-market.ts';
 import { cmdSupportEn } from './domains/cmd-support.ts';
@@ -7,6 +8,9 @@ import { flowEn } from './domains/flow.ts';
 import { homeEn } from './domains/home.ts';
 import { identityEn } from './domains/identity.ts';
 import { marketEn } from './domains/market.ts';
+import { marketCompanyEn } from './domains/market-company.ts';
+import { marketItemsEn } from './domains/market-items.ts';
+import { marketProfileEn } from './domains/market-profile.ts';
 import { moneyEn } from './domains/money.ts';
 import { notifyEn } from './domains/notify.ts';
 import { platformEn } from './domains/platform.ts';
@@ -17,6 +21,7 @@ import type { Catalog } from './index.ts';
 /** English catalog: every key of the Japanese one, with the same placeholders (type-checked). */
 export const en = {
   ...identityEn,
+  ...checksEn,
   ...workEn,
   ...moneyEn,
   ...notifyEn,
@@ -30,6 +35,9 @@ export const en = {
   ...cmdAccountEn,
   ...supportEn,
   ...marketEn,
+  ...marketCompanyEn,
+  ...marketItemsEn,
+  ...marketProfileEn,
   'common.separator': ', ',
   'welcome.new_user': 'Hello {name}, welcome! I am the work portal bot.',
   'help.title': 'Commands you can use',

@@ -1,3 +1,4 @@
+import { checksJa } from './domains/checks.ts';
 import { cmdAccountJa } from './domains/cmd-account.ts';
 import { cmdMarketJa } from './domains/cmd-market.ts';
 import { cmdSupportJa } from './domains/cmd-support.ts';
@@ -11,6 +12,9 @@ import { homeJa } from './domains/home.ts';
  */
 import { identityJa } from './domains/identity.ts';
 import { marketJa } from './domains/market.ts';
+import { marketCompanyJa } from './domains/market-company.ts';
+import { marketItemsJa } from './domains/market-items.ts';
+import { marketProfileJa } from './domains/market-profile.ts';
 import { moneyJa } from './domains/money.ts';
 import { notifyJa } from './domains/notify.ts';
 import { platformJa } from './domains/platform.ts';
@@ -19,6 +23,7 @@ import { workJa } from './domains/work.ts';
 
 export const ja = {
   ...identityJa,
+  ...checksJa,
   ...workJa,
   ...moneyJa,
   ...notifyJa,
@@ -32,6 +37,9 @@ export const ja = {
   ...cmdAccountJa,
   ...supportJa,
   ...marketJa,
+  ...marketCompanyJa,
+  ...marketItemsJa,
+  ...marketProfileJa,
   'common.separator': '、',
   'welcome.new_user': '{name}さん、はじめまして。業務ポータルのボットです。',
   'help.title': 'ご利用いただけるコマンド',

@@ -34,6 +34,11 @@ function params(row: OutboxRecord, locale: Locale, timeZone: string): Record<str
   if (row.type === 'inquiry.status' && typeof row.payload.status === 'string') {
     p.status = translateRaw(locale, `support.status.${row.payload.status}` as MessageKey);
   }
+  if (row.type.startsWith('identity.') && typeof row.payload.kind === 'string') {
+    p.kindLabel = translateRaw(locale, `checks.kind.${row.payload.kind}` as MessageKey);
+  }
+  if (typeof row.payload.dueAt === 'string')
+    p.due = formatDate(new Date(row.payload.dueAt), locale, timeZone);
   if (typeof row.payload.decision === 'string') {
     p.decision = translateRaw(locale, `notify.decision.${row.payload.decision}` as MessageKey);
   }
@@ -105,7 +110,9 @@ export async function renderNotification(
   const key = (
     row.type === 'invoice.item_added' && row.payload.corrected === true
       ? 'notify.invoice.item_corrected'
-      : `notify.${row.type}`
+      : row.type === 'identity.decided'
+        ? `notify.identity.${row.payload.verdict === 'verified' ? 'verified' : 'rejected'}`
+        : `notify.${row.type}`
   ) as MessageKey;
   const said = await whatTheyWrote(row, locale, deps);
   const reply: Reply = {
@@ -191,6 +198,7 @@ async function whatTheyWrote(row: OutboxRecord, locale: Locale, deps: RenderDeps
     case 'work_files.handed':
       return quote(t(locale, 'notify.quote.note'), typeof p.note === 'string' ? p.note : null, locale);
     case 'invoice.item_withdrawn':
+    case 'identity.decided':
       return quote(t(locale, 'notify.quote.reason'), typeof p.reason === 'string' ? p.reason : null, locale);
     case 'invoice.item_added':
       return quote(
@@ -219,6 +227,10 @@ async function nextStepButtons(row: OutboxRecord, locale: Locale, deps: RenderDe
     typeof p.month === 'string'
   )
     return [await b('notify.button.invoice', `invoice ${p.month}`)];
+  if (row.type === 'identity.decided')
+    return p.verdict === 'verified'
+      ? [await b('notify.button.nda', 'nda')]
+      : [{ ...(await b('notify.button.identity_resubmit', 'identity-submit')), style: 'primary' }];
   if (typeof p.applicationId !== 'number') return [];
   const id = p.applicationId;
   const record = () => b('notify.button.application', `application ${id}`);
@@ -249,6 +261,11 @@ async function decisionButtons(row: OutboxRecord, locale: Locale, deps: RenderDe
       { ...(await b('notify.button.accept', `accept ${p.applicationId}`)), style: 'primary' },
       { ...(await b('notify.button.reject', `reject ${p.applicationId}`)), style: 'danger' },
       await b('notify.button.applicants', `applicants ${String(p.jobId)}`),
+    ];
+  }
+  if (row.type === 'identity.submitted' && typeof p.userId === 'number') {
+    return [
+      { ...(await b('notify.button.identity_review', `identity-review ${p.userId}`)), style: 'primary' },
     ];
   }
   if (row.type === 'delivery.received' && typeof p.applicationId === 'number') {

@@ -13,7 +13,13 @@ import { Bot, type BotOptions, tokenButton } from '../chat/bot.ts';
 import { Router } from '../chat/router.ts';
 import type { Config } from '../config.ts';
 import type { DomainServices } from '../domain/services.ts';
-import { FILE_LINK_PREFIX, FileLinks, fileDownloadHandler } from '../files/links.ts';
+import {
+  FILE_LINK_PREFIX,
+  FileLinks,
+  fileDownloadHandler,
+  IDENTITY_LINK_PREFIX,
+  identityPageHandler,
+} from '../files/links.ts';
 import type { FileStorage } from '../files/storage.ts';
 import { uploadRules } from '../files/uploads.ts';
 import { healthRoutes, type Readiness } from '../http/health.ts';
@@ -140,6 +146,23 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 
   const http = new HttpServer({ logger, metrics });
   http.routePrefix('GET', FILE_LINK_PREFIX, fileDownloadHandler(links, domain.ctx.files));
+  // A page of an identity document for the staff member the link was made for, while it is waiting.
+  http.routePrefix(
+    'GET',
+    IDENTITY_LINK_PREFIX,
+    identityPageHandler(links, async (documentId, staffUserId) => {
+      const staff = await opened.store.uow.read((tx) => tx.users.get(staffUserId));
+      if (!staff) return null;
+      try {
+        return await domain.services.identityChecks.page(
+          { userId: staff.id, roles: staff.roles, companyId: staff.companyId },
+          documentId,
+        );
+      } catch {
+        return null; // no longer staff
+      }
+    }),
+  );
   const readiness = async (): Promise<Readiness> => {
     const check = async (probe: () => Promise<void>) => {
       try {

@@ -23,6 +23,15 @@ const EXCERPT = 200;
 /** Who takes part in the marketplace (admins act as staff). */
 const PARTICIPANTS: Role[] = ['worker', 'client', 'staff', 'admin'];
 
+/**
+ * Whom a first message is for: a person (メッセージ), a worker from their profile (相談する), or the
+ * poster of a job (質問する).
+ */
+export type FirstMessageTarget =
+  | { kind: 'message'; userId: number }
+  | { kind: 'consult'; userId: number }
+  | { kind: 'ask-job'; jobId: number };
+
 export interface OpenedConversation {
   conversation: ConversationRecord;
   /** False when the pair already had a conversation (about the same job) and it was reused. */
@@ -64,21 +73,46 @@ export class MessageService {
   /** 質問する: a conversation with the job's poster about that job. */
   askAboutJob(actor: Actor, jobId: number): Promise<OpenedConversation> {
     return this.ctx.uow.run(async (tx) => {
-      requireRole(actor, ...PARTICIPANTS);
-      const job = await tx.work.jobs.get(jobId);
-      if (!job || job.status === 'draft') throw new UserError('market.job_not_found');
-      if (job.createdBy === null) throw new UserError('market.job_no_contact');
-      return this.open(tx, actor, job.createdBy, jobId);
+      const to = await recipientOf(tx, actor, { kind: 'ask-job', jobId });
+      return this.open(tx, actor, to.userId, to.jobId);
     });
   }
 
   /** 相談する: from a worker's profile, a conversation with that worker. */
   consultWorker(actor: Actor, workerId: number): Promise<OpenedConversation> {
     return this.ctx.uow.run(async (tx) => {
-      requireRole(actor, ...PARTICIPANTS);
-      const worker = await tx.users.get(workerId);
-      if (!worker?.roles.includes('worker')) throw new UserError('market.worker_not_found');
-      return this.open(tx, actor, workerId, null);
+      const to = await recipientOf(tx, actor, { kind: 'consult', userId: workerId });
+      return this.open(tx, actor, to.userId, to.jobId);
+    });
+  }
+
+  /**
+   * Who a first message to `target` would reach (the job's poster for a question), checked as
+   * opening the conversation would check it; nothing is opened or written. Lets a command ask for
+   * the message only when it can be sent.
+   */
+  recipient(actor: Actor, target: FirstMessageTarget): Promise<{ userId: number; jobId: number | null }> {
+    return this.ctx.uow.read(async (tx) => {
+      const to = await recipientOf(tx, actor, target);
+      await checkOther(tx, actor, to.userId);
+      return to;
+    });
+  }
+
+  /**
+   * Opens (or reuses) the conversation for `target` and sends `body` in one transaction: a refused
+   * message leaves no empty conversation behind.
+   */
+  startWith(
+    actor: Actor,
+    target: FirstMessageTarget,
+    body: string,
+  ): Promise<OpenedConversation & { message: MessageRecord }> {
+    return this.ctx.uow.run(async (tx) => {
+      const to = await recipientOf(tx, actor, target);
+      const opened = await this.open(tx, actor, to.userId, to.jobId);
+      const message = await this.sendIn(tx, actor, opened.conversation.id, body);
+      return { ...opened, message };
     });
   }
 
@@ -86,48 +120,53 @@ export class MessageService {
   send(actor: Actor, conversationId: number, body: string): Promise<MessageRecord> {
     return this.ctx.uow.run(async (tx) => {
       await membership(tx, actor, conversationId);
-      const text = body.trim();
-      if (text === '') throw new UserError('market.message_empty');
-      if (length(text) > MAX_MESSAGE) throw new UserError('market.message_too_long', { max: MAX_MESSAGE });
-      const now = this.ctx.clock();
-      const message = await tx.market.messages.insert({
-        conversationId,
-        senderId: actor.userId,
-        body: text,
-        createdAt: now,
-      });
-      const conversation = await tx.market.conversations.update(conversationId, { lastMessageAt: now });
-      const members = await tx.market.conversationMembers.find({ conversationId });
-      const sender = await tx.users.get(actor.userId);
-      for (const m of members) {
-        if (m.userId === actor.userId) {
-          // What one writes, one has read.
-          await tx.market.conversationMembers.update(m.id, { lastReadAt: now });
-          continue;
-        }
-        await tx.notify({
-          type: 'market.message',
-          recipientUserId: m.userId,
-          payload: {
-            conversationId,
-            messageId: message.id,
-            senderId: actor.userId,
-            senderName: sender?.displayName ?? '',
-            jobId: conversation.jobId,
-            excerpt: [...text].slice(0, EXCERPT).join(''),
-          },
-          dedupeKey: `market.message:${message.id}:${m.userId}`,
-        });
-      }
-      await tx.audit({
-        actorUserId: actor.userId,
-        action: 'market.message_sent',
-        subjectType: 'conversation',
-        subjectId: conversationId,
-        data: { messageId: message.id },
-      });
-      return message;
+      return this.sendIn(tx, actor, conversationId, body);
     });
+  }
+
+  /** `send` for a member, inside the caller's transaction. */
+  private async sendIn(tx: Tx, actor: Actor, conversationId: number, body: string): Promise<MessageRecord> {
+    const text = body.trim();
+    if (text === '') throw new UserError('market.message_empty');
+    if (length(text) > MAX_MESSAGE) throw new UserError('market.message_too_long', { max: MAX_MESSAGE });
+    const now = this.ctx.clock();
+    const message = await tx.market.messages.insert({
+      conversationId,
+      senderId: actor.userId,
+      body: text,
+      createdAt: now,
+    });
+    const conversation = await tx.market.conversations.update(conversationId, { lastMessageAt: now });
+    const members = await tx.market.conversationMembers.find({ conversationId });
+    const sender = await tx.users.get(actor.userId);
+    for (const m of members) {
+      if (m.userId === actor.userId) {
+        // What one writes, one has read.
+        await tx.market.conversationMembers.update(m.id, { lastReadAt: now });
+        continue;
+      }
+      await tx.notify({
+        type: 'market.message',
+        recipientUserId: m.userId,
+        payload: {
+          conversationId,
+          messageId: message.id,
+          senderId: actor.userId,
+          senderName: sender?.displayName ?? '',
+          jobId: conversation.jobId,
+          excerpt: [...text].slice(0, EXCERPT).join(''),
+        },
+        dedupeKey: `market.message:${message.id}:${m.userId}`,
+      });
+    }
+    await tx.audit({
+      actorUserId: actor.userId,
+      action: 'market.message_sent',
+      subjectType: 'conversation',
+      subjectId: conversationId,
+      data: { messageId: message.id },
+    });
+    return message;
   }
 
   /**
@@ -175,9 +214,7 @@ export class MessageService {
     otherId: number,
     jobId: number | null,
   ): Promise<OpenedConversation> {
-    if (otherId === actor.userId) throw new UserError('market.cannot_message_self');
-    const other = await tx.users.get(otherId);
-    if (!other?.roles.some((r) => PARTICIPANTS.includes(r))) throw new UserError('market.user_not_found');
+    await checkOther(tx, actor, otherId);
     const opened = await tx.market.openDirectConversation([actor.userId, otherId], jobId, this.ctx.clock());
     if (opened.created) {
       await tx.audit({
@@ -189,6 +226,37 @@ export class MessageService {
       });
     }
     return opened;
+  }
+}
+
+/** The other person of a direct conversation: someone else, who takes part in the marketplace. */
+async function checkOther(tx: Tx, actor: Actor, otherId: number): Promise<void> {
+  if (otherId === actor.userId) throw new UserError('market.cannot_message_self');
+  const other = await tx.users.get(otherId);
+  if (!other?.roles.some((r) => PARTICIPANTS.includes(r))) throw new UserError('market.user_not_found');
+}
+
+/** Whom a conversation for `target` is with, and about which job; refused as the target's kind asks. */
+async function recipientOf(
+  tx: Tx,
+  actor: Actor,
+  target: FirstMessageTarget,
+): Promise<{ userId: number; jobId: number | null }> {
+  requireRole(actor, ...PARTICIPANTS);
+  switch (target.kind) {
+    case 'message':
+      return { userId: target.userId, jobId: null };
+    case 'consult': {
+      const worker = await tx.users.get(target.userId);
+      if (!worker?.roles.includes('worker')) throw new UserError('market.worker_not_found');
+      return { userId: target.userId, jobId: null };
+    }
+    case 'ask-job': {
+      const job = await tx.work.jobs.get(target.jobId);
+      if (!job || job.status === 'draft') throw new UserError('market.job_not_found');
+      if (job.createdBy === null) throw new UserError('market.job_no_contact');
+      return { userId: job.createdBy, jobId: target.jobId };
+    }
   }
 }
 

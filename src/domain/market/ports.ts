@@ -75,6 +75,9 @@ export interface MarketTables {
 
   /** Users with the worker role matching the filters, available first, then recently updated. */
   searchWorkers(filter: WorkerSearch, page: PageRequest): Promise<SearchPage<WorkerSummary>>;
-  /** Companies whose NFKC, lower-cased name contains `fragment` (already normalized), by name. */
+  /**
+   * Companies whose NFKC, lower-cased name or whose URL slug contains `fragment` (already
+   * normalized), by name.
+   */
   searchCompanies(fragment: string, limit: number): Promise<CompanyRecord[]>;
 }

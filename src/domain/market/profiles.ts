@@ -1,16 +1,59 @@
 /**
  * プロフィール (DOMAIN.md §3.4–3.5): a worker's (or client's) public profile: nickname, introduction,
  * availability, weekly hours band, hourly rate, place, hobbies, skills, qualifications and career
- * history. Each person edits only their own; anyone signed up may read a worker's, including the
- * verification flags staff set (verification.ts).
+ * history, user name, hometown, school and image. Each person edits only their own; anyone signed up
+ * may read a worker's, including the verification flags staff set (verification.ts). The personal
+ * details (name, furigana, gender, birth date, postal code, address, phone) only the person and
+ * staff read: another viewer's view does not carry them, and gets the gender and the age band only
+ * when the person shows them (profile-fields.ts).
  */
-import type { Role } from '../../config.ts';
 import { UserError } from '../../errors.ts';
-import { type Actor, requireRole } from '../actor.ts';
+import type { UploadedFile } from '../../files/storage.ts';
+import { type Actor, isStaff, requireRole } from '../actor.ts';
 import type { DomainContext } from '../context.ts';
+import { recordUploads } from '../files.ts';
+import type { FileRecord } from '../shared.ts';
+import { DuplicateRecordError } from '../table.ts';
 import type { Tx } from '../tx.ts';
+import type { CareerEntryView, CareerInput, CareerPatch } from './career.ts';
+import * as careers from './career.ts';
+import {
+  addressLineOf,
+  ageBandOf,
+  birthDateOf,
+  calendarDate,
+  checkImage,
+  fullNameOf,
+  furiganaOf,
+  genderOf,
+  hometownOf,
+  type PersonalDetails,
+  type PostalAddress,
+  type PublicProfile,
+  postalCodeOf,
+  postalCodeText,
+  schoolOf,
+  splitProfile,
+  usernameKey,
+  usernameOf,
+  lookupPostalCode as zipLookup,
+} from './profile-fields.ts';
+import * as items from './profile-items.ts';
+import {
+  ensureProfile,
+  MAX_ENTRIES,
+  MAX_SKILLS,
+  OWNERS,
+  type QualificationPatch,
+  type SkillEdit,
+  type SkillInput,
+  type SkillPatch,
+  type SkillSaved,
+  skillRow,
+} from './profile-items.ts';
 import {
   type CareerEntryRecord,
+  type Gender,
   type PersonRef,
   PROFILE_STATUSES,
   type ProfileRecord,
@@ -20,12 +63,24 @@ import {
   WEEKLY_HOURS,
   type WeeklyHours,
 } from './records.ts';
-import { boundedProse, boundedText, clean, intIn, monthOf, prefectureOf } from './validate.ts';
+import { boundedProse, boundedText, clean, intIn, phoneOf, prefectureOf } from './validate.ts';
 
-const OWNERS: Role[] = ['worker', 'client'];
-export const MAX_SKILLS = 30;
-/** Qualifications and career entries each. */
-export const MAX_ENTRIES = 50;
+export { skillKey } from './profile-items.ts';
+export type {
+  CareerEntryView,
+  CareerInput,
+  CareerPatch,
+  PersonalDetails,
+  PostalAddress,
+  PublicProfile,
+  QualificationPatch,
+  SkillEdit,
+  SkillInput,
+  SkillPatch,
+  SkillSaved,
+};
+export { ensureProfile, MAX_ENTRIES, MAX_SKILLS };
+
 const MAX_HOURLY_RATE_YEN = 1_000_000;
 
 export interface ProfilePatch {
@@ -38,14 +93,31 @@ export interface ProfilePatch {
   prefecture?: string | null;
   city?: string | null;
   hobbies?: string;
-}
-
-export interface SkillInput {
-  name: string;
-  /** 1 (beginner) – 5 (expert). */
-  level: number;
-  years?: number;
-  note?: string;
+  /** ユーザー名, set once: refused when one is set already (the same name again is no change). */
+  username?: string;
+  /** 出身地; '' clears. */
+  hometown?: string;
+  /** 最終学歴・学校; '' clears. */
+  school?: string;
+  // Personal details ('' or null clears):
+  fullName?: string;
+  /** ふりがな in katakana or hiragana. */
+  furigana?: string;
+  gender?: Gender | null;
+  /** Whether others see the gender. */
+  genderPublic?: boolean;
+  /** `1990-04-01`, `1990年4月1日`, `平成2年4月1日`, …. */
+  birthDate?: string | null;
+  /** Whether others see the age band (20代, 30代, …). */
+  ageBandPublic?: boolean;
+  /**
+   * `104-0061`, `１０４－００６１`, …: also sets the prefecture and the city from Japan Post's data
+   * (unless the patch gives them); a code not in the data is refused.
+   */
+  postalCode?: string | null;
+  /** The address after the city (町名・番地・建物名). */
+  addressLine?: string;
+  phone?: string;
 }
 
 export interface QualificationInput {
@@ -54,25 +126,28 @@ export interface QualificationInput {
   acquiredOn?: string | null;
 }
 
-export interface CareerInput {
-  periodFrom: string;
-  /** Null or absent: to the present. */
-  periodTo?: string | null;
-  company: string;
-  work?: string;
-  role?: string;
-  stack?: string;
-  teamSize?: number | null;
-}
-
+/**
+ * A profile as one viewer may see it. Personal details reach only the person and staff: for anyone
+ * else `personal` is null, `profile` has no personal field at all, and the gender and the age band
+ * are there only when the person shows them.
+ */
 export interface ProfileView extends PersonRef {
   /** Null until the person saves a profile. */
-  profile: ProfileRecord | null;
+  profile: PublicProfile | null;
+  /** Name, furigana, birth date, postal code, address, phone, …: the person and staff only. */
+  personal: PersonalDetails | null;
+  /** The gender for this viewer: the person and staff always, others when it is shown. */
+  gender: Gender | null;
+  /** The age band's decade (30 = 30代) on today's business date, for this viewer as the gender is. */
+  ageBand: number | null;
+  /** The profile image's file row; null when none. */
+  image: FileRecord | null;
   identityVerified: boolean;
   ndaVerified: boolean;
   skills: ProfileSkillRecord[];
   qualifications: QualificationRecord[];
-  career: CareerEntryRecord[];
+  /** Newest first, each with its attachment's file row. */
+  career: CareerEntryView[];
 }
 
 export class ProfileService {
@@ -98,11 +173,30 @@ export class ProfileService {
       const qualifications = (await tx.market.qualifications.find({ userId })).sort(
         byMonthDesc((q) => q.acquiredOn),
       );
-      const career = (await tx.market.careerEntries.find({ userId })).sort(byMonthDesc((c) => c.periodFrom));
+      const career = await careers.withAttachments(
+        tx,
+        (await tx.market.careerEntries.find({ userId })).sort(byMonthDesc((c) => c.periodFrom)),
+      );
+      // The person and staff see everything; anyone else only what is public or shown by choice.
+      const sees = userId === actor.userId || isStaff(actor);
+      const split = profile ? splitProfile(profile) : null;
+      const personal = split?.personal ?? null;
+      const today = calendarDate(this.ctx.clock(), this.ctx.businessTimeZone);
+      const gender =
+        personal?.gender && (sees || (personal.genderPublic && personal.gender !== 'no_answer'))
+          ? personal.gender
+          : null;
+      const ageBand =
+        personal?.birthDate && (sees || personal.ageBandPublic) ? ageBandOf(personal.birthDate, today) : null;
+      const image = profile?.imageFileId ? await tx.files.get(profile.imageFileId) : null;
       return {
         userId,
         displayName: user.displayName,
-        profile,
+        profile: split?.shared ?? null,
+        personal: sees ? personal : null,
+        gender,
+        ageBand,
+        image,
         identityVerified: profile?.identityVerifiedAt != null,
         ndaVerified: profile?.ndaVerifiedAt != null,
         skills,
@@ -116,16 +210,28 @@ export class ProfileService {
   update(actor: Actor, patch: ProfilePatch): Promise<ProfileRecord> {
     return this.ctx.uow.run(async (tx) => {
       requireRole(actor, ...OWNERS);
-      const changes = profileChanges(patch);
+      const today = calendarDate(this.ctx.clock(), this.ctx.businessTimeZone);
+      const changes = await profileChanges(patch, today);
       const profile = await ensureProfile(tx, actor.userId, this.ctx.clock());
+      if (patch.username !== undefined)
+        Object.assign(changes, await usernameChange(tx, profile, patch.username));
       const fields = (Object.keys(changes) as (keyof ProfileRecord)[]).filter(
         (k) => changes[k] !== profile[k],
       );
       if (fields.length === 0) return profile;
-      const updated = await tx.market.profiles.update(profile.id, {
-        ...changes,
-        updatedAt: this.ctx.clock(),
-      });
+      let updated: ProfileRecord;
+      try {
+        updated = await tx.market.profiles.update(profile.id, {
+          ...changes,
+          updatedAt: this.ctx.clock(),
+        });
+      } catch (err) {
+        // Someone took the name between the check and the write: the unique key refused it.
+        if (err instanceof DuplicateRecordError && changes.username)
+          throw new UserError('profile.username_taken', { username: changes.username });
+        throw err;
+      }
+      // The field names only: personal values stay out of the audit log.
       await tx.audit({
         actorUserId: actor.userId,
         action: 'profile.updated',
@@ -134,6 +240,84 @@ export class ProfileService {
         data: { fields },
       });
       return updated;
+    });
+  }
+
+  /**
+   * The values `patch` would save, checked exactly as `update` checks them, without saving (a flow
+   * checks each answer at its own step). A postal code also gives the prefecture and the city.
+   */
+  async preview(actor: Actor, patch: Omit<ProfilePatch, 'username'>): Promise<Partial<ProfileRecord>> {
+    requireRole(actor, ...OWNERS);
+    return profileChanges(patch, calendarDate(this.ctx.clock(), this.ctx.businessTimeZone));
+  }
+
+  /**
+   * Whether `input` can be one's user name: its form, not one of the reserved names, not someone
+   * else's (whatever the case), and one's own not set yet. Returns the name as it would be kept.
+   */
+  checkUsername(actor: Actor, input: string): Promise<string> {
+    return this.ctx.uow.read(async (tx) => {
+      requireRole(actor, ...OWNERS);
+      const own = await tx.market.profiles.findOne({ userId: actor.userId });
+      const change = await usernameChange(tx, own, input);
+      return change.username ?? (own?.username as string);
+    });
+  }
+
+  /** The prefecture, city and town of a postal code (any way it is typed); refused when unknown. */
+  async lookupPostalCode(input: string): Promise<PostalAddress & { code: string }> {
+    const code = postalCodeOf(input);
+    const found = await zipLookup(code);
+    if (!found) throw new UserError('profile.postal_code_unknown', { code: postalCodeText(code) });
+    return { ...found, code };
+  }
+
+  /** Refuses an upload that cannot be a profile image (its bytes, its size), as setImage would. */
+  async checkImage(actor: Actor, upload: UploadedFile): Promise<void> {
+    requireRole(actor, ...OWNERS);
+    await checkImage(this.ctx.files, upload);
+  }
+
+  /**
+   * プロフィール画像: a JPEG, PNG or WebP picture of at most 5 MB (read from its bytes), kept as a
+   * file row and shown on the profile; it replaces the one there.
+   */
+  async setImage(actor: Actor, upload: UploadedFile): Promise<FileRecord> {
+    requireRole(actor, ...OWNERS);
+    const mime = await checkImage(this.ctx.files, upload);
+    return this.ctx.uow.run(async (tx) => {
+      const now = this.ctx.clock();
+      const profile = await ensureProfile(tx, actor.userId, now);
+      const [file] = await recordUploads(tx, actor.userId, [{ ...upload, mime }]);
+      if (!file) throw new Error('profile image upload produced no file row');
+      await tx.market.profiles.update(profile.id, { imageFileId: file.id, updatedAt: now });
+      await tx.audit({
+        actorUserId: actor.userId,
+        action: 'profile.image_set',
+        subjectType: 'profile',
+        subjectId: profile.id,
+        data: { fileId: file.id },
+      });
+      return file;
+    });
+  }
+
+  /** Takes the profile image off the profile; false when there was none. */
+  removeImage(actor: Actor): Promise<boolean> {
+    return this.ctx.uow.run(async (tx) => {
+      requireRole(actor, ...OWNERS);
+      const profile = await tx.market.profiles.findOne({ userId: actor.userId });
+      if (!profile?.imageFileId) return false;
+      await tx.market.profiles.update(profile.id, { imageFileId: null, updatedAt: this.ctx.clock() });
+      await tx.audit({
+        actorUserId: actor.userId,
+        action: 'profile.image_removed',
+        subjectType: 'profile',
+        subjectId: profile.id,
+        data: { fileId: profile.imageFileId },
+      });
+      return true;
     });
   }
 
@@ -164,16 +348,28 @@ export class ProfileService {
     });
   }
 
+  /**
+   * Adds skills one by one, keeping the ones listed; a name already listed (whatever its case or
+   * width) changes that skill's level, years and note instead. A new skill needs its level.
+   */
+  addSkills(actor: Actor, skills: readonly SkillEdit[]): Promise<SkillSaved[]> {
+    return this.ctx.uow.run((tx) => items.addSkills(tx, actor, skills, this.ctx.clock()));
+  }
+
+  /** Changes the given fields of one of one's skills. */
+  updateSkill(actor: Actor, skillId: number, patch: SkillPatch): Promise<ProfileSkillRecord> {
+    return this.ctx.uow.run((tx) => items.updateSkill(tx, actor, skillId, patch, this.ctx.clock()));
+  }
+
+  removeSkill(actor: Actor, skillId: number): Promise<ProfileSkillRecord> {
+    return this.ctx.uow.run((tx) => items.removeSkill(tx, actor, skillId, this.ctx.clock()));
+  }
+
   addQualification(actor: Actor, input: QualificationInput): Promise<QualificationRecord> {
     return this.ctx.uow.run(async (tx) => {
       requireRole(actor, ...OWNERS);
-      const name = boundedText(
-        input.name,
-        1,
-        200,
-        () => new UserError('market.qualification_name_invalid', { max: 200 }),
-      );
-      const acquiredOn = monthOf(input.acquiredOn);
+      const name = items.qualificationName(input.name);
+      const acquiredOn = items.yearMonthOf(input.acquiredOn);
       const profile = await ensureProfile(tx, actor.userId, this.ctx.clock());
       if ((await tx.market.qualifications.count({ userId: actor.userId })) >= MAX_ENTRIES) {
         throw new UserError('market.too_many_entries', { max: MAX_ENTRIES });
@@ -190,83 +386,102 @@ export class ProfileService {
     });
   }
 
-  removeQualification(actor: Actor, qualificationId: number): Promise<void> {
-    return this.ctx.uow.run(async (tx) => {
-      requireRole(actor, ...OWNERS);
-      const removed = await tx.market.qualifications.delete({ id: qualificationId, userId: actor.userId });
-      if (removed === 0) throw new UserError('market.entry_not_found');
-      await tx.audit({
-        actorUserId: actor.userId,
-        action: 'profile.qualification_removed',
-        subjectType: 'qualification',
-        subjectId: qualificationId,
-        data: {},
-      });
-    });
+  /** Changes the name and/or the month of one of one's qualifications. */
+  updateQualification(
+    actor: Actor,
+    qualificationId: number,
+    patch: QualificationPatch,
+  ): Promise<QualificationRecord> {
+    return this.ctx.uow.run((tx) =>
+      items.updateQualification(tx, actor, qualificationId, patch, this.ctx.clock()),
+    );
   }
 
-  /** 経歴: adds one period of work (from/to `YYYY-MM`, to = present when absent). */
+  removeQualification(actor: Actor, qualificationId: number): Promise<QualificationRecord> {
+    return this.ctx.uow.run((tx) => items.removeQualification(tx, actor, qualificationId, this.ctx.clock()));
+  }
+
+  /** 経歴: adds one period of work (from/to `YYYY-MM`, to = present when absent), with one file. */
   addCareerEntry(actor: Actor, input: CareerInput): Promise<CareerEntryRecord> {
-    return this.ctx.uow.run(async (tx) => {
-      requireRole(actor, ...OWNERS);
-      const row = careerRow(actor.userId, input);
-      const profile = await ensureProfile(tx, actor.userId, this.ctx.clock());
-      if ((await tx.market.careerEntries.count({ userId: actor.userId })) >= MAX_ENTRIES) {
-        throw new UserError('market.too_many_entries', { max: MAX_ENTRIES });
-      }
-      const saved = await tx.market.careerEntries.insert(row);
-      await tx.audit({
-        actorUserId: actor.userId,
-        action: 'profile.career_added',
-        subjectType: 'profile',
-        subjectId: profile.id,
-        data: { careerEntryId: saved.id },
-      });
-      return saved;
-    });
+    return this.ctx.uow.run((tx) => careers.addCareerEntry(tx, actor, input, this.ctx.clock()));
   }
 
-  removeCareerEntry(actor: Actor, careerEntryId: number): Promise<void> {
-    return this.ctx.uow.run(async (tx) => {
-      requireRole(actor, ...OWNERS);
-      const removed = await tx.market.careerEntries.delete({ id: careerEntryId, userId: actor.userId });
-      if (removed === 0) throw new UserError('market.entry_not_found');
-      await tx.audit({
-        actorUserId: actor.userId,
-        action: 'profile.career_removed',
-        subjectType: 'career_entry',
-        subjectId: careerEntryId,
-        data: {},
-      });
-    });
+  /** One career entry: one's own, or a worker's (public, as the profile is). */
+  careerEntry(actor: Actor, careerEntryId: number): Promise<CareerEntryView> {
+    return this.ctx.uow.read((tx) => careers.careerEntry(tx, actor, careerEntryId));
+  }
+
+  /** One of one's own career entries; someone else's is refused as such. */
+  ownCareerEntry(actor: Actor, careerEntryId: number): Promise<CareerEntryView> {
+    return this.ctx.uow.read((tx) => careers.ownCareerEntry(tx, actor, careerEntryId));
+  }
+
+  /** Changes the given fields of one of one's career entries (`attachment: null` removes the file). */
+  updateCareerEntry(actor: Actor, careerEntryId: number, patch: CareerPatch): Promise<CareerEntryRecord> {
+    return this.ctx.uow.run((tx) =>
+      careers.updateCareerEntry(tx, actor, careerEntryId, patch, this.ctx.clock()),
+    );
+  }
+
+  removeCareerEntry(actor: Actor, careerEntryId: number): Promise<CareerEntryRecord> {
+    return this.ctx.uow.run((tx) => careers.removeCareerEntry(tx, actor, careerEntryId, this.ctx.clock()));
+  }
+
+  /** 趣味: adds the hobbies in `text` (one, or several separated by 、) after the listed ones. */
+  addHobbies(actor: Actor, text: string): Promise<string[]> {
+    return this.ctx.uow.run((tx) => items.addHobbies(tx, actor, text, this.ctx.clock()));
+  }
+
+  /** Removes one hobby, by its place in the list (1 = first) or by name. */
+  removeHobby(actor: Actor, which: number | string): Promise<{ removed: string; hobbies: string[] }> {
+    return this.ctx.uow.run((tx) => items.removeHobby(tx, actor, which, this.ctx.clock()));
   }
 }
+
+/** Names nobody may take: they would pass for the service speaking. */
+const RESERVED_USERNAMES = new Set([
+  'admin',
+  'administrator',
+  'staff',
+  'support',
+  'system',
+  'bot',
+  'official',
+  'root',
+]);
 
 /**
- * The user's profile, created with defaults when missing. The user row is locked first, so two
- * first saves at once cannot both insert.
+ * The user name change `input` makes to `profile`: none when it is the name already set; refused
+ * when another name is set (a user name never changes), reserved, or someone else's.
  */
-export async function ensureProfile(tx: Tx, userId: number, now: Date): Promise<ProfileRecord> {
-  await tx.users.lock(userId);
-  const existing = await tx.market.profiles.findOne({ userId });
-  if (existing) return existing;
-  return tx.market.profiles.insert({
-    userId,
-    nickname: '',
-    introduction: '',
-    status: 'available',
-    weeklyHours: null,
-    hourlyRateYen: null,
-    prefecture: null,
-    city: null,
-    hobbies: '',
-    identityVerifiedAt: null,
-    ndaVerifiedAt: null,
-    updatedAt: now,
-  });
+async function usernameChange(
+  tx: Tx,
+  profile: ProfileRecord | null,
+  input: string,
+): Promise<Pick<ProfileRecord, 'username' | 'usernameKey'> | Record<string, never>> {
+  const username = usernameOf(input);
+  if (profile?.username) {
+    if (profile.username === username) return {};
+    throw new UserError('profile.username_already_set', { username: profile.username });
+  }
+  const key = usernameKey(username);
+  if (RESERVED_USERNAMES.has(key)) throw new UserError('profile.username_reserved', { username });
+  const holder = await tx.market.profiles.findOne({ usernameKey: key });
+  if (holder && holder.userId !== profile?.userId)
+    throw new UserError('profile.username_taken', { username });
+  return { username, usernameKey: key };
 }
 
-function profileChanges(patch: ProfilePatch): Partial<ProfileRecord> {
+/** '' (after NFKC and trimming) for an empty value, else what `read` makes of it. */
+const emptyOr = (value: string, read: (v: string) => string) => (clean(value) === '' ? '' : read(value));
+
+function flag(value: boolean): boolean {
+  if (typeof value !== 'boolean') throw new UserError('profile.switch_invalid');
+  return value;
+}
+
+/** The checked values of `patch`; `today` (`YYYY-MM-DD`, business calendar) bounds a birth date. */
+async function profileChanges(patch: ProfilePatch, today: string): Promise<Partial<ProfileRecord>> {
   const c: Partial<ProfileRecord> = {};
   if (patch.nickname !== undefined) {
     c.nickname = boundedText(
@@ -324,48 +539,31 @@ function profileChanges(patch: ProfilePatch): Partial<ProfileRecord> {
       () => new UserError('market.hobbies_too_long', { max: 1000 }),
     );
   }
+  if (patch.hometown !== undefined) c.hometown = emptyOr(patch.hometown, hometownOf);
+  if (patch.school !== undefined) c.school = emptyOr(patch.school, schoolOf);
+  if (patch.fullName !== undefined) c.fullName = emptyOr(patch.fullName, fullNameOf);
+  if (patch.furigana !== undefined) c.furigana = emptyOr(patch.furigana, furiganaOf);
+  if (patch.gender !== undefined) c.gender = patch.gender === null ? null : genderOf(patch.gender);
+  if (patch.genderPublic !== undefined) c.genderPublic = flag(patch.genderPublic);
+  if (patch.birthDate !== undefined) {
+    const date = patch.birthDate === null ? '' : emptyOr(patch.birthDate, (v) => birthDateOf(v, today));
+    c.birthDate = date === '' ? null : date;
+  }
+  if (patch.ageBandPublic !== undefined) c.ageBandPublic = flag(patch.ageBandPublic);
+  if (patch.postalCode !== undefined) {
+    const code = patch.postalCode === null ? '' : emptyOr(patch.postalCode, postalCodeOf);
+    c.postalCode = code === '' ? null : code;
+    if (code !== '') {
+      // The code fills in the prefecture and the city, unless they were given with it.
+      const found = await zipLookup(code);
+      if (!found) throw new UserError('profile.postal_code_unknown', { code: postalCodeText(code) });
+      if (patch.prefecture === undefined) c.prefecture = found.prefecture;
+      if (patch.city === undefined) c.city = found.city;
+    }
+  }
+  if (patch.addressLine !== undefined) c.addressLine = emptyOr(patch.addressLine, addressLineOf);
+  if (patch.phone !== undefined) c.phone = emptyOr(patch.phone, phoneOf);
   return c;
-}
-
-function skillRow(userId: number, s: SkillInput): Omit<ProfileSkillRecord, 'id'> {
-  const name = boundedText(s.name, 1, 50, () => new UserError('market.skill_name_invalid', { max: 50 }));
-  return {
-    userId,
-    name,
-    nameKey: skillKey(name),
-    level: intIn(s.level, 1, 5, () => new UserError('market.skill_level_invalid')),
-    years: intIn(s.years ?? 0, 0, 60, () => new UserError('market.skill_years_invalid')),
-    note: boundedProse(s.note ?? '', 0, 200, () => new UserError('market.skill_note_too_long', { max: 200 })),
-  };
-}
-
-/** What skill names are compared by: NFKC, trimmed, lower case. */
-export const skillKey = (name: string) => clean(name).toLowerCase();
-
-function careerRow(userId: number, input: CareerInput): Omit<CareerEntryRecord, 'id'> {
-  const periodFrom = monthOf(input.periodFrom);
-  if (periodFrom === null) throw new UserError('market.month_invalid');
-  const periodTo = monthOf(input.periodTo);
-  if (periodTo !== null && periodTo < periodFrom) throw new UserError('market.career_period_invalid');
-  const tooLong = (max: number) => () => new UserError('market.career_text_too_long', { max });
-  return {
-    userId,
-    periodFrom,
-    periodTo,
-    company: boundedText(
-      input.company,
-      1,
-      200,
-      () => new UserError('market.career_company_invalid', { max: 200 }),
-    ),
-    work: boundedProse(input.work ?? '', 0, 2000, tooLong(2000)),
-    role: boundedText(input.role ?? '', 0, 100, tooLong(100)),
-    stack: boundedProse(input.stack ?? '', 0, 500, tooLong(500)),
-    teamSize:
-      input.teamSize == null
-        ? null
-        : intIn(input.teamSize, 1, 100_000, () => new UserError('market.career_team_size_invalid')),
-  };
 }
 
 /** Newest `YYYY-MM` first, undated last, then by id. */

@@ -95,9 +95,20 @@ export type ProfileStatus = (typeof PROFILE_STATUSES)[number];
 export const WEEKLY_HOURS = ['under_10', '10_20', '20_30', '30_40', 'over_40'] as const;
 export type WeeklyHours = (typeof WEEKLY_HOURS)[number];
 
+/** 性別: 男性 / 女性 / その他 / 回答しない. */
+export const GENDERS = ['male', 'female', 'other', 'no_answer'] as const;
+export type Gender = (typeof GENDERS)[number];
+
 export interface ProfileRecord {
   id: number;
   userId: number;
+  /**
+   * ユーザー名: letters, digits and `_`, 3–20, as typed; unique regardless of case. Set once and
+   * never changed; null until set.
+   */
+  username: string | null;
+  /** `username` lower-cased: what the one-name-per-person rule compares (unique). */
+  usernameKey: string | null;
   nickname: string;
   introduction: string;
   status: ProfileStatus;
@@ -107,6 +118,31 @@ export interface ProfileRecord {
   prefecture: string | null;
   city: string | null;
   hobbies: string;
+  /** 出身地 (free text: a prefecture, a city or a country). */
+  hometown: string;
+  /** 最終学歴・学校. */
+  school: string;
+  /** プロフィール画像: a file row (JPEG, PNG or WebP); null when none. */
+  imageFileId: number | null;
+  // Personal details: only the person and staff see them (profiles.ts), except what the person
+  // chooses to show (the gender, the age band).
+  /** 氏名. */
+  fullName: string;
+  /** ふりがな, in katakana or hiragana. */
+  furigana: string;
+  gender: Gender | null;
+  /** Others see the gender only when this is on. */
+  genderPublic: boolean;
+  /** 生年月日, `YYYY-MM-DD`. */
+  birthDate: string | null;
+  /** Others see the age band (20代, 30代, …) only when this is on. */
+  ageBandPublic: boolean;
+  /** 郵便番号: seven digits. */
+  postalCode: string | null;
+  /** The address after the prefecture and the city (町名・番地・建物名). */
+  addressLine: string;
+  /** 電話番号: digits and hyphens. */
+  phone: string;
   /**
    * When staff confirmed the person's identity (本人確認) / the signed NDA (機密保持確認). Only the
    * result and its date are kept: the documents themselves are never stored here.
@@ -144,15 +180,24 @@ export type NewQualification = Omit<QualificationRecord, 'id'>;
 export interface CareerEntryRecord {
   id: number;
   userId: number;
+  /** The kind of work as the person names it (開発, デザイン, 事務, 翻訳, …); empty when not given. */
+  category: string;
   /** `YYYY-MM`. */
   periodFrom: string;
   /** `YYYY-MM`; null = to the present. */
   periodTo: string | null;
   company: string;
+  /** 業務内容. */
   work: string;
+  /** An `http(s)://` page about the work (a product, a portfolio); empty when not given. */
+  url: string;
+  /** 役割. */
   role: string;
+  /** 使用環境・ツール. */
   stack: string;
   teamSize: number | null;
+  /** One file the person attached (a portfolio, a reference); null when none. */
+  attachmentFileId: number | null;
 }
 export type NewCareerEntry = Omit<CareerEntryRecord, 'id'>;
 

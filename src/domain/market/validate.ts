@@ -44,8 +44,11 @@ export function slugOf(
 
 /** Team URLs: lower-case letters, digits and hyphens, 3–32, starting and ending with a letter or digit. */
 export const TEAM_SLUG = /^[a-z0-9][a-z0-9-]{1,30}[a-z0-9]$/;
-/** Company URLs: letters and digits, 3–32 (lower-cased). */
-export const COMPANY_SLUG = /^[a-z0-9]{3,32}$/;
+/**
+ * Company URLs: letters, digits and hyphens, 3–32 (lower-cased), starting and ending with a letter or
+ * digit, as team URLs.
+ */
+export const COMPANY_SLUG = /^[a-z0-9][a-z0-9-]{1,30}[a-z0-9]$/;
 
 /** `YYYY-MM` (also accepts `YYYY/MM` and `YYYY-M`); null for an empty value. */
 export function monthOf(value: string | null | undefined): string | null {
@@ -83,5 +86,24 @@ export function emailOf(value: string): string {
   const s = clean(value);
   if (length(s) > 254 || !/^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(s))
     throw new UserError('market.email_invalid');
+  return s;
+}
+
+/** Dashes people type between the parts of a phone number (NFKC already made － and ｰ plain). */
+const PHONE_DASHES = /[-\u2010-\u2015\u2212\u30fc\s]+/gu;
+
+/** The longest phone number kept, hyphens included (the column's width). */
+export const MAX_PHONE = 20;
+
+/**
+ * A contact phone number: digits separated by hyphens, 10–15 digits, at most 20 characters
+ * (03-1234-5678, 0120-123-456, 09012345678). Full-width digits, long-vowel marks, other dashes and
+ * spaces are read as digits and one hyphen.
+ */
+export function phoneOf(value: string): string {
+  const s = clean(value).replace(PHONE_DASHES, '-');
+  const digits = s.replace(/-/g, '').length;
+  if (!/^\d+(?:-\d+)*$/.test(s) || digits < 10 || digits > 15 || s.length > MAX_PHONE)
+    throw new UserError('company.phone_invalid');
   return s;
 }

@@ -6,6 +6,7 @@
 import { UserError } from '../../errors.ts';
 import type { UploadedFile } from '../../files/storage.ts';
 import { type Actor, isStaff, requireRole } from '../actor.ts';
+import { clearanceOf } from '../checks/clearance.ts';
 import type { DomainContext } from '../context.ts';
 import { recordUploads } from '../files.ts';
 import type { NotificationType } from '../shared.ts';
@@ -45,6 +46,8 @@ export class ApplicationService {
       const job = await tx.work.jobs.get(jobId);
       if (!job || job.status === 'draft') throw new UserError('not_found', { thing: '@thing.job' });
       if (job.status !== 'open') throw new UserError('job.not_open');
+      if (job.confidential && !(await clearanceOf(tx, this.ctx, actor.userId)).cleared)
+        throw new UserError('checks.confidential.locked');
       if (job.deadline && job.deadline.getTime() <= this.ctx.clock().getTime())
         throw new UserError('job.deadline_passed');
       let app: ApplicationRecord;
@@ -152,6 +155,9 @@ export class ApplicationService {
         });
       }
       if (uploads.length === 0) throw new UserError('delivery.files_required');
+      const job = await tx.work.jobs.get(access.app.jobId);
+      if (job?.confidential && !(await clearanceOf(tx, this.ctx, access.app.workerId)).cleared)
+        throw new UserError('checks.confidential.worker_not_cleared');
       const files = await recordUploads(tx, actor.userId, uploads);
       const rows: ApplicationFileRecord[] = [];
       for (const f of files)

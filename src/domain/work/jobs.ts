@@ -1,6 +1,7 @@
 /** 募集案件: posting, opening, closing and browsing job notices (DOMAIN.md §1 steps 1–2). */
 import { UserError } from '../../errors.ts';
 import { type Actor, requireRole } from '../actor.ts';
+import { type Clearance, clearanceOf } from '../checks/clearance.ts';
 import type { DomainContext } from '../context.ts';
 import type { PageRequest, SearchPage } from '../table.ts';
 import type { Tx } from '../tx.ts';
@@ -15,6 +16,8 @@ export interface PostJobInput {
   skills?: string[];
   prefecture?: string | null;
   remote?: boolean;
+  /** 機密案件: only people with a verified identity and the current NDA see its details and apply. */
+  confidential?: boolean;
   /** A fixed reward, or a unit price × quantity. */
   reward: { type: 'fixed'; yen: number } | { type: 'unit'; unitPriceYen: number; quantity: number };
   openings?: number;
@@ -83,6 +86,7 @@ export class JobService {
         skills: v.skills,
         prefecture: input.prefecture ?? null,
         remote: input.remote ?? false,
+        confidential: input.confidential ?? false,
         rewardType: input.reward.type,
         unitPriceYen: v.unitPriceYen,
         quantity: v.quantity,
@@ -123,16 +127,56 @@ export class JobService {
     return this.ctx.uow.run((tx) => this.transition(tx, actor, jobId, ['draft', 'open'], 'cancelled'));
   }
 
-  /** Open jobs for anyone; a draft, closed or cancelled one only for staff and its poster. */
+  /**
+   * Open jobs for anyone; a draft, closed or cancelled one only for staff and its poster. A
+   * confidential job's details only for those cleared (identity verified, current NDA agreed):
+   * others get `checks.confidential.locked` (see `preview` for what they may see).
+   */
   get(actor: Actor, jobId: number): Promise<JobRecord> {
     return this.ctx.uow.read(async (tx) => {
       const job = await tx.work.jobs.get(jobId);
       if (!job) throw new UserError('not_found', { thing: '@thing.job' });
-      if (job.status === 'open' || canManageJob(actor, job)) return job;
+      if (canManageJob(actor, job)) return job;
+      if (job.confidential && (job.status === 'open' || job.status === 'closed')) {
+        if (!(await clearanceOf(tx, this.ctx, actor.userId)).cleared)
+          throw new UserError('checks.confidential.locked');
+      }
+      if (job.status === 'open') return job;
       // Once closed, a job stays visible to the workers who hold a place on it: they still work on it.
       const mine = await tx.work.applications.find({ jobId, workerId: actor.userId });
       if (mine.some((a) => HOLDS_PLACE.includes(a.status))) return job;
       throw new UserError('not_found', { thing: '@thing.job' });
+    });
+  }
+
+  /** What someone not cleared sees of a confidential open job: its number and title. */
+  preview(jobId: number): Promise<Pick<JobRecord, 'id' | 'title' | 'confidential'> | null> {
+    return this.ctx.uow.read(async (tx) => {
+      const job = await tx.work.jobs.get(jobId);
+      if (job?.status !== 'open') return null;
+      return { id: job.id, title: job.title, confidential: job.confidential };
+    });
+  }
+
+  /** Whether the actor may see and take confidential work, and what they still need. */
+  clearance(actor: Actor): Promise<Clearance> {
+    return this.ctx.uow.read((tx) => clearanceOf(tx, this.ctx, actor.userId));
+  }
+
+  /** [staff, its poster] Marks the job confidential (機密案件) or not. */
+  setConfidential(actor: Actor, jobId: number, confidential: boolean): Promise<JobRecord> {
+    return this.ctx.uow.run(async (tx) => {
+      const job = await managedJob(tx, actor, jobId, true);
+      if (job.confidential === confidential) return job;
+      const updated = await tx.work.jobs.update(job.id, { confidential });
+      await tx.audit({
+        actorUserId: actor.userId,
+        action: confidential ? 'job.confidential_set' : 'job.confidential_unset',
+        subjectType: 'job',
+        subjectId: job.id,
+        data: {},
+      });
+      return updated;
     });
   }
 

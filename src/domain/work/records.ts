@@ -13,6 +13,8 @@ export interface JobRecord {
   /** Prefecture (e.g. 東京都); null for remote-only work. */
   prefecture: string | null;
   remote: boolean;
+  /** 機密案件: details, work files and applying only for people with a verified identity and the current NDA. */
+  confidential: boolean;
   rewardType: 'fixed' | 'unit';
   /** For unit-priced work: price per unit × quantity = rewardYen. */
   unitPriceYen: number | null;

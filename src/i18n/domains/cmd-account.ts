@@ -8,7 +8,7 @@ export const cmdAccountJa = {
   'cmd.unlink.summary': 'アプリとの連携を解除します',
   'cmd.join.summary': '招待コードで参加します',
   'cmd.invite.summary': '招待コードを作成します(社員)',
-  'cmd.company.summary': '登録されている会社を名前で検索します',
+  'cmd.company.summary': '会社を名前やURLで探して参加するか、会社の情報を表示します',
   'cmd.company-join.summary': '登録されている会社に参加します',
   'cmd.company-register.summary': '会社を新しく登録して参加します',
 
@@ -17,10 +17,11 @@ export const cmdAccountJa = {
   'account.usage.join': '使い方: 参加 <招待コード>(例: 参加 ABCD2345EF)と送ってください。',
   'account.usage.invite':
     '使い方: 招待 <役割> [会社ID] と送ってください。役割は ワーカー・クライアント・お客様・社員・管理者 のいずれかです(例: 招待 お客様 #3)。',
-  'account.usage.company': '使い方: 会社検索 <会社名>(例: 会社検索 サウンド)と送ってください。',
+  'account.usage.company':
+    '使い方: 会社 <会社名の一部・URL・会社ID>(例: 会社 サウンド、会社 #3)と送ってください。',
   'account.usage.company-join': '使い方: 会社参加 <会社ID>(例: 会社参加 #3)と送ってください。',
   'account.usage.company-register':
-    '使い方: 会社登録 <URL用の英数字> <会社名> <連絡先メールアドレス>(例: 会社登録 soundco 株式会社サウンド info@example.co.jp)と送ってください。',
+    '使い方: 「会社登録」とだけ送ると、ロゴ・URL・会社名・紹介文・住所・電話番号・メールアドレスを順番にお伺いします。1行で登録する場合は「会社登録 URL / 会社名 / メールアドレス / 電話番号 / 住所 / 紹介文」のように「 / 」で区切って送ってください(電話番号から後は省略できます)。',
 
   'account.platform.console': 'コンソール',
   'account.platform.slack': 'Slack',
@@ -40,13 +41,9 @@ export const cmdAccountJa = {
   'account.button.link': '別のアプリを連携',
   'account.button.unlink': '連携解除',
   'account.button.help': 'ヘルプ',
-  'account.button.company_join': 'この会社に参加',
   'account.joined_next': '「ヘルプ」と送ると、使えるコマンドを表示します。',
   'account.invite_for': 'この招待コードで参加した方は「{role}」になります。1回のみ使用できます。',
   'account.company.title': '会社の検索結果({count}件)',
-  'account.company.none':
-    '「{word}」に一致する会社は見つかりませんでした。見つからない場合は「会社登録」で新しく登録してください。',
-  'account.company.how_to': 'ご自分の会社があれば「この会社に参加」を押してください。',
   'account.company.joined': '会社 #{id} {name} に参加しました。',
   'account.company.registered': '会社 #{id} {name}(URL: {slug})を登録し、参加しました。',
 } as const;
@@ -57,7 +54,7 @@ export const cmdAccountEn = {
   'cmd.unlink.summary': 'Unlinks an app',
   'cmd.join.summary': 'Joins with an invitation code',
   'cmd.invite.summary': 'Creates an invitation code (staff)',
-  'cmd.company.summary': 'Searches registered companies by name',
+  'cmd.company.summary': 'Finds a company by name or URL to join it, or shows its page',
   'cmd.company-join.summary': 'Joins a registered company',
   'cmd.company-register.summary': 'Registers a new company and joins it',
 
@@ -65,10 +62,11 @@ export const cmdAccountEn = {
   'account.usage.join': 'Usage: join <invitation code> (e.g. join ABCD2345EF).',
   'account.usage.invite':
     'Usage: invite <role> [company ID]. The role is worker, client, customer, staff or admin (e.g. invite customer #3).',
-  'account.usage.company': 'Usage: company <company name> (e.g. company Sound).',
+  'account.usage.company':
+    'Usage: company <part of the name, URL or company ID> (e.g. company Sound, company #3).',
   'account.usage.company-join': 'Usage: company-join <company ID> (e.g. company-join #3).',
   'account.usage.company-register':
-    'Usage: company-register <URL letters and digits> <company name> <contact e-mail> (e.g. company-register soundco Sound Inc. info@example.com).',
+    'Usage: send just “company-register” and I will ask for the logo, URL, name, introduction, address, phone and e-mail one by one. On one line: “company-register URL / name / e-mail / phone / address / introduction”, separated by “ / ” (phone and what follows may be left out).',
 
   'account.platform.console': 'Console',
   'account.platform.slack': 'Slack',
@@ -88,12 +86,9 @@ export const cmdAccountEn = {
   'account.button.link': 'Link another app',
   'account.button.unlink': 'Unlink',
   'account.button.help': 'Help',
-  'account.button.company_join': 'Join this company',
   'account.joined_next': 'Send “help” to see the commands you can use.',
   'account.invite_for': 'Whoever joins with this code becomes “{role}”. It can be used once.',
   'account.company.title': 'Companies found ({count})',
-  'account.company.none': 'No company matches “{word}”. If yours is not registered, use “company-register”.',
-  'account.company.how_to': 'If your company is listed, press “Join this company”.',
   'account.company.joined': 'You have joined company #{id} {name}.',
   'account.company.registered': 'Registered company #{id} {name} (URL: {slug}) and joined it.',
 } as const;

@@ -26,8 +26,8 @@ export const cmdMarketJa = {
   'cmd.team-discord.summary': 'チームのお知らせを投稿するDiscordチャンネルを設定します(オーナーのみ)',
   'cmd.profile.summary': 'プロフィールを表示・変更します',
   'cmd.rate.summary': 'プロフィールの時給を変更します(例: 時給 1800)',
-  'cmd.skills.summary': 'スキル(レベル・経験年数)をまとめて登録します',
-  'cmd.qualification.summary': '資格を追加・削除します',
+  'cmd.skills.summary': 'スキル(レベル・経験年数・メモ)を1件ずつ追加・変更・削除します',
+  'cmd.qualification.summary': '資格を一覧・追加・変更・削除します',
   'cmd.workers.summary': 'スキルやステータスでワーカーを探します',
   'cmd.verify.summary': '本人確認・機密保持確認の結果を記録します(スタッフ)',
   // Usage
@@ -57,9 +57,9 @@ export const cmdMarketJa = {
   'market.usage.profile':
     '「プロフィール 設定 項目 値」のように送ってください(項目: ステータス・ニックネーム・紹介・稼働時間・時給・都道府県・市区町村・趣味)。',
   'market.usage.skills':
-    '「スキル 名前:レベル:経験年数, …」のように送ってください(例: スキル TypeScript:4:5, デザイン:3)。レベルは1〜5、経験年数は省略できます。',
+    '「スキル 追加 名前:レベル:経験年数 メモ」で1件ずつ追加します(例: スキル 追加 Figma:4:3 UI設計が中心)。レベルは1〜5で、経験年数とメモは省略できます。登録済みの名前なら内容を更新し、ほかのスキルはそのまま残ります。変更は「スキル 変更 番号 レベル:経験年数 メモ」、削除は「スキル 削除 番号」です。名前に空白を含めるときは「」で囲んでください。',
   'market.usage.qualification':
-    '「資格 追加 資格名 取得年月」または「資格 削除 番号」のように送ってください(例: 資格 追加 基本情報技術者 2020-04)。',
+    '「資格 追加 資格名 取得年月」で追加します(例: 資格 追加 基本情報技術者 2020-04。取得年月は省略できます)。変更は「資格 変更 番号 資格名 取得年月」、削除は「資格 削除 番号」です。',
   'market.usage.verify':
     '「本人確認 ユーザー番号 種類 on/off」のように送ってください(種類: 本人 または NDA。例: 本人確認 12 NDA on)。',
   // Shared
@@ -99,9 +99,7 @@ export const cmdMarketJa = {
   'market.chat.newer': '新しいメッセージ',
   'market.say.sent': '会話 #{id} にメッセージを送信しました。',
   'market.message.sent': '{who}にメッセージを送信しました(会話 #{id})。',
-  'market.message.opened': '{who}との会話 #{id} を開きました。',
   'market.ask.sent': '募集案件 #{job} の掲載者に質問を送信しました(会話 #{id})。',
-  'market.ask.opened': '募集案件 #{job} の掲載者との会話 #{id} を開きました。',
   // Follow and contacts
   'market.follow.done': '{who}をフォローしました。',
   'market.follow.already': '{who}はすでにフォローしています。',
@@ -171,7 +169,6 @@ export const cmdMarketJa = {
   'market.profile.hours_prompt': '週あたりの稼働時間を選んでください。',
   'market.skills.saved': 'スキルを{count}件登録しました。',
   'market.skills.cleared': 'スキルをすべて削除しました。',
-  'market.skills.current': '登録済みのスキル: {skills}',
   'market.skills.none': 'スキルはまだ登録されていません。',
   'market.qualification.added': '資格「{name}」を登録しました(#{id})。',
   'market.qualification.removed': '資格 #{id} を削除しました。',
@@ -215,8 +212,8 @@ export const cmdMarketEn = {
   'cmd.team-discord.summary': 'Set the Discord channel where team news is posted (owner only)',
   'cmd.profile.summary': 'Show or change a profile',
   'cmd.rate.summary': 'Change the hourly rate on your profile (e.g. rate 1800)',
-  'cmd.skills.summary': 'Set your skills (level, years) in one go',
-  'cmd.qualification.summary': 'Add or remove a qualification',
+  'cmd.skills.summary': 'List, add, change or remove your skills (level, years, note), one at a time',
+  'cmd.qualification.summary': 'List, add, change or remove your qualifications',
   'cmd.workers.summary': 'Find workers by skill and status',
   'cmd.verify.summary': 'Record identity and NDA checks (staff)',
   // Usage
@@ -241,9 +238,9 @@ export const cmdMarketEn = {
   'market.usage.profile':
     'Usage: profile set <field> <value> (fields: status, nickname, intro, hours, rate, pref, city, hobbies).',
   'market.usage.skills':
-    'Usage: skills <name>:<level>:<years>, … (e.g. skills TypeScript:4:5, Design:3). The level is 1–5; years are optional.',
+    'Usage: skills add <name>:<level>:<years> <note>, one skill at a time (e.g. skills add Figma:4:3 mostly UI design). The level is 1–5; years and the note are optional. A name you already listed is updated and your other skills stay. Change one with skills change <number> <level>:<years> <note>, remove one with skills remove <number>. Put a name with spaces in quotes.',
   'market.usage.qualification':
-    'Usage: qualification add <name> <YYYY-MM>, or qualification remove <number> (e.g. qualification add PMP 2020-04).',
+    'Usage: qualification add <name> <YYYY-MM> (the month is optional), qualification change <number> <name> <YYYY-MM>, or qualification remove <number> (e.g. qualification add PMP 2020-04).',
   'market.usage.verify':
     'Usage: verify <user number> <kind> on/off (kind: identity or nda; e.g. verify 12 nda on).',
   // Shared
@@ -282,9 +279,7 @@ export const cmdMarketEn = {
   'market.chat.newer': 'Newer messages',
   'market.say.sent': 'Message sent in conversation #{id}.',
   'market.message.sent': 'Message sent to {who} (conversation #{id}).',
-  'market.message.opened': 'Conversation #{id} with {who} is open.',
   'market.ask.sent': 'Your question was sent to the poster of job #{job} (conversation #{id}).',
-  'market.ask.opened': 'Conversation #{id} with the poster of job #{job} is open.',
   // Follow and contacts
   'market.follow.done': 'You are now following {who}.',
   'market.follow.already': 'You already follow {who}.',
@@ -352,7 +347,6 @@ export const cmdMarketEn = {
   'market.profile.hours_prompt': 'Please choose your weekly hours.',
   'market.skills.saved': 'Saved {count} skills.',
   'market.skills.cleared': 'All your skills were removed.',
-  'market.skills.current': 'Your skills: {skills}',
   'market.skills.none': 'You have no skills listed yet.',
   'market.qualification.added': 'Qualification “{name}” added (#{id}).',
   'market.qualification.removed': 'Qualification #{id} removed.',

@@ -26,7 +26,8 @@ export const identityJa = {
   'invite.created':
     '招待コードは {code} です(有効期限: {expires})。招待する方に「参加 {code}」と送っていただくようお伝えください。',
   'invite.joined': '参加が完了しました。あなたの役割: {role}',
-  'company.slug_invalid': '会社のURLは半角英数字(3〜32文字)で指定してください。',
+  'company.slug_invalid':
+    '会社のURLは半角の英字・数字・ハイフンの3〜32文字で、先頭と末尾は英数字にしてください。',
   'company.slug_taken': 'そのURLはすでに使われています。別のURLを指定してください。',
 } as const;
 
@@ -53,6 +54,7 @@ export const identityEn = {
   'invite.company_required': '[E113] Inviting a customer or client needs a company.',
   'invite.created': 'Invitation code: {code} (valid until {expires}). Ask the person to send “join {code}”.',
   'invite.joined': 'You have joined. Your role: {role}',
-  'company.slug_invalid': 'A company URL must be 3–32 letters or digits.',
+  'company.slug_invalid':
+    'A company URL must be 3–32 letters, digits or hyphens, starting and ending with a letter or digit.',
   'company.slug_taken': 'That URL is already taken. Please choose another.',
 } as const;

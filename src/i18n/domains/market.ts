@@ -68,7 +68,6 @@ export const marketJa = {
   'market.qualification_name_invalid': '[E465] 資格名は1〜{max}文字で入力してください。',
   'market.month_invalid': '[E466] 年月は「2024-04」のように入力してください。',
   'market.too_many_entries': '[E467] 登録できるのは{max}件までです。不要なものを削除してからお試しください。',
-  'market.entry_not_found': '[E468] ご指定の項目が見つかりませんでした。',
   'market.career_period_invalid': '[E469] 経歴の終了年月は開始年月より後にしてください。',
   'market.career_company_invalid': '[E470] 経歴の会社名は1〜{max}文字で入力してください。',
   'market.career_text_too_long': '[E471] 経歴の各項目は{max}文字以内で入力してください。',
@@ -163,7 +162,6 @@ export const marketEn = {
   'market.month_invalid': '[E466] Please write the month as in “2024-04”.',
   'market.too_many_entries':
     '[E467] You can register up to {max} entries. Please remove one you no longer need.',
-  'market.entry_not_found': '[E468] We could not find that entry.',
   'market.career_period_invalid': '[E469] The end of a career period must not be before its start.',
   'market.career_company_invalid': '[E470] The company name of a career entry must be 1–{max} characters.',
   'market.career_text_too_long': '[E471] Please keep each career field within {max} characters.',
