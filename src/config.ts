@@ -94,6 +94,7 @@ const envSchema = z.object({
   LINE_API_URL: optional(httpUrl),
   LINE_DATA_API_URL: optional(httpUrl),
   DISCORD_API_URL: optional(httpUrl),
+  DISCORD_GATEWAY: optional(z.enum(['on', 'off'], { error: 'must be on or off' })),
   // Not `optional()`: an empty value is meaningful here (invitation only).
   OPEN_SIGNUP_ROLE: z
     .enum([...ROLES, ''], { error: `must be one of ${ROLES.join(', ')} or empty (invitation only)` })
@@ -172,6 +173,11 @@ export interface Config {
     readonly applicationId: string | undefined;
     readonly botToken: string | undefined;
     readonly apiUrl: string;
+    /**
+     * Whether the web process (ROLE=web or all) holds a Gateway connection for plain messages to the bot:
+     * on when DISCORD_BOT_TOKEN is set, unless DISCORD_GATEWAY=off.
+     */
+    readonly gateway: boolean;
     readonly status: PlatformStatus;
   };
 }
@@ -246,6 +252,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       applicationId: e.DISCORD_APPLICATION_ID,
       botToken: e.DISCORD_BOT_TOKEN,
       apiUrl: e.DISCORD_API_URL ?? 'https://discord.com/api',
+      gateway: e.DISCORD_BOT_TOKEN !== undefined && e.DISCORD_GATEWAY !== 'off',
       status: status({
         DISCORD_PUBLIC_KEY: e.DISCORD_PUBLIC_KEY,
         DISCORD_APPLICATION_ID: e.DISCORD_APPLICATION_ID,

@@ -9,7 +9,15 @@ export interface Readiness {
   store: { kind: 'embedded' | 'postgres'; status: 'ok' | 'down' };
   /** `warnings`: how jobs the queue acknowledged could be lost (Redis eviction or no persistence). */
   queue: { backend: 'redis' | 'postgres'; status: 'ok' | 'down'; warnings?: string[] };
-  platforms: Record<string, { enabled: boolean; missing?: string[] }>;
+  /** `gateway`: Discord's Gateway connection, where this process holds one (degraded when away > 60 s). */
+  platforms: Record<
+    string,
+    {
+      enabled: boolean;
+      missing?: string[];
+      gateway?: { state: string; since: string; status: 'ok' | 'degraded' };
+    }
+  >;
 }
 
 export function healthRoutes(

@@ -4,6 +4,7 @@
  */
 // Types only: each adapter (and its platform SDK) is loaded when its platform is configured, so a
 // process that serves none of them starts faster and smaller (bench:startup).
+import type { DiscordGateway } from '../../adapters/discord/gateway.ts';
 import type { DiscordAdapter, DiscordAdapterOptions } from '../../adapters/discord/index.ts';
 import type { LineAdapter, LineAdapterOptions } from '../../adapters/line/index.ts';
 import type { SlackAdapter, SlackAdapterOptions } from '../../adapters/slack/index.ts';
@@ -66,6 +67,8 @@ export interface App {
   readonly links: FileLinks;
   /** Present when Discord is configured. */
   readonly discord: DiscordAdapter | undefined;
+  /** Present in the web process (ROLE=web or all) when DISCORD_BOT_TOKEN is set and DISCORD_GATEWAY is not off. */
+  readonly discordGateway: DiscordGateway | undefined;
   /** Present when Slack is configured. */
   readonly slack: SlackAdapter | undefined;
   /** Present when LINE is configured. */
@@ -163,6 +166,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       }
     }),
   );
+  let discordGateway: DiscordGateway | undefined;
   const readiness = async (): Promise<Readiness> => {
     const check = async (probe: () => Promise<void>) => {
       try {
@@ -191,7 +195,11 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         console: { enabled: true },
         slack: platform(config.slack.status),
         line: platform(config.line.status),
-        discord: platform(config.discord.status),
+        discord: {
+          ...platform(config.discord.status),
+          // The Gateway being away does not make this process unready (HTTP interactions still work).
+          ...(discordGateway ? { gateway: discordGateway.status() } : {}),
+        },
       },
     };
   };
@@ -306,6 +314,21 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     }
     discord.start({ news: config.role !== 'web' });
   }
+  // Plain messages to the bot (DMs, mentions) arrive on one Gateway connection, held by the process
+  // that serves HTTP: the worker processes (which may be many) hold none.
+  if (discordToken && config.discord.gateway && config.role !== 'worker') {
+    const { DiscordGateway } = await import('../../adapters/discord/gateway.ts');
+    discordGateway = new DiscordGateway({
+      botToken: discordToken,
+      apiUrl: config.discord.apiUrl,
+      bot,
+      files: domain.ctx.files,
+      logger,
+      clock,
+      ...(options.discord?.onProcessed ? { onProcessed: options.discord.onProcessed } : {}),
+    });
+    discordGateway.start();
+  }
 
   let stopping: Promise<void> | undefined;
   return {
@@ -322,6 +345,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     links,
     slack,
     discord,
+    discordGateway,
     line,
     async listen() {
       // The queues that webhooks feed, ready before the first webhook arrives.
@@ -337,6 +361,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       stopping ??= (async () => {
         await http.close();
         await slack?.stop();
+        await discordGateway?.stop();
         await discord?.stop();
         await notifications.stop();
         await queue.close();

@@ -13,6 +13,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
 import { closeServer, listenLocal, mimeTypeOf, multipartParts, pollUntil } from './common.ts';
+import { attachFakeGateway, type FakeGateway } from './discord-gateway.ts';
 
 export interface FakeDiscordOptions {
   /** `Authorization: Bot <botToken>` is required on bot routes, else 401 {code:0,message:'401: Unauthorized'}. */
@@ -118,6 +119,8 @@ export interface FakeDiscord {
   attachments: DiscordAttachment[];
   /** userId -> DM channel id (created by POST /users/@me/channels). */
   dmChannels: Map<string, string>;
+  /** The Gateway (WebSocket on the same port) that GET /gateway/bot points to. */
+  gateway: FakeGateway;
   /** Registered application commands, as echoed (with ids). */
   // biome-ignore lint/suspicious/noExplicitAny: command objects as the bot sent them.
   commands: { global: any[]; guilds: Map<string, any[]> };
@@ -1146,6 +1149,19 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
 
   const routes: Route[] = [
     {
+      method: 'GET',
+      pattern: /^\/gateway\/bot$/,
+      route: 'GET /gateway/bot',
+      handle: () => ({
+        status: 200,
+        body: {
+          url: fake.gateway.url,
+          shards: 1,
+          session_start_limit: { total: 1000, remaining: 1000, reset_after: 86_400_000, max_concurrency: 1 },
+        },
+      }),
+    },
+    {
       method: 'POST',
       pattern: /^\/users\/@me\/channels$/,
       route: 'POST /users/@me/channels',
@@ -1520,6 +1536,12 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
   }
 
   const { server, port } = await listenLocal(onRequest);
+  const gateway = attachFakeGateway(server, {
+    botToken: options.botToken,
+    botUserId: appId,
+    url: `ws://127.0.0.1:${port}`,
+    heartbeatIntervalMs: 1000,
+  });
 
   const describeCalls = (): string =>
     fake.calls
@@ -1544,6 +1566,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
     attachments: [],
     dmChannels: new Map(),
     commands: { global: [], guilds: new Map() },
+    gateway,
     messagesIn(channelId) {
       return fake.messages.filter((m) => m.channel_id === channelId);
     },
@@ -1583,7 +1606,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
       globalRate = options.globalRate ?? DEFAULT_GLOBAL_RATE;
       refill();
     },
-    close: () => closeServer(server),
+    close: () => gateway.close().then(() => closeServer(server)),
   };
   return fake;
 }

@@ -136,6 +136,8 @@ export async function openDiscordBench(
     LINE_CHANNEL_ACCESS_TOKEN: LINE_TOKEN,
     LINE_API_URL: line.url,
     LINE_DATA_API_URL: line.url,
+    // The Gateway is opted into by the tests about it (discord-gateway.test.ts).
+    DISCORD_GATEWAY: 'off',
     ...options.env,
   });
   const queuePrefix = uniqueName(prefix);

@@ -1,0 +1,200 @@
+/**
+ * The Discord Gateway: a WebSocket on which Discord pushes the messages people write to the bot.
+ * Interactions (index.ts) need a slash command; with the Gateway a person can simply write to the bot
+ * in a DM, or mention it in a server channel, and the message goes through the bot like a LINE or
+ * Slack message. Guided flows continue with plain messages.
+ *
+ * Only non-privileged intents are requested (Guilds, GuildMessages, DirectMessages): Discord delivers
+ * the content of DMs and of messages that mention the bot without the privileged MESSAGE_CONTENT intent.
+ * `@discordjs/ws` keeps the connection (heartbeats, resume with missed events replayed, reconnect);
+ * `@discordjs/core` dispatches the events. The gateway URL comes from `GET /gateway/bot`.
+ */
+import { Client, GatewayDispatchEvents, GatewayIntentBits } from '@discordjs/core';
+import { REST } from '@discordjs/rest';
+import { WebSocketManager, WebSocketShardEvents } from '@discordjs/ws';
+import type { Bot } from '../../src/chat/bot.ts';
+import { type ChatEvent, filesOf, type Reply } from '../../src/chat/types.ts';
+import type { FileStorage } from '../../src/files/storage.ts';
+import type { Locale } from '../../src/i18n/index.ts';
+import type { Logger } from '../../src/logger.ts';
+import { discordFileMessages } from './files.ts';
+import { renderDiscordMessages } from './render.ts';
+
+export interface DiscordGatewayOptions {
+  botToken: string;
+  /** REST base, e.g. https://discord.com/api (the library adds /v10). */
+  apiUrl: string;
+  bot: Bot;
+  files: FileStorage;
+  logger: Logger;
+  clock?: () => Date;
+  /** Called once a MESSAGE_CREATE was answered or ignored (tests wait on it), with the message id. */
+  onProcessed?: (messageId: string) => void;
+}
+
+export type GatewayState = 'connecting' | 'connected' | 'reconnecting' | 'stopped';
+
+export interface GatewayStatus {
+  state: GatewayState;
+  /** ISO time the state was entered. */
+  since: string;
+  /** 'degraded' once the Gateway has been away for longer than DEGRADED_AFTER_MS. */
+  status: 'ok' | 'degraded';
+}
+
+/** How long the Gateway may be away before /readyz reports it degraded. */
+export const DEGRADED_AFTER_MS = 60_000;
+
+export const GATEWAY_INTENTS =
+  GatewayIntentBits.Guilds | GatewayIntentBits.GuildMessages | GatewayIntentBits.DirectMessages;
+
+/** The parts of a MESSAGE_CREATE this module reads. */
+interface GatewayMessage {
+  id: string;
+  channel_id: string;
+  guild_id?: string;
+  content?: string;
+  author: { id: string; bot?: boolean; global_name?: string | null; username?: string };
+  mentions?: { id: string }[];
+  webhook_id?: string;
+}
+
+export class DiscordGateway {
+  private readonly o: DiscordGatewayOptions;
+  private readonly log: Logger;
+  private readonly rest: REST;
+  private readonly manager: WebSocketManager;
+  private readonly client: Client;
+  private botUserId: string | null = null;
+  private state: GatewayState = 'stopped';
+  private since: Date;
+  private readonly inFlight = new Set<Promise<void>>();
+  private retry: NodeJS.Timeout | undefined;
+
+  constructor(options: DiscordGatewayOptions) {
+    this.o = options;
+    this.log = options.logger.child({ platform: 'discord', part: 'gateway' });
+    this.since = this.now();
+    this.rest = new REST({ api: options.apiUrl, version: '10' }).setToken(options.botToken);
+    this.manager = new WebSocketManager({
+      token: options.botToken,
+      intents: GATEWAY_INTENTS,
+      rest: this.rest,
+    });
+    this.client = new Client({ rest: this.rest, gateway: this.manager });
+
+    this.manager.on(WebSocketShardEvents.Ready, (data) => {
+      this.botUserId = data.user.id;
+      this.enter('connected');
+      this.log.info({ botUserId: data.user.id }, 'Discord Gateway ready');
+    });
+    this.manager.on(WebSocketShardEvents.Resumed, () => {
+      this.enter('connected');
+      this.log.info('Discord Gateway resumed');
+    });
+    this.manager.on(WebSocketShardEvents.Closed, (code) => {
+      if (this.state === 'stopped') return;
+      this.enter('reconnecting');
+      this.log.warn({ code }, 'Discord Gateway closed; reconnecting');
+    });
+    this.manager.on(WebSocketShardEvents.Error, (err) => {
+      this.log.warn({ err }, 'Discord Gateway error');
+    });
+    this.client.on(GatewayDispatchEvents.MessageCreate, ({ data }) => {
+      const work = this.message(data as unknown as GatewayMessage)
+        .catch((err: unknown) => this.log.error({ err, messageId: data.id }, 'Discord message failed'))
+        .finally(() => {
+          this.inFlight.delete(work);
+          this.o.onProcessed?.(String(data.id));
+        });
+      this.inFlight.add(work);
+    });
+  }
+
+  /**
+   * Connects in the background. While `GET /gateway/bot` or the first connection fails, it is tried again
+   * (5 s, doubling to 60 s); once connected, `@discordjs/ws` resumes or reconnects by itself.
+   */
+  start(): void {
+    this.enter('connecting');
+    this.connect(5000);
+  }
+
+  private connect(delayMs: number): void {
+    this.manager.connect().catch((err: unknown) => {
+      if (this.state === 'stopped') return;
+      this.enter('reconnecting');
+      this.log.error({ err, retryInMs: delayMs }, 'Discord Gateway could not connect');
+      this.retry = setTimeout(() => this.connect(Math.min(delayMs * 2, 60_000)), delayMs);
+      this.retry.unref();
+    });
+  }
+
+  async stop(): Promise<void> {
+    if (this.state === 'stopped') return;
+    this.enter('stopped');
+    clearTimeout(this.retry);
+    await Promise.resolve()
+      .then(() => this.manager.destroy())
+      .catch(() => undefined);
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  status(): GatewayStatus {
+    const away =
+      this.state !== 'connected' && this.now().getTime() - this.since.getTime() > DEGRADED_AFTER_MS;
+    return { state: this.state, since: this.since.toISOString(), status: away ? 'degraded' : 'ok' };
+  }
+
+  private now(): Date {
+    return this.o.clock?.() ?? new Date();
+  }
+
+  private enter(state: GatewayState): void {
+    if (this.state === state) return;
+    this.state = state;
+    this.since = this.now();
+  }
+
+  /** The text a message says to the bot, or null when it is not for the bot. */
+  private textFor(m: GatewayMessage): string | null {
+    // Other bots (and this one's own messages) and webhooks are never answered.
+    if (m.author.bot || m.webhook_id || m.author.id === this.botUserId) return null;
+    const content = m.content ?? '';
+    if (!m.guild_id) return content.trim();
+    // In a server channel, only messages that mention the bot.
+    if (!this.botUserId || !(m.mentions ?? []).some((u) => u.id === this.botUserId)) return null;
+    return content.replace(new RegExp(`<@!?${this.botUserId}>`, 'g'), ' ').trim();
+  }
+
+  private async message(m: GatewayMessage): Promise<void> {
+    const text = this.textFor(m);
+    if (text === null) return;
+    const name = m.author.global_name ?? undefined;
+    const event: ChatEvent = {
+      kind: 'message',
+      text: text === '' ? 'home' : text,
+      // The message id: the bot's dedupe (inbound events) answers it once, whatever the Gateway replays.
+      id: String(m.id),
+      platform: 'discord',
+      // Discord user ids are global: one identity whatever the server.
+      sender: { workspace: '', externalId: String(m.author.id), ...(name ? { displayName: name } : {}) },
+      conversation: { kind: m.guild_id ? 'group' : 'direct', id: String(m.channel_id) },
+      receivedAt: this.now(),
+    };
+    const { reply, locale } = await this.o.bot.handle(event);
+    if (!reply) return;
+    await this.send(String(m.channel_id), reply, locale);
+  }
+
+  /** A reply in a channel, rendered as the DMs of index.ts are. */
+  private async send(channelId: string, reply: Reply, locale: Locale): Promise<void> {
+    const api = this.client.api;
+    for (const message of renderDiscordMessages({ ...reply, locale: reply.locale ?? locale })) {
+      await api.channels.createMessage(channelId, message as never);
+    }
+    for (const message of await discordFileMessages(filesOf(reply), this.o.files, reply.locale ?? locale)) {
+      await api.channels.createMessage(channelId, message as never);
+    }
+  }
+}

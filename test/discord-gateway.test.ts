@@ -1,0 +1,170 @@
+/**
+ * Plain messages to the bot over the Discord Gateway (adapters/discord/gateway.ts), against the fake
+ * Gateway on the fake REST API's port: DMs and mentions in a server channel go through the bot and are
+ * answered in their channel; bots and unmentioned channel messages are ignored; a message id is answered
+ * once; a dropped connection resumes without losing or repeating an event.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DiscordGateway, GATEWAY_INTENTS } from '../adapters/discord/gateway.ts';
+import {
+  DISCORD_APP,
+  type DiscordBench,
+  discordSeen,
+  GUILD,
+  openDiscordBench,
+  snowflake,
+} from './helpers/discord.ts';
+import { testClock } from './helpers/domain.ts';
+import { memoryLogger } from './helpers/logger.ts';
+import { processedTracker } from './helpers/processed.ts';
+
+const tracker = processedTracker('gateway message');
+let b: DiscordBench;
+let n = 0;
+const newUser = () => `17${String(Date.now()).slice(-10)}${String(++n).padStart(6, '0')}`;
+const dmChannel = (user: string) => `16${user.slice(2)}`;
+const GUILD_CHANNEL = '1400000000000000077';
+
+beforeAll(async () => {
+  b = await openDiscordBench('gw', { env: { DISCORD_GATEWAY: 'on' }, app: { onProcessed: tracker.mark } });
+  await b.discord.gateway.waitLive();
+  await b.discord.waitFor(() => b.app.discordGateway?.status().state === 'connected');
+}, 30_000);
+
+afterAll(async () => {
+  await b?.close();
+});
+
+/** Pushes a MESSAGE_CREATE and waits until the app handled it; returns what the bot wrote in the channel. */
+async function send(
+  user: string,
+  content: string,
+  options: { guild?: boolean; mention?: boolean; bot?: boolean; id?: string } = {},
+) {
+  const channel = options.guild ? GUILD_CHANNEL : dmChannel(user);
+  const before = b.discord.messagesIn(channel).length;
+  const id = options.id ?? snowflake();
+  const already = tracker.count(id);
+  b.discord.gateway.messageCreate({
+    id,
+    channel_id: channel,
+    ...(options.guild ? { guild_id: GUILD } : {}),
+    content: options.mention ? `<@${DISCORD_APP}> ${content}` : content,
+    author: { id: user, global_name: user, ...(options.bot ? { bot: true } : {}) },
+    ...(options.mention ? { mentions: [DISCORD_APP] } : {}),
+  });
+  await tracker.wait(id, already + 1);
+  const written = b.discord.messagesIn(channel).slice(before);
+  return { id, ...discordSeen(written as unknown as Record<string, unknown>[]) };
+}
+
+describe('Discord Gateway', () => {
+  it('identifies with the non-privileged intents only and shows the connection on /readyz', async () => {
+    expect(b.discord.gateway.identifies.map((i) => i.intents)).toEqual([GATEWAY_INTENTS]);
+    // Guilds (1), GuildMessages (512), DirectMessages (4096); no MessageContent (32768).
+    expect(GATEWAY_INTENTS).toBe(1 | 512 | 4096);
+    const ready = (await (await fetch(`${b.url}/readyz`)).json()) as {
+      platforms: { discord: { gateway?: { state: string; since: string; status: string } } };
+    };
+    expect(ready.platforms.discord.gateway).toMatchObject({ state: 'connected', status: 'ok' });
+  });
+
+  it('answers a DM in its channel', async () => {
+    const seen = await send(newUser(), 'ヘルプ');
+    expect(seen.text).not.toBe('');
+    expect(seen.messages.length).toBeGreaterThan(0);
+    expect(b.discord.violations).toEqual([]);
+  });
+
+  it('continues a guided flow with plain DMs', async () => {
+    const user = newUser();
+    expect((await send(user, '口座登録')).text).toContain(
+      '金融機関名または4桁の金融機関コードを入力してください',
+    );
+    expect((await send(user, 'みずほ')).text).toContain('みずほ銀行 (0001)の支店名');
+    expect((await send(user, '東京営業部')).text).toContain('預金種目を選んでください');
+    expect((await send(user, '普通')).text).toContain('口座番号(7桁)を入力してください');
+    expect((await send(user, '1234567')).text).toContain('口座名義をカタカナで入力してください');
+    expect((await send(user, 'ヤマダ タロウ')).text).toContain('口座名義: ヤマダ タロウ');
+    expect((await send(user, 'はい')).text).toContain('お支払い先の口座を登録しました');
+  });
+
+  it('answers a server-channel message that mentions the bot, and ignores one that does not', async () => {
+    const user = newUser();
+    expect((await send(user, 'ヘルプ', { guild: true, mention: true })).messages).not.toHaveLength(0);
+    expect((await send(user, 'ヘルプ', { guild: true })).messages).toHaveLength(0);
+  });
+
+  it('ignores messages from bots', async () => {
+    expect((await send(newUser(), 'ヘルプ', { bot: true })).messages).toHaveLength(0);
+    expect(
+      (await send(newUser(), 'ヘルプ', { guild: true, mention: true, bot: true })).messages,
+    ).toHaveLength(0);
+  });
+
+  it('answers a message id delivered twice once', async () => {
+    const user = newUser();
+    const first = await send(user, 'ヘルプ');
+    expect(first.messages).not.toHaveLength(0);
+    const before = b.discord.messagesIn(dmChannel(user)).length;
+    b.discord.gateway.redeliver(first.id);
+    await tracker.wait(first.id, 2);
+    expect(b.discord.messagesIn(dmChannel(user))).toHaveLength(before);
+  });
+
+  it('resumes a dropped connection without losing or repeating an event', async () => {
+    const user = newUser();
+    const resumes = b.discord.gateway.resumes;
+    b.discord.gateway.drop();
+    // Sent while the socket is down: replayed on resume.
+    const id = snowflake();
+    b.discord.gateway.messageCreate({
+      id,
+      channel_id: dmChannel(user),
+      content: 'ヘルプ',
+      author: { id: user },
+    });
+    await tracker.wait(id, 1, 20_000);
+    expect(b.discord.gateway.resumes).toBe(resumes + 1);
+    expect(b.discord.gateway.identifies).toHaveLength(1);
+    const answered = b.discord.messagesIn(dmChannel(user)).length;
+    expect(answered).toBeGreaterThan(0);
+    // The next message is answered too, and the replayed one is not answered again.
+    await send(user, 'ヘルプ');
+    expect(tracker.count(id)).toBe(1);
+    expect(b.discord.messagesIn(dmChannel(user)).length).toBe(answered * 2);
+    await b.discord.waitFor(() => b.app.discordGateway?.status().state === 'connected');
+  }, 30_000);
+});
+
+describe('Discord Gateway away', () => {
+  it('is reported degraded once it has been away for more than 60 s, and retries', async () => {
+    const clock = testClock();
+    // A port nothing listens on: GET /gateway/bot fails, so the Gateway stays away.
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const gateway = new DiscordGateway({
+      botToken: 'token',
+      apiUrl: `http://127.0.0.1:${port}/api`,
+      bot: b.app.bot,
+      files: b.app.files,
+      logger: memoryLogger('silent').logger,
+      clock,
+    });
+    try {
+      gateway.start();
+      expect(gateway.status()).toMatchObject({ state: 'connecting', status: 'ok' });
+      await b.discord.waitFor(() => gateway.status().state === 'reconnecting', 15_000);
+      clock.advance(30_000);
+      expect(gateway.status().status).toBe('ok');
+      clock.advance(31_000);
+      expect(gateway.status()).toMatchObject({ state: 'reconnecting', status: 'degraded' });
+    } finally {
+      await gateway.stop();
+    }
+  }, 20_000);
+});
