@@ -19,6 +19,14 @@ describe('loadConfig', () => {
     expect(c.line.apiUrl).toBe('https://api.line.me');
   });
 
+  it('turns the Discord Gateway on with a bot token unless DISCORD_GATEWAY=off', () => {
+    expect(loadConfig({}).discord.gateway).toBe(false);
+    expect(loadConfig({ DISCORD_BOT_TOKEN: 't' }).discord.gateway).toBe(true);
+    expect(loadConfig({ DISCORD_BOT_TOKEN: 't', DISCORD_GATEWAY: 'on' }).discord.gateway).toBe(true);
+    expect(loadConfig({ DISCORD_BOT_TOKEN: 't', DISCORD_GATEWAY: 'off' }).discord.gateway).toBe(false);
+    expect(() => loadConfig({ DISCORD_GATEWAY: 'no' })).toThrow('DISCORD_GATEWAY');
+  });
+
   it('takes a BullMQ key prefix for Redis and refuses one Redis would split on', () => {
     const config = loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379', QUEUE_PREFIX: 'tenant-a' });
     expect(queueConnectionFor(config, { url: 'postgres://x/y' })).toEqual({

@@ -168,3 +168,15 @@ describe('Discord Gateway away', () => {
     }
   }, 20_000);
 });
+
+describe('Discord Gateway and ROLE', () => {
+  it('is not held by a worker process', async () => {
+    const worker = await openDiscordBench('gwworker', { env: { DISCORD_GATEWAY: 'on', ROLE: 'worker' } });
+    try {
+      expect(worker.app.discordGateway).toBeUndefined();
+      expect(worker.discord.calls.filter((c) => c.route === 'GET /gateway/bot')).toEqual([]);
+    } finally {
+      await worker.close();
+    }
+  }, 30_000);
+});
