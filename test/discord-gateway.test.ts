@@ -91,9 +91,17 @@ describe('Discord Gateway', () => {
     expect((await send(user, 'はい')).text).toContain('お支払い先の口座を登録しました');
   });
 
-  it('answers a server-channel message that mentions the bot, and ignores one that does not', async () => {
+  it('answers a mention in a server channel by DM (with a pointer in the channel), and ignores the rest', async () => {
     const user = newUser();
-    expect((await send(user, 'ヘルプ', { guild: true, mention: true })).messages).not.toHaveLength(0);
+    const inChannel = await send(user, '口座', { guild: true, mention: true });
+    // The channel reads only that the answer went by DM: an answer can hold personal data.
+    expect(inChannel.text).toContain(`<@${user}> さん、お返事はダイレクトメッセージでお送りしました。`);
+    expect(inChannel.text).not.toContain('口座');
+    // The DM channel the bot opened for them (POST /users/@me/channels).
+    const dmOpened = () => b.discord.dmChannels.get(user) ?? '';
+    await b.discord.waitFor(() => b.discord.messagesIn(dmOpened()).length > 0);
+    const dm = discordSeen(b.discord.messagesIn(dmOpened()) as unknown as Record<string, unknown>[]);
+    expect(dm.text).toContain('お支払い先の口座はまだ登録されていません');
     expect((await send(user, 'ヘルプ', { guild: true })).messages).toHaveLength(0);
   });
 

@@ -15,7 +15,7 @@ import { WebSocketManager, WebSocketShardEvents } from '@discordjs/ws';
 import type { Bot } from '../../src/chat/bot.ts';
 import { type ChatEvent, filesOf, type Reply } from '../../src/chat/types.ts';
 import type { FileStorage } from '../../src/files/storage.ts';
-import type { Locale } from '../../src/i18n/index.ts';
+import { type Locale, t } from '../../src/i18n/index.ts';
 import type { Logger } from '../../src/logger.ts';
 import { discordFileMessages } from './files.ts';
 import { renderDiscordMessages } from './render.ts';
@@ -184,7 +184,18 @@ export class DiscordGateway {
     };
     const { reply, locale } = await this.o.bot.handle(event);
     if (!reply) return;
-    await this.send(String(m.channel_id), reply, locale);
+    if (!m.guild_id) {
+      await this.send(String(m.channel_id), reply, locale);
+      return;
+    }
+    // A mention in a server channel is answered by DM: an answer can hold applications, invoices or
+    // a bank account, which the rest of the channel must not read. The channel gets a pointer only.
+    const dm = await this.client.api.users.createDM(String(m.author.id));
+    await this.send(dm.id, reply, locale);
+    await this.client.api.channels.createMessage(String(m.channel_id), {
+      content: t(locale, 'platform.discord.answered_in_dm', { user: `<@${m.author.id}>` }),
+      allowed_mentions: { users: [String(m.author.id)] },
+    });
   }
 
   /** A reply in a channel, rendered as the DMs of index.ts are. */

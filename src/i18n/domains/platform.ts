@@ -9,6 +9,7 @@ export const platformJa = {
   'platform.alt_text': 'ボットからのメッセージがあります。',
   'platform.direct_only':
     'このボットは1対1のトークでご利用いただけます。お手数ですが、ボットを友だち追加して個別のトークからお送りください。\n(This bot works in one-to-one chat. Please add it as a friend and message it directly.)',
+  'platform.discord.answered_in_dm': '{user} さん、お返事はダイレクトメッセージでお送りしました。',
   'platform.file_failed': 'ファイルを受け取れませんでした。お手数ですが、もう一度送ってください。',
   'platform.file_too_large': 'ファイルが大きすぎます(50MBまで)。小さくしてからもう一度送ってください。',
   'platform.unsupported':
@@ -37,6 +38,7 @@ export const platformEn = {
   'platform.alt_text': 'You have a message from the bot.',
   'platform.direct_only':
     'This bot works in one-to-one chat. Please add it as a friend and message it directly.\n(このボットは1対1のトークでご利用いただけます。)',
+  'platform.discord.answered_in_dm': '{user} I have answered you in a direct message.',
   'platform.file_failed': 'We could not receive the file. Please send it again.',
   'platform.file_too_large':
     'The file is too large (50 MB at most). Please make it smaller and send it again.',
