@@ -17,6 +17,7 @@ import {
   snowflake,
 } from './helpers/discord.ts';
 import { testClock } from './helpers/domain.ts';
+import { jpeg } from './helpers/files.ts';
 import { memoryLogger } from './helpers/logger.ts';
 import { processedTracker } from './helpers/processed.ts';
 
@@ -41,7 +42,13 @@ afterAll(async () => {
 async function send(
   user: string,
   content: string,
-  options: { guild?: boolean; mention?: boolean; bot?: boolean; id?: string } = {},
+  options: {
+    guild?: boolean;
+    mention?: boolean;
+    bot?: boolean;
+    id?: string;
+    files?: ReturnType<DiscordBench['hostFile']>[];
+  } = {},
 ) {
   const channel = options.guild ? GUILD_CHANNEL : dmChannel(user);
   const before = b.discord.messagesIn(channel).length;
@@ -54,6 +61,7 @@ async function send(
     content: options.mention ? `<@${DISCORD_APP}> ${content}` : content,
     author: { id: user, global_name: user, ...(options.bot ? { bot: true } : {}) },
     ...(options.mention ? { mentions: [DISCORD_APP] } : {}),
+    ...(options.files ? { attachments: options.files } : {}),
   });
   await tracker.wait(id, already + 1);
   const written = b.discord.messagesIn(channel).slice(before);
@@ -69,6 +77,8 @@ describe('Discord Gateway', () => {
       platforms: { discord: { gateway?: { state: string; since: string; status: string } } };
     };
     expect(ready.platforms.discord.gateway).toMatchObject({ state: 'connected', status: 'ok' });
+    const metrics = await (await fetch(`${b.url}/metrics`)).text();
+    expect(metrics).toMatch(/^discord_gateway_disconnected_seconds 0$/m);
   });
 
   it('answers a DM in its channel', async () => {
@@ -89,6 +99,22 @@ describe('Discord Gateway', () => {
     expect((await send(user, '1234567')).text).toContain('口座名義をカタカナで入力してください');
     expect((await send(user, 'ヤマダ タロウ')).text).toContain('口座名義: ヤマダ タロウ');
     expect((await send(user, 'はい')).text).toContain('お支払い先の口座を登録しました');
+  });
+
+  it('takes files sent by DM: an identity document sent as a photo, and a file of a kind not accepted', async () => {
+    const user = newUser();
+    await send(user, '本人確認提出');
+    expect((await send(user, 'パスポート')).text).toContain('書類の写真またはPDFを送ってください');
+    const bad = b.hostFile({
+      name: 'tool.exe',
+      content: Buffer.from('MZ\x90\x00 not a document'),
+      mime: 'application/octet-stream',
+    });
+    expect((await send(user, '', { files: [bad] })).text).toMatch(/\[E202\]/);
+    const photo = b.hostFile({ name: 'passport.jpg', content: jpeg('passport by DM'), mime: 'image/jpeg' });
+    expect((await send(user, '', { files: [photo] })).text).toContain('1件');
+    await send(user, '完了');
+    expect((await send(user, 'はい')).text).toContain('本人確認書類(パスポート、1枚)を受け付けました');
   });
 
   it('answers a mention in a server channel by DM (with a pointer in the channel), and ignores the rest', async () => {
@@ -171,6 +197,7 @@ describe('Discord Gateway away', () => {
       expect(gateway.status().status).toBe('ok');
       clock.advance(31_000);
       expect(gateway.status()).toMatchObject({ state: 'reconnecting', status: 'degraded' });
+      expect(gateway.awaySeconds()).toBeGreaterThan(60);
     } finally {
       await gateway.stop();
     }

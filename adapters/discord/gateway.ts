@@ -15,9 +15,11 @@ import { WebSocketManager, WebSocketShardEvents } from '@discordjs/ws';
 import type { Bot } from '../../src/chat/bot.ts';
 import { type ChatEvent, filesOf, type Reply } from '../../src/chat/types.ts';
 import type { FileStorage } from '../../src/files/storage.ts';
+import type { UploadRules } from '../../src/files/uploads.ts';
 import { type Locale, t } from '../../src/i18n/index.ts';
 import type { Logger } from '../../src/logger.ts';
 import { discordFileMessages } from './files.ts';
+import { fetchAttachments } from './options.ts';
 import { renderDiscordMessages } from './render.ts';
 
 export interface DiscordGatewayOptions {
@@ -26,6 +28,8 @@ export interface DiscordGatewayOptions {
   apiUrl: string;
   bot: Bot;
   files: FileStorage;
+  /** What may be sent (size and kind), as for every other platform. */
+  uploadRules?: UploadRules;
   logger: Logger;
   clock?: () => Date;
   /** Called once a MESSAGE_CREATE was answered or ignored (tests wait on it), with the message id. */
@@ -57,6 +61,7 @@ interface GatewayMessage {
   author: { id: string; bot?: boolean; global_name?: string | null; username?: string };
   mentions?: { id: string }[];
   webhook_id?: string;
+  attachments?: { id: string; filename?: string; size?: number; url?: string; content_type?: string }[];
 }
 
 export class DiscordGateway {
@@ -140,6 +145,12 @@ export class DiscordGateway {
     await Promise.allSettled([...this.inFlight]);
   }
 
+  /** Seconds since the Gateway was last connected; 0 while it is (the metric's value). */
+  awaySeconds(): number {
+    if (this.state === 'connected') return 0;
+    return Math.max(0, (this.now().getTime() - this.since.getTime()) / 1000);
+  }
+
   status(): GatewayStatus {
     const away =
       this.state !== 'connected' && this.now().getTime() - this.since.getTime() > DEGRADED_AFTER_MS;
@@ -173,7 +184,8 @@ export class DiscordGateway {
     const name = m.author.global_name ?? undefined;
     const event: ChatEvent = {
       kind: 'message',
-      text: text === '' ? 'home' : text,
+      // Nothing said and nothing sent opens the home view; a file alone answers a flow's file step.
+      text: text === '' && (m.attachments ?? []).length === 0 ? 'home' : text,
       // The message id: the bot's dedupe (inbound events) answers it once, whatever the Gateway replays.
       id: String(m.id),
       platform: 'discord',
@@ -182,6 +194,18 @@ export class DiscordGateway {
       conversation: { kind: m.guild_id ? 'group' : 'direct', id: String(m.channel_id) },
       receivedAt: this.now(),
     };
+    // Files sent with the message: fetched from the CDN and checked like every other upload.
+    if ((m.attachments ?? []).length > 0) {
+      const byId = Object.fromEntries((m.attachments ?? []).map((a) => [a.id, { ...a }]));
+      const { attachments, rejected } = await fetchAttachments(
+        byId,
+        this.o.files,
+        this.log,
+        this.o.uploadRules,
+      );
+      if (attachments.length > 0) Object.assign(event, { attachments });
+      if (rejected.length > 0) Object.assign(event, { rejectedFiles: rejected });
+    }
     const { reply, locale } = await this.o.bot.handle(event);
     if (!reply) return;
     if (!m.guild_id) {

@@ -4,6 +4,8 @@
  */
 // Types only: each adapter (and its platform SDK) is loaded when its platform is configured, so a
 // process that serves none of them starts faster and smaller (bench:startup).
+
+import { Gauge } from 'prom-client';
 import type { DiscordGateway } from '../../adapters/discord/gateway.ts';
 import type { DiscordAdapter, DiscordAdapterOptions } from '../../adapters/discord/index.ts';
 import type { LineAdapter, LineAdapterOptions } from '../../adapters/line/index.ts';
@@ -323,11 +325,22 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       apiUrl: config.discord.apiUrl,
       bot,
       files: domain.ctx.files,
+      uploadRules: uploadRules(config),
       logger,
       clock,
       ...(options.discord?.onProcessed ? { onProcessed: options.discord.onProcessed } : {}),
     });
     discordGateway.start();
+    const gateway = discordGateway;
+    // Alert when this stays above 60: the same moment /readyz reports the Gateway degraded.
+    new Gauge({
+      name: 'discord_gateway_disconnected_seconds',
+      help: 'Seconds since the Discord Gateway was last connected (0 while connected)',
+      registers: [metrics.registry],
+      collect() {
+        this.set(gateway.awaySeconds());
+      },
+    });
   }
 
   let stopping: Promise<void> | undefined;

@@ -17,6 +17,8 @@ export interface FakeGatewayMessage {
   author: { id: string; username?: string; global_name?: string; bot?: boolean };
   /** Users the message mentions (ids). */
   mentions?: string[];
+  /** Files sent with it, as Discord lists them (the url on the CDN). */
+  attachments?: { id: string; filename: string; size: number; url: string; content_type?: string }[];
 }
 
 export interface FakeGateway {
@@ -128,7 +130,7 @@ export function attachFakeGateway(
         mentions: (m.mentions ?? []).map((id) => ({ id, username: id, discriminator: '0' })),
         mention_roles: [],
         mention_everyone: false,
-        attachments: [],
+        attachments: (m.attachments ?? []).map((a) => ({ ...a, proxy_url: a.url })),
         embeds: [],
         type: 0,
         tts: false,

@@ -77,6 +77,14 @@ export interface DiscordBench {
   ): Promise<Response>;
   /** Sends an interaction from `user` and waits until it was fully answered. */
   interact(user: string, interaction: Record<string, unknown>): Promise<DiscordSeen>;
+  /** Puts bytes on the fake CDN, as Discord does with a file someone sent; returns its attachment. */
+  hostFile(file: { name: string; content: string | Buffer; mime: string }): {
+    id: string;
+    filename: string;
+    size: number;
+    url: string;
+    content_type: string;
+  };
   /** `/bot text:<text>` (in a server channel when `guild` is set), optionally with `file:`. */
   say(
     user: string,
@@ -259,6 +267,18 @@ export async function openDiscordBench(
     publicKeyHex,
     post,
     interact,
+    hostFile(file) {
+      const id = snowflake();
+      const bytes = Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content);
+      cdn.set(id, { bytes, type: file.mime });
+      return {
+        id,
+        filename: file.name,
+        size: bytes.length,
+        url: `${cdnUrl}/attachments/${id}/${file.name}`,
+        content_type: file.mime,
+      };
+    },
     say(user, text, opts = {}) {
       const options: Record<string, unknown>[] = text ? [{ type: 3, name: 'text', value: text }] : [];
       const resolved: Record<string, unknown> = {};
