@@ -9,7 +9,8 @@ import { firstMessageFlow } from './first-message.ts';
 import { identityRejectFlow, identitySubmitFlow } from './identity.ts';
 import { inquiryFlow } from './inquiry.ts';
 import { postJobFlow } from './post-job.ts';
-import { profileEditFlow, profileImageFlow } from './profile.ts';
+import { profileEditFlow } from './profile.ts';
+import { profileImageFlow } from './profile-image.ts';
 
 export const allFlows: readonly FlowDefinition[] = [
   inquiryFlow,

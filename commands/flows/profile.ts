@@ -8,95 +8,34 @@
  */
 import { parseYen } from '../../src/chat/args.ts';
 import type { CommandContext } from '../../src/chat/command.ts';
-import {
-  type FlowAnswers,
-  type FlowChoice,
-  type FlowDefinition,
-  type FlowField,
-  label,
-} from '../../src/chat/flow.ts';
+import { type FlowAnswers, type FlowDefinition, type FlowField, label } from '../../src/chat/flow.ts';
 import type { Reply } from '../../src/chat/types.ts';
-import { IMAGE_MAX_MB, postalCodeText } from '../../src/domain/market/profile-fields.ts';
+import { postalCodeText } from '../../src/domain/market/profile-fields.ts';
 import { hobbyList } from '../../src/domain/market/profile-items.ts';
-import type { ProfilePatch, ProfileView } from '../../src/domain/market/profiles.ts';
+import type { ProfilePatch } from '../../src/domain/market/profiles.ts';
 import {
   GENDERS,
   type Gender,
   PROFILE_STATUSES,
-  type ProfileRecord,
   type ProfileStatus,
   WEEKLY_HOURS,
   type WeeklyHours,
 } from '../../src/domain/market/records.ts';
 import { UserError } from '../../src/errors.ts';
-import type { UploadedFile } from '../../src/files/storage.ts';
 import { formatYen } from '../../src/i18n/format.ts';
-import type { MessageKey } from '../../src/i18n/index.ts';
-import { PROFILE_EDIT_FLOW, PROFILE_IMAGE_FLOW, profileReply } from '../market-profiles.ts';
-
-/** An answer that empties its field (a kept one is ''). */
-const CLEAR = '__clear__';
-const CLEAR_WORDS = new Set([
-  '削除',
-  'クリア',
-  '空にする',
-  'なし',
-  'clear',
-  'delete',
-  'remove',
-  'none',
-  'empty',
-]);
-const word = (input: string) => input.normalize('NFKC').trim().toLowerCase();
-
-type FieldLabel = Extract<MessageKey, `profile.field.${string}`>;
-
-interface Question {
-  name: string;
-  prompt: MessageKey;
-  label: FieldLabel;
-  /** The options, for a choice. */
-  choices?: (ctx: CommandContext) => FlowChoice[];
-  /** Answered with 削除, it empties the field; otherwise 削除 is refused. */
-  clearable?: boolean;
-  when?: (answers: FlowAnswers) => boolean;
-  /** The field's value now, as shown ('' when empty). */
-  shown(ctx: CommandContext, view: ProfileView): string;
-  /** A typed answer, checked as the profile service would, as it is kept until the end. */
-  read?(input: string, ctx: CommandContext, answers: FlowAnswers): Promise<string>;
-  /** A kept answer as shown in the summary (a choice shows its label). */
-  display?(ctx: CommandContext, value: string): string;
-  /** Puts a given answer into the patch; `null` means empty it. */
-  apply(patch: ProfilePatch, value: string | null): void;
-}
-
-/** The checked value the profile service would save for one field of `patch`. */
-async function checked(
-  ctx: CommandContext,
-  patch: ProfilePatch,
-  field: keyof ProfileRecord,
-): Promise<string> {
-  const changes = await ctx.services.domain.profiles.preview(ctx.actor, patch);
-  const value = changes[field];
-  return value === null || value === undefined ? '' : String(value);
-}
-
-const own = (ctx: CommandContext) => ctx.services.domain.profiles.get(ctx.actor, ctx.actor.userId);
-
-const switchChoices = (ctx: CommandContext): FlowChoice[] => [
-  { value: 'on', label: ctx.t('profile.switch.on') },
-  { value: 'off', label: ctx.t('profile.switch.off') },
-];
-const switchText = (ctx: CommandContext, on: boolean | undefined) =>
-  on === undefined ? '' : ctx.t(on ? 'profile.switch.on' : 'profile.switch.off');
-const choiceLabel = (q: Question, ctx: CommandContext, value: string) =>
-  q.choices?.(ctx).find((c) => c.value === value)?.label ?? value;
-
-/** A postal code the answers give (seven digits), or null when kept or emptied. */
-const postalAnswer = (answers: FlowAnswers) => {
-  const code = answers.postalCode;
-  return typeof code === 'string' && /^\d{7}$/.test(code) ? code : null;
-};
+import { PROFILE_EDIT_FLOW, profileReply } from '../market-profiles.ts';
+import {
+  CLEAR,
+  CLEAR_WORDS,
+  checked,
+  choiceLabel,
+  own,
+  postalAnswer,
+  type Question,
+  switchChoices,
+  switchText,
+  word,
+} from './profile-answers.ts';
 
 const QUESTIONS: Question[] = [
   {
@@ -422,36 +361,5 @@ export const profileEditFlow: FlowDefinition = {
   async submit(ctx, answers): Promise<Reply> {
     await ctx.services.domain.profiles.update(ctx.actor, patchOf(answers));
     return profileReply(ctx, await own(ctx), ctx.t('market.profile.updated'));
-  },
-};
-
-const imageOf = (answers: FlowAnswers) => (answers.image as UploadedFile[] | undefined)?.[0];
-
-/**
- * プロフィール画像 登録: asks for the picture, for platforms where a message cannot carry both the
- * command and an image (LINE). One image; a refused one is not kept and the question is asked again.
- */
-export const profileImageFlow: FlowDefinition = {
-  id: PROFILE_IMAGE_FLOW,
-  fields: [
-    {
-      name: 'image',
-      prompt: 'profile.image.ask',
-      promptParams: async () => ({ max: String(IMAGE_MAX_MB) }),
-      type: 'files',
-      maxFiles: 1,
-      async check(value, ctx) {
-        const [image] = value as UploadedFile[];
-        if (!image) throw new UserError('flow.files_expected');
-        await ctx.services.domain.profiles.checkImage(ctx.actor, image);
-      },
-    },
-  ],
-  summary: async (ctx, answers) => [label(ctx, 'profile.field.image', imageOf(answers)?.name ?? '')],
-  async submit(ctx, answers) {
-    const image = imageOf(answers);
-    if (!image) throw new UserError('flow.files_expected');
-    await ctx.services.domain.profiles.setImage(ctx.actor, image);
-    return profileReply(ctx, await own(ctx), ctx.t('profile.image.set'));
   },
 };
