@@ -12,6 +12,7 @@
 import { Client, GatewayDispatchEvents, GatewayIntentBits } from '@discordjs/core';
 import { REST } from '@discordjs/rest';
 import { WebSocketManager, WebSocketShardEvents } from '@discordjs/ws';
+import { Gauge, type Registry } from 'prom-client';
 import type { Bot } from '../../src/chat/bot.ts';
 import { type ChatEvent, filesOf, type Reply } from '../../src/chat/types.ts';
 import type { FileStorage } from '../../src/files/storage.ts';
@@ -62,6 +63,18 @@ interface GatewayMessage {
   mentions?: { id: string }[];
   webhook_id?: string;
   attachments?: { id: string; filename?: string; size?: number; url?: string; content_type?: string }[];
+}
+
+/** `discord_gateway_disconnected_seconds`: alert when it stays above 60, when /readyz says degraded. */
+export function gatewayMetric(registry: Registry, gateway: DiscordGateway): void {
+  new Gauge({
+    name: 'discord_gateway_disconnected_seconds',
+    help: 'Seconds since the Discord Gateway was last connected (0 while connected)',
+    registers: [registry],
+    collect() {
+      this.set(gateway.awaySeconds());
+    },
+  });
 }
 
 export class DiscordGateway {

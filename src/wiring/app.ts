@@ -5,7 +5,6 @@
 // Types only: each adapter (and its platform SDK) is loaded when its platform is configured, so a
 // process that serves none of them starts faster and smaller (bench:startup).
 
-import { Gauge } from 'prom-client';
 import type { DiscordGateway } from '../../adapters/discord/gateway.ts';
 import type { DiscordAdapter, DiscordAdapterOptions } from '../../adapters/discord/index.ts';
 import type { LineAdapter, LineAdapterOptions } from '../../adapters/line/index.ts';
@@ -319,7 +318,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   // Plain messages to the bot (DMs, mentions) arrive on one Gateway connection, held by the process
   // that serves HTTP: the worker processes (which may be many) hold none.
   if (discordToken && config.discord.gateway && config.role !== 'worker') {
-    const { DiscordGateway } = await import('../../adapters/discord/gateway.ts');
+    const { DiscordGateway, gatewayMetric } = await import('../../adapters/discord/gateway.ts');
     discordGateway = new DiscordGateway({
       botToken: discordToken,
       apiUrl: config.discord.apiUrl,
@@ -331,16 +330,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       ...(options.discord?.onProcessed ? { onProcessed: options.discord.onProcessed } : {}),
     });
     discordGateway.start();
-    const gateway = discordGateway;
-    // Alert when this stays above 60: the same moment /readyz reports the Gateway degraded.
-    new Gauge({
-      name: 'discord_gateway_disconnected_seconds',
-      help: 'Seconds since the Discord Gateway was last connected (0 while connected)',
-      registers: [metrics.registry],
-      collect() {
-        this.set(gateway.awaySeconds());
-      },
-    });
+    gatewayMetric(metrics.registry, discordGateway);
   }
 
   let stopping: Promise<void> | undefined;
