@@ -18,7 +18,6 @@ import {
   type ChatAttachment,
   type ChatEvent,
   type FileBlock,
-  type FormSpec,
   filesOf,
   type RejectedFile,
   type Reply,
@@ -36,6 +35,7 @@ import { clip } from '../shared/text.ts';
 import { type CommandGroups, commandLine } from './commands.ts';
 import { discordFileMessages } from './files.ts';
 import { checkInteraction, FORM_PREFIX, INTERACTION } from './inbound.ts';
+import { type Modal, modalOf } from './modal.ts';
 import { fetchAttachments, suggest } from './options.ts';
 import { type DiscordMessage, renderDiscordMessages } from './render.ts';
 import { TeamNews } from './team-news.ts';
@@ -73,8 +73,6 @@ const DEFERRED_CHANNEL_MESSAGE = 5;
 const AUTOCOMPLETE_RESULT = 8;
 const MODAL = 9;
 const EPHEMERAL = 64;
-/** Modal limits (PLATFORMS.md): ≤ 5 inputs, title ≤ 45 characters; custom_id ≤ 100. */
-const MODAL_INPUTS = 5;
 
 // biome-ignore lint/suspicious/noExplicitAny: interaction payloads are wide; each use reads the few fields it needs.
 type Interaction = Record<string, any>;
@@ -302,35 +300,11 @@ export class DiscordAdapter implements ChatAdapter {
     return { kind: 'messages', messages, files: filesOf(reply), locale };
   }
 
-  /** A modal for a started flow when it fits one: ≤ 5 fields, text-like (files cannot go in a modal). */
+  /** A modal for a started flow when it fits one (modal.ts). */
   private async modalFor(event: ChatEvent, reply: Reply, locale: Locale): Promise<Modal | null> {
     if (!reply.form) return null;
     const { flowId, preset } = reply.form;
-    const customId = `${FORM_PREFIX}${flowId}:${JSON.stringify(preset)}`;
-    if (customId.length > 100) return null;
-    const spec: FormSpec = await this.o.bot.describeForm(event, flowId, preset);
-    const fields = spec.fields.filter((f) => !(f.name in preset));
-    if (fields.length === 0 || fields.length > MODAL_INPUTS || fields.some((f) => f.type === 'files'))
-      return null;
-    return {
-      custom_id: customId,
-      title: clip(t(locale, 'form.title'), 45),
-      components: fields.map((f) => ({
-        type: 1,
-        components: [
-          {
-            type: 4,
-            custom_id: f.name,
-            label: clip(f.label.split('\n')[0] ?? f.name, 45),
-            style: f.type === 'text' ? 2 : 1,
-            required: !f.optional,
-            ...(f.choices?.length
-              ? { placeholder: clip(f.choices.map((c) => c.label).join(' / '), 100) }
-              : {}),
-          },
-        ],
-      })),
-    };
+    return modalOf(await this.o.bot.describeForm(event, flowId, preset), preset, locale);
   }
 
   private async submit(i: Interaction): Promise<Answer> {
@@ -399,12 +373,6 @@ export class DiscordAdapter implements ChatAdapter {
       throw err;
     }
   }
-}
-
-interface Modal {
-  custom_id: string;
-  title: string;
-  components: { type: number; components: Record<string, unknown>[] }[];
 }
 
 /** What an interaction is answered with; a modal keeps the step-by-step messages in case it is too late for one. */

@@ -32,9 +32,8 @@
  * stop, postmaster.pid) are in embedded-server.ts.
  */
 
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, link, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -43,7 +42,6 @@ import type { Logger } from '../logger.ts';
 import {
   clusterLocation,
   freePort,
-  HOST,
   initCluster,
   isPostmaster,
   locateBinaries,
@@ -56,8 +54,17 @@ import {
   startServer,
   stopServer,
 } from './embedded-server.ts';
+import {
+  type EmbeddedSettings,
+  embeddedUrl,
+  ensureSettings,
+  readSettings,
+  SETTINGS_FILE,
+  writeSettings,
+} from './embedded-settings.ts';
 
 export { readPostmasterPid } from './embedded-server.ts';
+export { type EmbeddedSettings, embeddedUrl, SETTINGS_FILE } from './embedded-settings.ts';
 
 export interface EmbeddedDatabase {
   /** A connection URL for this process (password included); never log it unredacted. */
@@ -72,70 +79,9 @@ export interface EmbeddedDatabase {
   close(): Promise<void>;
 }
 
-/** DATA_DIR/postgres.json: how to reach the cluster. Mode 0600: it holds the password. */
-export interface EmbeddedSettings {
-  version: 1;
-  pgdata: string;
-  port: number;
-  user: string;
-  password: string;
-  database: string;
-}
-
-export const SETTINGS_FILE = 'postgres.json';
 const LOG_FILE = 'postgres.log';
-const USER = 'bot';
-const DATABASE = 'bot';
 /** pg_advisory_lock key of "a process is attached" ('bot!' as an int). */
 const PRESENCE_KEY = 0x626f7421;
-
-async function readSettings(file: string): Promise<EmbeddedSettings | null> {
-  try {
-    const s = JSON.parse(await readFile(file, 'utf8')) as EmbeddedSettings;
-    return s.version === 1 && typeof s.password === 'string' && typeof s.pgdata === 'string' ? s : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Writes the settings atomically (temp file + rename), mode 0600. */
-async function writeSettings(file: string, s: EmbeddedSettings): Promise<void> {
-  const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, `${JSON.stringify(s, null, 2)}\n`, { mode: 0o600 });
-  await rename(tmp, file);
-}
-
-/** The settings of DATA_DIR, created once: the first process to link its file in wins a race. */
-async function ensureSettings(dataDir: string, pgdata: () => Promise<string>): Promise<EmbeddedSettings> {
-  const file = path.join(dataDir, SETTINGS_FILE);
-  const existing = await readSettings(file);
-  if (existing) return existing;
-  const fresh: EmbeddedSettings = {
-    version: 1,
-    pgdata: await pgdata(),
-    port: await freePort(),
-    user: USER,
-    password: randomBytes(24).toString('base64url'),
-    database: DATABASE,
-  };
-  const tmp = `${file}.${process.pid}.new`;
-  await writeFile(tmp, `${JSON.stringify(fresh, null, 2)}\n`, { mode: 0o600 });
-  try {
-    await link(tmp, file);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-  } finally {
-    await rm(tmp, { force: true });
-  }
-  const settled = await readSettings(file);
-  if (!settled)
-    throw new StartupError(`${file} is unreadable; remove it only if DATA_DIR holds no data yet.`);
-  return settled;
-}
-
-export function embeddedUrl(s: EmbeddedSettings, port = s.port): string {
-  return `postgres://${s.user}:${encodeURIComponent(s.password)}@${HOST}:${port}/${s.database}`;
-}
 
 /** Creates the application database on a fresh cluster (the cluster only has `postgres`). */
 async function ensureDatabase(s: EmbeddedSettings, port: number): Promise<void> {
