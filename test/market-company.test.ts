@@ -9,7 +9,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filesOf, type Reply } from '../src/chat/types.ts';
 import { acceptUpload, DEFAULT_UPLOAD_RULES } from '../src/files/uploads.ts';
-import { type ChatBench, type ChatSession, consoleSession, openChatBench } from './helpers/chat.ts';
+import {
+  type ChatBench,
+  type ChatSession,
+  consoleSession,
+  openChatBench,
+  replyTo as replyToBot,
+} from './helpers/chat.ts';
 import { pdf, png } from './helpers/files.ts';
 
 let c: ChatBench;
@@ -47,19 +53,7 @@ async function client(locale: 'ja' | 'en' = 'ja', companyId: number | null = nul
 const file = (name: string) => `@${path.join(dir, name)}`;
 
 /** The reply itself (not its console text), for what a platform would render: files, cards. */
-async function replyTo(who: ChatSession, line: string): Promise<Reply> {
-  const { reply } = await c.bot.handle({
-    id: `company-reply-${++seq}`,
-    platform: 'console',
-    sender: { workspace: 'local', externalId: who.handle },
-    conversation: { kind: 'direct', id: who.handle },
-    receivedAt: new Date(),
-    kind: 'message',
-    text: line,
-  });
-  if (!reply) throw new Error('no reply');
-  return reply;
-}
+const replyTo = (who: ChatSession, line: string): Promise<Reply> => replyToBot(c.bot, who, line);
 
 const companyOf = (userId: number) => c.b.ctx.uow.run(async (tx) => (await tx.users.get(userId))?.companyId);
 

@@ -10,7 +10,7 @@ import { renderDiscordMessages } from '../adapters/discord/render.ts';
 import { renderLineMessages } from '../adapters/line/render.ts';
 import { renderSlackMessages } from '../adapters/slack/render.ts';
 import type { Reply } from '../src/chat/types.ts';
-import { type ChatBench, type ChatSession, openChatBench } from './helpers/chat.ts';
+import { type ChatBench, type ChatSession, openChatBench, replyTo as replyToBot } from './helpers/chat.ts';
 
 let c: ChatBench;
 beforeAll(async () => {
@@ -22,19 +22,7 @@ const conversationsOf = async (who: ChatSession) =>
   (await c.services.messages.myConversations(who.actor)).total;
 
 /** The reply a line gets, as the adapters receive it. */
-async function replyTo(who: ChatSession, line: string): Promise<Reply> {
-  const { reply } = await c.bot.handle({
-    id: `act-${Math.random()}`,
-    platform: 'console',
-    sender: { workspace: 'local', externalId: who.handle },
-    conversation: { kind: 'direct', id: who.handle },
-    receivedAt: new Date(),
-    kind: 'message',
-    text: line,
-  });
-  if (!reply) throw new Error('no reply');
-  return reply;
-}
+const replyTo = (who: ChatSession, line: string): Promise<Reply> => replyToBot(c.bot, who, line);
 
 describe('acting from a list of people (ja)', () => {
   it('invites a followed worker to the team: how to create one, the only one, then which one', async () => {

@@ -6,7 +6,7 @@ import { PassThrough } from 'node:stream';
 import { ConsoleAdapter } from '../../adapters/console/index.ts';
 import { renderReply } from '../../adapters/console/render.ts';
 import type { Bot } from '../../src/chat/bot.ts';
-import type { ChatAttachment } from '../../src/chat/types.ts';
+import type { ChatAttachment, Reply } from '../../src/chat/types.ts';
 import { loadConfig, type Role } from '../../src/config.ts';
 import type { Actor } from '../../src/domain/actor.ts';
 import { createDomainServices, type DomainServices } from '../../src/domain/services.ts';
@@ -151,4 +151,21 @@ export async function consoleSession(
     },
     choices: () => [...labels],
   };
+}
+
+let replySeq = 0;
+
+/** The reply itself (blocks, buttons, files) to `line` from a console person, before any rendering. */
+export async function replyTo(bot: Bot, who: { handle: string }, line: string): Promise<Reply> {
+  const { reply } = await bot.handle({
+    id: `reply-${++replySeq}-${Math.random()}`,
+    platform: 'console',
+    sender: { workspace: 'local', externalId: who.handle },
+    conversation: { kind: 'direct', id: who.handle },
+    receivedAt: new Date(),
+    kind: 'message',
+    text: line,
+  });
+  if (!reply) throw new Error('no reply');
+  return reply;
 }
