@@ -8,7 +8,7 @@ import type { FollowEntry } from '../src/domain/market/records.ts';
 import type { Page } from '../src/domain/table.ts';
 import { UserError } from '../src/errors.ts';
 import { formatDate } from '../src/i18n/format.ts';
-import { FIRST_MESSAGE_FLOW, firstMessagePreset } from './flows/first-message.ts';
+import { FIRST_MESSAGE_FLOW, firstMessagePreset, firstMessageSent } from './flows/first-message.ts';
 import { personActions, personCard } from './market-people.ts';
 import {
   excerpt,
@@ -81,12 +81,7 @@ async function firstMessage(ctx: CommandContext, target: FirstMessageTarget): Pr
     return ctx.startFlow(FIRST_MESSAGE_FLOW, firstMessagePreset(target));
   }
   const { conversation } = await service.startWith(ctx.actor, target, body);
-  const id = conversation.id;
-  const line =
-    target.kind === 'ask-job'
-      ? ctx.t('market.ask.sent', { job: target.jobId, id })
-      : ctx.t('market.message.sent', { who: await personOf(ctx, target.userId), id });
-  return sentReply(ctx, line, id);
+  return firstMessageSent(ctx, target, conversation.id);
 }
 
 const messages: Command = {
@@ -239,6 +234,20 @@ const consult: Command = {
   },
 };
 
+/** チームに相談: a conversation with a team (its owner, and its members from the team's Discord thread). */
+const teamConsult: Command = {
+  name: 'team-consult',
+  aliases: { ja: ['チームに相談', 'チーム相談'], en: ['team-consult', 'consult-team'] },
+  summary: 'cmd.team-consult.summary',
+  roles: PARTICIPANTS,
+  async run(ctx) {
+    const slug = ctx.args[0];
+    if (slug === undefined) throw new UserError('market.usage.team-consult');
+    const team = await ctx.services.domain.teams.getBySlug(ctx.actor, slug);
+    return firstMessage(ctx, { kind: 'team', teamId: team.id });
+  },
+};
+
 const follow: Command = {
   name: 'follow',
   aliases: { ja: ['フォロー', 'フォローする'], en: ['follow'] },
@@ -366,6 +375,7 @@ export const messageCommands: readonly Command[] = [
   message,
   askJob,
   consult,
+  teamConsult,
   follow,
   unfollow,
   following,

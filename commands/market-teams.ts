@@ -116,6 +116,12 @@ async function showTeam(ctx: CommandContext, slug: string) {
   ];
   if (isOwner) blocks.push(text(t('market.team.owner_hint', { slug: found.slug })));
   else if (isMember) blocks.push(text(t('market.team.member_hint', { slug: found.slug })));
+  else {
+    // Anyone else may consult the team: the owner answers, and the members in the team's Discord thread.
+    card.buttons = [
+      await ctx.button(t('market.button.team_consult'), `team-consult ${found.slug}`, 'primary'),
+    ];
+  }
   return { blocks };
 }
 

@@ -13,6 +13,7 @@ import { ActionToken, FlowSession, PlatformIdentity, User } from './entities/ind
 import { createNotificationStore } from './notifications.ts';
 import { identityKey, intId, text } from './params.ts';
 import { createTeamNewsStore } from './team-news.ts';
+import { createTeamThreadStore } from './team-threads.ts';
 import { createUnitOfWork } from './unit-of-work.ts';
 
 interface UserRow {
@@ -136,6 +137,7 @@ export function createMikroStore(orm: MikroORM, kind: StoreKind): Store {
     notifications: createNotificationStore(orm),
     desk: createDeskStore(orm),
     teamNews: createTeamNewsStore(orm),
+    teamThreads: createTeamThreadStore(orm),
     alertTaps: {
       async record(jobId, userId) {
         await em().execute(

@@ -3,7 +3,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { TeamNewsItem, TeamNewsStore } from '../src/store.ts';
 
 /** Applications in these states mean the worker (and so their team) works on the job. */
-const WORKING = "('accepted', 'working', 'delivered', 'revision_requested', 'approved')";
+export const WORKING = "('accepted', 'working', 'delivered', 'revision_requested', 'approved')";
 
 const NEWS = `
   with bound as (

@@ -95,6 +95,7 @@ const envSchema = z.object({
   LINE_DATA_API_URL: optional(httpUrl),
   DISCORD_API_URL: optional(httpUrl),
   DISCORD_GATEWAY: optional(z.enum(['on', 'off'], { error: 'must be on or off' })),
+  DISCORD_MESSAGE_CONTENT: optional(z.enum(['on', 'off'], { error: 'must be on or off' })),
   // Not `optional()`: an empty value is meaningful here (invitation only).
   OPEN_SIGNUP_ROLE: z
     .enum([...ROLES, ''], { error: `must be one of ${ROLES.join(', ')} or empty (invitation only)` })
@@ -178,6 +179,11 @@ export interface Config {
      * on when DISCORD_BOT_TOKEN is set, unless DISCORD_GATEWAY=off.
      */
     readonly gateway: boolean;
+    /**
+     * DISCORD_MESSAGE_CONTENT=on: the Gateway also asks for the privileged MESSAGE_CONTENT intent (to be
+     * switched on in the Developer Portal), so members can answer in team threads without mentioning the bot.
+     */
+    readonly messageContent: boolean;
     readonly status: PlatformStatus;
   };
 }
@@ -253,6 +259,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       botToken: e.DISCORD_BOT_TOKEN,
       apiUrl: e.DISCORD_API_URL ?? 'https://discord.com/api',
       gateway: e.DISCORD_BOT_TOKEN !== undefined && e.DISCORD_GATEWAY !== 'off',
+      messageContent: e.DISCORD_MESSAGE_CONTENT === 'on',
       status: status({
         DISCORD_PUBLIC_KEY: e.DISCORD_PUBLIC_KEY,
         DISCORD_APPLICATION_ID: e.DISCORD_APPLICATION_ID,

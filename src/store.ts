@@ -87,6 +87,7 @@ export interface Store {
   readonly alertTaps: AlertTapStore;
   /** Team news for the teams' Discord channels. */
   readonly teamNews: TeamNewsStore;
+  readonly teamThreads: TeamThreadStore;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
   /**
@@ -159,6 +160,63 @@ export interface TeamNewsStore {
   claim(limit: number): Promise<TeamNewsItem[]>;
   posted(auditId: number, teamId: number): Promise<void>;
   release(auditId: number, teamId: number): Promise<void>;
+}
+
+/** A conversation message to mirror into its team's thread. */
+export interface TeamThreadMessage {
+  messageId: number;
+  conversationId: number;
+  teamId: number;
+  threadId: string;
+  body: string;
+  senderName: string;
+  /** Written by a member of the team (else by the client's side). */
+  senderInTeam: boolean;
+}
+
+/** A conversation's thread in its team's Discord channel; `threadId` null while it is being created. */
+export interface TeamThreadRecord {
+  conversationId: number;
+  teamId: number;
+  channelId: string;
+  threadId: string | null;
+}
+
+/**
+ * Bookkeeping of the team-thread mirror (adapters/discord/team-threads.ts). The conversation tables
+ * stay the source of truth: the mirror claims what is not in its thread yet (with a lease), posts it,
+ * then records where it went; what members write in the thread is recorded as theirs.
+ */
+export interface TeamThreadStore {
+  /** Claims up to `limit` recently active conversations with a team that have no thread yet (or a lapsed claim). */
+  claimThreads(limit: number): Promise<TeamThreadRecord[]>;
+  threadCreated(conversationId: number, threadId: string): Promise<void>;
+  /** Gives a claim back after a failed create, so the next pass retries it. */
+  releaseThread(conversationId: number): Promise<void>;
+  /** The thread is gone (deleted in Discord): the next pass opens a new one. */
+  forgetThread(conversationId: number): Promise<void>;
+  /** Who a thread is with (the members who are not in the team) and the job it is about, if any. */
+  describe(
+    conversationId: number,
+    teamId: number,
+  ): Promise<{ others: string[]; job: { id: number; title: string } | null }>;
+  /** Claims up to `limit` messages of threaded conversations that are not in their thread yet. */
+  claimMessages(limit: number): Promise<TeamThreadMessage[]>;
+  /** Records a mirrored message; false when a member wrote it in the thread meanwhile (not to be posted). */
+  messagePosted(messageId: number, discordMessageId: string): Promise<boolean>;
+  releaseMessage(messageId: number): Promise<void>;
+  /** A message a member wrote in the thread itself: never mirrored back. */
+  recordDiscordMessage(messageId: number, conversationId: number, discordMessageId: string): Promise<void>;
+  /** Where the message is in its thread, if it is in one. */
+  messageAt(messageId: number): Promise<{
+    threadId: string;
+    discordMessageId: string | null;
+    origin: 'discord' | 'mirror';
+    teamId: number;
+  } | null>;
+  /** The conversation whose thread is `threadId`. */
+  threadAt(threadId: string): Promise<TeamThreadRecord | null>;
+  inTeam(teamId: number, userId: number): Promise<boolean>;
 }
 
 /** Job alerts' effect: how many were sent, how many people opened the job from one (Apply or Details), how many applied. */

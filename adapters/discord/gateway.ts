@@ -10,18 +10,22 @@
  * `@discordjs/core` dispatches the events. The gateway URL comes from `GET /gateway/bot`.
  */
 import { Client, GatewayDispatchEvents, GatewayIntentBits } from '@discordjs/core';
+import { API } from '@discordjs/core/http-only';
 import { REST } from '@discordjs/rest';
 import { WebSocketManager, WebSocketShardEvents } from '@discordjs/ws';
 import { Gauge, type Registry } from 'prom-client';
 import type { Bot } from '../../src/chat/bot.ts';
 import { type ChatEvent, filesOf, type Reply } from '../../src/chat/types.ts';
+import type { DomainServices } from '../../src/domain/services.ts';
 import type { FileStorage } from '../../src/files/storage.ts';
 import type { UploadRules } from '../../src/files/uploads.ts';
 import { type Locale, t } from '../../src/i18n/index.ts';
 import type { Logger } from '../../src/logger.ts';
+import type { Store } from '../../src/store.ts';
 import { discordFileMessages } from './files.ts';
 import { fetchAttachments } from './options.ts';
 import { renderDiscordMessages } from './render.ts';
+import { TeamThreads } from './team-threads.ts';
 
 export interface DiscordGatewayOptions {
   botToken: string;
@@ -35,6 +39,11 @@ export interface DiscordGatewayOptions {
   clock?: () => Date;
   /** Called once a MESSAGE_CREATE was answered or ignored (tests wait on it), with the message id. */
   onProcessed?: (messageId: string) => void;
+  /** With these, members' answers in team threads reach the client (team-threads.ts). */
+  store?: Store;
+  domain?: DomainServices;
+  /** Also ask for the privileged MESSAGE_CONTENT intent (DISCORD_MESSAGE_CONTENT=on). */
+  messageContent?: boolean;
 }
 
 export type GatewayState = 'connecting' | 'connected' | 'reconnecting' | 'stopped';
@@ -52,6 +61,8 @@ export const DEGRADED_AFTER_MS = 60_000;
 
 export const GATEWAY_INTENTS =
   GatewayIntentBits.Guilds | GatewayIntentBits.GuildMessages | GatewayIntentBits.DirectMessages;
+/** Privileged: only when the operator switched it on (Developer Portal → Bot → Message Content Intent). */
+export const MESSAGE_CONTENT_INTENT = GatewayIntentBits.MessageContent;
 
 /** The parts of a MESSAGE_CREATE this module reads. */
 interface GatewayMessage {
@@ -88,6 +99,7 @@ export class DiscordGateway {
   private since: Date;
   private readonly inFlight = new Set<Promise<void>>();
   private retry: NodeJS.Timeout | undefined;
+  private readonly threads: TeamThreads | undefined;
 
   constructor(options: DiscordGatewayOptions) {
     this.o = options;
@@ -96,10 +108,19 @@ export class DiscordGateway {
     this.rest = new REST({ api: options.apiUrl, version: '10' }).setToken(options.botToken);
     this.manager = new WebSocketManager({
       token: options.botToken,
-      intents: GATEWAY_INTENTS,
+      intents: GATEWAY_INTENTS | (options.messageContent ? MESSAGE_CONTENT_INTENT : 0),
       rest: this.rest,
     });
     this.client = new Client({ rest: this.rest, gateway: this.manager });
+    if (options.store && options.domain) {
+      this.threads = new TeamThreads({
+        store: options.store,
+        domain: options.domain,
+        api: new API(this.rest),
+        logger: this.log,
+        readsAllMessages: options.messageContent ?? false,
+      });
+    }
 
     this.manager.on(WebSocketShardEvents.Ready, (data) => {
       this.botUserId = data.user.id;
@@ -192,6 +213,8 @@ export class DiscordGateway {
   }
 
   private async message(m: GatewayMessage): Promise<void> {
+    // An answer in a team thread goes to the conversation it mirrors, not to the bot.
+    if (m.guild_id && this.threads && (await this.threads.fromThread(m, this.botUserId))) return;
     const text = this.textFor(m);
     if (text === null) return;
     const name = m.author.global_name ?? undefined;

@@ -29,6 +29,7 @@ import type { HttpResponse, HttpServer } from '../../src/http/server.ts';
 import { utf8 } from '../../src/http/utf8.ts';
 import { type Locale, t } from '../../src/i18n/index.ts';
 import type { Logger } from '../../src/logger.ts';
+import type { DeliveryOutcome } from '../../src/notifications/delivery.ts';
 import { PermanentJobError } from '../../src/queue.ts';
 import type { Store } from '../../src/store.ts';
 import { clip } from '../shared/text.ts';
@@ -39,6 +40,7 @@ import { type Modal, modalOf } from './modal.ts';
 import { fetchAttachments, suggest } from './options.ts';
 import { type DiscordMessage, renderDiscordMessages } from './render.ts';
 import { TeamNews } from './team-news.ts';
+import { TeamThreads } from './team-threads.ts';
 import { isValidDiscordRequest, publicKeyFromHex } from './verify.ts';
 
 export interface DiscordAdapterOptions {
@@ -85,6 +87,7 @@ export class DiscordAdapter implements ChatAdapter {
   private readonly key;
   private readonly log: Logger;
   private readonly dmChannels = new Map<string, string>();
+  private threads: TeamThreads | undefined;
 
   constructor(options: DiscordAdapterOptions) {
     this.o = options;
@@ -135,12 +138,27 @@ export class DiscordAdapter implements ChatAdapter {
     });
   }
 
-  start(options: { news: boolean }): void {
-    if (options.news) this.news.start(this.o.teamNewsIntervalMs ?? 1000);
+  /** Team news and team threads run on the worker processes (`news`). */
+  start(options: { news: boolean; messageContent?: boolean }): void {
+    if (!options.news) return;
+    this.threads = new TeamThreads({
+      store: this.o.store,
+      domain: this.o.domain,
+      api: this.api,
+      logger: this.log,
+      readsAllMessages: options.messageContent ?? false,
+    });
+    this.news.start(this.o.teamNewsIntervalMs ?? 1000);
+    this.threads.start(this.o.teamNewsIntervalMs ?? 1000);
   }
 
   async stop(): Promise<void> {
-    await this.news.stop();
+    await Promise.all([this.news.stop(), this.threads?.stop()]);
+  }
+
+  /** ✅ in a team thread once a member's answer reached the client (team-threads.ts). */
+  async onDelivery(outcome: DeliveryOutcome): Promise<void> {
+    await this.threads?.onDelivery(outcome);
   }
 
   private userOf(i: Interaction): { id: string; locale?: string } {

@@ -6,6 +6,7 @@
  */
 import type { CommandContext } from '../../src/chat/command.ts';
 import { type FlowAnswers, type FlowDefinition, label } from '../../src/chat/flow.ts';
+import { type Reply, text } from '../../src/chat/types.ts';
 import type { FirstMessageTarget } from '../../src/domain/market/messages.ts';
 import { MAX_MESSAGE } from '../../src/domain/market/messages.ts';
 import { length } from '../../src/domain/market/validate.ts';
@@ -16,22 +17,54 @@ export const FIRST_MESSAGE_FLOW = 'first-message';
 
 /** What a command presets: the kind of conversation and the person's (or the job's) number. */
 export function firstMessagePreset(target: FirstMessageTarget): FlowAnswers {
-  return target.kind === 'ask-job'
-    ? { kind: target.kind, target: target.jobId }
-    : { kind: target.kind, target: target.userId };
+  switch (target.kind) {
+    case 'ask-job':
+      return { kind: target.kind, target: target.jobId };
+    case 'team':
+      return { kind: target.kind, target: target.teamId };
+    default:
+      return { kind: target.kind, target: target.userId };
+  }
 }
 
 function targetOf(answers: FlowAnswers): FirstMessageTarget {
   const id = Number(answers.target);
   if (answers.kind === 'ask-job') return { kind: 'ask-job', jobId: id };
+  if (answers.kind === 'team') return { kind: 'team', teamId: id };
   return { kind: answers.kind === 'consult' ? 'consult' : 'message', userId: id };
 }
 
-/** `山田さん(#12)`, or `募集案件 #5 の掲載者` for a question about a job. */
+async function teamName(ctx: CommandContext, teamId: number): Promise<string> {
+  return (await ctx.services.domain.teams.get(ctx.actor, teamId)).name;
+}
+
+/** `山田さん(#12)`, `募集案件 #5 の掲載者` for a question about a job, `チーム「…」` for a team. */
 async function recipientLabel(ctx: CommandContext, target: FirstMessageTarget): Promise<string> {
-  return target.kind === 'ask-job'
-    ? ctx.t('people.first_message.to_job', { job: target.jobId })
-    : personOf(ctx, target.userId);
+  if (target.kind === 'ask-job') return ctx.t('people.first_message.to_job', { job: target.jobId });
+  if (target.kind === 'team')
+    return ctx.t('people.first_message.to_team', { team: await teamName(ctx, target.teamId) });
+  return personOf(ctx, target.userId);
+}
+
+/** What a first message that went out says, with a button to read the conversation. */
+export async function firstMessageSent(
+  ctx: CommandContext,
+  target: FirstMessageTarget,
+  conversationId: number,
+): Promise<Reply> {
+  const id = conversationId;
+  const line =
+    target.kind === 'ask-job'
+      ? ctx.t('market.ask.sent', { job: target.jobId, id })
+      : target.kind === 'team'
+        ? ctx.t('market.team_consult.sent', { team: await teamName(ctx, target.teamId), id })
+        : ctx.t('market.message.sent', { who: await personOf(ctx, target.userId), id });
+  return {
+    blocks: [
+      text(line),
+      { type: 'buttons', buttons: [await ctx.button(ctx.t('market.button.show_chat'), `chat ${id}`)] },
+    ],
+  };
 }
 
 export const firstMessageFlow: FlowDefinition = {
@@ -61,19 +94,6 @@ export const firstMessageFlow: FlowDefinition = {
       target,
       String(answers.body ?? ''),
     );
-    const id = conversation.id;
-    const line =
-      target.kind === 'ask-job'
-        ? ctx.t('market.ask.sent', { job: target.jobId, id })
-        : ctx.t('market.message.sent', { who: await personOf(ctx, target.userId), id });
-    return {
-      blocks: [
-        { type: 'text', text: line },
-        {
-          type: 'buttons',
-          buttons: [await ctx.button(ctx.t('market.button.show_chat'), `chat ${id}`)],
-        },
-      ],
-    };
+    return firstMessageSent(ctx, target, conversation.id);
   },
 };

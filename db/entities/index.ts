@@ -17,7 +17,7 @@ import { NotificationReceipt } from './notification-receipt.ts';
 import { Outbox } from './outbox.ts';
 import { PlatformIdentity } from './platform-identity.ts';
 import { supportEntities } from './support.ts';
-import { TeamNews } from './team-news.ts';
+import { teamDiscordEntities } from './team-news.ts';
 import { User } from './user.ts';
 import { workEntities } from './work.ts';
 
@@ -59,7 +59,7 @@ export const entities = [
   ...supportEntities,
   ...marketEntities,
   ...deskEntities,
-  TeamNews,
+  ...teamDiscordEntities,
   AlertTap,
   ...alertFanoutEntities,
   DatabaseInstance,

@@ -25,6 +25,8 @@ export const ConversationSchema = defineEntity({
   properties: {
     id: p.integer().primary().autoincrement(),
     jobId: () => p.manyToOne(JobNotice).mapToPk().fieldName('job_id').nullable().deleteRule('set null'),
+    /** A conversation with a team (チームに相談): mirrored to the team's Discord channel as a thread. */
+    teamId: () => p.manyToOne(Team).mapToPk().fieldName('team_id').nullable().deleteRule('set null').index(),
     directKey: p.string().length(64).nullable().unique(),
     createdAt: stamp(),
     lastMessageAt: p.datetime().nullable(),

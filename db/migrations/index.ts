@@ -16,6 +16,7 @@ import { Migration20261206100000_profile_items } from './Migration20261206100000
 import { Migration20261206110000_company_details } from './Migration20261206110000_company_details.ts';
 import { Migration20261206120000_identity_checks } from './Migration20261206120000_identity_checks.ts';
 import { Migration20261206130000_profile_fields } from './Migration20261206130000_profile_fields.ts';
+import { Migration20261206140000_team_threads } from './Migration20261206140000_team_threads.ts';
 
 export const migrations = [
   { name: 'Migration20261122000000_foundation', class: Migration20261122000000Foundation },
@@ -35,4 +36,5 @@ export const migrations = [
   { name: 'Migration20261206110000_company_details', class: Migration20261206110000_company_details },
   { name: 'Migration20261206120000_identity_checks', class: Migration20261206120000_identity_checks },
   { name: 'Migration20261206130000_profile_fields', class: Migration20261206130000_profile_fields },
+  { name: 'Migration20261206140000_team_threads', class: Migration20261206140000_team_threads },
 ];

@@ -30,6 +30,7 @@ import {
 } from '../entities/market.ts';
 import { asRecord, inOrder, likeEscape, pgIntArray } from '../sql.ts';
 import { mikroTable } from '../table.ts';
+import { conversationTeams } from '../team-threads.ts';
 
 /** A Postgres array literal for an int[] parameter. */
 
@@ -79,14 +80,14 @@ export function marketTables(em: EntityManager): MarketTables {
     qualifications: mikroTable(em, Qualification),
     careerEntries: mikroTable(em, CareerEntry),
 
-    async openDirectConversation([a, b], jobId, at) {
+    async openDirectConversation([a, b], jobId, at, teamId = null) {
       const [low, high] = a < b ? [a, b] : [b, a];
-      const key = `${low}:${high}:${jobId ?? '-'}`;
+      const key = teamId === null ? `${low}:${high}:${jobId ?? '-'}` : `team:${teamId}:${a}`;
       // `on conflict do nothing` waits for a concurrent insert of the same key, then yields nothing.
       const inserted = await em.execute<{ id: number }[]>(
-        `insert into conversations (job_id, direct_key, created_at) values (?, ?, ?)
+        `insert into conversations (job_id, team_id, direct_key, created_at) values (?, ?, ?, ?)
          on conflict (direct_key) do nothing returning id`,
-        [jobId, key, at],
+        [jobId, teamId, key, at],
       );
       let id = inserted[0]?.id;
       const created = id !== undefined;
@@ -106,6 +107,14 @@ export function marketTables(em: EntityManager): MarketTables {
       const conversation = id === undefined ? null : await conversations.get(id);
       if (!conversation) throw new Error(`direct conversation ${key} vanished`);
       return { conversation, created };
+    },
+
+    async teamOfConversation(conversationId) {
+      const rows = await em.execute<{ team_id: number }[]>(conversationTeams('c.id = ?'), [
+        conversationId,
+        conversationId,
+      ]);
+      return rows[0] ? Number(rows[0].team_id) : null;
     },
 
     async conversationsOf(userId, page): Promise<Page<ConversationSummary>> {

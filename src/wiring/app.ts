@@ -312,8 +312,14 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     if (config.role !== 'web') {
       // The REST client keeps to Discord's buckets and 50 req/s global limit itself (PLATFORMS.md).
       notifications.serve('notify-discord', discord, { limiter: { max: 40, durationMs: 1000 } });
+      const adapter = discord;
+      notifications.onOutcome((outcome) => {
+        adapter
+          .onDelivery(outcome)
+          .catch((err: unknown) => logger.warn({ err }, 'thread confirmation failed'));
+      });
     }
-    discord.start({ news: config.role !== 'web' });
+    discord.start({ news: config.role !== 'web', messageContent: config.discord.messageContent });
   }
   // Plain messages to the bot (DMs, mentions) arrive on one Gateway connection, held by the process
   // that serves HTTP: the worker processes (which may be many) hold none.
@@ -328,6 +334,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       logger,
       clock,
       ...(options.discord?.onProcessed ? { onProcessed: options.discord.onProcessed } : {}),
+      store: opened.store,
+      domain: domain.services,
+      messageContent: config.discord.messageContent,
     });
     discordGateway.start();
     gatewayMetric(metrics.registry, discordGateway);

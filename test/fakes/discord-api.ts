@@ -119,6 +119,10 @@ export interface FakeDiscord {
   attachments: DiscordAttachment[];
   /** userId -> DM channel id (created by POST /users/@me/channels). */
   dmChannels: Map<string, string>;
+  /** Threads the bot started (POST /channels/{id}/threads), by thread id. */
+  threads: Map<string, { parentId: string; name: string; type: number }>;
+  /** Reactions the bot added (PUT /channels/{id}/messages/{id}/reactions/{emoji}/@me), emoji decoded. */
+  reactions: { channelId: string; messageId: string; emoji: string }[];
   /** The Gateway (WebSocket on the same port) that GET /gateway/bot points to. */
   gateway: FakeGateway;
   /** Registered application commands, as echoed (with ids). */
@@ -1328,6 +1332,89 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
       },
     },
     {
+      // Start Thread without Message (https://discord.com/developers/docs/resources/channel#start-thread-without-message):
+      // name 1-100 characters; type 11 (public) or 12 (private); auto_archive_duration 60, 1440, 4320 or 10080
+      // minutes; not in a DM (50024 Cannot execute action on this channel type).
+      method: 'POST',
+      pattern: /^\/channels\/([^/]+)\/threads$/,
+      route: 'POST /channels/:id/threads',
+      major: channelMajor,
+      handle: (req, [channel = '']) => {
+        const b = req.body;
+        if (!isObject(b)) return badJson();
+        const issues: Issue[] = [];
+        boundedString(issues, b.name, ['name'], 1, 100);
+        if (b.type !== undefined && b.type !== 11 && b.type !== 12)
+          issues.push({
+            path: ['type'],
+            code: 'BASE_TYPE_CHOICES',
+            message: 'Value must be one of (11, 12).',
+          });
+        if (
+          b.auto_archive_duration !== undefined &&
+          ![60, 1440, 4320, 10080].includes(Number(b.auto_archive_duration))
+        )
+          issues.push({
+            path: ['auto_archive_duration'],
+            code: 'BASE_TYPE_CHOICES',
+            message: 'Value must be one of (60, 1440, 4320, 10080).',
+          });
+        if (issues.length > 0) return invalidForm(`${req.route} (${channel})`, issues);
+        if (dmUsers.has(channel) || fake.threads.has(channel)) {
+          return {
+            status: 400,
+            body: { code: 50024, message: 'Cannot execute action on this channel type' },
+          };
+        }
+        const id = snowflake();
+        const type = Number(b.type ?? 12);
+        fake.threads.set(id, { parentId: channel, name: String(b.name), type });
+        return {
+          status: 201,
+          body: {
+            id,
+            type,
+            parent_id: channel,
+            name: b.name,
+            owner_id: appId,
+            thread_metadata: {
+              archived: false,
+              auto_archive_duration: b.auto_archive_duration ?? 4320,
+              locked: false,
+            },
+          },
+        };
+      },
+    },
+    {
+      // Create Reaction (https://discord.com/developers/docs/resources/message#create-reaction): the emoji is
+      // URL-encoded (a unicode emoji, or name:id for a custom one); 204 on success.
+      method: 'PUT',
+      pattern: /^\/channels\/([^/]+)\/messages\/([^/]+)\/reactions\/([^/]+)\/@me$/,
+      route: 'PUT /channels/:id/messages/:id/reactions/:emoji/@me',
+      major: channelMajor,
+      handle: (req, [channel = '', message = '', emoji = '']) => {
+        let decoded: string;
+        try {
+          decoded = decodeURIComponent(emoji);
+        } catch {
+          decoded = '';
+        }
+        // A unicode emoji, or name:id for a custom one; anything else is Discord's Unknown Emoji.
+        if (
+          !/^(\p{Extended_Pictographic}|\p{Emoji_Component})+$/u.test(decoded) &&
+          !/^\w+:\d+$/.test(decoded)
+        ) {
+          fake.violations.push(
+            `${req.route} (${channel}/${message}): unknown emoji ${JSON.stringify(decoded)}`,
+          );
+          return { status: 400, body: { code: 10014, message: 'Unknown Emoji' } };
+        }
+        fake.reactions.push({ channelId: channel, messageId: message, emoji: decoded });
+        return { status: 204 };
+      },
+    },
+    {
       method: 'PUT',
       pattern: /^\/applications\/([^/]+)\/commands$/,
       route: 'PUT /applications/:id/commands',
@@ -1565,6 +1652,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
     messages: [],
     attachments: [],
     dmChannels: new Map(),
+    threads: new Map(),
+    reactions: [],
     commands: { global: [], guilds: new Map() },
     gateway,
     messagesIn(channelId) {
@@ -1598,6 +1687,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
       fake.calls.length = 0;
       fake.violations.length = 0;
       fake.messages.length = 0;
+      fake.reactions.length = 0;
       fake.attachments.length = 0;
       fake.commands.global = [];
       fake.commands.guilds.clear();

@@ -39,6 +39,7 @@ export interface FakeGateway {
   close(): Promise<void>;
 }
 
+const MESSAGE_CONTENT = 1 << 15;
 const OP = { DISPATCH: 0, HEARTBEAT: 1, IDENTIFY: 2, RESUME: 6, INVALID_SESSION: 9, HELLO: 10, ACK: 11 };
 
 export function attachFakeGateway(
@@ -121,16 +122,25 @@ export function attachFakeGateway(
       return live;
     },
     messageCreate(m) {
+      // Without the privileged MESSAGE_CONTENT intent (1 << 15), a server message that does not mention
+      // the bot arrives with content, embeds and attachments empty; DMs and mentions keep them
+      // (https://discord.com/developers/docs/events/gateway#message-content-intent).
+      const intents = fake.identifies.at(-1)?.intents ?? 0;
+      const readable =
+        (intents & MESSAGE_CONTENT) !== 0 ||
+        !m.guild_id ||
+        m.author.id === options.botUserId ||
+        (m.mentions ?? []).includes(options.botUserId);
       const d = {
         id: m.id,
         channel_id: m.channel_id,
         ...(m.guild_id ? { guild_id: m.guild_id } : {}),
-        content: m.content,
+        content: readable ? m.content : '',
         author: { username: m.author.id, discriminator: '0', global_name: null, ...m.author },
         mentions: (m.mentions ?? []).map((id) => ({ id, username: id, discriminator: '0' })),
         mention_roles: [],
         mention_everyone: false,
-        attachments: (m.attachments ?? []).map((a) => ({ ...a, proxy_url: a.url })),
+        attachments: readable ? (m.attachments ?? []).map((a) => ({ ...a, proxy_url: a.url })) : [],
         embeds: [],
         type: 0,
         tts: false,

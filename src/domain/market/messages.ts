@@ -30,7 +30,15 @@ const PARTICIPANTS: Role[] = ['worker', 'client', 'staff', 'admin'];
 export type FirstMessageTarget =
   | { kind: 'message'; userId: number }
   | { kind: 'consult'; userId: number }
-  | { kind: 'ask-job'; jobId: number };
+  | { kind: 'ask-job'; jobId: number }
+  | { kind: 'team'; teamId: number };
+
+/** Whom a first message reaches, about which job, and (チームに相談) with which team. */
+interface Recipient {
+  userId: number;
+  jobId: number | null;
+  teamId?: number;
+}
 
 export interface OpenedConversation {
   conversation: ConversationRecord;
@@ -66,7 +74,7 @@ export class MessageService {
           throw new UserError('market.job_not_yours');
         }
       }
-      return this.open(tx, actor, withUserId, jobId);
+      return this.open(tx, actor, { userId: withUserId, jobId });
     });
   }
 
@@ -74,7 +82,7 @@ export class MessageService {
   askAboutJob(actor: Actor, jobId: number): Promise<OpenedConversation> {
     return this.ctx.uow.run(async (tx) => {
       const to = await recipientOf(tx, actor, { kind: 'ask-job', jobId });
-      return this.open(tx, actor, to.userId, to.jobId);
+      return this.open(tx, actor, to);
     });
   }
 
@@ -82,7 +90,7 @@ export class MessageService {
   consultWorker(actor: Actor, workerId: number): Promise<OpenedConversation> {
     return this.ctx.uow.run(async (tx) => {
       const to = await recipientOf(tx, actor, { kind: 'consult', userId: workerId });
-      return this.open(tx, actor, to.userId, to.jobId);
+      return this.open(tx, actor, to);
     });
   }
 
@@ -91,7 +99,7 @@ export class MessageService {
    * opening the conversation would check it; nothing is opened or written. Lets a command ask for
    * the message only when it can be sent.
    */
-  recipient(actor: Actor, target: FirstMessageTarget): Promise<{ userId: number; jobId: number | null }> {
+  recipient(actor: Actor, target: FirstMessageTarget): Promise<Recipient> {
     return this.ctx.uow.read(async (tx) => {
       const to = await recipientOf(tx, actor, target);
       await checkOther(tx, actor, to.userId);
@@ -110,7 +118,7 @@ export class MessageService {
   ): Promise<OpenedConversation & { message: MessageRecord }> {
     return this.ctx.uow.run(async (tx) => {
       const to = await recipientOf(tx, actor, target);
-      const opened = await this.open(tx, actor, to.userId, to.jobId);
+      const opened = await this.open(tx, actor, to);
       const message = await this.sendIn(tx, actor, opened.conversation.id, body);
       return { ...opened, message };
     });
@@ -120,6 +128,40 @@ export class MessageService {
   send(actor: Actor, conversationId: number, body: string): Promise<MessageRecord> {
     return this.ctx.uow.run(async (tx) => {
       await membership(tx, actor, conversationId);
+      return this.sendIn(tx, actor, conversationId, body);
+    });
+  }
+
+  /**
+   * A member of the team a conversation is with answers in it (from the team's Discord thread):
+   * refused unless `teamId` is that team (MarketTables.teamOfConversation) and the actor is one of its
+   * members; a member who is not in the conversation yet joins it, so the answers that follow reach them too.
+   */
+  sendAsTeamMember(
+    actor: Actor,
+    conversationId: number,
+    teamId: number,
+    body: string,
+  ): Promise<MessageRecord> {
+    return this.ctx.uow.run(async (tx) => {
+      requireRole(actor, ...PARTICIPANTS);
+      if ((await tx.market.teamOfConversation(conversationId)) !== teamId) {
+        throw new UserError('market.conversation_not_found');
+      }
+      if (!(await tx.market.teamMembers.findOne({ teamId, userId: actor.userId }))) {
+        throw new UserError('market.not_team_member');
+      }
+      const member = await tx.market.conversationMembers.findOne({ conversationId, userId: actor.userId });
+      if (!member) {
+        await tx.market.conversationMembers.insert({ conversationId, userId: actor.userId });
+        await tx.audit({
+          actorUserId: actor.userId,
+          action: 'market.conversation_joined',
+          subjectType: 'conversation',
+          subjectId: conversationId,
+          data: { teamId },
+        });
+      }
       return this.sendIn(tx, actor, conversationId, body);
     });
   }
@@ -208,21 +250,23 @@ export class MessageService {
     return this.ctx.uow.read((tx) => tx.market.conversationsOf(actor.userId, pageOf(page)));
   }
 
-  private async open(
-    tx: Tx,
-    actor: Actor,
-    otherId: number,
-    jobId: number | null,
-  ): Promise<OpenedConversation> {
+  private async open(tx: Tx, actor: Actor, to: Recipient): Promise<OpenedConversation> {
+    const { userId: otherId, jobId } = to;
+    const teamId = to.teamId ?? null;
     await checkOther(tx, actor, otherId);
-    const opened = await tx.market.openDirectConversation([actor.userId, otherId], jobId, this.ctx.clock());
+    const opened = await tx.market.openDirectConversation(
+      [actor.userId, otherId],
+      jobId,
+      this.ctx.clock(),
+      teamId,
+    );
     if (opened.created) {
       await tx.audit({
         actorUserId: actor.userId,
         action: 'market.conversation_started',
         subjectType: 'conversation',
         subjectId: opened.conversation.id,
-        data: { withUserId: otherId, jobId },
+        data: { withUserId: otherId, jobId, ...(teamId !== null ? { teamId } : {}) },
       });
     }
     return opened;
@@ -237,11 +281,7 @@ async function checkOther(tx: Tx, actor: Actor, otherId: number): Promise<void> 
 }
 
 /** Whom a conversation for `target` is with, and about which job; refused as the target's kind asks. */
-async function recipientOf(
-  tx: Tx,
-  actor: Actor,
-  target: FirstMessageTarget,
-): Promise<{ userId: number; jobId: number | null }> {
+async function recipientOf(tx: Tx, actor: Actor, target: FirstMessageTarget): Promise<Recipient> {
   requireRole(actor, ...PARTICIPANTS);
   switch (target.kind) {
     case 'message':
@@ -256,6 +296,15 @@ async function recipientOf(
       if (!job || job.status === 'draft') throw new UserError('market.job_not_found');
       if (job.createdBy === null) throw new UserError('market.job_no_contact');
       return { userId: job.createdBy, jobId: target.jobId };
+    }
+    case 'team': {
+      // チームに相談: the team's owner answers for it, and its members from the team's Discord thread.
+      const team = await tx.market.teams.get(target.teamId);
+      if (!team) throw new UserError('market.team_not_found');
+      if (await tx.market.teamMembers.findOne({ teamId: team.id, userId: actor.userId })) {
+        throw new UserError('market.team_consult_own');
+      }
+      return { userId: team.ownerId, jobId: null, teamId: team.id };
     }
   }
 }

@@ -46,13 +46,23 @@ export interface MarketTables {
 
   /**
    * The one-to-one conversation of `userIds` (two users) about `jobId`, created with both members
-   * when missing. Safe under concurrency: two simultaneous calls get the same conversation.
+   * when missing. Safe under concurrency: two simultaneous calls get the same conversation. With
+   * `teamId`, the conversation of `userIds[0]` with that team (`userIds[1]` is the team's owner):
+   * one per person and team, whoever owns the team later.
    */
   openDirectConversation(
     userIds: readonly [number, number],
     jobId: number | null,
     at: Date,
+    teamId?: number | null,
   ): Promise<{ conversation: ConversationRecord; created: boolean }>;
+  /**
+   * The team a conversation is with, when that team has bound a Discord channel: the team it was
+   * opened with (チームに相談), or for a conversation about a job, a team of a member who takes part in
+   * it and works on that job (accepted application). The same rule decides which conversations the
+   * Discord mirror gives a thread (db/team-threads.ts).
+   */
+  teamOfConversation(conversationId: number): Promise<number | null>;
   /**
    * The user's conversations, latest activity first (then highest id), with the others' names, the
    * latest message and unread counts, in at most two statements; the total is exact.

@@ -7,6 +7,8 @@ export interface ConversationRecord {
   id: number;
   /** The job notice a conversation was started from (*ask a question*); null otherwise. */
   jobId: number | null;
+  /** A conversation with a team (チームに相談); null for one between people. */
+  teamId: number | null;
   /**
    * For a one-to-one conversation: `<smaller user id>:<larger user id>:<job id or "-">`, unique, so
    * starting a conversation twice (even concurrently) reuses the same one.
@@ -15,7 +17,8 @@ export interface ConversationRecord {
   createdAt: Date;
   lastMessageAt: Date | null;
 }
-export type NewConversation = Pick<ConversationRecord, 'jobId' | 'directKey' | 'createdAt'>;
+export type NewConversation = Pick<ConversationRecord, 'jobId' | 'directKey' | 'createdAt'> &
+  Partial<Pick<ConversationRecord, 'teamId'>>;
 
 export interface ConversationMemberRecord {
   id: number;

@@ -23,6 +23,7 @@ export const cmdMarketJa = {
   'cmd.team-approve.summary': 'チームへの招待を承認して参加します',
   'cmd.team-decline.summary': 'チームへの招待を辞退します',
   'cmd.team-leave.summary': 'チームを抜けます',
+  'cmd.team-consult.summary': 'チームに仕事の相談をします(チームに相談 URL 本文)',
   'cmd.team-discord.summary': 'チームのお知らせを投稿するDiscordチャンネルを設定します(オーナーのみ)',
   'cmd.profile.summary': 'プロフィールを表示・変更します',
   'cmd.rate.summary': 'プロフィールの時給を変更します(例: 時給 1800)',
@@ -52,6 +53,8 @@ export const cmdMarketJa = {
   'market.usage.team-decline':
     '「招待辞退 招待番号」のように送ってください。招待番号は「承認待ち一覧」で確認できます。',
   'market.usage.team-leave': '「チーム脱退 URL」のように送ってください(例: チーム脱退 design-lab)。',
+  'market.usage.team-consult':
+    '「チームに相談 URL 本文」のように送ってください(例: チームに相談 design-lab ロゴの制作をお願いできますか)。',
   'market.usage.team-discord':
     '「チームDiscord URL チャンネルID」のように送ってください(解除は「チームDiscord URL off」)。',
   'market.usage.profile':
@@ -82,6 +85,9 @@ export const cmdMarketJa = {
   'market.button.decline': '辞退する',
   'market.button.view': '表示',
   'market.button.show_chat': '会話を表示',
+  'market.button.team_consult': 'チームに相談',
+  'market.team_consult.sent':
+    'チーム「{team}」に相談を送信しました(会話 #{id})。チームのメンバーから返信があるとお知らせします。',
   // Messages
   'market.messages.title': 'メッセージ({count}件)',
   'market.messages.empty':
@@ -209,6 +215,7 @@ export const cmdMarketEn = {
   'cmd.team-approve.summary': 'Accept a team invitation and join the team',
   'cmd.team-decline.summary': 'Decline a team invitation',
   'cmd.team-leave.summary': 'Leave a team',
+  'cmd.team-consult.summary': 'Consult a team about work (team-consult <url> <text>)',
   'cmd.team-discord.summary': 'Set the Discord channel where team news is posted (owner only)',
   'cmd.profile.summary': 'Show or change a profile',
   'cmd.rate.summary': 'Change the hourly rate on your profile (e.g. rate 1800)',
@@ -234,6 +241,8 @@ export const cmdMarketEn = {
   'market.usage.team-approve': 'Usage: team-approve <invitation number>. See the numbers with “invitations”.',
   'market.usage.team-decline': 'Usage: team-decline <invitation number>. See the numbers with “invitations”.',
   'market.usage.team-leave': 'Usage: team-leave <url> (e.g. team-leave design-lab).',
+  'market.usage.team-consult':
+    'Usage: team-consult <url> <text> (e.g. team-consult design-lab Could you design a logo?).',
   'market.usage.team-discord': 'Usage: team-discord <url> <channel ID> (to unbind: team-discord <url> off).',
   'market.usage.profile':
     'Usage: profile set <field> <value> (fields: status, nickname, intro, hours, rate, pref, city, hobbies).',
@@ -263,6 +272,9 @@ export const cmdMarketEn = {
   'market.button.decline': 'Decline',
   'market.button.view': 'View',
   'market.button.show_chat': 'Show conversation',
+  'market.button.team_consult': 'Consult the team',
+  'market.team_consult.sent':
+    'Your message was sent to the team “{team}” (conversation #{id}). We will let you know when a member replies.',
   // Messages
   'market.messages.title': 'Conversations ({count})',
   'market.messages.empty': 'You have no conversations yet. Start one with “message <user number> <text>”.',

@@ -59,6 +59,7 @@ export const marketCompanyJa = {
     'ここにないチームに招待する場合は「チームに招待 #{id} チームのURL」と送ってください。',
   'people.first_message.prompt': '{to}に送るメッセージを入力してください。',
   'people.first_message.to_job': '募集案件 #{job} の掲載者',
+  'people.first_message.to_team': 'チーム「{team}」',
   'people.first_message.field.to': '宛先',
   'people.first_message.field.body': 'メッセージ',
 } as const;
@@ -113,6 +114,7 @@ export const marketCompanyEn = {
   'people.invite.more': 'For a team not listed here, send “invite-to-team #{id} <team URL>”.',
   'people.first_message.prompt': 'Type your message to {to}.',
   'people.first_message.to_job': 'the poster of job #{job}',
+  'people.first_message.to_team': 'the team “{team}”',
   'people.first_message.field.to': 'To',
   'people.first_message.field.body': 'Message',
 } as const;

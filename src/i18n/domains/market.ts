@@ -45,6 +45,8 @@ export const marketJa = {
   'market.invitation_already_decided':
     '[E443] この招待はすでに「{status}」になっているため、操作できません。',
   'market.not_team_member': '[E444] あなたはこのチームのメンバーではありません。',
+  'market.team_consult_own':
+    '[E447] ご自身が所属するチームには相談できません。チームのメンバーとはチームのDiscordチャンネルでやりとりしてください。',
   'market.owner_cannot_leave':
     '[E445] オーナーはほかのメンバーがいるあいだはチームを抜けられません。メンバーが抜けてから、またはサポート担当にご相談ください。',
   'market.owner_last_member':
@@ -139,6 +141,8 @@ export const marketEn = {
   'market.invitation_already_decided':
     '[E443] This invitation is already “{status}”, so it cannot be changed.',
   'market.not_team_member': '[E444] You are not a member of this team.',
+  'market.team_consult_own':
+    '[E447] You cannot consult a team you belong to. Talk with your team in its Discord channel.',
   'market.owner_cannot_leave':
     '[E445] As the owner you cannot leave while other members remain. Wait until they have left, or talk to support.',
   'market.owner_last_member':

@@ -6,6 +6,21 @@ export const platformJa = {
     '🆕 チーム「{team}」のスキルに合う募集案件があります: #{id} {title}(「/work job {id}」で詳細)',
   'discord.news.job_status': '📌 チームで担当している募集案件 #{id} {title} は「{status}」になりました。',
   'discord.form_errors': '入力内容を確認してください(もう一度コマンドからやり直せます):',
+  'discord.thread.name': '{who}さんとの会話',
+  'discord.thread.opening':
+    '💬 {who}さんとの会話です(会話 #{id}{about})。\n{how}\n「//」で始めたメッセージはチーム内のメモとして、Discordにだけ残ります。',
+  'discord.thread.about_job': '、募集案件 #{job} {title}',
+  'discord.thread.how_mention':
+    'お返事はボットにメンションするか、このスレッドのボットのメッセージに返信する形で書いてください。{who}さんがお使いのアプリに届き、届くと ✅ が付きます。',
+  'discord.thread.how_plain':
+    'このスレッドに書いたお返事は{who}さんがお使いのアプリに届き、届くと ✅ が付きます。',
+  'discord.thread.side.client': 'お客様',
+  'discord.thread.side.team': 'チーム',
+  'discord.thread.not_linked':
+    'このDiscordアカウントはまだ連携されていないため、お返事を届けられませんでした。ボットに「連携」と送って、お使いのアカウントと連携してから、もう一度お送りください。',
+  'discord.thread.files_not_sent':
+    'メッセージではファイルをお送りできないため、添付ファイルは届けていません。',
+  'discord.thread.failed': '⚠️ {who}さんにお返事を届けられませんでした({reason})。',
   'platform.alt_text': 'ボットからのメッセージがあります。',
   'platform.direct_only':
     'このボットは1対1のトークでご利用いただけます。お手数ですが、ボットを友だち追加して個別のトークからお送りください。\n(This bot works in one-to-one chat. Please add it as a friend and message it directly.)',
@@ -35,6 +50,20 @@ export const platformEn = {
   'discord.news.job_match': '🆕 A job that fits the skills of “{team}”: #{id} {title} (see “/work job {id}”)',
   'discord.news.job_status': '📌 Job #{id} {title}, which the team works on, is now “{status}”.',
   'discord.form_errors': 'Please check what you entered (run the command again to retry):',
+  'discord.thread.name': 'Conversation with {who}',
+  'discord.thread.opening':
+    '💬 Conversation with {who} (conversation #{id}{about}).\n{how}\nA message starting with “//” stays in Discord as a note for the team.',
+  'discord.thread.about_job': ', job #{job} {title}',
+  'discord.thread.how_mention':
+    'To answer, mention the bot or reply to one of its messages in this thread. {who} gets your answer in the app they use, and ✅ shows once it is delivered.',
+  'discord.thread.how_plain':
+    'What you write in this thread reaches {who} in the app they use, and ✅ shows once it is delivered.',
+  'discord.thread.side.client': 'client',
+  'discord.thread.side.team': 'team',
+  'discord.thread.not_linked':
+    'This Discord account is not linked yet, so your answer was not delivered. Send “link” to the bot to link it with your account, then send your answer again.',
+  'discord.thread.files_not_sent': 'Files cannot be sent in messages, so the attachments were not delivered.',
+  'discord.thread.failed': '⚠️ Your answer could not be delivered to {who} ({reason}).',
   'platform.alt_text': 'You have a message from the bot.',
   'platform.direct_only':
     'This bot works in one-to-one chat. Please add it as a friend and message it directly.\n(このボットは1対1のトークでご利用いただけます。)',
