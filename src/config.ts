@@ -95,6 +95,7 @@ const envSchema = z.object({
   LINE_DATA_API_URL: optional(httpUrl),
   DISCORD_API_URL: optional(httpUrl),
   DISCORD_GATEWAY: optional(z.enum(['on', 'off'], { error: 'must be on or off' })),
+  DISCORD_COMPONENTS_V2: optional(z.enum(['on', 'off'], { error: 'must be on or off' })),
   // Not `optional()`: an empty value is meaningful here (invitation only).
   OPEN_SIGNUP_ROLE: z
     .enum([...ROLES, ''], { error: `must be one of ${ROLES.join(', ')} or empty (invitation only)` })
@@ -178,6 +179,8 @@ export interface Config {
      * on when DISCORD_BOT_TOKEN is set, unless DISCORD_GATEWAY=off.
      */
     readonly gateway: boolean;
+    /** Components V2 layout for cards and lists with buttons (adapters/discord/render.ts), unless DISCORD_COMPONENTS_V2=off. */
+    readonly componentsV2: boolean;
     readonly status: PlatformStatus;
   };
 }
@@ -253,6 +256,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       botToken: e.DISCORD_BOT_TOKEN,
       apiUrl: e.DISCORD_API_URL ?? 'https://discord.com/api',
       gateway: e.DISCORD_BOT_TOKEN !== undefined && e.DISCORD_GATEWAY !== 'off',
+      componentsV2: e.DISCORD_COMPONENTS_V2 !== 'off',
       status: status({
         DISCORD_PUBLIC_KEY: e.DISCORD_PUBLIC_KEY,
         DISCORD_APPLICATION_ID: e.DISCORD_APPLICATION_ID,
