@@ -96,6 +96,7 @@ const envSchema = z.object({
   DISCORD_API_URL: optional(httpUrl),
   DISCORD_GATEWAY: optional(z.enum(['on', 'off'], { error: 'must be on or off' })),
   DISCORD_MESSAGE_CONTENT: optional(z.enum(['on', 'off'], { error: 'must be on or off' })),
+  DISCORD_COMPONENTS_V2: optional(z.enum(['on', 'off'], { error: 'must be on or off' })),
   // Not `optional()`: an empty value is meaningful here (invitation only).
   OPEN_SIGNUP_ROLE: z
     .enum([...ROLES, ''], { error: `must be one of ${ROLES.join(', ')} or empty (invitation only)` })
@@ -184,6 +185,8 @@ export interface Config {
      * switched on in the Developer Portal), so members can answer in team threads without mentioning the bot.
      */
     readonly messageContent: boolean;
+    /** Components V2 layout for cards and lists with buttons (adapters/discord/render.ts), unless DISCORD_COMPONENTS_V2=off. */
+    readonly componentsV2: boolean;
     readonly status: PlatformStatus;
   };
 }
@@ -260,6 +263,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       apiUrl: e.DISCORD_API_URL ?? 'https://discord.com/api',
       gateway: e.DISCORD_BOT_TOKEN !== undefined && e.DISCORD_GATEWAY !== 'off',
       messageContent: e.DISCORD_MESSAGE_CONTENT === 'on',
+      componentsV2: e.DISCORD_COMPONENTS_V2 !== 'off',
       status: status({
         DISCORD_PUBLIC_KEY: e.DISCORD_PUBLIC_KEY,
         DISCORD_APPLICATION_ID: e.DISCORD_APPLICATION_ID,

@@ -27,6 +27,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DISCORD_GATEWAY: 'no' })).toThrow('DISCORD_GATEWAY');
   });
 
+  it('lays Discord cards and lists with buttons out in Components V2 unless DISCORD_COMPONENTS_V2=off', () => {
+    expect(loadConfig({}).discord.componentsV2).toBe(true);
+    expect(loadConfig({ DISCORD_COMPONENTS_V2: 'on' }).discord.componentsV2).toBe(true);
+    expect(loadConfig({ DISCORD_COMPONENTS_V2: 'off' }).discord.componentsV2).toBe(false);
+    expect(() => loadConfig({ DISCORD_COMPONENTS_V2: 'no' })).toThrow('DISCORD_COMPONENTS_V2');
+  });
+
   it('takes a BullMQ key prefix for Redis and refuses one Redis would split on', () => {
     const config = loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379', QUEUE_PREFIX: 'tenant-a' });
     expect(queueConnectionFor(config, { url: 'postgres://x/y' })).toEqual({

@@ -6,7 +6,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationCommands, commandSize } from '../adapters/discord/commands.ts';
-import { renderDiscordMessages } from '../adapters/discord/render.ts';
+import { renderClassicMessages } from '../adapters/discord/render.ts';
 import { commandGroups } from '../commands/index.ts';
 import type { Reply } from '../src/chat/types.ts';
 import { type AdapterHarness, adapterContract } from './contract/adapter-contract.ts';
@@ -124,6 +124,37 @@ describe('Discord interactions endpoint', () => {
     } finally {
       b.app.bot.handle = original;
     }
+  }, 20_000);
+
+  it('answers a job card in Components V2, ephemeral in a server, also after a deferral', async () => {
+    const staff = uid('v2-poster');
+    await b.asUser(staff, ['staff'], { name: '伊藤' });
+    const posted = await b.say(staff, '求人登録 校正作業 / 5,000円 / 1');
+    const jobId = Number(/募集案件 #(\d+)/.exec(posted.text)?.[1]);
+    const reader = uid('v2-reader');
+    await b.say(reader, 'help');
+    // At once: the response carries EPHEMERAL and IS_COMPONENTS_V2 together.
+    const now = await b.command(reader, 'work', 'job', String(jobId), { guild: true });
+    expect(now.response).toMatchObject({ type: 4, data: { flags: 64 | 32768 } });
+    expect(now.text).toContain('校正作業');
+    expect(now.buttons.map((x) => x.label)).toContain('応募する');
+    // Deferred: the deferral may carry only EPHEMERAL; the @original edit sets IS_COMPONENTS_V2.
+    const original = b.app.bot.handle.bind(b.app.bot);
+    b.app.bot.handle = async (event) => {
+      await new Promise((r) => setTimeout(r, 2500));
+      return original(event);
+    };
+    try {
+      const late = await b.command(reader, 'work', 'job', String(jobId), { guild: true });
+      expect(late.response).toEqual({ type: 5, data: { flags: 64 } });
+      expect(late.messages[0]).toMatchObject({ original: true, flags: 32768 });
+      expect(late.messages[0]).not.toHaveProperty('content');
+      expect(late.text).toBe(now.text);
+      expect(late.buttons.map((x) => x.label)).toEqual(now.buttons.map((x) => x.label));
+    } finally {
+      b.app.bot.handle = original;
+    }
+    expect(b.discord.violations).toEqual([]);
   }, 20_000);
 
   it('answers `/bot` with nothing to say with the home view, and a subcommand of /market2 like any other', async () => {
@@ -375,6 +406,7 @@ describe('Discord notifications', () => {
 });
 
 describe('Discord rendering', () => {
+  // Classic rendering (the same reply in Components V2: discord-render-v2.test.ts).
   it('keeps a long reply within Discord’s limits by splitting it into messages', () => {
     const reply: Reply = {
       blocks: [
@@ -389,7 +421,7 @@ describe('Discord rendering', () => {
       ],
       quickReplies: Array.from({ length: 20 }, (_, i) => ({ label: `候補${i}`, payload: `q ${i}` })),
     };
-    const messages = renderDiscordMessages(reply);
+    const messages = renderClassicMessages(reply);
     const ids = new Set<string>();
     for (const m of messages) {
       expect((m.content ?? '').length).toBeLessThanOrEqual(2000);

@@ -57,6 +57,7 @@ async function rejected(body: unknown, mention: string): Promise<any> {
 
 const button = (id: string, label = 'Go') => ({ type: 2, style: 1, label, custom_id: id });
 const row = (...components: unknown[]) => ({ type: 1, components });
+const text = (content: string) => ({ type: 10, content });
 const buttons = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => button(`${prefix}${i}`));
 const select = (options: number, id = 'pick') => ({
   type: 3,
@@ -309,13 +310,18 @@ describe('fake Discord: message limits', () => {
     expect(fake.messages).toHaveLength(1);
   });
 
-  it('flags: SUPPRESS_EMBEDS anywhere, EPHEMERAL only on interaction messages', async () => {
+  it('flags: SUPPRESS_EMBEDS and IS_COMPONENTS_V2 anywhere, EPHEMERAL only on interaction messages', async () => {
     await send({ content: 'quiet', flags: 4 });
     await rejected({ content: 'secret', flags: 64 }, 'flags: Invalid flags');
-    await rejected({ content: 'v2', flags: 32768 }, 'flags');
+    await rejected({ content: 'odd', flags: 1 << 16 }, 'flags: Invalid flags');
+    await send({ flags: 32768, components: [text('v2')] });
     const token = fake.issueInteractionToken(CHANNEL);
     await api.interactions.followUp(APP_ID, token, { content: 'only you', flags: 64 });
-    expect(fake.messages.map((m) => m.flags)).toEqual([4, 64]);
+    await api.interactions.followUp(APP_ID, token, {
+      flags: 64 | 32768,
+      components: [text('only you, v2')],
+    } as never);
+    expect(fake.messages.map((m) => m.flags)).toEqual([4, 32768, 64, 64 | 32768]);
   });
 
   it('edits are checked like creates', async () => {
@@ -324,6 +330,147 @@ describe('fake Discord: message limits', () => {
     expect(e.code).toBe(50035);
     expect(fake.violations.at(-1)).toContain('PATCH /channels/:id/messages/:id');
     expect(fake.messages[0]?.content).toBe('v1');
+  });
+});
+
+describe('fake Discord: Components V2', () => {
+  const V2 = 32768;
+  const section = (id: string, ...texts: unknown[]) => ({
+    type: 9,
+    components: texts.length ? texts : [text(`about ${id}`)],
+    accessory: button(id),
+  });
+  const container = (...components: unknown[]) => ({ type: 17, accent_color: 0x5865f2, components });
+
+  it('takes V2 components only with the flag, and then no content or embeds', async () => {
+    await send({
+      flags: V2,
+      components: [container(text('# Title'), { type: 14 }, section('go'), row(button('b')))],
+    });
+    await rejected(
+      { components: [text('no flag')] },
+      'components[0].type: Value of field "type" must be one of (1,)',
+    );
+    await rejected({ components: [container(text('no flag'))] }, 'components[0].type');
+    const content = await rejected(
+      { flags: V2, content: 'hello', components: [text('x')] },
+      "content: The 'content' field cannot be used when using MessageFlags.IS_COMPONENTS_V2",
+    );
+    expect(content.content._errors[0].code).toBe('MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2');
+    await rejected(
+      { flags: V2, embeds: [{ title: 't' }], components: [text('x')] },
+      "'embeds' field cannot be used",
+    );
+    expect(fake.messages).toHaveLength(1);
+  });
+
+  it('≤ 40 components counting nested ones, text displays ≤ 4,000 characters in all', async () => {
+    // A container (1) with 13 sections of a text display and a button (3 each): 40.
+    const sections = (n: number) => Array.from({ length: n }, (_, i) => section(`s${i}`));
+    await send({ flags: V2, components: [container(...sections(13))] });
+    const over = await rejected(
+      { flags: V2, components: [container(...sections(13)), text('one more')] },
+      'components: Maximum number of components exceeded (40) (got 41, nested ones counted)',
+    );
+    expect(over.components._errors[0].code).toBe('COMPONENT_MAX_TOTAL_COMPONENTS_EXCEEDED');
+    await rejected(
+      { flags: V2, components: Array.from({ length: 41 }, (_, i) => text(`t${i}`)) },
+      'components: Must be 40 or fewer in length',
+    );
+    // Buttons in a row count too: 7 rows of 5 buttons are 42.
+    await rejected(
+      { flags: V2, components: Array.from({ length: 7 }, (_, r) => row(...buttons(5, `r${r}-`))) },
+      'got 42',
+    );
+    await send({ flags: V2, components: [text('a'.repeat(2000)), container(text('b'.repeat(2000)))] });
+    await rejected(
+      { flags: V2, components: [text('a'.repeat(2000)), container(section('x', text('b'.repeat(2001))))] },
+      'text displays of a message must total 4000 characters or fewer (got 4001)',
+    );
+    await rejected({ flags: V2, components: [text('')] }, 'components[0].content');
+    await rejected({ flags: V2, components: [text('a'.repeat(4001))] }, 'components[0].content');
+    expect(fake.messages).toHaveLength(2);
+  });
+
+  it('sections hold 1–3 text displays and an accessory; containers hold no containers; custom_id unique throughout', async () => {
+    await send({ flags: V2, components: [section('three', text('1'), text('2'), text('3'))] });
+    await rejected(
+      { flags: V2, components: [section('four', text('1'), text('2'), text('3'), text('4'))] },
+      'components[0].components: Must be between 1 and 3',
+    );
+    await rejected(
+      { flags: V2, components: [{ type: 9, components: [text('1')] }] },
+      'components[0].accessory: This field is required',
+    );
+    await rejected(
+      { flags: V2, components: [{ type: 9, components: [text('1')], accessory: text('not a button') }] },
+      'components[0].accessory.type: Value of field "type" must be one of (2, 11)',
+    );
+    await rejected(
+      { flags: V2, components: [{ type: 9, components: [row(button('x'))], accessory: button('y') }] },
+      'components[0].components[0].type',
+    );
+    await rejected(
+      { flags: V2, components: [container(container(text('nested')))] },
+      'components[0].components[0].type: Value of field "type" must be one of (1, 9, 10, 12, 13, 14)',
+    );
+    await rejected(
+      { flags: V2, components: [container()] },
+      'components[0].components: Must be between 1 and 40',
+    );
+    const dup = await rejected(
+      { flags: V2, components: [container(section('same')), container(row(button('same')))] },
+      'Component custom id cannot be duplicated ("same")',
+    );
+    expect(dup.components[1].components[0].components[0].custom_id._errors[0].code).toBe(
+      'COMPONENT_CUSTOM_ID_DUPLICATED',
+    );
+    expect(fake.messages).toHaveLength(1);
+  });
+
+  it('keeps the flag on edits: it cannot be taken off, and turning it on drops no content silently', async () => {
+    const m = await send({ flags: V2, components: [text('v2')] });
+    await api.channels.editMessage(CHANNEL, m.id, { components: [text('still v2')] } as never);
+    expect(fake.messages[0]).toMatchObject({ flags: V2, components: [text('still v2')] });
+    const e = await apiError(api.channels.editMessage(CHANNEL, m.id, { content: 'classic again' }));
+    expect(e.code).toBe(50035);
+    expect(fake.violations.at(-1)).toContain("'content' field cannot be used");
+    await apiError(
+      api.channels.editMessage(CHANNEL, m.id, { flags: 0, components: [row(button('x'))] } as never),
+    );
+    expect(fake.violations.at(-1)).toContain('IS_COMPONENTS_V2 cannot be removed from a message');
+    const classic = await send({ content: 'classic' });
+    await apiError(
+      api.channels.editMessage(CHANNEL, classic.id, { flags: V2, components: [text('v2 now')] } as never),
+    );
+    expect(fake.violations.at(-1)).toContain('the message still has its content');
+    await api.channels.editMessage(CHANNEL, classic.id, {
+      content: '',
+      flags: V2,
+      components: [text('v2 now')],
+    } as never);
+    expect(fake.messages[1]).toMatchObject({ flags: V2, components: [text('v2 now')] });
+    expect(fake.messages[1]?.content).toBeUndefined();
+  });
+
+  it('a deferral takes only EPHEMERAL: the V2 answer sets its flag on the @original edit', async () => {
+    expect(fake.checkInteractionResponse({ type: 5, data: { flags: 64 } })).toEqual([]);
+    expect(fake.checkInteractionResponse({ type: 5, data: { flags: 64 | V2 } })).toEqual([
+      expect.stringContaining('interaction response (type 5): data.flags: Invalid flags'),
+    ]);
+    expect(
+      fake.checkInteractionResponse({ type: 4, data: { flags: 64 | V2, components: [text('hi')] } }),
+    ).toEqual([]);
+    expect(fake.checkInteractionResponse({ type: 4, data: { flags: V2, content: 'hi' } })).toEqual([
+      expect.stringContaining("data.content: The 'content' field cannot be used"),
+    ]);
+    expect(fake.violations).toHaveLength(2);
+    const token = fake.issueInteractionToken(CHANNEL);
+    await api.interactions.editReply(APP_ID, token, {
+      flags: V2,
+      components: [container(section('apply'))],
+    } as never);
+    expect(fake.interactionMessages(token)).toMatchObject([{ original: true, flags: V2 }]);
   });
 });
 

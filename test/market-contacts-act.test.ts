@@ -6,7 +6,7 @@
  * sent. The same replies stay within LINE's, Slack's and Discord's limits.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderDiscordMessages } from '../adapters/discord/render.ts';
+import { renderClassicMessages, renderDiscordMessages } from '../adapters/discord/render.ts';
 import { renderLineMessages } from '../adapters/line/render.ts';
 import { renderSlackMessages } from '../adapters/slack/render.ts';
 import type { Reply } from '../src/chat/types.ts';
@@ -215,16 +215,25 @@ describe('acting from a list of people (ja)', () => {
     const reply = await replyTo(client, 'フォロワー');
     // Five cards of Follow back, Message and Invite to team, and the next page.
     expect(reply.blocks.filter((b) => b.type === 'card')).toHaveLength(5);
-    // Discord shows buttons apart from the cards: each names its person.
-    const labels = renderDiscordMessages(reply).flatMap((m) =>
+    // Classic Discord shows buttons apart from the cards: each names its person.
+    const labels = renderClassicMessages(reply).flatMap((m) =>
       (m.components ?? []).flatMap((row) => row.components.map((b) => b.label)),
     );
     expect(labels.filter((l) => /^ファン\dさん\(#\d+\): メッセージ$/.test(l))).toHaveLength(5);
     expect(labels.filter((l) => /^ファン\dさん\(#\d+\): チームに招待$/.test(l))).toHaveLength(5);
-    for (const m of renderDiscordMessages(reply)) {
+    for (const m of renderClassicMessages(reply)) {
       expect((m.components ?? []).length).toBeLessThanOrEqual(5);
       for (const row of m.components ?? []) expect(row.components.length).toBeLessThanOrEqual(5);
       expect((m.embeds ?? []).length).toBeLessThanOrEqual(10);
+    }
+    // With Components V2 (the default) each person is a container holding their own two buttons.
+    const people = renderDiscordMessages(reply)
+      .flatMap((m) => (m.flags === undefined ? [] : m.components))
+      .filter((c) => c.type === 17 && /ファン\dさん/.test(JSON.stringify(c)));
+    expect(people).toHaveLength(5);
+    for (const person of people) {
+      const labelsIn = [...JSON.stringify(person).matchAll(/"label":"([^"]*)"/g)].map((x) => x[1]);
+      expect(labelsIn).toEqual(expect.arrayContaining(['メッセージ', 'チームに招待']));
     }
     for (const m of renderSlackMessages(reply)) expect(m.blocks.length).toBeLessThanOrEqual(50);
     const line = renderLineMessages(reply, '…', 'ja');

@@ -24,7 +24,7 @@ import type { Logger } from '../../src/logger.ts';
 import type { Store } from '../../src/store.ts';
 import { discordFileMessages } from './files.ts';
 import { fetchAttachments } from './options.ts';
-import { renderDiscordMessages } from './render.ts';
+import { type RenderOptions, renderDiscordMessages } from './render.ts';
 import { TeamThreads } from './team-threads.ts';
 
 export interface DiscordGatewayOptions {
@@ -37,6 +37,8 @@ export interface DiscordGatewayOptions {
   uploadRules?: UploadRules;
   logger: Logger;
   clock?: () => Date;
+  /** Components V2 for cards and lists with buttons (render.ts; default on, `DISCORD_COMPONENTS_V2=off`). */
+  componentsV2?: boolean;
   /** Called once a MESSAGE_CREATE was answered or ignored (tests wait on it), with the message id. */
   onProcessed?: (messageId: string) => void;
   /** With these, members' answers in team threads reach the client (team-threads.ts). */
@@ -258,10 +260,11 @@ export class DiscordGateway {
     });
   }
 
-  /** A reply in a channel, rendered as the DMs of index.ts are. */
+  /** A reply in a channel, rendered as the DMs of index.ts are (a V2 message keeps its flags). */
   private async send(channelId: string, reply: Reply, locale: Locale): Promise<void> {
     const api = this.client.api;
-    for (const message of renderDiscordMessages({ ...reply, locale: reply.locale ?? locale })) {
+    const options: RenderOptions = { componentsV2: this.o.componentsV2 !== false };
+    for (const message of renderDiscordMessages({ ...reply, locale: reply.locale ?? locale }, options)) {
       await api.channels.createMessage(channelId, message as never);
     }
     for (const message of await discordFileMessages(filesOf(reply), this.o.files, reply.locale ?? locale)) {

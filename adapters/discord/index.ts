@@ -38,7 +38,7 @@ import { discordFileMessages } from './files.ts';
 import { checkInteraction, FORM_PREFIX, INTERACTION } from './inbound.ts';
 import { type Modal, modalOf } from './modal.ts';
 import { fetchAttachments, suggest } from './options.ts';
-import { type DiscordMessage, renderDiscordMessages } from './render.ts';
+import { type DiscordMessage, type RenderOptions, renderDiscordMessages } from './render.ts';
 import { TeamNews } from './team-news.ts';
 import { TeamThreads } from './team-threads.ts';
 import { isValidDiscordRequest, publicKeyFromHex } from './verify.ts';
@@ -60,6 +60,8 @@ export interface DiscordAdapterOptions {
   logger: Logger;
   clock?: () => Date;
   timeZone: string;
+  /** Components V2 for cards and lists with buttons (render.ts; default on, `DISCORD_COMPONENTS_V2=off`). */
+  componentsV2?: boolean;
   /** Defer when the answer is not ready after this long (default 2,000 ms; Discord allows 3 s). */
   deferAfterMs?: number;
   teamNewsIntervalMs?: number;
@@ -76,6 +78,12 @@ const AUTOCOMPLETE_RESULT = 8;
 const MODAL = 9;
 const EPHEMERAL = 64;
 
+/** A message with the interaction's flags (EPHEMERAL) added to its own: IS_COMPONENTS_V2 is kept, never replaced. */
+const flagged = <M extends object>(m: M, flags: number) => ({
+  ...m,
+  flags: ('flags' in m && typeof m.flags === 'number' ? m.flags : 0) | flags,
+});
+
 // biome-ignore lint/suspicious/noExplicitAny: interaction payloads are wide; each use reads the few fields it needs.
 type Interaction = Record<string, any>;
 
@@ -88,11 +96,13 @@ export class DiscordAdapter implements ChatAdapter {
   private readonly log: Logger;
   private readonly dmChannels = new Map<string, string>();
   private threads: TeamThreads | undefined;
+  private readonly render: RenderOptions;
 
   constructor(options: DiscordAdapterOptions) {
     this.o = options;
     this.key = publicKeyFromHex(options.publicKey);
     this.log = options.logger.child({ platform: 'discord' });
+    this.render = { componentsV2: options.componentsV2 !== false };
     const rest = new REST({ api: options.apiUrl, version: '10' }).setToken(options.botToken);
     this.api = new API(rest);
     this.news = new TeamNews({
@@ -242,6 +252,7 @@ export class DiscordAdapter implements ChatAdapter {
     const first = await Promise.race([work, late]).finally(() => clearTimeout(timer));
     if (first === 'late') {
       // Deferred: Discord shows "thinking…" and the answer replaces it when ready (token valid 15 min).
+      // The deferral may carry only EPHEMERAL; a V2 answer sets its flag on the @original edit (deliver).
       void work
         .then((a) => this.deliver(i, a, flags, true))
         .catch((err: unknown) => this.log.error({ err }, 'deferred Discord answer failed'))
@@ -272,7 +283,7 @@ export class DiscordAdapter implements ChatAdapter {
         .catch((err: unknown) => this.log.error({ err }, 'Discord follow-up failed'))
         .finally(() => this.o.onProcessed?.(id));
     }, 20);
-    return { status: 200, body: { type: CHANNEL_MESSAGE, data: { ...head, flags } } };
+    return { status: 200, body: { type: CHANNEL_MESSAGE, data: flagged(head ?? {}, flags) } };
   }
 
   private async deliver(i: Interaction, a: Answer, flags: number, deferred: boolean): Promise<void> {
@@ -280,7 +291,8 @@ export class DiscordAdapter implements ChatAdapter {
       await this.api.interactions.deleteReply(this.o.applicationId, String(i.token));
       return;
     }
-    // Too late for a modal: the flow goes on step by step, as it started.
+    // Too late for a modal: the flow goes on step by step, as it started. The edit carries the
+    // head's own flags (IS_COMPONENTS_V2 for a V2 answer); the deferral already made it ephemeral.
     const [head, ...rest] = a.messages;
     if (deferred && head)
       await this.api.interactions.editReply(this.o.applicationId, String(i.token), head as never);
@@ -292,20 +304,20 @@ export class DiscordAdapter implements ChatAdapter {
   private async fileFollowUps(i: Interaction, a: Answer, flags: number): Promise<void> {
     if (a.kind !== 'messages' || !a.files?.length) return;
     for (const m of await discordFileMessages(a.files, this.o.files, a.locale ?? 'ja')) {
-      await this.api.interactions.followUp(this.o.applicationId, String(i.token), { ...m, flags } as never);
+      await this.api.interactions.followUp(this.o.applicationId, String(i.token), flagged(m, flags) as never);
     }
   }
 
   private async followUps(i: Interaction, messages: DiscordMessage[], flags: number): Promise<void> {
     for (const m of messages) {
-      await this.api.interactions.followUp(this.o.applicationId, String(i.token), { ...m, flags } as never);
+      await this.api.interactions.followUp(this.o.applicationId, String(i.token), flagged(m, flags) as never);
     }
   }
 
   private async run(event: ChatEvent): Promise<Answer> {
     const { reply, locale } = await this.o.bot.handle(event);
     if (!reply) return { kind: 'duplicate' };
-    const messages = renderDiscordMessages(reply);
+    const messages = renderDiscordMessages(reply, this.render);
     const modal = reply.form ? await this.modalFor(event, reply, locale) : null;
     if (modal) {
       const user = await this.o.store.users.findByIdentity({
@@ -355,7 +367,7 @@ export class DiscordAdapter implements ChatAdapter {
     }
     return {
       kind: 'messages',
-      messages: renderDiscordMessages(result.reply),
+      messages: renderDiscordMessages(result.reply, this.render),
       files: filesOf(result.reply),
       ...(result.reply.locale ? { locale: result.reply.locale } : {}),
     };
@@ -373,14 +385,11 @@ export class DiscordAdapter implements ChatAdapter {
         channel = (await this.api.users.createDM(target.externalId)).id;
         this.dmChannels.set(target.externalId, channel);
       }
-      for (const m of renderDiscordMessages({ ...reply, locale: reply.locale ?? target.locale })) {
+      const locale = reply.locale ?? target.locale;
+      for (const m of renderDiscordMessages({ ...reply, locale }, this.render)) {
         await this.api.channels.createMessage(channel, m as never);
       }
-      for (const m of await discordFileMessages(
-        filesOf(reply),
-        this.o.files,
-        reply.locale ?? target.locale,
-      )) {
+      for (const m of await discordFileMessages(filesOf(reply), this.o.files, locale)) {
         await this.api.channels.createMessage(channel, m as never);
       }
     } catch (err) {

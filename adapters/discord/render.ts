@@ -1,11 +1,48 @@
 /**
- * Renders a platform-neutral `Reply` as Discord messages within the documented limits (PLATFORMS.md,
- * Discord): content ≤ 2,000 characters; ≤ 10 embeds per message and 6,000 characters across them;
- * ≤ 25 fields (value ≤ 1,024); ≤ 5 action rows of ≤ 5 buttons (label ≤ 80, custom_id ≤ 100, unique
- * in a message). What does not fit goes into further messages (follow-ups), never cut off.
+ * Renders a platform-neutral `Reply` as Discord messages within the documented limits, in one of two
+ * layouts. Which one:
+ *
+ * - Components V2 (render-v2.ts) when a button belongs to an item: a card with buttons (a job card
+ *   with 応募する, a person with メッセージ / チームに招待, a notification with its action) or a list
+ *   whose items carry buttons. Each card is a Container holding its own buttons, each list item has
+ *   its button beside it, so the button sits next to what it acts on; classic buttons all sit under
+ *   the embeds and must name their card ("山田: メッセージ") to be told apart.
+ * - Classic (content, embeds, action rows) otherwise: text, cards without buttons (embeds show short
+ *   fields side by side), a bare row of buttons or quick replies gain nothing from V2.
+ * - Classic also where V2 cannot hold the reply well: a card or list item too large for one V2 message
+ *   (40 components, 4,000 characters) would be cut in two, where an embed holds it whole (6,000); and
+ *   when turned off (`DISCORD_COMPONENTS_V2=off`).
+ *
+ * A V2 reply is V2 in every message it takes: each carries IS_COMPONENTS_V2 in `flags`, and callers
+ * add theirs with `|` (EPHEMERAL). The flag is set when a message is created and never removed
+ * ("once a message has been sent with this flag, it can't be removed",
+ * https://discord.com/developers/docs/components/reference). The one message the adapter edits is
+ * the @original of a deferred response: the deferral (type 5) may carry only EPHEMERAL, and a V2
+ * answer gets its flag on that @original edit, as documented
+ * (https://discord.com/developers/docs/interactions/receiving-and-responding#interaction-response-object-messages).
+ *
+ * Classic limits (PLATFORMS.md, Discord): content ≤ 2,000 characters; ≤ 10 embeds per message and
+ * 6,000 characters across them; ≤ 25 fields (value ≤ 1,024); ≤ 5 action rows of ≤ 5 buttons (label
+ * ≤ 80, custom_id ≤ 100, unique in a message). What does not fit goes into further messages
+ * (follow-ups), never cut off.
  */
-import type { Block, Button, CardBlock, QuickReply, Reply } from '../../src/chat/types.ts';
+import type { Block, Button, CardBlock, Reply } from '../../src/chat/types.ts';
 import { clip, splitText } from '../shared/text.ts';
+import {
+  type ActionRow,
+  type ButtonComponent,
+  type ClassicMessage,
+  COLOR,
+  type DiscordMessage,
+  type Embed,
+  MAX_BUTTONS_PER_ROW,
+  MAX_LABEL,
+  rows,
+  toButton,
+} from './components.ts';
+import { renderV2Messages } from './render-v2.ts';
+
+export type { ClassicMessage, DiscordMessage, Embed, V2Message } from './components.ts';
 
 export const MAX_CONTENT = 2000;
 export const MAX_EMBEDS = 10;
@@ -15,28 +52,27 @@ export const MAX_FIELD_VALUE = 1024;
 export const MAX_DESCRIPTION = 4096;
 export const MAX_TITLE = 256;
 export const MAX_ROWS = 5;
-export const MAX_BUTTONS_PER_ROW = 5;
-export const MAX_LABEL = 80;
-export const MAX_CUSTOM_ID = 100;
 
-const COLOR = 0x5865f2;
+export interface RenderOptions {
+  /** Components V2 where the rule above picks it (default true; `DISCORD_COMPONENTS_V2=off` sets false). */
+  componentsV2?: boolean;
+}
 
-export interface Embed {
-  title?: string;
-  description?: string;
-  color?: number;
-  fields?: { name: string; value: string; inline?: boolean }[];
-}
-export interface ButtonComponent {
-  type: 2;
-  style: 1 | 2 | 4;
-  label: string;
-  custom_id: string;
-}
-export interface DiscordMessage {
-  content?: string;
-  embeds?: Embed[];
-  components?: { type: 1; components: ButtonComponent[] }[];
+/** Whether a button belongs to an item: a card's, or a list item's. */
+const hasItemButtons = (reply: Reply): boolean =>
+  reply.blocks.some(
+    (b) =>
+      (b.type === 'card' && (b.buttons?.length ?? 0) > 0) ||
+      (b.type === 'list' && b.items.some((it) => it.button !== undefined)),
+  );
+
+/** The reply as Discord messages: the first answers the interaction, the rest are follow-ups. */
+export function renderDiscordMessages(reply: Reply, options: RenderOptions = {}): DiscordMessage[] {
+  if (options.componentsV2 !== false && hasItemButtons(reply)) {
+    const v2 = renderV2Messages(reply);
+    if (v2) return v2;
+  }
+  return renderClassicMessages(reply);
 }
 
 const embedSize = (e: Embed) =>
@@ -95,14 +131,8 @@ function blockButtons(block: Block, namedCards = false): Button[] {
   return [];
 }
 
-function toButton(b: Button | QuickReply): ButtonComponent {
-  const style = 'style' in b && b.style === 'primary' ? 1 : 'style' in b && b.style === 'danger' ? 4 : 2;
-  if (b.payload.length > MAX_CUSTOM_ID) throw new Error(`button payload over ${MAX_CUSTOM_ID} characters`);
-  return { type: 2, style, label: clip(b.label, MAX_LABEL), custom_id: b.payload };
-}
-
-/** The reply as Discord messages: the first answers the interaction, the rest are follow-ups. */
-export function renderDiscordMessages(reply: Reply): DiscordMessage[] {
+/** The reply as classic messages (content, embeds, action rows). */
+export function renderClassicMessages(reply: Reply): ClassicMessage[] {
   const text = reply.blocks
     .filter((b) => b.type === 'text')
     .map((b) => (b as { text: string }).text)
@@ -122,7 +152,7 @@ export function renderDiscordMessages(reply: Reply): DiscordMessage[] {
     buttons.push(toButton(b));
   }
 
-  const messages: DiscordMessage[] = splitText(text, MAX_CONTENT)
+  const messages: ClassicMessage[] = splitText(text, MAX_CONTENT)
     .filter((c) => c !== '')
     .map((content) => ({ content }));
   // Embeds: ≤ 10 and ≤ 6,000 characters per message.
@@ -146,14 +176,10 @@ export function renderDiscordMessages(reply: Reply): DiscordMessage[] {
   // Buttons: ≤ 5 rows of 5 per message; the first 25 go on the last message, the rest follow.
   const perMessage = MAX_ROWS * MAX_BUTTONS_PER_ROW;
   for (let i = 0; i < buttons.length; i += perMessage) {
-    const chunk = buttons.slice(i, i + perMessage);
-    const rows = [];
-    for (let r = 0; r < chunk.length; r += MAX_BUTTONS_PER_ROW) {
-      rows.push({ type: 1 as const, components: chunk.slice(r, r + MAX_BUTTONS_PER_ROW) });
-    }
+    const chunkRows: ActionRow[] = rows(buttons.slice(i, i + perMessage));
     const last = messages.at(-1);
-    if (i === 0 && last && !last.components) last.components = rows;
-    else messages.push({ content: '…', components: rows });
+    if (i === 0 && last && !last.components) last.components = chunkRows;
+    else messages.push({ content: '…', components: chunkRows });
   }
   if (messages.length === 0) messages.push({ content: '…' });
   return messages;

@@ -298,6 +298,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       applicationId,
       botToken: discordToken,
       apiUrl: config.discord.apiUrl,
+      componentsV2: config.discord.componentsV2,
       bot,
       store: opened.store,
       domain: domain.services,
@@ -328,6 +329,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     discordGateway = new DiscordGateway({
       botToken: discordToken,
       apiUrl: config.discord.apiUrl,
+      componentsV2: config.discord.componentsV2,
       bot,
       files: domain.ctx.files,
       uploadRules: uploadRules(config),

@@ -143,6 +143,11 @@ export interface FakeDiscord {
    * startFakeDiscord and refills the buckets. Keeps DM channels, blocked users and interaction tokens.
    */
   reset(): void;
+  /**
+   * Checks an interaction response the app answered with (see interactionResponseIssues) the way Discord would;
+   * a breach goes to `violations` and is returned.
+   */
+  checkInteractionResponse(response: unknown): string[];
   close(): Promise<void>;
 }
 
@@ -178,6 +183,9 @@ const MAX_PLACEHOLDER = 150;
 // Discord reference, "Message Object" flags: what a bot may set. EPHEMERAL only on interaction responses.
 const FLAG_SUPPRESS_EMBEDS = 4;
 const FLAG_EPHEMERAL = 64;
+// Message Flags: IS_COMPONENTS_V2 (1 << 15), a message laid out with components only (Component Reference); a bot
+// may set it on creates, edits, follow-ups and interaction responses, but not on a deferral (interactionResponseIssues).
+const FLAG_COMPONENTS_V2 = 1 << 15;
 // Files (https://discord.com/developers/docs/reference#uploading-files): "The file upload size limit applies to each
 // file in a request. The default limit is `20 MiB` for all users, but may be higher ... by the server's Boost Tier"
 // (https://discord.com/developers/docs/change-log: 25 MiB became 10 MiB on 2025-01-16, raised to 20 MiB in
@@ -331,6 +339,46 @@ const pointer = (path: (string | number)[]): string =>
   path.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s === '' ? k : `${s}.${k}`), '') ||
   '(body)';
 
+const issueText = (issues: Issue[]): string =>
+  issues.map((i) => `${pointer(i.path)}: ${i.message}${i.detail ? ` (${i.detail})` : ''}`).join('; ');
+
+/**
+ * Issues of an interaction response (the answer to Discord's POST, which the bot sends as its HTTP response,
+ * so the test bench hands it over): a message (4) or an update (7) is a message body; a deferral (5, 6) "the only
+ * valid message flag you may use is EPHEMERAL" (Receiving and Responding, Interaction Callback Data: a V2 answer
+ * sets IS_COMPONENTS_V2 on the @original edit instead). Modals, PONG and autocomplete are not checked here.
+ */
+function interactionResponseIssues(response: unknown): Issue[] {
+  if (!isObject(response))
+    return [
+      { path: [], code: 'MODEL_TYPE_CONVERT', message: 'Only dictionaries may be used in a ModelType' },
+    ];
+  const data = response.data;
+  if (response.type === 4 || response.type === 7) {
+    if (!isObject(data))
+      return [{ path: ['data'], code: 'BASE_TYPE_REQUIRED', message: 'This field is required' }];
+    return messageIssues(data, true).map((i) => ({ ...i, path: ['data', ...i.path] }));
+  }
+  if (
+    (response.type === 5 || response.type === 6) &&
+    isObject(data) &&
+    data.flags !== undefined &&
+    data.flags !== null
+  ) {
+    if (typeof data.flags !== 'number' || (data.flags & ~FLAG_EPHEMERAL) !== 0) {
+      return [
+        {
+          path: ['data', 'flags'],
+          code: 'MESSAGE_FLAGS_INVALID',
+          message: 'Invalid flags',
+          detail: `got ${JSON.stringify(data.flags)}; a deferral takes only EPHEMERAL (64)`,
+        },
+      ];
+    }
+  }
+  return [];
+}
+
 /** Discord's nested `errors` object: {embeds: {0: {title: {_errors: [{code, message}]}}}}. */
 function errorTree(issues: Issue[]): Json {
   const root: Json = {};
@@ -479,15 +527,26 @@ function checkEmbeds(issues: Issue[], embeds: unknown): void {
 }
 
 const SELECT_TYPES = new Set([3, 5, 6, 7, 8]);
+// Component Reference (https://discord.com/developers/docs/components/reference) and the API spec
+// (github.com/discord/discord-api-spec): what a Components V2 message may hold.
+// "Messages allow up to 40 total components" (nested ones count: a section with one text display and a
+// button is three); Discord answers COMPONENT_MAX_TOTAL_COMPONENTS_EXCEEDED past it.
+const MAX_V2_COMPONENTS = 40;
+// Text Display `content` 1–4,000 (spec); the text displays of a message "may total up to 4000 characters"
+// (github.com/discord/discord-api-docs/pull/8562).
+const MAX_V2_TEXT = 4000;
+// Top level (spec, MessageCreateRequest.components): action row, section, text display, media gallery, file,
+// separator, container. Inside a container: the same but a container (Container Structure).
+const V2_TOP_LEVEL = new Set([1, 9, 10, 12, 13, 14, 17]);
+const V2_IN_CONTAINER = new Set([1, 9, 10, 12, 13, 14]);
 
-function checkComponents(issues: Issue[], components: unknown): void {
-  // PLATFORMS.md: "≤ 5 action rows".
-  const rows = arrayOf(issues, components, ['components'], MAX_ROWS);
-  if (!rows) return;
+/** custom_id of interactive components: required, 1–100 characters, unique among all components of the message. */
+type CustomIdCheck = (v: unknown, path: (string | number)[]) => void;
+function customIdCheck(issues: Issue[]): CustomIdCheck {
   const customIds = new Set<string>();
-  const customId = (v: unknown, path: (string | number)[], required: boolean): void => {
+  return (v, path) => {
     if (v === undefined || v === null) {
-      if (required) issues.push({ path, code: 'BASE_TYPE_REQUIRED', message: 'This field is required' });
+      issues.push({ path, code: 'BASE_TYPE_REQUIRED', message: 'This field is required' });
       return;
     }
     // PLATFORMS.md: "`custom_id` ≤ 100 chars"; Discord reference: unique among the components of a message.
@@ -503,9 +562,115 @@ function checkComponents(issues: Issue[], components: unknown): void {
     }
     customIds.add(v);
   };
+}
+
+const notAnObject = (issues: Issue[], path: (string | number)[]): void => {
+  issues.push({ path, code: 'MODEL_TYPE_CONVERT', message: 'Only dictionaries may be used in a ModelType' });
+};
+
+function checkButton(
+  issues: Issue[],
+  c: Json,
+  at: (...k: (string | number)[]) => (string | number)[],
+  customId: CustomIdCheck,
+): void {
+  // Discord reference, "Button": label ≤ 80; link buttons (style 5) have a url and no custom_id,
+  // premium buttons (style 6) a sku_id, the others a custom_id.
+  maxLength(issues, c.label, at('label'), MAX_BUTTON_LABEL);
+  if (c.style === 5) {
+    if (typeof c.url !== 'string' || c.url === '') {
+      issues.push({ path: at('url'), code: 'BASE_TYPE_REQUIRED', message: 'This field is required' });
+    }
+    if (c.custom_id !== undefined) {
+      issues.push({
+        path: at('custom_id'),
+        code: 'BUTTON_COMPONENT_CUSTOM_ID_NOT_ALLOWED',
+        message: 'A link button cannot have a custom_id',
+      });
+    }
+  } else if (c.style === 6) {
+    if (typeof c.sku_id !== 'string') {
+      issues.push({ path: at('sku_id'), code: 'BASE_TYPE_REQUIRED', message: 'This field is required' });
+    }
+  } else if (typeof c.style === 'number' && c.style >= 1 && c.style <= 4) {
+    customId(c.custom_id, at('custom_id'));
+  } else {
+    issues.push({
+      path: at('style'),
+      code: 'BASE_TYPE_CHOICES',
+      message: 'Value must be one of (1, 2, 3, 4, 5, 6).',
+    });
+  }
+}
+
+/** An action row (type checked by the caller) at `path`: 1–5 buttons or one select. */
+function checkActionRow(
+  issues: Issue[],
+  row: Json,
+  path: (string | number)[],
+  customId: CustomIdCheck,
+): void {
+  const at = (...k: (string | number)[]) => [...path, 'components', ...k];
+  // PLATFORMS.md: "5 buttons" per row.
+  if (row.components === undefined || row.components === null) {
+    issues.push({ path: at(), code: 'BASE_TYPE_REQUIRED', message: 'This field is required' });
+    return;
+  }
+  const items = arrayOf(issues, row.components, at(), MAX_BUTTONS_PER_ROW, 1);
+  if (!items) return;
+  const selects = items.filter((c) => isObject(c) && typeof c.type === 'number' && SELECT_TYPES.has(c.type));
+  // Discord reference, "Action Rows": up to 5 buttons, or a single select menu.
+  if (selects.length > 0 && items.length > 1) {
+    issues.push({
+      path: at(),
+      code: 'COMPONENT_LAYOUT_WIDTH_EXCEEDED',
+      message: 'The specified component exceeds the maximum width',
+    });
+  }
+  items.forEach((c, j) => {
+    if (!isObject(c)) notAnObject(issues, at(j));
+    else if (c.type === 2) checkButton(issues, c, (...k) => at(j, ...k), customId);
+    else if (typeof c.type === 'number' && SELECT_TYPES.has(c.type)) {
+      customId(c.custom_id, at(j, 'custom_id'));
+      maxLength(issues, c.placeholder, at(j, 'placeholder'), MAX_PLACEHOLDER);
+      if (c.type === 3) {
+        // PLATFORMS.md: "select ≤ 25 options" (and at least 1, Discord reference).
+        if (c.options === undefined || c.options === null) {
+          issues.push({
+            path: at(j, 'options'),
+            code: 'BASE_TYPE_REQUIRED',
+            message: 'This field is required',
+          });
+        }
+        const options = arrayOf(issues, c.options, at(j, 'options'), MAX_SELECT_OPTIONS, 1);
+        options?.forEach((o, k) => {
+          if (!isObject(o)) return;
+          boundedString(issues, o.label, at(j, 'options', k, 'label'), 1, MAX_SELECT_OPTION_TEXT);
+          boundedString(issues, o.value, at(j, 'options', k, 'value'), 1, MAX_SELECT_OPTION_TEXT);
+          maxLength(issues, o.description, at(j, 'options', k, 'description'), MAX_SELECT_OPTION_TEXT);
+        });
+      }
+    } else {
+      // Text inputs (4) only exist in modals.
+      issues.push({
+        path: at(j, 'type'),
+        code: 'UNION_TYPE_CHOICES',
+        message: 'Value of field "type" must be one of (2, 3, 5, 6, 7, 8).',
+      });
+    }
+  });
+}
+
+/** Components of a message without IS_COMPONENTS_V2: ≤ 5 action rows, nothing else. */
+function checkComponents(issues: Issue[], components: unknown): void {
+  // PLATFORMS.md: "≤ 5 action rows".
+  const rows = arrayOf(issues, components, ['components'], MAX_ROWS);
+  if (!rows) return;
+  const customId = customIdCheck(issues);
   rows.forEach((row, i) => {
     if (!isObject(row) || row.type !== 1) {
-      // Without the IS_COMPONENTS_V2 flag (not allowed here) top-level components must be action rows.
+      // Without the IS_COMPONENTS_V2 flag top-level components must be action rows (sections, text
+      // displays, containers... need the flag).
       issues.push({
         path: ['components', i, 'type'],
         code: 'UNION_TYPE_CHOICES',
@@ -513,118 +678,195 @@ function checkComponents(issues: Issue[], components: unknown): void {
       });
       return;
     }
-    const at = (...k: (string | number)[]) => ['components', i, 'components', ...k];
-    // PLATFORMS.md: "5 buttons" per row.
-    if (row.components === undefined || row.components === null) {
-      issues.push({ path: at(), code: 'BASE_TYPE_REQUIRED', message: 'This field is required' });
-      return;
-    }
-    const items = arrayOf(issues, row.components, at(), MAX_BUTTONS_PER_ROW, 1);
-    if (!items) return;
-    const selects = items.filter(
-      (c) => isObject(c) && typeof c.type === 'number' && SELECT_TYPES.has(c.type),
-    );
-    // Discord reference, "Action Rows": up to 5 buttons, or a single select menu.
-    if (selects.length > 0 && items.length > 1) {
-      issues.push({
-        path: at(),
-        code: 'COMPONENT_LAYOUT_WIDTH_EXCEEDED',
-        message: 'The specified component exceeds the maximum width',
-      });
-    }
-    items.forEach((c, j) => {
-      if (!isObject(c)) {
-        issues.push({
-          path: at(j),
-          code: 'MODEL_TYPE_CONVERT',
-          message: 'Only dictionaries may be used in a ModelType',
-        });
-        return;
-      }
-      if (c.type === 2) {
-        // Discord reference, "Button": label ≤ 80; link buttons (style 5) have a url and no custom_id,
-        // premium buttons (style 6) a sku_id, the others a custom_id.
-        maxLength(issues, c.label, at(j, 'label'), MAX_BUTTON_LABEL);
-        if (c.style === 5) {
-          if (typeof c.url !== 'string' || c.url === '') {
-            issues.push({
-              path: at(j, 'url'),
-              code: 'BASE_TYPE_REQUIRED',
-              message: 'This field is required',
-            });
-          }
-          if (c.custom_id !== undefined) {
-            issues.push({
-              path: at(j, 'custom_id'),
-              code: 'BUTTON_COMPONENT_CUSTOM_ID_NOT_ALLOWED',
-              message: 'A link button cannot have a custom_id',
-            });
-          }
-        } else if (c.style === 6) {
-          if (typeof c.sku_id !== 'string') {
-            issues.push({
-              path: at(j, 'sku_id'),
-              code: 'BASE_TYPE_REQUIRED',
-              message: 'This field is required',
-            });
-          }
-        } else if (typeof c.style === 'number' && c.style >= 1 && c.style <= 4) {
-          customId(c.custom_id, at(j, 'custom_id'), true);
-        } else {
-          issues.push({
-            path: at(j, 'style'),
-            code: 'BASE_TYPE_CHOICES',
-            message: 'Value must be one of (1, 2, 3, 4, 5, 6).',
-          });
-        }
-      } else if (typeof c.type === 'number' && SELECT_TYPES.has(c.type)) {
-        customId(c.custom_id, at(j, 'custom_id'), true);
-        maxLength(issues, c.placeholder, at(j, 'placeholder'), MAX_PLACEHOLDER);
-        if (c.type === 3) {
-          // PLATFORMS.md: "select ≤ 25 options" (and at least 1, Discord reference).
-          if (c.options === undefined || c.options === null) {
-            issues.push({
-              path: at(j, 'options'),
-              code: 'BASE_TYPE_REQUIRED',
-              message: 'This field is required',
-            });
-          }
-          const options = arrayOf(issues, c.options, at(j, 'options'), MAX_SELECT_OPTIONS, 1);
-          options?.forEach((o, k) => {
-            if (!isObject(o)) return;
-            boundedString(issues, o.label, at(j, 'options', k, 'label'), 1, MAX_SELECT_OPTION_TEXT);
-            boundedString(issues, o.value, at(j, 'options', k, 'value'), 1, MAX_SELECT_OPTION_TEXT);
-            maxLength(issues, o.description, at(j, 'options', k, 'description'), MAX_SELECT_OPTION_TEXT);
-          });
-        }
-      } else {
-        // Text inputs (4) only exist in modals.
-        issues.push({
-          path: at(j, 'type'),
-          code: 'UNION_TYPE_CHOICES',
-          message: 'Value of field "type" must be one of (2, 3, 5, 6, 7, 8).',
-        });
-      }
-    });
+    checkActionRow(issues, row, ['components', i], customId);
   });
 }
 
-/** Limits of a message body (create, edit, follow-up); files are checked by resolveAttachments. */
-function messageIssues(b: Json, interaction: boolean): Issue[] {
+/**
+ * Components of a message with IS_COMPONENTS_V2: the layout components, nested as the Component Reference
+ * allows; at most 40 in all counting nested ones (accessories too), text displays within 4,000 characters
+ * together, a custom_id unique across the whole message.
+ */
+function checkComponentsV2(issues: Issue[], components: unknown): void {
+  const top = arrayOf(issues, components, ['components'], MAX_V2_COMPONENTS);
+  if (!top) return;
+  const customId = customIdCheck(issues);
+  let count = 0;
+  let text = 0;
+  const typeChoice = (path: (string | number)[], allowed: Set<number>) =>
+    issues.push({
+      path: [...path, 'type'],
+      code: 'UNION_TYPE_CHOICES',
+      message: `Value of field "type" must be one of (${[...allowed].join(', ')}).`,
+    });
+  const textDisplay = (c: Json, path: (string | number)[]): void => {
+    boundedString(issues, c.content, [...path, 'content'], 1, MAX_V2_TEXT);
+    text += textLength(c.content);
+  };
+  const walk = (c: unknown, path: (string | number)[], allowed: Set<number>): void => {
+    if (!isObject(c)) {
+      notAnObject(issues, path);
+      return;
+    }
+    count++;
+    if (typeof c.type !== 'number' || !allowed.has(c.type)) {
+      typeChoice(path, allowed);
+      return;
+    }
+    const at = (...k: (string | number)[]) => [...path, ...k];
+    switch (c.type) {
+      case 1: {
+        checkActionRow(issues, c, path, customId);
+        count += Array.isArray(c.components) ? c.components.length : 0;
+        return;
+      }
+      case 9: {
+        // Section: "One to three text components" and "A thumbnail or a button component" as accessory.
+        const texts = arrayOf(issues, c.components, at('components'), 3, 1);
+        if (c.components === undefined || c.components === null) {
+          issues.push({
+            path: at('components'),
+            code: 'BASE_TYPE_REQUIRED',
+            message: 'This field is required',
+          });
+        }
+        texts?.forEach((t, j) => {
+          if (!isObject(t)) notAnObject(issues, at('components', j));
+          else if (t.type !== 10) typeChoice(at('components', j), new Set([10]));
+          else textDisplay(t, at('components', j));
+          count++;
+        });
+        const accessory = c.accessory;
+        if (!isObject(accessory)) {
+          issues.push({
+            path: at('accessory'),
+            code: 'BASE_TYPE_REQUIRED',
+            message: 'This field is required',
+          });
+          return;
+        }
+        count++;
+        if (accessory.type === 2) checkButton(issues, accessory, (...k) => at('accessory', ...k), customId);
+        else if (accessory.type !== 11) typeChoice(at('accessory'), new Set([2, 11]));
+        return;
+      }
+      case 10:
+        textDisplay(c, path);
+        return;
+      case 14:
+        // Separator: spacing 1 (small) or 2 (large).
+        if (c.spacing !== undefined && c.spacing !== null && c.spacing !== 1 && c.spacing !== 2) {
+          issues.push({
+            path: at('spacing'),
+            code: 'BASE_TYPE_CHOICES',
+            message: 'Value must be one of (1, 2).',
+          });
+        }
+        return;
+      case 17: {
+        // Container: its children from V2_IN_CONTAINER (spec: 1–40 of them); accent_color 0x000000–0xFFFFFF.
+        if (c.components === undefined || c.components === null) {
+          issues.push({
+            path: at('components'),
+            code: 'BASE_TYPE_REQUIRED',
+            message: 'This field is required',
+          });
+        }
+        const kids = arrayOf(issues, c.components, at('components'), MAX_V2_COMPONENTS, 1);
+        kids?.forEach((k, j) => {
+          walk(k, at('components', j), V2_IN_CONTAINER);
+        });
+        const color = c.accent_color;
+        if (
+          color !== undefined &&
+          color !== null &&
+          (!Number.isInteger(color) || (color as number) < 0 || (color as number) > 0xffffff)
+        ) {
+          issues.push({
+            path: at('accent_color'),
+            code: 'NUMBER_TYPE_MAX',
+            message: 'int value should be <= 16777215 and >= 0.',
+          });
+        }
+        return;
+      }
+      default:
+        // Media gallery (12) and file (13): accepted as sent, this bot sends neither.
+        return;
+    }
+  };
+  top.forEach((c, i) => {
+    walk(c, ['components', i], V2_TOP_LEVEL);
+  });
+  if (count > MAX_V2_COMPONENTS) {
+    issues.push({
+      path: ['components'],
+      code: 'COMPONENT_MAX_TOTAL_COMPONENTS_EXCEEDED',
+      message: `Maximum number of components exceeded (${MAX_V2_COMPONENTS})`,
+      detail: `got ${count}, nested ones counted`,
+    });
+  }
+  if (text > MAX_V2_TEXT) {
+    // Discord documents the limit, not its error code: the fake names it.
+    issues.push({
+      path: ['components'],
+      code: 'COMPONENT_MAX_TOTAL_TEXT_LENGTH_EXCEEDED',
+      message: `The text displays of a message must total ${MAX_V2_TEXT} characters or fewer`,
+      detail: `got ${text}`,
+    });
+  }
+}
+
+/**
+ * Limits of a message body (create, edit, follow-up); files are checked by resolveAttachments. `existing` is the
+ * message an edit applies to: its flags hold when the edit sends none, and IS_COMPONENTS_V2 cannot be taken off it
+ * ("once a message has been sent with this flag, it can't be removed", Component Reference).
+ */
+function messageIssues(b: Json, interaction: boolean, existing?: DiscordMessage): Issue[] {
   const issues: Issue[] = [];
-  // PLATFORMS.md: "Message content ≤ 2,000 chars".
-  maxLength(issues, b.content, ['content'], MAX_CONTENT);
-  checkEmbeds(issues, b.embeds);
-  checkComponents(issues, b.components);
+  const flags = typeof b.flags === 'number' ? b.flags : (existing?.flags ?? 0);
+  const v2 = (flags & FLAG_COMPONENTS_V2) !== 0;
+  if (v2) {
+    // Component Reference: with the flag "the `content` and `embeds` fields will no longer work", and "the `poll`
+    // and `stickers` fields are disabled"; Discord refuses them (MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2),
+    // also when an edit turns the flag on and leaves the message's old content or embeds in place.
+    const legacy = (key: string, sent: boolean, kept: boolean) => {
+      if (!sent && !kept) return;
+      issues.push({
+        path: [key],
+        code: 'MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2',
+        message: `The '${key}' field cannot be used when using MessageFlags.IS_COMPONENTS_V2`,
+        ...(sent ? {} : { detail: `the message still has its ${key}` }),
+      });
+    };
+    const filled = (v: unknown) => (typeof v === 'string' && v !== '') || (Array.isArray(v) && v.length > 0);
+    legacy('content', filled(b.content), b.content === undefined && existing?.content !== undefined);
+    legacy('embeds', filled(b.embeds), b.embeds === undefined && existing?.embeds !== undefined);
+    legacy('poll', isObject(b.poll), false);
+    legacy('sticker_ids', filled(b.sticker_ids), false);
+    checkComponentsV2(issues, b.components);
+  } else {
+    // PLATFORMS.md: "Message content ≤ 2,000 chars".
+    maxLength(issues, b.content, ['content'], MAX_CONTENT);
+    checkEmbeds(issues, b.embeds);
+    checkComponents(issues, b.components);
+  }
   if (b.flags !== undefined && b.flags !== null) {
-    // Discord reference: a bot may set SUPPRESS_EMBEDS; EPHEMERAL only on interaction responses.
-    const allowed = interaction ? FLAG_EPHEMERAL | FLAG_SUPPRESS_EMBEDS : FLAG_SUPPRESS_EMBEDS;
+    // Discord reference: a bot may set SUPPRESS_EMBEDS and IS_COMPONENTS_V2; EPHEMERAL only on interaction responses.
+    const allowed = (interaction ? FLAG_EPHEMERAL : 0) | FLAG_SUPPRESS_EMBEDS | FLAG_COMPONENTS_V2;
     if (typeof b.flags !== 'number' || !Number.isInteger(b.flags) || (b.flags & ~allowed) !== 0) {
       issues.push({
         path: ['flags'],
         code: 'MESSAGE_FLAGS_INVALID',
         message: 'Invalid flags',
-        detail: `got ${JSON.stringify(b.flags)}, allowed ${interaction ? '64 and 4' : '4'}`,
+        detail: `got ${JSON.stringify(b.flags)}, allowed ${interaction ? '64, 4 and 32768' : '4 and 32768'}`,
+      });
+    } else if (((existing?.flags ?? 0) & FLAG_COMPONENTS_V2) !== 0 && !v2) {
+      issues.push({
+        path: ['flags'],
+        code: 'MESSAGE_FLAGS_INVALID',
+        message: 'IS_COMPONENTS_V2 cannot be removed from a message',
+        detail: `got ${b.flags} on a message sent with 32768`,
       });
     }
   }
@@ -912,9 +1154,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
   const invalidForm = (what: string, issues: Issue[]): Answer => ({
     status: 400,
     body: { code: 50035, message: 'Invalid Form Body', errors: errorTree(issues) },
-    violation: `${what}: ${issues
-      .map((i) => `${pointer(i.path)}: ${i.message}${i.detail ? ` (${i.detail})` : ''}`)
-      .join('; ')}`,
+    violation: `${what}: ${issueText(issues)}`,
   });
   const badJson = (): Answer => ({
     status: 400,
@@ -1025,7 +1265,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
     if (!isObject(body)) return badJson();
     const b = body;
     const editing = typeof target !== 'function';
-    const issues = [...req.formIssues, ...messageIssues(b, interaction)];
+    const issues = [...req.formIssues, ...messageIssues(b, interaction, editing ? target : undefined)];
     const plan = resolveAttachments(
       issues,
       b.attachments,
@@ -1695,6 +1935,14 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
       routeRate = options.routeRate ?? DEFAULT_ROUTE_RATE;
       globalRate = options.globalRate ?? DEFAULT_GLOBAL_RATE;
       refill();
+    },
+    checkInteractionResponse(response) {
+      const issues = interactionResponseIssues(response);
+      if (issues.length === 0) return [];
+      const type = isObject(response) ? String(response.type) : '?';
+      const line = `interaction response (type ${type}): ${issueText(issues)}`;
+      fake.violations.push(line);
+      return [line];
     },
     close: () => gateway.close().then(() => closeServer(server)),
   };

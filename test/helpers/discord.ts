@@ -34,10 +34,26 @@ export interface DiscordSeen {
   messages: Record<string, unknown>[];
 }
 
-/** Visible text and buttons of Discord message bodies. */
+/** A V2 text display as read: the heading and bold marks the renderer puts at line starts taken off. */
+const readable = (markdown: string): string =>
+  markdown.replace(/^### /gm, '').replace(/^\*\*(.+?)\*\*/gm, '$1');
+
+/**
+ * Visible text and buttons of Discord message bodies, in reading order: classic messages (content, embeds,
+ * action rows) and Components V2 ones (text displays, sections with their accessory, containers, action rows
+ * at any depth).
+ */
 export function discordSeen(messages: Record<string, unknown>[]): Omit<DiscordSeen, 'response'> {
   const texts: string[] = [];
   const buttons: DiscordSeen['buttons'] = [];
+  const component = (c: Record<string, unknown>): void => {
+    if (c.type === 10 && typeof c.content === 'string') texts.push(readable(c.content));
+    if (c.type === 2 && typeof c.custom_id === 'string')
+      buttons.push({ label: String(c.label ?? ''), custom_id: c.custom_id });
+    for (const child of (c.components as Record<string, unknown>[] | undefined) ?? []) component(child);
+    if (typeof c.accessory === 'object' && c.accessory !== null)
+      component(c.accessory as Record<string, unknown>);
+  };
   for (const m of messages) {
     if (typeof m.content === 'string' && m.content !== '…') texts.push(m.content);
     for (const e of (m.embeds as Record<string, unknown>[] | undefined) ?? []) {
@@ -46,12 +62,7 @@ export function discordSeen(messages: Record<string, unknown>[]): Omit<DiscordSe
       for (const f of (e.fields as { name: string; value: string }[] | undefined) ?? [])
         texts.push(`${f.name}: ${f.value}`);
     }
-    for (const row of (m.components as { components?: Record<string, unknown>[] }[] | undefined) ?? []) {
-      for (const c of row.components ?? []) {
-        if (c.type === 2 && typeof c.custom_id === 'string')
-          buttons.push({ label: String(c.label ?? ''), custom_id: c.custom_id });
-      }
-    }
+    for (const c of (m.components as Record<string, unknown>[] | undefined) ?? []) component(c);
   }
   return { text: texts.join('\n'), payloads: buttons.map((b) => b.custom_id), buttons, messages };
 }
@@ -221,6 +232,8 @@ export async function openDiscordBench(
     const res = await post(JSON.stringify(interaction));
     if (res.status !== 200) throw new Error(`interaction answered ${res.status}: ${await res.text()}`);
     const response = (await res.json()) as DiscordSeen['response'];
+    // What the app answered Discord with is checked as Discord would (flags, V2 rules), into `violations`.
+    discord.checkInteractionResponse(response);
     // A PONG, an autocomplete or a modal has no follow-ups to wait for.
     if (![1, 8].includes(response.type)) await waitProcessed(id, already + 1);
     const bodies: Record<string, unknown>[] = [];
