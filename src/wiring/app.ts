@@ -33,6 +33,7 @@ import type { JobQueue } from '../queue.ts';
 import type { Store } from '../store.ts';
 import { createDomain } from './domain.ts';
 import { createJobQueue, type QueueConnection, queueConnectionFor } from './queue.ts';
+import { readinessCheck } from './readiness.ts';
 import { type OpenedStore, openStore } from './store.ts';
 
 export interface AppOptions {
@@ -130,24 +131,6 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   // Workers relay the outbox; platform adapters serve their delivery queues as they land.
   if (config.role !== 'web') notifications.start();
 
-  // How the queue's server could lose jobs it accepted: logged once at start, shown on /readyz, and
-  // looked at again at most once a minute.
-  let durability = { at: 0, warnings: [] as string[] };
-  const durabilityWarnings = async (): Promise<string[]> => {
-    if (Date.now() - durability.at < 60_000) return durability.warnings;
-    try {
-      durability = { at: Date.now(), warnings: (await withTimeout(queue.durability(), 2000)).warnings };
-    } catch {
-      // the queue is down: /readyz says so already
-    }
-    return durability.warnings;
-  };
-  if (queue.backend === 'redis') {
-    void durabilityWarnings().then((warnings) => {
-      for (const warning of warnings) logger.warn({ queue: 'redis' }, warning);
-    });
-  }
-
   const http = new HttpServer({ logger, metrics });
   http.routePrefix('GET', FILE_LINK_PREFIX, fileDownloadHandler(links, domain.ctx.files));
   // A page of an identity document for the staff member the link was made for, while it is waiting.
@@ -168,42 +151,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     }),
   );
   let discordGateway: DiscordGateway | undefined;
-  const readiness = async (): Promise<Readiness> => {
-    const check = async (probe: () => Promise<void>) => {
-      try {
-        await withTimeout(probe(), 2000);
-        return 'ok' as const;
-      } catch {
-        return 'down' as const;
-      }
-    };
-    const [storeStatus, queueStatus] = await Promise.all([
-      check(() => opened.store.ping()),
-      check(() => queue.ping()),
-    ]);
-    return {
-      ready: storeStatus === 'ok' && queueStatus === 'ok',
-      role: config.role,
-      store: { kind: opened.kind, status: storeStatus },
-      queue: {
-        backend: queue.backend,
-        status: queueStatus,
-        ...(queueStatus === 'ok' && queue.backend === 'redis'
-          ? await durabilityWarnings().then((w) => (w.length > 0 ? { warnings: w } : {}))
-          : {}),
-      },
-      platforms: {
-        console: { enabled: true },
-        slack: platform(config.slack.status),
-        line: platform(config.line.status),
-        discord: {
-          ...platform(config.discord.status),
-          // The Gateway being away does not make this process unready (HTTP interactions still work).
-          ...(discordGateway ? { gateway: discordGateway.status() } : {}),
-        },
-      },
-    };
-  };
+  const readiness = readinessCheck({
+    config,
+    store: opened,
+    queue,
+    logger,
+    gateway: () => discordGateway?.status(),
+  });
   healthRoutes(http, { readiness, metrics, queue });
 
   let line: LineAdapter | undefined;
@@ -389,18 +343,4 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 /** The bot with every command registered; shared by the server and the console chat. */
 export function buildBot(deps: Omit<BotOptions, 'router'>): Bot {
   return new Bot({ flows: allFlows, ...deps, router: new Router(allCommands) });
-}
-
-function platform(status: Config['slack']['status']) {
-  return status.enabled ? { enabled: true } : { enabled: false, missing: [...status.missing] };
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    promise,
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
 }
