@@ -221,6 +221,9 @@ export async function openDiscordBench(
     const res = await post(JSON.stringify(interaction));
     if (res.status !== 200) throw new Error(`interaction answered ${res.status}: ${await res.text()}`);
     const response = (await res.json()) as DiscordSeen['response'];
+    // The answer is an interaction response: held to the API spec and message limits like a REST body
+    // (a breach lands in discord.violations).
+    discord.checkInteractionResponse(response);
     // A PONG, an autocomplete or a modal has no follow-ups to wait for.
     if (![1, 8].includes(response.type)) await waitProcessed(id, already + 1);
     const bodies: Record<string, unknown>[] = [];
