@@ -456,7 +456,7 @@ describe('fake Discord: Components V2', () => {
   it('a deferral takes only EPHEMERAL: the V2 answer sets its flag on the @original edit', async () => {
     expect(fake.checkInteractionResponse({ type: 5, data: { flags: 64 } })).toEqual([]);
     expect(fake.checkInteractionResponse({ type: 5, data: { flags: 64 | V2 } })).toEqual([
-      expect.stringContaining('interaction response (type 5): data.flags: Invalid flags'),
+      expect.stringContaining('data.flags: Invalid flags'),
     ]);
     expect(
       fake.checkInteractionResponse({ type: 4, data: { flags: 64 | V2, components: [text('hi')] } }),
@@ -465,6 +465,7 @@ describe('fake Discord: Components V2', () => {
       expect.stringContaining("data.content: The 'content' field cannot be used"),
     ]);
     expect(fake.violations).toHaveLength(2);
+    expect(fake.violations[0]).toContain('interaction response (type 5)');
     const token = fake.issueInteractionToken(CHANNEL);
     await api.interactions.editReply(APP_ID, token, {
       flags: V2,

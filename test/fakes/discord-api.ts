@@ -8,12 +8,15 @@
  * what the real API would reject (limits from ../shared/design/PLATFORMS.md, section Discord, and the
  * API reference, https://discord.com/developers/docs/). A request broken by a documented limit gets
  * the real error plus a line in `violations`, so a bot test can assert `violations` is empty instead
- * of discovering the limit in production.
+ * of discovering the limit in production. Every request body is also checked against Discord's OpenAPI
+ * description (https://github.com/discord/discord-api-spec, read by ./openapi.ts where the shared specs
+ * folder is present): a body that breaks it gets the same 50035 answer and violation.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
 import { closeServer, listenLocal, mimeTypeOf, multipartParts, pollUntil } from './common.ts';
 import { attachFakeGateway, type FakeGateway } from './discord-gateway.ts';
+import { type SpecError, validateRequest } from './openapi.ts';
 
 export interface FakeDiscordOptions {
   /** `Authorization: Bot <botToken>` is required on bot routes, else 401 {code:0,message:'401: Unauthorized'}. */
@@ -131,6 +134,13 @@ export interface FakeDiscord {
   /** Users that cannot receive DMs: POST /channels/{dm}/messages answers 403 {code:50007,'Cannot send messages to this user'}. */
   blockDms(userId: string): void;
   /**
+   * Checks the app's HTTP answer to an interaction (an interaction response: PONG, a message, a deferral, a modal…),
+   * which reaches Discord as a response, not as a REST request: against the API spec's callback body (POST
+   * /interactions/{id}/{token}/callback) and, for a message, the same limits as a message body. Each problem is one
+   * line of the returned list; when there are any, one line naming them all goes to `violations`.
+   */
+  checkInteractionResponse(body: unknown): string[];
+  /**
    * The next `count` requests to `route` (e.g. 'POST /channels/:id/messages', see DiscordCall.route) answer
    * `status` (default 500; 429 comes with retry_after 1 s). They are recorded but have no effect.
    */
@@ -143,11 +153,6 @@ export interface FakeDiscord {
    * startFakeDiscord and refills the buckets. Keeps DM channels, blocked users and interaction tokens.
    */
   reset(): void;
-  /**
-   * Checks an interaction response the app answered with (see interactionResponseIssues) the way Discord would;
-   * a breach goes to `violations` and is returned.
-   */
-  checkInteractionResponse(response: unknown): string[];
   close(): Promise<void>;
 }
 
@@ -258,6 +263,8 @@ interface Req {
   files: DiscordFile[];
   uploads: UploadPart[];
   formIssues: Issue[];
+  /** Where the body breaks the API spec (see specIssues); each handler that checks a body adds them. */
+  specIssues: Issue[];
 }
 interface Route {
   method: string;
@@ -394,6 +401,43 @@ function errorTree(issues: Issue[]): Json {
     node._errors = list;
   }
   return root;
+}
+
+/** Discord's error codes for what the API spec checks (those of its 50035 answers; a generic one otherwise). */
+const SPEC_CODES: Record<string, string> = {
+  required: 'BASE_TYPE_REQUIRED',
+  maxLength: 'BASE_TYPE_MAX_LENGTH',
+  minLength: 'BASE_TYPE_MIN_LENGTH',
+  maxItems: 'BASE_TYPE_MAX_LENGTH',
+  minItems: 'BASE_TYPE_MIN_LENGTH',
+  enum: 'BASE_TYPE_CHOICES',
+  const: 'BASE_TYPE_CHOICES',
+  union: 'UNION_TYPE_CHOICES',
+  minimum: 'NUMBER_TYPE_MIN',
+  maximum: 'NUMBER_TYPE_MAX',
+  pattern: 'STRING_TYPE_REGEX',
+};
+
+/**
+ * Where a request body breaks Discord's OpenAPI description (https://github.com/discord/discord-api-spec) for
+ * `method` + `apiPath`, as form issues. Nothing when the spec is not at hand (see openapi.ts).
+ */
+function specIssues(method: string, apiPath: string, body: unknown): Issue[] {
+  return validateRequest('discord', method, apiPath, body).map(specIssue);
+}
+function specIssue(e: SpecError): Issue {
+  return {
+    path: e.path,
+    code: SPEC_CODES[e.keyword] ?? 'BASE_TYPE_INVALID',
+    message: e.message,
+    detail: 'API spec',
+  };
+}
+
+/** The fake's own issues, then the spec's at paths those do not already name (the documented check is more precise). */
+function withSpecIssues(issues: Issue[], spec: Issue[]): Issue[] {
+  const named = new Set(issues.map((i) => JSON.stringify(i.path)));
+  return [...issues, ...spec.filter((i) => !named.has(JSON.stringify(i.path)))];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1272,7 +1316,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
       req.uploads,
       editing ? target.attachments : undefined,
     );
-    if (issues.length > 0) return invalidForm(what, issues);
+    const all = withSpecIssues(issues, req.specIssues);
+    if (all.length > 0) return invalidForm(what, all);
     if (plan.length > MAX_FILES) {
       return {
         status: 400,
@@ -1363,7 +1408,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
         violation: `${req.route}: ${chatInput} chat-input commands (max ${MAX_CHAT_INPUT_COMMANDS})`,
       };
     }
-    const issues = commandIssues(list);
+    const issues = withSpecIssues(commandIssues(list), req.specIssues);
     if (issues.length > 0) return invalidForm(req.route, issues);
     const previous = guildId === undefined ? fake.commands.global : (fake.commands.guilds.get(guildId) ?? []);
     const echoed = (list as Json[]).map((c) => {
@@ -1416,11 +1461,12 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
           typeof b.recipient_id === 'string' || typeof b.recipient_id === 'number'
             ? String(b.recipient_id)
             : '';
-        if (user === '') {
-          return invalidForm(req.route, [
-            { path: ['recipient_id'], code: 'BASE_TYPE_REQUIRED', message: 'This field is required' },
-          ]);
-        }
+        const missing: Issue[] =
+          user === ''
+            ? [{ path: ['recipient_id'], code: 'BASE_TYPE_REQUIRED', message: 'This field is required' }]
+            : [];
+        const issues = withSpecIssues(missing, req.specIssues);
+        if (issues.length > 0) return invalidForm(req.route, issues);
         let id = fake.dmChannels.get(user);
         if (!id) {
           id = snowflake();
@@ -1793,6 +1839,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
               files: parsed.files,
               uploads: parsed.uploads,
               formIssues: parsed.formIssues,
+              specIssues: parsed.body === null ? [] : specIssues(method, apiPath, parsed.body),
             },
             p,
           );
@@ -1912,6 +1959,19 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
     blockDms(userId) {
       blocked.add(userId);
     },
+    checkInteractionResponse(body) {
+      const spec = specIssues('POST', '/interactions/0/token/callback', body);
+      // A message (4, 7) is held to the limits of any message body, a deferral (5, 6) to its flags.
+      const own = interactionResponseIssues(body);
+      const issues = withSpecIssues(own, spec);
+      if (issues.length === 0) return [];
+      const a = invalidForm(
+        `interaction response (type ${isObject(body) ? String(body.type) : '?'})`,
+        issues,
+      );
+      if (a.violation) fake.violations.push(a.violation);
+      return issues.map((i) => `${pointer(i.path)}: ${i.message}${i.detail ? ` (${i.detail})` : ''}`);
+    },
     failNext(route, count, status = 500) {
       for (let i = 0; i < count; i++) failures.push({ route, status });
     },
@@ -1935,14 +1995,6 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
       routeRate = options.routeRate ?? DEFAULT_ROUTE_RATE;
       globalRate = options.globalRate ?? DEFAULT_GLOBAL_RATE;
       refill();
-    },
-    checkInteractionResponse(response) {
-      const issues = interactionResponseIssues(response);
-      if (issues.length === 0) return [];
-      const type = isObject(response) ? String(response.type) : '?';
-      const line = `interaction response (type ${type}): ${issueText(issues)}`;
-      fake.violations.push(line);
-      return [line];
     },
     close: () => gateway.close().then(() => closeServer(server)),
   };

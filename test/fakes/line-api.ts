@@ -4,11 +4,14 @@
  * reject (limits from ../shared/design/PLATFORMS.md, section LINE, and the Messaging API reference,
  * https://developers.line.biz/en/reference/messaging-api/). A request broken by a documented limit
  * gets a 400 shaped like the real one plus a line in `violations`, so a bot test can assert
- * `violations` is empty instead of discovering the limit in production.
+ * `violations` is empty instead of discovering the limit in production. JSON bodies are also checked against
+ * LINE's OpenAPI description (https://github.com/line/line-openapi, messaging-api.yml, read by ./openapi.ts
+ * where the shared specs folder is present): a body that breaks it gets the same 400 and violation.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { closeServer, listenLocal, pollUntil } from './common.ts';
+import { validateRequest } from './openapi.ts';
 
 export interface FakeLineOptions {
   /** Requests must carry `Authorization: Bearer <token>`, else 401. */
@@ -154,6 +157,8 @@ interface ApiRequest {
   body: unknown;
   jsonError: boolean;
   requestId: string;
+  /** Where a JSON body breaks the API spec (see specDetails); the handlers add them to their own errors. */
+  spec: Detail[];
 }
 type Route = {
   method: string;
@@ -394,8 +399,40 @@ function checkRichMenu(b: Json, errors: Detail[], uriMax: number): void {
   walkUrls(areas, 'areas', errors, uriMax);
 }
 
+/** Details that come from the API spec, marked as such in the violation line. */
+const fromSpec = new WeakSet<Detail>();
+
+/** Where a JSON body breaks LINE's OpenAPI description for the request, as error details. */
+function specDetails(method: string, path: string, body: unknown): Detail[] {
+  const errors = validateRequest('line', method, path, body).filter(
+    // The spec read here predates LINE's 2026-10-27 change (https://developers.line.biz/en/news/2026/10/27/uri-action/):
+    // it still caps AltUri.desktop at 1,000. walkUrls checks it against the current limit (uriMaxLength) instead.
+    (e) => !(e.keyword === 'maxLength' && e.path.at(-2) === 'altUri' && e.path.at(-1) === 'desktop'),
+  );
+  return errors.map((e) => {
+    const property = e.path.reduce<string>(
+      (s, k) => (typeof k === 'number' ? `${s}[${k}]` : s === '' ? k : `${s}.${k}`),
+      '',
+    );
+    const d = { message: e.message, property };
+    fromSpec.add(d);
+    return d;
+  });
+}
+
+/** The fake's own errors, then the spec's for properties those do not already name (the documented check is more precise). */
+function withSpec(req: ApiRequest, errors: Detail[]): Detail[] {
+  const named = new Set(errors.map((e) => e.property));
+  return [...errors, ...req.spec.filter((d) => !named.has(d.property))];
+}
+
 function bad(req: ApiRequest, details: Detail[]): Answer {
-  const what = details.map((d) => (d.property ? `${d.property}: ${d.message}` : d.message)).join('; ');
+  const what = details
+    .map(
+      (d) =>
+        `${d.property ? `${d.property}: ${d.message}` : d.message}${fromSpec.has(d) ? ' (API spec)' : ''}`,
+    )
+    .join('; ');
   return {
     status: 400,
     body: { message: `The request body has ${details.length} error(s)`, details },
@@ -472,7 +509,8 @@ export async function startFakeLine(options: FakeLineOptions): Promise<FakeLine>
       }
     }
     checkMessages(b.messages, errors, uriMax);
-    if (errors.length > 0) return bad(req, errors);
+    const all = withSpec(req, errors);
+    if (all.length > 0) return bad(req, all);
     const recipients = via === 'push' ? [to as string] : (to as string[]);
     if (overMonthly(recipients.length)) return MONTHLY;
     if (key !== undefined) retryKeys.set(key, { requestId: req.requestId, at: now() });
@@ -498,7 +536,8 @@ export async function startFakeLine(options: FakeLineOptions): Promise<FakeLine>
         if (typeof b.replyToken !== 'string')
           errors.push({ message: 'must be specified', property: 'replyToken' });
         checkMessages(b.messages, errors, uriMax);
-        if (errors.length > 0) return bad(req, errors);
+        const all = withSpec(req, errors);
+        if (all.length > 0) return bad(req, all);
         const token = replyTokens.get(b.replyToken as string);
         // PLATFORMS.md: "Reply token: single use, within 1 minute of receipt"; used only once accepted.
         if (!token || token.used || now() - token.issuedAt > REPLY_TOKEN_TTL_MS) {
@@ -557,7 +596,8 @@ export async function startFakeLine(options: FakeLineOptions): Promise<FakeLine>
         if (typeof s !== 'number' || !Number.isInteger(s) || s < 5 || s > 60 || s % 5 !== 0) {
           errors.push({ message: 'must be 5..60 in multiples of 5', property: 'loadingSeconds' });
         }
-        return errors.length > 0 ? bad(req, errors) : { status: 202, body: {} };
+        const all = withSpec(req, errors);
+        return all.length > 0 ? bad(req, all) : { status: 202, body: {} };
       },
     },
     {
@@ -588,7 +628,8 @@ export async function startFakeLine(options: FakeLineOptions): Promise<FakeLine>
       handle(req) {
         const errors: Detail[] = [];
         checkRichMenu(req.body as Json, errors, uriMax);
-        if (errors.length > 0) return bad(req, errors);
+        const all = withSpec(req, errors);
+        if (all.length > 0) return bad(req, all);
         const richMenuId = `richmenu-${randomBytes(16).toString('hex')}`;
         fake.richMenus.set(richMenuId, { body: req.body });
         return { status: 200, body: { richMenuId } };
@@ -690,6 +731,7 @@ export async function startFakeLine(options: FakeLineOptions): Promise<FakeLine>
         return bad(req, [{ message: 'The request body must be a JSON object', property: '' }]);
       }
       const params = match.slice(1).map((s) => decodeURIComponent(s));
+      if (route.json) req.spec = specDetails(req.method, req.path, req.body);
       return route.handle(req, params);
     }
     return { status: 404, body: NOT_FOUND };
@@ -723,6 +765,7 @@ export async function startFakeLine(options: FakeLineOptions): Promise<FakeLine>
       body,
       jsonError,
       requestId: randomUUID(),
+      spec: [],
     };
     let a: Answer;
     try {

@@ -8,11 +8,16 @@
  * ../shared/design/PLATFORMS.md, section Slack, and the Block Kit reference,
  * https://docs.slack.dev/reference/block-kit/). A request broken by a documented limit gets the
  * real error plus a line in `violations`, so a bot test can assert `violations` is empty instead of
- * discovering the limit in production.
+ * discovering the limit in production. The arguments of a Web API method are also checked against Slack's
+ * OpenAPI description (https://github.com/slackapi/slack-api-specs, read by ./openapi.ts where the shared
+ * specs folder is present) as far as that stale spec goes: required arguments present, boolean and number
+ * arguments of their type; a breach is answered `invalid_arguments` with a violation. Methods it lacks (the
+ * files.uploadV2 steps) and arguments it does not list pass.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { closeServer, listenLocal, mimeTypeOf, multipartParts, pollUntil } from './common.ts';
+import { validateRequest } from './openapi.ts';
 
 export interface FakeSlackOptions {
   /** Every /api/* call needs `Authorization: Bearer <botToken>` (or a `token` form field); else {"ok":false,"error":"invalid_auth"}. */
@@ -986,6 +991,18 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
     const handler = Object.hasOwn(methods, api) ? methods[api] : undefined;
     if (!handler) return fail('unknown_method');
     if (parseError) return fail(parseError);
+    const spec = validateRequest('slack', 'POST', `/${api}`, body);
+    if (spec.length > 0) {
+      const a = invalidArguments(
+        api,
+        spec.map((e) =>
+          e.keyword === 'required'
+            ? `missing required field: ${e.path.join('.')}`
+            : `${e.message} [json-pointer:${e.pointer}]`,
+        ),
+      );
+      return { ...a, violation: `${a.violation ?? api} (API spec)` };
+    }
     return handler({ api, body });
   }
 

@@ -232,7 +232,8 @@ export async function openDiscordBench(
     const res = await post(JSON.stringify(interaction));
     if (res.status !== 200) throw new Error(`interaction answered ${res.status}: ${await res.text()}`);
     const response = (await res.json()) as DiscordSeen['response'];
-    // What the app answered Discord with is checked as Discord would (flags, V2 rules), into `violations`.
+    // What the app answered Discord with is an interaction response: held to the API spec, the message
+    // limits and the V2 and deferral rules like a REST body (a breach lands in discord.violations).
     discord.checkInteractionResponse(response);
     // A PONG, an autocomplete or a modal has no follow-ups to wait for.
     if (![1, 8].includes(response.type)) await waitProcessed(id, already + 1);
