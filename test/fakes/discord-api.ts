@@ -14,6 +14,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
 import { closeServer, listenLocal, mimeTypeOf, multipartParts, pollUntil } from './common.ts';
 import { attachFakeGateway, type FakeGateway } from './discord-gateway.ts';
+import { modalIssues } from './discord-modal.ts';
 
 export interface FakeDiscordOptions {
   /** `Authorization: Bot <botToken>` is required on bot routes, else 401 {code:0,message:'401: Unauthorized'}. */
@@ -132,6 +133,14 @@ export interface FakeDiscord {
    */
   failNext(route: string, count: number, status?: number): void;
   setRates(r: { routeRate?: number; globalRate?: number }): void;
+  /**
+   * Checks what the app answered an interaction with in its HTTP response (not a request to this API,
+   * so the test bench hands it over): a modal (type 9) against the modal limits (discord-modal.ts), a
+   * message (type 4) against the message limits, and a modal is no answer to a modal's submission or
+   * a PING ("not available for MODAL_SUBMIT and PING interactions", interaction callback types). Each
+   * breach is a line in `violations`.
+   */
+  checkInteractionResponse(response: unknown, interactionType?: number): void;
   /** Resolves when `predicate()` is true (polls every 5 ms), rejects after timeoutMs (default 5000) with a message listing the last calls. */
   waitFor(predicate: () => boolean, timeoutMs?: number): Promise<void>;
   /**
@@ -1590,6 +1599,19 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
       if (r.routeRate !== undefined) routeRate = r.routeRate;
       if (r.globalRate !== undefined) globalRate = r.globalRate;
       refill();
+    },
+    checkInteractionResponse(response, interactionType) {
+      const what = `interaction response (type ${isObject(response) ? String(response.type) : '?'})`;
+      if (!isObject(response)) {
+        fake.violations.push(`${what}: not an object`);
+      } else if (response.type === 9 && (interactionType === 1 || interactionType === 5)) {
+        fake.violations.push(`${what}: a modal cannot answer interaction type ${interactionType}`);
+      } else if (response.type === 9) {
+        for (const line of modalIssues(response.data)) fake.violations.push(`${what}: ${line}`);
+      } else if (response.type === 4 && isObject(response.data)) {
+        const issues = messageIssues(response.data, true);
+        if (issues.length > 0) fake.violations.push(invalidForm(what, issues).violation ?? what);
+      }
     },
     waitFor(predicate, timeoutMs = 5000) {
       return pollUntil(predicate, timeoutMs, 'fake Discord', describeCalls);
