@@ -237,12 +237,14 @@ describe('Discord commands', () => {
     const data = modal.response.data as {
       custom_id: string;
       title: string;
-      components: { components: { custom_id: string }[] }[];
+      // Labels (type 18) around their input; the submission below uses the older action-row shape.
+      components: { type: number; component: { custom_id: string } }[];
     };
     expect(data.custom_id.length).toBeLessThanOrEqual(100);
     expect(data.title.length).toBeLessThanOrEqual(45);
     expect(card.text).toContain('翻訳チェック');
-    const field = data.components[0]?.components[0]?.custom_id ?? '';
+    expect(data.components[0]?.type).toBe(18);
+    const field = data.components[0]?.component.custom_id ?? '';
     const done = await b.submitModal(worker, data.custom_id, { [field]: '英日翻訳の経験が5年あります' });
     expect(done.text).toContain(`募集案件 #${jobId} 翻訳チェック に応募しました`);
   });

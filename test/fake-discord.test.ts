@@ -538,6 +538,80 @@ describe('fake Discord: interaction follow-ups', () => {
   });
 });
 
+describe('fake Discord: interaction responses the app sends back', () => {
+  const label = (component: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+    type: 18,
+    label: 'Label',
+    component,
+    ...extra,
+  });
+  const textInput = (id: string, extra: Record<string, unknown> = {}) => ({
+    type: 4,
+    custom_id: id,
+    style: 1,
+    ...extra,
+  });
+  const modal = (components: unknown[], extra: Record<string, unknown> = {}) => ({
+    type: 9,
+    data: { custom_id: 'form:x:{}', title: 'Form', components, ...extra },
+  });
+  /** The violation lines `response` adds. */
+  const violations = (response: unknown): string[] => {
+    const before = fake.violations.length;
+    fake.checkInteractionResponse(response);
+    return fake.violations.slice(before);
+  };
+
+  it('takes a modal of Labels at the limits: every input kind, 45/100 characters, 25 options, 10 files', () => {
+    const options = (n: number) => Array.from({ length: n }, (_, i) => ({ label: `L${i}`, value: `v${i}` }));
+    const at = modal(
+      [
+        { type: 10, content: 'x'.repeat(4000) },
+        label(textInput('t', { value: 'x'.repeat(4000), max_length: 4000, placeholder: 'p'.repeat(100) }), {
+          label: 'l'.repeat(45),
+          description: 'd'.repeat(100),
+        }),
+        label({ type: 3, custom_id: 's', options: options(25), min_values: 0, max_values: 25 }),
+        label({ type: 19, custom_id: 'f', min_values: 0, max_values: 10, required: false }),
+        label({ type: 21, custom_id: 'r', options: options(10) }),
+      ],
+      { custom_id: 'c'.repeat(100), title: 't'.repeat(45) },
+    );
+    expect(violations(at)).toEqual([]);
+    expect(violations({ type: 4, data: { content: 'ok' } })).toEqual([]);
+  });
+
+  it('records each limit a modal breaks, one step past it', () => {
+    const options = (n: number) => Array.from({ length: n }, (_, i) => ({ label: `L${i}`, value: `v${i}` }));
+    const cases: [unknown, string][] = [
+      [modal([label(textInput('t'))], { title: 't'.repeat(46) }), 'data.title'],
+      [modal([label(textInput('t'))], { custom_id: 'c'.repeat(101) }), 'data.custom_id'],
+      [modal(Array.from({ length: 6 }, (_, i) => label(textInput(`t${i}`)))), '6 components'],
+      [modal([label(textInput('t'), { label: 'l'.repeat(46) })]), 'data.components[0].label'],
+      [modal([label(textInput('t'), { description: 'd'.repeat(101) })]), 'data.components[0].description'],
+      [modal([label(textInput('t', { label: 'own label' }))]), 'not allowed inside a Label'],
+      [modal([label(textInput('t', { value: 'x'.repeat(4001) }))]), 'component.value'],
+      [modal([label(textInput('t', { placeholder: 'p'.repeat(101) }))]), 'component.placeholder'],
+      [modal([label({ type: 3, custom_id: 's', options: options(26) })]), '26 options'],
+      [modal([label({ type: 3, custom_id: 's', options: [] })]), '0 options'],
+      [modal([label({ type: 19, custom_id: 'f', max_values: 11 })]), 'component.max_values'],
+      [modal([label({ type: 21, custom_id: 'r', options: options(1) })]), '1 options'],
+      [modal([label({ type: 2, custom_id: 'b', style: 1 })]), 'cannot be in a Label'],
+      [modal([label(textInput('t')), label(textInput('t'))]), 'used twice'],
+      [modal([{ type: 1, components: [textInput('t')] }]), 'components[0].components[0].label'],
+      [{ type: 4, data: { content: 'x'.repeat(2001) } }, 'content'],
+    ];
+    expect(fake.violations.length).toBe(0);
+    fake.checkInteractionResponse(modal([label(textInput('t'))]), 5);
+    expect(fake.violations.at(-1)).toContain('a modal cannot answer interaction type 5');
+    for (const [response, mention] of cases) {
+      const lines = violations(response);
+      expect(lines, mention).toHaveLength(1);
+      expect(lines[0]).toContain(mention);
+    }
+  });
+});
+
 describe('fake Discord: files', () => {
   const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
   const MiB = 1024 * 1024;

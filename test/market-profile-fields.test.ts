@@ -5,7 +5,8 @@
  * is set once and a taken one is refused. Another worker sees only the public fields (the age band
  * and the gender only when shown), staff see everything, and the profile image is set, shown as a
  * file and removed. Japanese first, then English once; the same flow as a form (Slack) keeps what is
- * left empty, and Discord, whose modals hold five inputs, asks it step by step instead.
+ * left empty, and Discord, typed in the conversation (`/bot text:`), asks it step by step instead
+ * (from its subcommand it opens as modals of five fields, discord-modals.test.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatEvent } from '../src/chat/types.ts';

@@ -20,8 +20,47 @@ export const INTERACTION = {
   MODAL_SUBMIT: 5,
 } as const;
 
-/** What our modals' custom ids start with (`form:<flow>:<preset JSON>`, index.ts). */
+/**
+ * Our modals' custom ids: `form:<flow>:<preset JSON>` for a flow's first page, `form:<flow>/<page>:…`
+ * for the next ones (forms.ts); the buttons that open a page: `form-page:<flow>:<page>`.
+ */
 export const FORM_PREFIX = 'form:';
+export const PAGE_PREFIX = 'form-page:';
+const FLOW_PAGE = /^([a-z][a-z0-9-]{0,63})(?:\/([1-9]\d?))?$/;
+
+export interface FormId {
+  flowId: string;
+  page: number;
+  preset: Record<string, string | number>;
+}
+
+/** A modal's custom id as ours, or null when it is not one of our forms. */
+export function parseFormId(id: string): FormId | null {
+  if (!id.startsWith(FORM_PREFIX)) return null;
+  const rest = id.slice(FORM_PREFIX.length);
+  const colon = rest.indexOf(':');
+  const head = FLOW_PAGE.exec(colon < 0 ? '' : rest.slice(0, colon));
+  if (!head?.[1]) return null;
+  try {
+    const preset: unknown = JSON.parse(rest.slice(colon + 1));
+    if (preset === null || typeof preset !== 'object' || Array.isArray(preset)) return null;
+    if (!Object.values(preset).every((v) => typeof v === 'string' || typeof v === 'number')) return null;
+    return { flowId: head[1], page: Number(head[2] ?? 1), preset: preset as FormId['preset'] };
+  } catch {
+    return null;
+  }
+}
+
+export const formId = (f: FormId): string =>
+  `${FORM_PREFIX}${f.flowId}${f.page > 1 ? `/${f.page}` : ''}:${JSON.stringify(f.preset)}`;
+
+/** The button that opens page `page` of a flow's modals. */
+export const pageButtonId = (flowId: string, page: number): string => `${PAGE_PREFIX}${flowId}:${page}`;
+
+export function parsePageButton(id: string): { flowId: string; page: number } | null {
+  const m = /^form-page:([a-z][a-z0-9-]{0,63}):([1-9]\d?)$/.exec(id);
+  return m?.[1] && m[2] ? { flowId: m[1], page: Number(m[2]) } : null;
+}
 
 const snowflake = z.string().refine(isSnowflake, { message: 'not a snowflake' });
 const user = z.looseObject({
@@ -77,40 +116,53 @@ const componentData = z.looseObject({
   values: z.array(z.string().max(100)).max(25).optional(),
 });
 
-/** A text input's answer: ≤ 4,000 characters (discord.com/developers/docs/components/reference#text-input). */
+/**
+ * What a modal sends back (discord.com/developers/docs/components/reference, each component's
+ * "Interaction Response Structure"; discord-api-types `APIModalSubmissionComponent`): a text input's
+ * `value` (≤ 4,000), a string select's `values` (≤ 25 options of ≤ 100), a radio group's `value` (or
+ * null), a checkbox group's `values` (≤ 10), a checkbox's boolean `value`, a file upload's attachment
+ * ids (≤ 10, each in `resolved.attachments`). Inside a Label (18); a text display (10) carries nothing back.
+ */
 const textInput = z.looseObject({ type: z.literal(4), custom_id: customId, value: z.string().max(4000) });
-const modalRow = z.union([
+const optionValue = z.string().min(1).max(100);
+const inLabel = z.discriminatedUnion('type', [
+  textInput,
+  z.looseObject({ type: z.literal(3), custom_id: customId, values: z.array(optionValue).max(25) }),
+  z.looseObject({ type: z.literal(19), custom_id: customId, values: z.array(snowflake).max(10) }),
+  z.looseObject({ type: z.literal(21), custom_id: customId, value: optionValue.nullable() }),
+  z.looseObject({ type: z.literal(22), custom_id: customId, values: z.array(optionValue).max(10) }),
+  z.looseObject({ type: z.literal(23), custom_id: customId, value: z.boolean() }),
+]);
+const modalRow = z.discriminatedUnion('type', [
   z.looseObject({ type: z.literal(1), components: z.array(textInput).min(1).max(5) }),
-  // Label (18) around one input; text display (10) carries nothing back.
-  z.looseObject({ type: z.literal(18), component: textInput }),
+  z.looseObject({ type: z.literal(18), component: inLabel }),
   z.looseObject({ type: z.literal(10) }),
 ]);
 
-/** Our modals' custom id: `form:<flow id>:<preset as a JSON object of strings and numbers>`. */
-const formCustomId = customId.refine(
-  (id) => {
-    if (!id.startsWith(FORM_PREFIX)) return false;
-    const rest = id.slice(FORM_PREFIX.length);
-    const colon = rest.indexOf(':');
-    if (colon < 1) return false;
-    try {
-      const preset: unknown = JSON.parse(rest.slice(colon + 1));
-      return (
-        preset !== null &&
-        typeof preset === 'object' &&
-        !Array.isArray(preset) &&
-        Object.values(preset).every((v) => typeof v === 'string' || typeof v === 'number')
-      );
-    } catch {
-      return false;
-    }
-  },
-  { message: 'not one of our forms' },
-);
-const modalData = z.looseObject({
-  custom_id: formCustomId,
-  components: z.array(modalRow).min(1).max(5),
-});
+const formCustomId = customId.refine((id) => parseFormId(id) !== null, { message: 'not one of our forms' });
+const modalData = z
+  .looseObject({
+    custom_id: formCustomId,
+    components: z.array(modalRow).min(1).max(5),
+    resolved: z.looseObject({ attachments: z.record(snowflake, attachment).optional() }).optional(),
+  })
+  .superRefine((data, ctx) => {
+    // Each custom id answers once, and every uploaded file is described in `resolved.attachments`.
+    const seen = new Set<string>();
+    data.components.forEach((row, i) => {
+      const inputs = row.type === 1 ? row.components : row.type === 18 ? [row.component] : [];
+      for (const c of inputs) {
+        if (seen.has(c.custom_id))
+          ctx.addIssue({ code: 'custom', path: ['components', i], message: 'custom_id twice' });
+        seen.add(c.custom_id);
+        if (c.type !== 19) continue;
+        for (const id of c.values) {
+          if (!data.resolved?.attachments?.[id])
+            ctx.addIssue({ code: 'custom', path: ['components', i, 'values'], message: 'not resolved' });
+        }
+      }
+    });
+  });
 
 const base = {
   id: snowflake,

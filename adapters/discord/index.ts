@@ -6,9 +6,9 @@
  * Every interaction is verified (Ed25519) before anything else. A command gets its answer in the
  * HTTP response when it is ready within 2 s; otherwise the response defers (type 5) and the answer
  * follows with the interaction token (`@original`, then follow-ups for whatever does not fit one
- * message). A command that starts a short guided flow opens a modal. In servers, answers are
- * ephemeral (only the caller sees their invoices and applications); team news goes to the team's
- * bound channel (team-news.ts), personal notifications to DMs.
+ * message). A guided flow a command or a button starts opens as modals, page by page (forms.ts).
+ * In servers, answers are ephemeral (only the caller sees their invoices and applications); team
+ * news goes to the team's bound channel (team-news.ts), personal notifications to DMs.
  */
 import { API } from '@discordjs/core/http-only';
 import { DiscordAPIError, REST } from '@discordjs/rest';
@@ -17,7 +17,6 @@ import type { Bot } from '../../src/chat/bot.ts';
 import {
   type ChatAttachment,
   type ChatEvent,
-  type FileBlock,
   filesOf,
   type RejectedFile,
   type Reply,
@@ -27,16 +26,14 @@ import type { FileStorage } from '../../src/files/storage.ts';
 import type { UploadRules } from '../../src/files/uploads.ts';
 import type { HttpResponse, HttpServer } from '../../src/http/server.ts';
 import { utf8 } from '../../src/http/utf8.ts';
-import { type Locale, t } from '../../src/i18n/index.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { DeliveryOutcome } from '../../src/notifications/delivery.ts';
 import { PermanentJobError } from '../../src/queue.ts';
 import type { Store } from '../../src/store.ts';
-import { clip } from '../shared/text.ts';
-import { type CommandGroups, commandLine } from './commands.ts';
+import { type CommandGroups, commandLine, FREE_TEXT_COMMAND } from './commands.ts';
 import { discordFileMessages } from './files.ts';
-import { checkInteraction, FORM_PREFIX, INTERACTION } from './inbound.ts';
-import { type Modal, modalOf } from './modal.ts';
+import { type Answer, DiscordForms } from './forms.ts';
+import { checkInteraction, INTERACTION, parsePageButton } from './inbound.ts';
 import { fetchAttachments, suggest } from './options.ts';
 import { type DiscordMessage, type RenderOptions, renderDiscordMessages } from './render.ts';
 import { TeamNews } from './team-news.ts';
@@ -97,12 +94,21 @@ export class DiscordAdapter implements ChatAdapter {
   private readonly dmChannels = new Map<string, string>();
   private threads: TeamThreads | undefined;
   private readonly render: RenderOptions;
+  private readonly forms: DiscordForms;
 
   constructor(options: DiscordAdapterOptions) {
     this.o = options;
     this.key = publicKeyFromHex(options.publicKey);
     this.log = options.logger.child({ platform: 'discord' });
     this.render = { componentsV2: options.componentsV2 !== false };
+    this.forms = new DiscordForms({
+      bot: options.bot,
+      store: options.store,
+      files: options.files,
+      ...(options.uploadRules ? { uploadRules: options.uploadRules } : {}),
+      log: this.log,
+      render: this.render,
+    });
     const rest = new REST({ api: options.apiUrl, version: '10' }).setToken(options.botToken);
     this.api = new API(rest);
     this.news = new TeamNews({
@@ -234,12 +240,17 @@ export class DiscordAdapter implements ChatAdapter {
             ...(attachments.length ? { attachments } : {}),
             ...(rejected.length ? { rejectedFiles: rejected } : {}),
           }),
+          i.data?.name === FREE_TEXT_COMMAND,
         );
       };
     } else if (i.type === MESSAGE_COMPONENT) {
-      answer = () => this.run(this.event(i, { kind: 'action', payload: String(i.data?.custom_id ?? '') }));
+      const payload = String(i.data?.custom_id ?? '');
+      // A button under a form's page opens the next (or a refused) page's modal (forms.ts).
+      answer = parsePageButton(payload)
+        ? () => this.form(i, (event) => this.forms.page(event, payload))
+        : () => this.run(this.event(i, { kind: 'action', payload }), false);
     } else if (i.type === MODAL_SUBMIT) {
-      answer = () => this.submit(i);
+      answer = () => this.form(i, (event) => this.forms.submit(event, i.data ?? {}));
     } else {
       return { status: 400, body: { error: `interaction type ${i.type} is not handled` } };
     }
@@ -271,7 +282,7 @@ export class DiscordAdapter implements ChatAdapter {
     }
     if (first.kind === 'modal') {
       // The form replaces the step-by-step questions the flow started with.
-      if (first.userId !== null) await this.o.bot.clearFlow(first.userId);
+      await first.begin?.();
       queueMicrotask(() => this.o.onProcessed?.(id));
       return { status: 200, body: { type: MODAL, data: first.modal } };
     }
@@ -314,63 +325,35 @@ export class DiscordAdapter implements ChatAdapter {
     }
   }
 
-  private async run(event: ChatEvent): Promise<Answer> {
+  /**
+   * What the bot answers to a command or a button. A flow it starts opens as a modal (forms.ts):
+   * from a subcommand or a button always, typed in the conversation (`/bot text:`) when one page holds it.
+   */
+  private async run(event: ChatEvent, conversation: boolean): Promise<Answer> {
     const { reply, locale } = await this.o.bot.handle(event);
     if (!reply) return { kind: 'duplicate' };
     const messages = renderDiscordMessages(reply, this.render);
-    const modal = reply.form ? await this.modalFor(event, reply, locale) : null;
-    if (modal) {
+    const form = reply.form ? await this.forms.first(event, reply.form, locale, conversation) : null;
+    if (form) {
       const user = await this.o.store.users.findByIdentity({
         platform: 'discord',
         workspace: '',
         externalId: event.sender.externalId,
       });
-      return { kind: 'modal', modal, messages, userId: user?.id ?? null };
+      return {
+        kind: 'modal',
+        modal: form.modal,
+        messages,
+        ...(user ? { begin: () => form.begin(user.id) } : {}),
+      };
     }
     return { kind: 'messages', messages, files: filesOf(reply), locale };
   }
 
-  /** A modal for a started flow when it fits one (modal.ts). */
-  private async modalFor(event: ChatEvent, reply: Reply, locale: Locale): Promise<Modal | null> {
-    if (!reply.form) return null;
-    const { flowId, preset } = reply.form;
-    return modalOf(await this.o.bot.describeForm(event, flowId, preset), preset, locale);
-  }
-
-  private async submit(i: Interaction): Promise<Answer> {
-    const customId = String(i.data?.custom_id ?? '');
-    const event = this.event(i, { kind: 'message', text: '' });
+  /** A form's page opened or submitted, once per interaction id. */
+  private async form(i: Interaction, handle: (event: ChatEvent) => Promise<Answer>): Promise<Answer> {
     if (!(await this.o.store.inboundEvents.markSeen('discord', String(i.id)))) return { kind: 'duplicate' };
-    const rest = customId.slice(FORM_PREFIX.length);
-    const colon = rest.indexOf(':');
-    const flowId = rest.slice(0, colon);
-    const preset = JSON.parse(rest.slice(colon + 1) || '{}') as Record<string, string | number>;
-    const raw: Record<string, string> = {};
-    for (const row of i.data?.components ?? []) {
-      // Action rows of text inputs, or a Label holding one (inbound.ts checked their shape).
-      for (const c of row.components ?? (row.component ? [row.component] : []))
-        raw[String(c.custom_id)] = String(c.value ?? '');
-    }
-    const result = await this.o.bot.submitForm(event, flowId, raw, {}, preset);
-    if ('errors' in result) {
-      const user = await this.o.store.users.findByIdentity({
-        platform: 'discord',
-        workspace: '',
-        externalId: event.sender.externalId,
-      });
-      const locale = user?.locale ?? 'ja';
-      const lines = Object.values(result.errors);
-      return {
-        kind: 'messages',
-        messages: [{ content: clip([t(locale, 'discord.form_errors'), ...lines].join('\n'), 2000) }],
-      };
-    }
-    return {
-      kind: 'messages',
-      messages: renderDiscordMessages(result.reply, this.render),
-      files: filesOf(result.reply),
-      ...(result.reply.locale ? { locale: result.reply.locale } : {}),
-    };
+    return handle(this.event(i, { kind: 'message', text: '' }));
   }
 
   private autocomplete(i: Interaction) {
@@ -401,9 +384,3 @@ export class DiscordAdapter implements ChatAdapter {
     }
   }
 }
-
-/** What an interaction is answered with; a modal keeps the step-by-step messages in case it is too late for one. */
-type Answer =
-  | { kind: 'duplicate' }
-  | { kind: 'messages'; messages: DiscordMessage[]; files?: FileBlock[]; locale?: Locale }
-  | { kind: 'modal'; modal: Modal; messages: DiscordMessage[]; userId: number | null };

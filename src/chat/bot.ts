@@ -15,7 +15,7 @@ import type { Metrics } from '../metrics.ts';
 import { resolveUser } from '../services/users.ts';
 import type { Store, UserRecord } from '../store.ts';
 import type { Command, CommandContext, CommandServices } from './command.ts';
-import { type FlowAnswers, type FlowDefinition, FlowEngine } from './flow.ts';
+import { type FlowAnswers, type FlowDefinition, FlowEngine, FORM_STEP } from './flow.ts';
 import { isEventId, isPlatformIdentity } from './ids.ts';
 import { normalizeInput } from './normalize.ts';
 import { mayRun, type Router } from './router.ts';
@@ -196,9 +196,22 @@ export class Bot {
     return this.flows.describe(this.context(event, user, [], ''), flowId, answers);
   }
 
-  /** Ends the user's step-by-step flow (a form took its place). */
+  /** Ends the user's step-by-step flow (a form took its place) or form draft (the form was sent). */
   async clearFlow(userId: number): Promise<void> {
     await this.options.store.flows.clear(userId);
+  }
+
+  /**
+   * Keeps what a form filled in over several pages holds so far (Discord modals), in the user's flow
+   * session: it replaces the step-by-step questions, and lasts as long as a flow does.
+   */
+  async saveFormDraft(userId: number, flowId: string, draft: Record<string, unknown>): Promise<void> {
+    await this.flows.saveDraft(userId, flowId, draft, this.services.clock());
+  }
+
+  /** The user's form draft of `flowId` (see saveFormDraft), or null. */
+  async formDraft(userId: number, flowId: string): Promise<Record<string, unknown> | null> {
+    return this.flows.draft(userId, flowId, this.services.clock());
   }
 
   private async dispatch(
@@ -231,9 +244,9 @@ export class Bot {
       await this.options.store.alertTaps.record(Number(alert[2]), user.id);
       input = `${alert[1] === 'apply' ? 'apply' : 'job'} ${alert[2]}`;
     }
-    // A user in a guided flow is answering its questions (cancel leaves it).
+    // A user in a guided flow is answering its questions (cancel leaves it); a form's draft asks nothing.
     const session = await this.options.store.flows.get(user.id, this.services.clock());
-    if (session !== null && session !== 'expired') {
+    if (session !== null && session !== 'expired' && session.step !== FORM_STEP) {
       outcome.command = `flow:${session.flowId}`;
       return this.flows.continue(this.context(event, user, [], ''), session, normalizeInput(input));
     }

@@ -12,7 +12,7 @@ import type { FlowSessionRecord, Store } from '../store.ts';
 import { parseDate, parseYen } from './args.ts';
 import type { CommandContext } from './command.ts';
 import { normalizeInput } from './normalize.ts';
-import type { Block, ChatEvent, FormField, FormSpec, QuickReply, Reply } from './types.ts';
+import type { Block, ChatEvent, FormField, FormSpec, QuickReply, Reply, ReplyFile } from './types.ts';
 
 export type FlowValue = string | number | UploadedFile[];
 export type FlowAnswers = Record<string, FlowValue>;
@@ -65,6 +65,8 @@ export interface FlowDefinition {
 
 export const FLOW_TTL_MS = 24 * 3600 * 1000;
 const CONFIRM = '__confirm';
+/** The step of a session holding a form's draft (Discord modals over pages): typed text does not answer it. */
+export const FORM_STEP = '__form';
 const CANCEL_WORDS = new Set(['cancel', 'キャンセル', 'やめる', '中止']);
 const SKIP_WORDS = new Set(['skip', 'スキップ', 'なし', 'none']);
 /** Keeping a value: not なし / none, which an edit flow's field may read as "empty it". */
@@ -217,8 +219,16 @@ export class FlowEngine {
     await this.save(ctx, def, field, answers);
     const q = await question(ctx, def, field, answers);
     const given: Record<string, string | number> = {};
-    for (const [k, v] of Object.entries(answers)) if (typeof v !== 'object') given[k] = v;
-    return { ...q, blocks: [text(ctx.t('flow.started')), ...q.blocks], form: { flowId: id, preset: given } };
+    const files: Record<string, ReplyFile[]> = {};
+    for (const [k, v] of Object.entries(answers)) {
+      if (typeof v !== 'object') given[k] = v;
+      else if (Array.isArray(v)) files[k] = v;
+    }
+    return {
+      ...q,
+      blocks: [text(ctx.t('flow.started')), ...q.blocks],
+      form: { flowId: id, preset: given, ...(Object.keys(files).length > 0 ? { files } : {}) },
+    };
   }
 
   /**
@@ -247,6 +257,7 @@ export class FlowEngine {
         }
         if (field.resolve) spec.acceptsText = true;
       }
+      if (field.type === 'files' && field.maxFiles !== undefined) spec.maxFiles = field.maxFiles;
       fields.push(spec);
     }
     return { flowId: id, fields };
@@ -343,6 +354,24 @@ export class FlowEngine {
     }
     if (Object.keys(errors).length > 0) return { errors };
     return { reply: await def.submit(ctx, answers) };
+  }
+
+  /** Keeps a form's draft for the user (replacing any flow in progress) until the flow's TTL. */
+  async saveDraft(userId: number, flowId: string, draft: Record<string, unknown>, now: Date): Promise<void> {
+    await this.store.flows.save({
+      userId,
+      flowId,
+      step: FORM_STEP,
+      answers: draft,
+      expiresAt: new Date(now.getTime() + FLOW_TTL_MS),
+    });
+  }
+
+  /** The user's form draft of `flowId`, or null when they have none (expired, replaced, or another flow). */
+  async draft(userId: number, flowId: string, now: Date): Promise<Record<string, unknown> | null> {
+    const session = await this.store.flows.get(userId, now);
+    if (session === null || session === 'expired') return null;
+    return session.step === FORM_STEP && session.flowId === flowId ? session.answers : null;
   }
 
   private async save(

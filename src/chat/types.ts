@@ -154,7 +154,12 @@ export interface Reply {
    * A guided flow began with this reply. Clients with forms (Slack and Discord modals) may show the
    * whole flow as one form instead (`Bot.describeForm` / `Bot.submitForm`); others ask step by step.
    */
-  form?: { flowId: string; preset: Record<string, string | number> };
+  form?: {
+    flowId: string;
+    preset: Record<string, string | number>;
+    /** Files the command was given for a files field (e.g. a logo sent with it): the form does not ask again. */
+    files?: Record<string, ReplyFile[]>;
+  };
 }
 
 /** One question of a guided flow, as a form field. */
@@ -167,6 +172,8 @@ export interface FormField {
   choices?: { value: string; label: string }[];
   /** For choice fields: typed text is also accepted (e.g. a store name to search). */
   acceptsText?: boolean;
+  /** For files fields: how many files it takes at most. */
+  maxFiles?: number;
 }
 
 export interface FormSpec {

@@ -16,6 +16,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
 import { closeServer, listenLocal, mimeTypeOf, multipartParts, pollUntil } from './common.ts';
 import { attachFakeGateway, type FakeGateway } from './discord-gateway.ts';
+import { modalIssues } from './discord-modal.ts';
 import { type SpecError, validateRequest } from './openapi.ts';
 
 export interface FakeDiscordOptions {
@@ -139,7 +140,7 @@ export interface FakeDiscord {
    * /interactions/{id}/{token}/callback) and, for a message, the same limits as a message body. Each problem is one
    * line of the returned list; when there are any, one line naming them all goes to `violations`.
    */
-  checkInteractionResponse(body: unknown): string[];
+  checkInteractionResponse(body: unknown, interactionType?: number): string[];
   /**
    * The next `count` requests to `route` (e.g. 'POST /channels/:id/messages', see DiscordCall.route) answer
    * `status` (default 500; 429 comes with retry_after 1 s). They are recorded but have no effect.
@@ -1959,18 +1960,32 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
     blockDms(userId) {
       blocked.add(userId);
     },
-    checkInteractionResponse(body) {
+    checkInteractionResponse(body, interactionType) {
+      const what = `interaction response (type ${isObject(body) ? String(body.type) : '?'})`;
+      // A modal (9) is held to the modal limits (discord-modal.ts), and is no answer to a modal's
+      // submission or a PING ("not available for MODAL_SUBMIT and PING interactions", interaction
+      // callback types).
+      const modal: string[] = [];
+      if (isObject(body) && body.type === 9) {
+        if (interactionType === 1 || interactionType === 5)
+          modal.push(`a modal cannot answer interaction type ${interactionType}`);
+        modal.push(...modalIssues(body.data));
+      }
+      for (const line of modal) fake.violations.push(`${what}: ${line}`);
+      // Where the modal limits already name a problem, the spec's reading of the same body is not repeated.
+      if (modal.length > 0) return modal;
       const spec = specIssues('POST', '/interactions/0/token/callback', body);
       // A message (4, 7) is held to the limits of any message body, a deferral (5, 6) to its flags.
       const own = interactionResponseIssues(body);
       const issues = withSpecIssues(own, spec);
-      if (issues.length === 0) return [];
-      const a = invalidForm(
-        `interaction response (type ${isObject(body) ? String(body.type) : '?'})`,
-        issues,
-      );
-      if (a.violation) fake.violations.push(a.violation);
-      return issues.map((i) => `${pointer(i.path)}: ${i.message}${i.detail ? ` (${i.detail})` : ''}`);
+      if (issues.length > 0) {
+        const a = invalidForm(what, issues);
+        if (a.violation) fake.violations.push(a.violation);
+      }
+      return [
+        ...modal,
+        ...issues.map((i) => `${pointer(i.path)}: ${i.message}${i.detail ? ` (${i.detail})` : ''}`),
+      ];
     },
     failNext(route, count, status = 500) {
       for (let i = 0; i < count; i++) failures.push({ route, status });

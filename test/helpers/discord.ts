@@ -67,6 +67,17 @@ export function discordSeen(messages: Record<string, unknown>[]): Omit<DiscordSe
   return { text: texts.join('\n'), payloads: buttons.map((b) => b.custom_id), buttons, messages };
 }
 
+/** A file someone picks in a modal's file upload (`size` overrides the size Discord declares). */
+export interface DiscordUpload {
+  name: string;
+  content: string | Buffer;
+  mime: string;
+  size?: number;
+}
+
+/** An answer in a modal: text, an option's value (or several), a checkbox, or files. */
+export type ModalValue = string | boolean | string[] | DiscordUpload[];
+
 let seq = 0n;
 /** Snowflake-like ids, increasing. */
 export const snowflake = () =>
@@ -89,7 +100,7 @@ export interface DiscordBench {
   /** Sends an interaction from `user` and waits until it was fully answered. */
   interact(user: string, interaction: Record<string, unknown>): Promise<DiscordSeen>;
   /** Puts bytes on the fake CDN, as Discord does with a file someone sent; returns its attachment. */
-  hostFile(file: { name: string; content: string | Buffer; mime: string }): {
+  hostFile(file: DiscordUpload): {
     id: string;
     filename: string;
     size: number;
@@ -117,6 +128,18 @@ export interface DiscordBench {
   press(user: string, customId: string): Promise<DiscordSeen>;
   pressLabel(user: string, label: string): Promise<DiscordSeen>;
   submitModal(user: string, customId: string, values: Record<string, string>): Promise<DiscordSeen>;
+  /**
+   * Fills in and submits the last modal shown to `user` as Discord's client does: each Label's input
+   * answered by its kind (a text input's text, prefilled `value` unless given; a select's or radio
+   * group's option value(s), default ones unless given; a file upload's files, put on the CDN and
+   * described in `resolved.attachments`). Throws when a value is not offered, a field is not in the
+   * modal, or a required one is left empty (the client would not submit it).
+   */
+  fillModal(
+    user: string,
+    values: Record<string, ModalValue>,
+    options?: { guild?: boolean },
+  ): Promise<DiscordSeen>;
   last(user: string): DiscordSeen;
   /** Makes a Discord user with roles (and a profile name). */
   asUser(user: string, roles: string[], options?: { name?: string }): Promise<number>;
@@ -233,8 +256,8 @@ export async function openDiscordBench(
     if (res.status !== 200) throw new Error(`interaction answered ${res.status}: ${await res.text()}`);
     const response = (await res.json()) as DiscordSeen['response'];
     // What the app answered Discord with is an interaction response: held to the API spec, the message
-    // limits and the V2 and deferral rules like a REST body (a breach lands in discord.violations).
-    discord.checkInteractionResponse(response);
+    // and modal limits and the V2 and deferral rules like a REST body (a breach lands in discord.violations).
+    discord.checkInteractionResponse(response, Number(interaction.type));
     // A PONG, an autocomplete or a modal has no follow-ups to wait for.
     if (![1, 8].includes(response.type)) await waitProcessed(id, already + 1);
     const bodies: Record<string, unknown>[] = [];
@@ -262,6 +285,35 @@ export async function openDiscordBench(
       message: { id: snowflake(), channel_id: '0' },
     });
 
+  const hostFile: DiscordBench['hostFile'] = (file) => {
+    const id = snowflake();
+    const bytes = Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content);
+    cdn.set(id, { bytes, type: file.mime });
+    return {
+      id,
+      filename: file.name,
+      size: file.size ?? bytes.length,
+      url: `${cdnUrl}/attachments/${id}/${file.name}`,
+      content_type: file.mime,
+    };
+  };
+
+  const fillModal: DiscordBench['fillModal'] = (user, values, opts = {}) => {
+    const shown = lastSeen.get(user)?.response;
+    if (shown?.type !== 9 || !shown.data) throw new Error(`no modal is open for ${user}`);
+    const { custom_id, components } = modalSubmission(shown.data, values, hostFile);
+    const attachments = Object.fromEntries(components.flatMap((c) => c.hosted ?? []).map((a) => [a.id, a]));
+    return interact(user, {
+      ...base(user, opts.guild === true),
+      type: 5,
+      data: {
+        custom_id,
+        components: components.map(({ hosted: _, ...c }) => c),
+        ...(Object.keys(attachments).length > 0 ? { resolved: { attachments } } : {}),
+      },
+    });
+  };
+
   const lineUser = createLineDriver({
     url,
     fake: line,
@@ -281,18 +333,7 @@ export async function openDiscordBench(
     publicKeyHex,
     post,
     interact,
-    hostFile(file) {
-      const id = snowflake();
-      const bytes = Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content);
-      cdn.set(id, { bytes, type: file.mime });
-      return {
-        id,
-        filename: file.name,
-        size: bytes.length,
-        url: `${cdnUrl}/attachments/${id}/${file.name}`,
-        content_type: file.mime,
-      };
-    },
+    hostFile,
     say(user, text, opts = {}) {
       const options: Record<string, unknown>[] = text ? [{ type: 3, name: 'text', value: text }] : [];
       const resolved: Record<string, unknown> = {};
@@ -350,6 +391,7 @@ export async function openDiscordBench(
           })),
         },
       }),
+    fillModal,
     last: (user) => lastSeen.get(user) ?? { ...discordSeen([]), response: { type: 0 } },
     async asUser(user, roles, opts = {}) {
       return app.store.uow.run(async (tx) => {
@@ -380,4 +422,64 @@ export async function openDiscordBench(
       await schema.drop();
     },
   };
+}
+
+type Hosted = ReturnType<DiscordBench['hostFile']>;
+// biome-ignore lint/suspicious/noExplicitAny: modal components are read freely.
+type Component = Record<string, any>;
+
+/** What Discord's client sends back for a modal filled in with `values` (see DiscordBench.fillModal). */
+function modalSubmission(
+  modal: Record<string, unknown>,
+  values: Record<string, ModalValue>,
+  host: (file: DiscordUpload) => Hosted,
+): { custom_id: string; components: (Component & { hosted?: Hosted[] })[] } {
+  const left = new Set(Object.keys(values));
+  const out: (Component & { hosted?: Hosted[] })[] = [];
+  let id = 0;
+  for (const top of (modal.components as Component[]) ?? []) {
+    id += 1;
+    if (top.type === 10) {
+      out.push({ type: 10, id });
+      continue;
+    }
+    const c: Component = top.type === 18 ? top.component : top.components?.[0];
+    const name = String(c.custom_id);
+    const given = values[name];
+    left.delete(name);
+    const required = c.required !== false;
+    const empty = (v: unknown) => v === '' || v === null || (Array.isArray(v) && v.length === 0);
+    const options: string[] = (c.options ?? []).map((o: Component) => o.value);
+    const offered = (v: string) => {
+      if (!options.includes(v)) throw new Error(`"${v}" is not an option of ${name}: ${options.join(', ')}`);
+      return v;
+    };
+    let answer: Component;
+    let hosted: Hosted[] | undefined;
+    if (c.type === 4) answer = { value: given === undefined ? (c.value ?? '') : String(given) };
+    else if (c.type === 3 || c.type === 22) {
+      const defaults = (c.options ?? []).filter((o: Component) => o.default).map((o: Component) => o.value);
+      const chosen = given === undefined ? defaults : Array.isArray(given) ? given : [given];
+      answer = { values: (chosen as string[]).map(String).map(offered) };
+    } else if (c.type === 21) {
+      const chosen = given === undefined ? (c.options ?? []).find((o: Component) => o.default)?.value : given;
+      answer = { value: chosen === undefined ? null : offered(String(chosen)) };
+    } else if (c.type === 23) answer = { value: given === undefined ? c.default === true : given === true };
+    else if (c.type === 19) {
+      const files = (given ?? []) as DiscordUpload[];
+      if (files.length > (c.max_values ?? 1))
+        throw new Error(`${name} takes at most ${c.max_values ?? 1} files`);
+      hosted = files.map(host);
+      answer = { values: hosted.map((h) => h.id) };
+    } else throw new Error(`the bench cannot fill component type ${c.type}`);
+    if (required && empty(answer.value ?? answer.values)) throw new Error(`${name} is required`);
+    const inner = { type: c.type, id: id + 100, custom_id: name, ...answer };
+    out.push(
+      top.type === 18
+        ? { type: 18, id, component: inner, ...(hosted ? { hosted } : {}) }
+        : { type: 1, id, components: [inner] },
+    );
+  }
+  if (left.size > 0) throw new Error(`not in the modal: ${[...left].join(', ')}`);
+  return { custom_id: String(modal.custom_id), components: out };
 }

@@ -5,7 +5,20 @@ export const platformJa = {
   'discord.news.job_match':
     '🆕 チーム「{team}」のスキルに合う募集案件があります: #{id} {title}(「/work job {id}」で詳細)',
   'discord.news.job_status': '📌 チームで担当している募集案件 #{id} {title} は「{status}」になりました。',
-  'discord.form_errors': '入力内容を確認してください(もう一度コマンドからやり直せます):',
+  'discord.form_errors': '入力内容をご確認ください。下のボタンから該当のページを開き直して修正できます:',
+  'discord.form.saved': 'ここまでの入力を受け付けました。下のボタンから続きを入力してください。',
+  'discord.form.continue': '続きを入力 ({page}/{total})',
+  'discord.form.fix': '修正する',
+  'discord.form.fix_page': '修正する ({page}/{total})',
+  'discord.form.check': '次の項目をご確認ください:',
+  'discord.form.expired':
+    'この入力フォームは有効期限が切れたか、別の入力が始まりました。お手数ですが、もう一度コマンドから始めてください。',
+  'discord.form.retry':
+    'フォームを開くのが間に合いませんでした。お手数ですが、もう一度ボタンを押してください。',
+  'discord.form.hint_date': '例: 2026-12-31',
+  'discord.form.hint_yen': '例: 5000',
+  'discord.form.hint_number': '例: 3',
+  'discord.form.files_kept': 'ファイルを{count}件受け取り済みです(選び直すと置き換わります)。',
   'discord.thread.name': '{who}さんとの会話',
   'discord.thread.opening':
     '💬 {who}さんとの会話です(会話 #{id}{about})。\n{how}\n「//」で始めたメッセージはチーム内のメモとして、Discordにだけ残ります。',
@@ -49,7 +62,19 @@ export const platformEn = {
   'discord.news.member_left': '{name} left the team “{team}”.',
   'discord.news.job_match': '🆕 A job that fits the skills of “{team}”: #{id} {title} (see “/work job {id}”)',
   'discord.news.job_status': '📌 Job #{id} {title}, which the team works on, is now “{status}”.',
-  'discord.form_errors': 'Please check what you entered (run the command again to retry):',
+  'discord.form_errors': 'Please check what you entered. Use the button below to reopen the page and fix it:',
+  'discord.form.saved': 'Saved so far. Please continue with the button below.',
+  'discord.form.continue': 'Continue ({page}/{total})',
+  'discord.form.fix': 'Fix',
+  'discord.form.fix_page': 'Fix ({page}/{total})',
+  'discord.form.check': 'Please check:',
+  'discord.form.expired':
+    'This form has expired, or another one was started. Please start again from the command.',
+  'discord.form.retry': 'The form could not be opened in time. Please press the button again.',
+  'discord.form.hint_date': 'e.g. 2026-12-31',
+  'discord.form.hint_yen': 'e.g. 5000',
+  'discord.form.hint_number': 'e.g. 3',
+  'discord.form.files_kept': '{count} file(s) received (choosing files again replaces them).',
   'discord.thread.name': 'Conversation with {who}',
   'discord.thread.opening':
     '💬 Conversation with {who} (conversation #{id}{about}).\n{how}\nA message starting with “//” stays in Discord as a note for the team.',
