@@ -77,6 +77,8 @@ describe('Discord Gateway', () => {
       platforms: { discord: { gateway?: { state: string; since: string; status: string } } };
     };
     expect(ready.platforms.discord.gateway).toMatchObject({ state: 'connected', status: 'ok' });
+    // What @discordjs/ws sent (IDENTIFY, heartbeats) is what the Gateway accepts.
+    expect(b.discord.gateway.violations).toEqual([]);
     const metrics = await (await fetch(`${b.url}/metrics`)).text();
     expect(metrics).toMatch(/^discord_gateway_disconnected_seconds 0$/m);
   });
@@ -214,4 +216,39 @@ describe('Discord Gateway and ROLE', () => {
       await worker.close();
     }
   }, 30_000);
+});
+
+describe('the fake Gateway refuses what Discord refuses', () => {
+  it('closes on a malformed IDENTIFY (4002) and on a privileged intent not enabled for the app (4014)', async () => {
+    const { startFakeDiscord } = await import('./fakes/discord-api.ts');
+    const { WebSocket } = await import('ws');
+    const fake = await startFakeDiscord({
+      botToken: 'gw-token',
+      applicationId: DISCORD_APP,
+      privilegedIntents: 0,
+    });
+    const closeCode = (identify: Record<string, unknown>) =>
+      new Promise<number>((resolve) => {
+        const ws = new WebSocket(fake.gateway.url);
+        ws.on('message', (raw) => {
+          if ((JSON.parse(String(raw)) as { op: number }).op === 10)
+            ws.send(JSON.stringify({ op: 2, d: identify }));
+        });
+        ws.on('close', (code) => resolve(code));
+      });
+    const properties = { os: 'linux', browser: 'test', device: 'test' };
+    try {
+      expect(await closeCode({ token: 'gw-token', intents: GATEWAY_INTENTS })).toBe(4002);
+      expect(await closeCode({ token: 'gw-token', intents: GATEWAY_INTENTS | (1 << 15), properties })).toBe(
+        4014,
+      );
+      expect(fake.gateway.violations).toEqual([
+        'gateway 4002: identify properties must have os, browser and device',
+        'gateway 4014: disallowed intent(s) 32768: not enabled for the app',
+      ]);
+      expect(fake.gateway.identifies).toEqual([]);
+    } finally {
+      await fake.close();
+    }
+  });
 });

@@ -156,6 +156,7 @@ describe('team threads', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(threadTexts(thread).filter((c) => c.includes('お待ちしております'))).toHaveLength(1);
     expect(b.discord.violations).toEqual([]);
+    expect(b.discord.gateway.violations).toEqual([]);
   });
 
   it('tells an outsider and an unlinked account that nothing was sent', async () => {

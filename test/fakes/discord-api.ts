@@ -37,6 +37,8 @@ export interface FakeDiscordOptions {
   maxFileBytes?: number;
   /** Largest request that sends a message (bytes), files included: larger is refused with 413 {code: 40005}. Default 25 MiB. */
   maxRequestBytes?: number;
+  /** Privileged Gateway intents enabled for the app (default all); asking for another closes with 4014. */
+  privilegedIntents?: number;
 }
 
 export interface DiscordFile {
@@ -1916,6 +1918,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
     botUserId: appId,
     url: `ws://127.0.0.1:${port}`,
     heartbeatIntervalMs: 1000,
+    ...(options.privilegedIntents !== undefined ? { privilegedIntents: options.privilegedIntents } : {}),
   });
 
   const describeCalls = (): string =>

@@ -26,6 +26,11 @@ export interface FakeGateway {
   url: string;
   /** Sessions identified so far (with the intents they asked for), and how many resumes. */
   identifies: { token: string; intents: number }[];
+  /**
+   * Payloads the bot sent that Discord would refuse (closing the connection with the code it documents):
+   * one line each, so a test can assert none.
+   */
+  violations: string[];
   resumes: number;
   /** Whether a session is connected and identified or resumed now. */
   readonly live: boolean;
@@ -40,11 +45,67 @@ export interface FakeGateway {
 }
 
 const MESSAGE_CONTENT = 1 << 15;
+/** The privileged intents: GUILD_MEMBERS (1 << 1), GUILD_PRESENCES (1 << 8), MESSAGE_CONTENT (1 << 15). */
+const PRIVILEGED = (1 << 1) | (1 << 8) | MESSAGE_CONTENT;
+/** "Payloads sent over the gateway are limited to a maximum of 4096 bytes" (Gateway, Sending Events). */
+const MAX_PAYLOAD_BYTES = 4096;
+/** "Apps can send 120 gateway events per connection every 60 seconds" (Gateway, Rate Limiting). */
+const MAX_EVENTS_PER_MINUTE = 120;
+
+/**
+ * What is wrong with a payload the bot sent, as the Gateway reads it
+ * (https://discord.com/developers/docs/events/gateway-events#send-events): IDENTIFY needs a token, integer
+ * intents and `properties` {os, browser, device}; RESUME a token, session id and integer seq; HEARTBEAT the
+ * last sequence number or null. The close code Discord uses for it comes with the reason.
+ */
+function payloadIssue(p: unknown): { code: number; reason: string } | null {
+  if (typeof p !== 'object' || p === null || Array.isArray(p)) return { code: 4002, reason: 'not an object' };
+  const { op, d } = p as { op?: unknown; d?: unknown };
+  const obj = (typeof d === 'object' && d !== null ? d : {}) as Record<string, unknown>;
+  const str = (v: unknown) => typeof v === 'string' && v !== '';
+  switch (op) {
+    case OP.HEARTBEAT:
+      return d === null || Number.isInteger(d)
+        ? null
+        : { code: 4002, reason: 'heartbeat d must be an integer or null' };
+    case OP.IDENTIFY: {
+      const props = (obj.properties ?? {}) as Record<string, unknown>;
+      if (!str(obj.token)) return { code: 4004, reason: 'identify without a token' };
+      if (!Number.isInteger(obj.intents) || Number(obj.intents) < 0)
+        return { code: 4013, reason: 'identify intents must be a non-negative integer' };
+      if (!['os', 'browser', 'device'].every((k) => typeof props[k] === 'string'))
+        return { code: 4002, reason: 'identify properties must have os, browser and device' };
+      if (
+        obj.large_threshold !== undefined &&
+        !(Number(obj.large_threshold) >= 50 && Number(obj.large_threshold) <= 250)
+      )
+        return { code: 4002, reason: 'large_threshold must be 50-250' };
+      return null;
+    }
+    case OP.RESUME:
+      return str(obj.token) && str(obj.session_id) && Number.isInteger(obj.seq)
+        ? null
+        : { code: 4002, reason: 'resume needs token, session_id and an integer seq' };
+    case 3: // presence update
+    case 4: // voice state update
+    case 8: // request guild members
+      return null;
+    default:
+      return { code: 4001, reason: `unknown opcode ${String(op)}` };
+  }
+}
 const OP = { DISPATCH: 0, HEARTBEAT: 1, IDENTIFY: 2, RESUME: 6, INVALID_SESSION: 9, HELLO: 10, ACK: 11 };
 
 export function attachFakeGateway(
   server: Server,
-  options: { botToken: string; botUserId: string; url: string; heartbeatIntervalMs?: number },
+  options: {
+    botToken: string;
+    botUserId: string;
+    url: string;
+    heartbeatIntervalMs?: number;
+    /** Privileged intents switched on for the app in the Developer Portal (default all); others close 4014. */
+    privilegedIntents?: number;
+  },
 ): FakeGateway {
   const wss = new WebSocketServer({ server });
   let sessionId: string | null = null;
@@ -71,8 +132,28 @@ export function attachFakeGateway(
       s: null,
       t: null,
     });
+    const sent: number[] = [];
+    const refuse = (code: number, reason: string) => {
+      fake.violations.push(`gateway ${code}: ${reason}`);
+      ws.close(code, reason.slice(0, 120));
+    };
     ws.on('message', (raw) => {
-      const p = JSON.parse(String(raw)) as { op: number; d: Record<string, unknown> | number | null };
+      const bytes = Buffer.byteLength(String(raw));
+      if (bytes > MAX_PAYLOAD_BYTES)
+        return refuse(4002, `payload of ${bytes} bytes (max ${MAX_PAYLOAD_BYTES})`);
+      const at = Date.now();
+      sent.push(at);
+      while ((sent[0] ?? at) < at - 60_000) sent.shift();
+      if (sent.length > MAX_EVENTS_PER_MINUTE) return refuse(4008, 'rate limited (120 events a minute)');
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(String(raw));
+      } catch {
+        return refuse(4002, 'payload is not JSON');
+      }
+      const issue = payloadIssue(parsed);
+      if (issue) return refuse(issue.code, issue.reason);
+      const p = parsed as { op: number; d: Record<string, unknown> | number | null };
       const d = (p.d ?? {}) as Record<string, unknown>;
       if (p.op === OP.HEARTBEAT) send(ws, { op: OP.ACK, d: null, s: null, t: null });
       else if (p.op === OP.IDENTIFY) {
@@ -80,6 +161,8 @@ export function attachFakeGateway(
           ws.close(4004, 'Authentication failed.');
           return;
         }
+        const asked = Number(d.intents) & PRIVILEGED & ~(options.privilegedIntents ?? PRIVILEGED);
+        if (asked !== 0) return refuse(4014, `disallowed intent(s) ${asked}: not enabled for the app`);
         fake.identifies.push({ token: String(d.token), intents: Number(d.intents) });
         sessionId = randomBytes(16).toString('hex');
         seq = 0;
@@ -117,6 +200,7 @@ export function attachFakeGateway(
   const fake: FakeGateway = {
     url: options.url,
     identifies: [],
+    violations: [],
     resumes: 0,
     get live() {
       return live;
