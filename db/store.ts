@@ -5,11 +5,12 @@
 
 import { randomBytes } from 'node:crypto';
 import { type EntityManager, type MikroORM, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
-import type { Platform, Role } from '../src/config.ts';
+import type { Role } from '../src/config.ts';
 import { isLocale, type Locale } from '../src/i18n/index.ts';
 import type { IdentityKey, Store, StoreKind, UserRecord } from '../src/store.ts';
 import { createDeskStore } from './desk.ts';
 import { ActionToken, FlowSession, PlatformIdentity, User } from './entities/index.ts';
+import { createInboundEventStore } from './inbound-events.ts';
 import { createNotificationStore } from './notifications.ts';
 import { identityKey, intId, text } from './params.ts';
 import { createTeamNewsStore } from './team-news.ts';
@@ -215,17 +216,7 @@ export function createMikroStore(orm: MikroORM, kind: StoreKind): Store {
         return row?.command ?? null;
       },
     },
-    inboundEvents: {
-      async markSeen(platform: Platform, eventId: string) {
-        const inserted: { affectedRows?: number } = await em().execute(
-          `insert into inbound_events (platform, event_id, received_at) values (?, ?, now())
-           on conflict (platform, event_id) do nothing`,
-          [text(platform, 'platform', 20), text(eventId, 'event id', 200)],
-          'run',
-        );
-        return inserted.affectedRows === 1;
-      },
-    },
+    inboundEvents: createInboundEventStore(orm),
     async ping() {
       await orm.em.getConnection().execute('select 1');
     },

@@ -42,9 +42,34 @@ export interface UserStore {
   renameByIdentity(key: IdentityKey, displayName: string): Promise<boolean>;
 }
 
+/** What an event may do now (InboundEventStore.take). */
+export type InboundTurn =
+  /** Its turn: it is now `handling`. */
+  | { kind: 'go' }
+  /** An earlier event of the same user is still waiting or running. */
+  | { kind: 'wait' }
+  /** Handled and delivered before (a redelivery). */
+  | { kind: 'duplicate' }
+  /** Handled before but not delivered: the kept reply, to send again. */
+  | { kind: 'replay'; reply: unknown };
+
+/**
+ * Platform events: each handled once and, per user, in the order they arrived, across processes
+ * (src/chat/inbound.ts). Only the bot core uses it.
+ */
 export interface InboundEventStore {
   /** Records a platform event id; `false` when it was already recorded (a redelivery). */
   markSeen(platform: Platform, eventId: string): Promise<boolean>;
+  /** Puts events in their users' lines as they arrive, in the order given (ids already known keep their place). */
+  admit(events: readonly { platform: Platform; eventId: string; userKey: string }[]): Promise<void>;
+  /** Takes the event's turn (admitting it first if it was not); see InboundTurn. */
+  take(platform: Platform, eventId: string, userKey: string, staleAfterMs: number): Promise<InboundTurn>;
+  /** `handled` keeps `reply` until delivered; `done` forgets it; `failed` keeps it for a retry. */
+  finish(
+    platform: Platform,
+    eventId: string,
+    outcome: { status: 'handled' | 'done' | 'failed'; reply?: unknown; reason?: string },
+  ): Promise<void>;
 }
 
 /** Button actions kept server-side (see db/entities/action-token.ts). */

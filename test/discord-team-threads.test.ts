@@ -66,6 +66,17 @@ async function lineClient(name: string, displayName: string): Promise<number> {
 }
 
 /** A message in a thread, from the Gateway; waits until the app handled it. */
+/** The thread of the conversation in `channel`, once the mirror has recorded it (so answers in it are relayed). */
+async function threadIn(channel: string): Promise<string> {
+  await b.discord.waitFor(() => [...b.discord.threads.values()].some((t) => t.parentId === channel), 8000);
+  const [thread] = [...b.discord.threads.entries()].find(([, t]) => t.parentId === channel) ?? [];
+  if (!thread) throw new Error('no thread');
+  for (let i = 0; i < 400 && !(await b.app.store.teamThreads.threadAt(thread)); i++) {
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return thread;
+}
+
 async function inThread(
   thread: string,
   user: string,
@@ -106,9 +117,7 @@ describe('team threads', () => {
     expect(sent.text).toContain('チーム「デザイン thread-lab」に相談を送信しました');
 
     // A thread in the team's channel, opened with who it is with and how to answer, then the message.
-    await b.discord.waitFor(() => [...b.discord.threads.values()].some((t) => t.parentId === channel), 8000);
-    const [thread] = [...b.discord.threads.entries()].find(([, t]) => t.parentId === channel) ?? [];
-    if (!thread) throw new Error('no thread');
+    const thread = await threadIn(channel);
     expect(b.discord.threads.get(thread)?.name).toBe('花子さんとの会話');
     await b.discord.waitFor(() => threadTexts(thread).some((c) => c.includes('予算は5万円ほどです')), 8000);
     const texts = threadTexts(thread);
@@ -164,9 +173,7 @@ describe('team threads', () => {
     await teamWithChannel('thread-guard', channel);
     await lineClient('guard-client', '次郎');
     await b.lineUser.say('guard-client', 'チームに相談 thread-guard はじめまして');
-    await b.discord.waitFor(() => [...b.discord.threads.values()].some((t) => t.parentId === channel), 8000);
-    const [thread] = [...b.discord.threads.entries()].find(([, t]) => t.parentId === channel) ?? [];
-    if (!thread) throw new Error('no thread');
+    const thread = await threadIn(channel);
 
     const outsider = discordUser();
     await b.asUser(outsider, ['worker'], { name: '部外者' });
@@ -217,10 +224,8 @@ describe('team threads', () => {
     const conversation = (await b.app.domain.messages.myConversations(await actorOf(clientId))).items[0]
       ?.conversation.id;
     await b.lineUser.say('job-client', `送信 ${conversation} 1200×628でお願いします`);
-    await b.discord.waitFor(() => [...b.discord.threads.values()].some((t) => t.parentId === channel), 8000);
-    const [thread, info] = [...b.discord.threads.entries()].find(([, t]) => t.parentId === channel) ?? [];
-    if (!thread) throw new Error('no thread');
-    expect(info?.name).toBe('三郎さんとの会話 — 商品バナーの制作');
+    const thread = await threadIn(channel);
+    expect(b.discord.threads.get(thread)?.name).toBe('三郎さんとの会話 — 商品バナーの制作');
     await b.discord.waitFor(() => threadTexts(thread).some((c) => c.includes('1200×628')), 8000);
     expect(threadTexts(thread)[0]).toContain(`募集案件 #${job.id} 商品バナーの制作`);
     // The earlier question is there too (the thread starts with the latest messages).

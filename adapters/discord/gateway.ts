@@ -116,6 +116,7 @@ export class DiscordGateway {
     this.client = new Client({ rest: this.rest, gateway: this.manager });
     if (options.store && options.domain) {
       this.threads = new TeamThreads({
+        bot: options.bot,
         store: options.store,
         domain: options.domain,
         api: new API(this.rest),

@@ -158,6 +158,7 @@ export class DiscordAdapter implements ChatAdapter {
   start(options: { news: boolean; messageContent?: boolean }): void {
     if (!options.news) return;
     this.threads = new TeamThreads({
+      bot: this.o.bot,
       store: this.o.store,
       domain: this.o.domain,
       api: this.api,
@@ -352,7 +353,7 @@ export class DiscordAdapter implements ChatAdapter {
 
   /** A form's page opened or submitted, once per interaction id. */
   private async form(i: Interaction, handle: (event: ChatEvent) => Promise<Answer>): Promise<Answer> {
-    if (!(await this.o.store.inboundEvents.markSeen('discord', String(i.id)))) return { kind: 'duplicate' };
+    if (!(await this.o.bot.firstTime('discord', String(i.id)))) return { kind: 'duplicate' };
     return handle(this.event(i, { kind: 'message', text: '' }));
   }
 

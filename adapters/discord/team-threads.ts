@@ -13,6 +13,7 @@
 import type { API } from '@discordjs/core/http-only';
 import { DiscordAPIError } from '@discordjs/rest';
 import { ChannelType, ThreadAutoArchiveDuration } from 'discord-api-types/v10';
+import type { Bot } from '../../src/chat/bot.ts';
 import type { DomainServices } from '../../src/domain/services.ts';
 import { UserError } from '../../src/errors.ts';
 import { type Locale, t, translateRaw } from '../../src/i18n/index.ts';
@@ -40,6 +41,8 @@ export interface ThreadMessage {
 }
 
 export interface TeamThreadsOptions {
+  /** Decides whether a Gateway event was seen before (src/chat/inbound.ts). */
+  bot: Pick<Bot, 'firstTime'>;
   store: Store;
   domain: DomainServices;
   api: API;
@@ -169,7 +172,7 @@ export class TeamThreads {
       return true;
     }
     // Delivered by the Gateway again after a resume: relayed once.
-    if (!(await store.inboundEvents.markSeen('discord', m.id))) return true;
+    if (!(await this.o.bot.firstTime('discord', m.id))) return true;
     const user = await store.users.findByIdentity({
       platform: 'discord',
       workspace: '',

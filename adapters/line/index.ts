@@ -90,7 +90,24 @@ export class LineAdapter implements MulticastAdapter {
         channelSecret: this.options.channelSecret,
         logger: this.log,
         clock: this.clock,
-        enqueue: (jobs) => producer.addBulk(jobs.map((data) => ({ data }))),
+        enqueue: async (jobs) => {
+          // Each person's events take their place in line as they arrive, before any worker (in any
+          // process) can start one: the bot answers them in this order (src/chat/inbound.ts).
+          await this.options.bot.admit(
+            jobs.flatMap(({ event }) =>
+              event.source?.type === 'user' && event.source.userId
+                ? [
+                    {
+                      platform: 'line' as const,
+                      id: event.webhookEventId,
+                      sender: { workspace: '', externalId: event.source.userId },
+                    },
+                  ]
+                : [],
+            ),
+          );
+          await producer.addBulk(jobs.map((data) => ({ data })));
+        },
       }),
     );
   }
@@ -137,7 +154,7 @@ export class LineAdapter implements MulticastAdapter {
     switch (event.type) {
       case 'unfollow':
         // Blocked or removed: no more pushes until they follow again.
-        if (await this.options.store.inboundEvents.markSeen('line', event.webhookEventId)) {
+        if (await this.options.bot.firstTime('line', event.webhookEventId)) {
           await this.options.identity.setReachable(identityKey, false);
           log.info('user unfollowed; marked unreachable');
         }
@@ -265,7 +282,7 @@ export class LineAdapter implements MulticastAdapter {
     userId: string,
     key: 'platform.unsupported' | 'platform.file_failed' | 'platform.file_too_large',
   ): Promise<void> {
-    if (!(await this.options.store.inboundEvents.markSeen('line', job.event.webhookEventId))) return;
+    if (!(await this.options.bot.firstTime('line', job.event.webhookEventId))) return;
     const user = await this.options.store.users.findByIdentity({
       platform: 'line',
       workspace: '',
@@ -281,7 +298,7 @@ export class LineAdapter implements MulticastAdapter {
         event.message?.type === 'text' &&
         this.options.bot.router.resolve(event.message.text ?? '').kind === 'command') ||
       event.type === 'postback';
-    return asked && (await this.options.store.inboundEvents.markSeen('line', event.webhookEventId));
+    return asked && (await this.options.bot.firstTime('line', event.webhookEventId));
   }
 
   private async runBot(
@@ -310,12 +327,20 @@ export class LineAdapter implements MulticastAdapter {
     }, this.options.loadingAfterMs ?? 500);
     let result: Awaited<ReturnType<Bot['handle']>>;
     try {
-      result = await this.options.bot.handle(event);
+      // `confirm`: the reply is kept until it was delivered, so a retry never loses it (nor runs the command twice).
+      result = await this.options.bot.handle(event, { confirm: true });
     } finally {
       clearTimeout(loading);
     }
     if (!result.reply) return;
-    await this.deliver(job, userId, result.reply, result.locale);
+    try {
+      await this.deliver(job, userId, result.reply, result.locale);
+    } catch (err) {
+      // LINE refused every attempt: the job fails (visible; retried, then `queue:retry`) and sends the kept reply.
+      await this.options.bot.undelivered(event, (err as Error).message);
+      throw err;
+    }
+    await this.options.bot.delivered(event);
   }
 
   /**

@@ -5,6 +5,7 @@
  * The threads themselves are drawn by desk.ts (DeskMirror).
  */
 import type { WebClient } from '@slack/web-api';
+import type { Bot } from '../../src/chat/bot.ts';
 import type { Actor } from '../../src/domain/actor.ts';
 import type { DomainServices } from '../../src/domain/services.ts';
 import { UserError } from '../../src/errors.ts';
@@ -26,6 +27,8 @@ type AnyBody = Record<string, any>;
 
 export interface DeskStaffOptions {
   client: WebClient;
+  /** Decides whether an event id was seen before (src/chat/inbound.ts). */
+  bot: Pick<Bot, 'firstTime'>;
   store: Store;
   domain: DomainServices;
   files: FileStorage;
@@ -73,7 +76,7 @@ export class DeskStaff {
   /** A staff reply in an inquiry's thread goes to the customer; `//` keeps it as an internal note. */
   async reply(team: string, m: AnyBody, eventId: string): Promise<void> {
     const { client, store } = this.o;
-    if (!(await store.inboundEvents.markSeen('slack', eventId))) return;
+    if (!(await this.o.bot.firstTime('slack', eventId))) return;
     const channel = String(m.channel);
     const inquiryId = await store.desk.inquiryAt(channel, String(m.thread_ts));
     if (inquiryId === null) return;
@@ -141,7 +144,7 @@ export class DeskStaff {
     if (!this.o.supportChannel || e.item?.channel !== this.o.supportChannel) return;
     const verb = REACTION_TAKE.has(e.reaction) ? 'take' : REACTION_RESOLVE.has(e.reaction) ? 'resolve' : null;
     if (!verb) return;
-    if (!(await this.o.store.inboundEvents.markSeen('slack', eventId))) return;
+    if (!(await this.o.bot.firstTime('slack', eventId))) return;
     const inquiryId = await this.inquiryOfTs(e.item.channel, e.item.ts);
     if (inquiryId === null) return;
     await this.act(

@@ -123,6 +123,7 @@ export class SlackAdapter implements ChatAdapter {
     };
     this.staff = new DeskStaff({
       client: this.client,
+      bot: options.bot,
       store: options.store,
       domain: options.domain,
       files: options.files,

@@ -1,10 +1,24 @@
 import { defineEntity, p } from '@mikro-orm/core';
 
-/** Platform event ids already processed, so a redelivered webhook is handled once. */
+/**
+ * Platform events, each handled once and, per user, in the order they arrived (src/chat/inbound.ts):
+ * - `userKey` / `seq`: the event's place in its user's line; an event waits while an earlier one of
+ *   the same user is `queued` or `handling` (across every process);
+ * - `status`: `queued` (admitted, not started) → `handling` → `handled` (the reply is kept in `reply`
+ *   until the adapter says it was delivered) → `done`; `failed` when every delivery attempt failed, so
+ *   a retry sends the kept reply instead of running the command again.
+ */
 export const InboundEventSchema = defineEntity({
   name: 'InboundEvent',
   tableName: 'inbound_events',
-  indexes: [{ properties: ['receivedAt'] }],
+  indexes: [
+    { properties: ['receivedAt'] },
+    // Only the events that make others wait: the check stays small however long a user's history is.
+    {
+      name: 'inbound_events_waiting_index',
+      expression: `create index "inbound_events_waiting_index" on "inbound_events" ("user_key", "seq") where "status" in ('queued', 'handling')`,
+    },
+  ],
   properties: {
     platform: p.string().length(16).primary(),
     eventId: p.string().length(128).primary(),
@@ -12,6 +26,12 @@ export const InboundEventSchema = defineEntity({
       .datetime()
       .defaultRaw('now()')
       .onCreate(() => new Date()),
+    userKey: p.string().length(300).nullable(),
+    seq: p.bigint().autoincrement(),
+    status: p.enum(['queued', 'handling', 'handled', 'failed', 'done'] as const).default('done'),
+    startedAt: p.datetime().nullable(),
+    reply: p.json().nullable(),
+    reason: p.string().length(200).nullable(),
   },
 });
 

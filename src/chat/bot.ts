@@ -1,10 +1,10 @@
 /**
- * The path every event takes after an adapter normalized it (ARCHITECTURE.md): dedupe → resolve
- * identity → route → command → Reply. Errors stop here: a `UserError` becomes a translated message;
+ * The path every event takes after an adapter normalized it (ARCHITECTURE.md): its turn (once, in
+ * order per user: inbound.ts) → resolve identity → route → command → Reply. Errors stop here: a `UserError` becomes a translated message;
  * anything else is logged with a reference id and the user gets an apology quoting it.
  */
 import { randomUUID } from 'node:crypto';
-import type { Config } from '../config.ts';
+import type { Config, Platform } from '../config.ts';
 import type { DomainServices } from '../domain/services.ts';
 import { UserError } from '../errors.ts';
 import type { FileLinks } from '../files/links.ts';
@@ -17,6 +17,7 @@ import type { Store, UserRecord } from '../store.ts';
 import type { Command, CommandContext, CommandServices } from './command.ts';
 import { type FlowAnswers, type FlowDefinition, FlowEngine, FORM_STEP } from './flow.ts';
 import { isEventId, isPlatformIdentity } from './ids.ts';
+import { type EventRef, InboundLine } from './inbound.ts';
 import { normalizeInput } from './normalize.ts';
 import { mayRun, type Router } from './router.ts';
 import { type Button, type ChatEvent, type FormSpec, type Reply, text } from './types.ts';
@@ -73,6 +74,8 @@ export interface BotOptions {
 export interface HandledEvent {
   /** The reply to render, or null when the event was a duplicate and was ignored. */
   reply: Reply | null;
+  /** The reply was kept from an earlier delivery that failed (see `handle`'s `confirm`). */
+  replayed?: boolean;
   user: UserRecord | null;
   /** The locale the reply was written in. */
   locale: Locale;
@@ -83,6 +86,7 @@ export class Bot {
   private readonly services: CommandServices;
   private readonly newRef: () => string;
   private readonly flows: FlowEngine;
+  private readonly inbound: InboundLine;
 
   constructor(options: BotOptions) {
     this.options = options;
@@ -95,13 +99,71 @@ export class Bot {
     };
     this.newRef = options.newRef ?? (() => randomUUID().slice(0, 8).toUpperCase());
     this.flows = new FlowEngine(options.store, options.flows ?? []);
+    this.inbound = new InboundLine(options.store.inboundEvents);
   }
 
   get router(): Router {
     return this.options.router;
   }
 
-  async handle(event: ChatEvent): Promise<HandledEvent> {
+  /**
+   * Handles an event once, after the earlier events of the same user (inbound.ts). With `confirm`, the
+   * adapter says whether the reply was delivered (`delivered` / `undelivered`): until then it is kept,
+   * and a retry of the event sends it again instead of running the command twice.
+   */
+  async handle(event: ChatEvent, options: { confirm?: boolean } = {}): Promise<HandledEvent> {
+    const { logger } = this.options;
+    // The adapters' schemas refuse these first; this is the core's own check (src/chat/ids.ts).
+    if (!isEventId(event.id) || !isPlatformIdentity({ platform: event.platform, ...event.sender })) {
+      logger.child({ platform: event.platform }).warn('event with an id no platform sends ignored');
+      this.options.metrics?.chatEvents.inc({ platform: event.platform, command: 'none', outcome: 'invalid' });
+      return { reply: null, user: null, locale: event.sender.localeHint ?? 'ja' };
+    }
+    const turn = await this.inbound.turn(event);
+    if (turn.kind === 'duplicate') {
+      logger.child({ platform: event.platform, eventId: event.id }).info('duplicate event ignored');
+      this.options.metrics?.chatEvents.inc({
+        platform: event.platform,
+        command: 'none',
+        outcome: 'duplicate',
+      });
+      return { reply: null, user: null, locale: event.sender.localeHint ?? 'ja' };
+    }
+    if (turn.kind === 'replay') {
+      // Handled before, its delivery failed: the same reply again (the command does not run twice).
+      return { reply: turn.kept.reply, user: null, locale: turn.kept.locale, replayed: true };
+    }
+    let result: HandledEvent | undefined;
+    try {
+      result = await this.run(event);
+      return result;
+    } finally {
+      const kept = options.confirm && result?.reply ? { reply: result.reply, locale: result.locale } : null;
+      await this.inbound.handled(event, kept);
+    }
+  }
+
+  /** Puts events in their users' lines as they arrive (adapters that queue them call it first). */
+  admit(events: readonly EventRef[]): Promise<void> {
+    return this.inbound.admit(events);
+  }
+
+  /** The reply of a `confirm`ed event was delivered. */
+  delivered(event: EventRef): Promise<void> {
+    return this.inbound.delivered(event);
+  }
+
+  /** Every attempt to deliver the reply failed: the event's retry sends it again. */
+  undelivered(event: EventRef, reason: string): Promise<void> {
+    return this.inbound.undelivered(event, reason);
+  }
+
+  /** True the first time a platform event id is seen: for what adapters handle outside `handle`. */
+  firstTime(platform: Platform, eventId: string): Promise<boolean> {
+    return this.inbound.firstTime(platform, eventId);
+  }
+
+  private async run(event: ChatEvent): Promise<HandledEvent> {
     const { store, logger, metrics, config } = this.options;
     const started = performance.now();
     const log = logger.child({ platform: event.platform, eventId: event.id });
@@ -109,17 +171,6 @@ export class Bot {
     let user: UserRecord | null = null;
     let locale: Locale = event.sender.localeHint ?? 'ja';
     try {
-      // The adapters' schemas refuse these first; this is the core's own check (src/chat/ids.ts).
-      if (!isEventId(event.id) || !isPlatformIdentity({ platform: event.platform, ...event.sender })) {
-        outcome.result = 'invalid';
-        log.warn('event with an id no platform sends ignored');
-        return { reply: null, user: null, locale };
-      }
-      if (!(await store.inboundEvents.markSeen(event.platform, event.id))) {
-        outcome.result = 'duplicate';
-        log.info('duplicate event ignored');
-        return { reply: null, user: null, locale };
-      }
       const resolved = await resolveUser(store, event.platform, event.sender, config.openSignupRole);
       user = resolved.user;
       locale = user.locale;
