@@ -1,5 +1,5 @@
 /**
- * The path every event takes after an adapter normalized it (ARCHITECTURE.md): dedupe → resolve
+ * The path every event takes after an adapter normalized it (docs/architecture.md §4.2): dedupe → resolve
  * identity → route → command → Reply. Errors stop here: a `UserError` becomes a translated message;
  * anything else is logged with a reference id and the user gets an apology quoting it.
  */
