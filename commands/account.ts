@@ -1,5 +1,5 @@
 /**
- * Accounts (DOMAIN.md §4 and §3.5): linking another platform with a one-time code, the linked
+ * Accounts (docs/domain.md §4 and §3.5): linking another platform with a one-time code, the linked
  * accounts, joining with an invitation, staff inviting, and (commands/company.ts) a client finding,
  * joining or registering their company.
  */

@@ -1,4 +1,4 @@
-/** メッセージ and フォロー (DOMAIN.md §3.1–3.2): conversations, follows and contacts. */
+/** メッセージ and フォロー (docs/domain.md §3.1–§3.2): conversations, follows and contacts. */
 
 import { parseId } from '../src/chat/args.ts';
 import type { Command, CommandContext } from '../src/chat/command.ts';

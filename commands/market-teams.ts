@@ -1,4 +1,4 @@
-/** チーム (DOMAIN.md §3.3): teams, their members, invitations and the Discord channel. */
+/** チーム (docs/domain.md §3.3, §3.8): teams, their members, invitations and the Discord channel. */
 
 import { parseId } from '../src/chat/args.ts';
 import type { Command, CommandContext } from '../src/chat/command.ts';

@@ -1,4 +1,4 @@
-/** ワーカーを探す and 本人確認 (DOMAIN.md §3.4, §3.6): finding workers, and staff recording checks. */
+/** ワーカーを探す and 本人確認 (docs/domain.md §3.4, §3.6): finding workers, and staff recording checks. */
 import type { Command } from '../src/chat/command.ts';
 import { type Block, text } from '../src/chat/types.ts';
 import { UserError } from '../src/errors.ts';

@@ -1,4 +1,4 @@
-/** Commands of the marketplace (DOMAIN.md §3), one file per area, in the order help lists them. */
+/** Commands of the marketplace (docs/domain.md §3), one file per area, in the order help lists them. */
 import type { Command } from '../src/chat/command.ts';
 import { careerCommands } from './market-career.ts';
 import { messageCommands } from './market-messages.ts';

@@ -1,5 +1,5 @@
 /**
- * Commands of the support desk (DOMAIN.md §2): customers open inquiries and follow them, staff take,
+ * Commands of the support desk (docs/domain.md §2): customers open inquiries and follow them, staff take,
  * answer and resolve them. Split by what they touch: the desk around an inquiry (support-desk), one
  * inquiry (support-inquiries), the lists (support-lists). Listed in the order help shows them.
  */

@@ -1,5 +1,5 @@
 /**
- * The worker's money (DOMAIN.md §1.8–9): the month's invoice items to confirm or dispute, payment
+ * The worker's money (docs/domain.md §1.8, §1.9, §1.11): the month's invoice items to confirm or dispute, payment
  * statements with their pay dates, and the bank account payments go to. Staff may read the same
  * lists for everyone (the services decide what each actor sees).
  */

@@ -1,5 +1,5 @@
 /**
- * Staff money and announcements (DOMAIN.md §1.8–10): invoice items, the month-end close into payment
+ * Staff money and announcements (docs/domain.md §1.8–§1.10): invoice items, the month-end close into payment
  * statements, and publishing notices.
  */
 import { parseId, parseYen } from '../src/chat/args.ts';

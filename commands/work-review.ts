@@ -1,5 +1,5 @@
 /**
- * Staff during the work (DOMAIN.md §1 steps 4–7): handing over work files, answering questions and
+ * Staff during the work (docs/domain.md §1.4–§1.7): handing over work files, answering questions and
  * reviewing deliveries (検収: approve or request a revision).
  */
 import type { Command } from '../src/chat/command.ts';

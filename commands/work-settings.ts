@@ -1,5 +1,5 @@
 /**
- * Job alert preferences (通知設定, DOMAIN.md §1.1, §6) and notices (お知らせ, §1.10): what a worker
+ * Job alert preferences (通知設定, docs/domain.md §6.3) and notices (お知らせ, docs/domain.md §1.10): what a worker
  * wants to hear about and when, and the announcements addressed to them with read marks.
  */
 

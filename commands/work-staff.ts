@@ -1,5 +1,5 @@
 /**
- * The staff side of the work portal (DOMAIN.md §1 steps 1, 4): posting, closing and cancelling job
+ * The staff side of the work portal (docs/domain.md §1.1, §1.4): posting, closing and cancelling job
  * notices, and deciding on applicants. Clients may do the same for their own jobs (the services check
  * who manages a job). Work files, questions and reviews are in work-review.ts; invoicing, the month
  * close and notices in work-payroll.ts.

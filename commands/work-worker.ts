@@ -1,5 +1,5 @@
 /**
- * The worker's side of the work portal (DOMAIN.md §1 steps 2–7): a job's details, applying, the
+ * The worker's side of the work portal (docs/domain.md §1.2–§1.7): a job's details, applying, the
  * applications list, withdrawing, starting, asking and delivering. Money, alerts and notices are in
  * work-money.ts and work-settings.ts; one application's details in work-application.ts.
  */

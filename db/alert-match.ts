@@ -1,5 +1,5 @@
 /**
- * Who gets a job's alert (DOMAIN.md §6), as SQL over `users u`, `alert_preferences ap` (left
+ * Who gets a job's alert (docs/domain.md §6.4), as SQL over `users u`, `alert_preferences ap` (left
  * joined: a worker who never saved preferences gets every alert, the column defaults: any skill,
  * anywhere, remote welcome, no minimum, not paused) and `job_notices j`. One definition for the
  * count when the job is posted and for the fan-out's pages.

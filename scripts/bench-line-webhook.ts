@@ -78,7 +78,7 @@ async function main(): Promise<number> {
   const fake = await startFakeLine({ channelAccessToken: TOKEN });
 
   // The app, as `npm start` runs it: one process doing everything, or with `--workers N` a web
-  // process that only acknowledges plus N worker processes (ARCHITECTURE.md, "Scale-out").
+  // process that only acknowledges plus N worker processes (docs/architecture.md §6).
   const queuePrefix = `bench${randomBytes(3).toString('hex')}`;
   const startApp = (role: string) => {
     const flags = process.env.BENCH_APP_FLAGS?.split(' ').filter(Boolean) ?? [];

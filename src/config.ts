@@ -1,5 +1,5 @@
 /**
- * The one place that reads the environment. Every variable of ARCHITECTURE.md's table is parsed here,
+ * The one place that reads the environment. Every variable of docs/architecture.md §3.1 is parsed here,
  * once, into a typed and frozen object; the rest of the code receives `Config` as a parameter.
  */
 import path from 'node:path';

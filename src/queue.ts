@@ -15,7 +15,7 @@ export interface JobType<T> {
 }
 
 export function jobType<T>(queue: string, name: string): JobType<T> {
-  // BullMQ ids and queue names must not contain ':' (PLATFORMS.md, BullMQ).
+  // BullMQ ids and queue names must not contain ':' (docs/platforms.md §4.2).
   if (queue.includes(':') || name.includes(':')) throw new Error(`job type names cannot contain ':'`);
   return { queue, name };
 }

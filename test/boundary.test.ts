@@ -1,9 +1,10 @@
 /**
- * Layer boundaries (ARCHITECTURE.md): core knows no platform SDK, ORM or queue library except in the
+ * Layer boundaries (docs/architecture.md §7): core knows no platform SDK, ORM or queue library except in the
  * wiring module; commands never see platforms or the ORM; adapters hold no store access; only
- * src/config.ts reads the environment.
+ * src/config.ts reads the environment. The repository documents itself: comments cite docs/*.md,
+ * never a design document a clone does not have, and every section they cite exists.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/process.ts';
@@ -87,5 +88,173 @@ describe('boundaries', () => {
     expect(STORAGE_LIBS.test('@mikro-orm/core')).toBe(true);
     expect(STORAGE_LIBS.test('pglite-helpers')).toBe(false);
     expect(await importsOf('src/wiring/app.ts')).toContain('commands/index.ts');
+  });
+});
+
+// ---- Documentation citations -------------------------------------------------------------------
+
+/** Never scanned: dependencies, git metadata, and what the app or tools write into the checkout. */
+const SKIP_DIRS = new Set(['node_modules', '.git', '.data', 'scratch', 'coverage']);
+const MAX_SCANNED_BYTES = 2 * 1024 * 1024;
+
+/** Every text file of the checkout (relative paths), outside SKIP_DIRS; binaries are left out. */
+async function walkTextFiles(dir = ''): Promise<string[]> {
+  const found: string[] = [];
+  for (const entry of await readdir(path.join(ROOT, dir), { withFileTypes: true })) {
+    const rel = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIP_DIRS.has(entry.name)) found.push(...(await walkTextFiles(rel)));
+    } else if (entry.isFile() && (await stat(path.join(ROOT, rel))).size <= MAX_SCANNED_BYTES) {
+      const bytes = await readFile(path.join(ROOT, rel));
+      if (!bytes.subarray(0, 8000).includes(0)) found.push(rel);
+    }
+  }
+  return found;
+}
+
+let scanned: Promise<{ file: string; text: string }[]> | undefined;
+/** The text files with their contents, read once for every test below. */
+function textFiles(): Promise<{ file: string; text: string }[]> {
+  scanned ??= walkTextFiles().then((files) =>
+    Promise.all(files.map(async (file) => ({ file, text: await readFile(path.join(ROOT, file), 'utf8') }))),
+  );
+  return scanned;
+}
+
+/**
+ * Names of design documents that live outside the repository (DOMAIN, PLATFORMS, ARCHITECTURE and
+ * STYLE, each `.md`, in any case) cited without `docs/` in front: the repository's own pages are
+ * docs/*.md, and a clone has nothing else.
+ */
+function bareDocNames(text: string): string[] {
+  const found: string[] = [];
+  for (const m of text.matchAll(/\b(?:domain|platforms|architecture|style)\.md\b/gi)) {
+    if (text.slice(Math.max(0, (m.index ?? 0) - 5), m.index) !== 'docs/') found.push(m[0]);
+  }
+  return found;
+}
+
+/** The section markers (`§1`, `§1.3`) and heading texts of a Markdown page, code blocks skipped. */
+function headingsOf(markdown: string): { sections: string[]; titles: string[] } {
+  const sections: string[] = [];
+  const titles: string[] = [];
+  let fenced = false;
+  for (const line of markdown.split('\n')) {
+    if (line.startsWith('```')) fenced = !fenced;
+    const heading = fenced ? null : /^#{1,6}\s+(.*)$/.exec(line);
+    if (!heading) continue;
+    titles.push(heading[1] ?? '');
+    for (const m of (heading[1] ?? '').matchAll(/§(\d+(?:\.\d+)*)/g)) sections.push(m[1] ?? '');
+  }
+  return { sections, titles };
+}
+
+interface Citation {
+  doc: string;
+  /** `1.3` for `§1.3`. */
+  sections: string[];
+  /** A heading named instead of numbered: `docs/platforms.md, LINE` or `docs/architecture.md, "Layout"`. */
+  name?: string;
+  /** Set when the citation cannot be checked as written (a range such as `§1.3–1.5`). */
+  problem?: string;
+}
+
+/**
+ * The citations of docs/*.md in `text`: `docs/domain.md §1.3`, `docs/domain.md §1.3–§1.5, §6`,
+ * `docs/platforms.md, LINE`, `docs/architecture.md, "HTTP endpoints"`, or the page alone.
+ */
+function citationsIn(text: string): Citation[] {
+  const out: Citation[] = [];
+  for (const m of text.matchAll(/docs\/([\w-]+)\.md/g)) {
+    const doc = m[1] ?? '';
+    const rest = text.slice((m.index ?? 0) + m[0].length);
+    const numbered = /^(?:[ \t]*(?:,|and|or|–|-)?[ \t]*§\d+(?:\.\d+)*)+/.exec(rest);
+    if (numbered) {
+      const sections = [...numbered[0].matchAll(/§(\d+(?:\.\d+)*)/g)].map((s) => s[1] ?? '');
+      const after = rest.slice(numbered[0].length);
+      out.push({
+        doc,
+        sections,
+        ...(/^[–-]\d/.test(after) ? { problem: 'a range must name both ends, e.g. §1.3–§1.5' } : {}),
+      });
+      continue;
+    }
+    const named = /^, (?:"([^"]+)"|([A-Z][A-Za-z0-9]*))/.exec(rest);
+    out.push({ doc, sections: [], ...(named ? { name: named[1] ?? named[2] ?? '' } : {}) });
+  }
+  return out;
+}
+
+describe('documentation', () => {
+  it('no file cites a design document outside the repository (DOMAIN, PLATFORMS, ARCHITECTURE, STYLE)', async () => {
+    const found: string[] = [];
+    for (const { file, text } of await textFiles()) {
+      if (file.startsWith(`docs${path.sep}`)) continue;
+      const names = bareDocNames(text);
+      if (names.length > 0) found.push(`${file}: ${[...new Set(names)].join(', ')}`);
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('every docs/<page>.md cited exists, with the § section or heading cited', async () => {
+    const pages = new Map<string, ReturnType<typeof headingsOf>>();
+    const docsDir = path.join(ROOT, 'docs');
+    for (const name of await readdir(docsDir)) {
+      if (name.endsWith('.md'))
+        pages.set(name.slice(0, -3), headingsOf(await readFile(path.join(docsDir, name), 'utf8')));
+    }
+    const broken: string[] = [];
+    let checked = 0;
+    for (const { file, text } of await textFiles()) {
+      for (const c of citationsIn(text)) {
+        const page = pages.get(c.doc);
+        const where = `${file}: docs/${c.doc}.md`;
+        if (!page) {
+          broken.push(`${where} does not exist`);
+          continue;
+        }
+        if (c.problem) broken.push(`${where} ${c.sections.map((s) => `§${s}`).join(' ')}: ${c.problem}`);
+        for (const s of c.sections) {
+          checked++;
+          if (!page.sections.includes(s)) broken.push(`${where} has no heading §${s}`);
+        }
+        if (c.name !== undefined && !page.titles.some((t) => t.includes(c.name ?? ''))) {
+          broken.push(`${where} has no heading "${c.name}"`);
+        }
+      }
+    }
+    expect(broken).toEqual([]);
+    expect(checked).toBeGreaterThan(100);
+  });
+
+  it('each § marker names one heading of its page', async () => {
+    const docsDir = path.join(ROOT, 'docs');
+    const twice: string[] = [];
+    for (const name of await readdir(docsDir)) {
+      if (!name.endsWith('.md')) continue;
+      const { sections } = headingsOf(await readFile(path.join(docsDir, name), 'utf8'));
+      for (const s of new Set(sections))
+        if (sections.filter((x) => x === s).length > 1) twice.push(`${name} §${s}`);
+    }
+    expect(twice).toEqual([]);
+  });
+
+  it('the citation rules above would catch a violation (self-check)', () => {
+    const brief = ['DOMAIN', 'md'].join('.');
+    expect(bareDocNames(`see ${brief} §3.1`)).toEqual([brief]);
+    expect(bareDocNames(`see ../shared/design/${brief}`)).toEqual([brief]);
+    expect(bareDocNames(`see docs/${brief.toLowerCase()} §3.1`)).toEqual([]);
+    const page = 'docs/domain.md';
+    expect(citationsIn(`(${page} §1.3–§1.5, §6)`)).toEqual([
+      { doc: 'domain', sections: ['1.3', '1.5', '6'] },
+    ]);
+    expect(citationsIn(`(${page} §1.3–1.5)`)[0]?.problem).toBeDefined();
+    expect(citationsIn(`(docs/platforms.md, LINE)`)).toEqual([
+      { doc: 'platforms', sections: [], name: 'LINE' },
+    ]);
+    expect(headingsOf('# T\n```\n# §9 not a heading\n```\n## §2 Two\n### §2.1 Sub').sections).toEqual([
+      '2',
+      '2.1',
+    ]);
   });
 });

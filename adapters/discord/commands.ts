@@ -1,7 +1,7 @@
 /**
  * Discord application commands generated from the command registry, so they never drift from what
  * the bot understands: one top-level command per group (`/work`, `/staff`, `/support`, `/market`,
- * `/account`), one subcommand per command (≤ 25 per group, PLATFORMS.md), each with an optional
+ * `/account`), one subcommand per command (≤ 25 per group, docs/platforms.md §3.7), each with an optional
  * `args` text option — the same words one would type after the command elsewhere — autocompleted
  * with job ids and team slugs where that helps. Names and descriptions carry Japanese localizations.
  */

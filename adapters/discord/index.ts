@@ -1,7 +1,7 @@
 /**
  * The Discord adapter: HTTP interactions at `POST /discord/interactions` (no Gateway) and the REST
  * API through `@discordjs/rest` / `@discordjs/core`, which queue per route bucket, keep under the
- * 50 req/s global limit and wait out 429s (`retry_after`) themselves (PLATFORMS.md, Discord).
+ * 50 req/s global limit and wait out 429s (`retry_after`) themselves (docs/platforms.md §3.3).
  *
  * Every interaction is verified (Ed25519) before anything else. A command gets its answer in the
  * HTTP response when it is ready within 2 s; otherwise the response defers (type 5) and the answer

@@ -42,7 +42,7 @@ export async function fetchAttachments(
   return { attachments, rejected };
 }
 
-/** Job ids and team slugs as you type (≤ 25 choices; name and value ≤ 100, PLATFORMS.md). */
+/** Job ids and team slugs as you type (≤ 25 choices; name and value ≤ 100, docs/platforms.md §3.7). */
 export async function suggest(
   line: { subcommand: string; args: string },
   discordUserId: string,

@@ -21,7 +21,7 @@
  * answer gets its flag on that @original edit, as documented
  * (https://discord.com/developers/docs/interactions/receiving-and-responding#interaction-response-object-messages).
  *
- * Classic limits (PLATFORMS.md, Discord): content ≤ 2,000 characters; ≤ 10 embeds per message and
+ * Classic limits (docs/platforms.md §3.4): content ≤ 2,000 characters; ≤ 10 embeds per message and
  * 6,000 characters across them; ≤ 25 fields (value ≤ 1,024); ≤ 5 action rows of ≤ 5 buttons (label
  * ≤ 80, custom_id ≤ 100, unique in a message). What does not fit goes into further messages
  * (follow-ups), never cut off.

@@ -1,6 +1,6 @@
 /**
- * Posts team news to each team's bound Discord channel (DOMAIN.md §3: "a team can bind a Discord
- * channel where its news is posted"): members joining and leaving, new jobs matching the team's
+ * Posts team news to each team's bound Discord channel (docs/domain.md §3.8: a team can bind a
+ * Discord channel where its news is posted): members joining and leaving, new jobs matching the team's
  * skills, status changes of jobs the team works on. Never anyone's money or personal data: names,
  * job titles and statuses only. Catches up from the audit log every pass, so nothing is lost.
  */

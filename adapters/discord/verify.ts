@@ -1,5 +1,5 @@
 /**
- * Discord's request signature (PLATFORMS.md, Discord; https://discord.com/developers/docs/interactions/overview#setting-up-an-endpoint-validating-security-request-headers):
+ * Discord's request signature (docs/platforms.md §3.1; https://discord.com/developers/docs/interactions/overview#setting-up-an-endpoint-validating-security-request-headers):
  * Ed25519 over `X-Signature-Timestamp + raw body`, checked with the application's public key.
  */
 import { createPublicKey, type KeyObject, verify } from 'node:crypto';

@@ -1,6 +1,6 @@
 /**
  * The LINE Messaging API as the adapter uses it, on `@line/bot-sdk` 11's generated clients, with the
- * rules of PLATFORMS.md (LINE) applied in one place:
+ * rules of docs/platforms.md, LINE (§1.4, §1.5) applied in one place:
  * - per-channel rate limits as token buckets (2,000 req/s for push/reply/most endpoints, 200 req/s
  *   for multicast), so we wait instead of collecting 429s;
  * - `X-Line-Retry-Key` on every push and multicast, the same key on every retry of that request; a
@@ -29,7 +29,7 @@ export interface LineClientOptions {
   timeoutMs?: number;
 }
 
-/** Max user ids per multicast call (PLATFORMS.md). */
+/** Max user ids per multicast call (docs/platforms.md §1.4). */
 export const MULTICAST_MAX = 500;
 
 export type LineErrorKind =
@@ -60,7 +60,7 @@ export function classify(err: unknown): LineApiError {
     const message = lineMessage(err.body);
     const s = err.status;
     if (s === 429) {
-      // LINE tells the two 429s apart only by the message (PLATFORMS.md).
+      // LINE tells the two 429s apart only by the message (docs/platforms.md §1.4).
       return new LineApiError(/monthly limit/i.test(message) ? 'monthly_limit' : 'rate_limit', s, message);
     }
     if (s === 400 && /reply token/i.test(message)) return new LineApiError('invalid_reply_token', s, message);
@@ -214,7 +214,7 @@ export class LineClient {
     };
   }
 
-  // Rich menu (PLATFORMS.md: create/delete limited to 100/hour, so the CLI does it once).
+  // Rich menu (docs/platforms.md §1.8: create/delete limited to 100/hour, so the CLI does it once).
   async createRichMenu(menu: messagingApi.RichMenuRequest): Promise<string> {
     const r = await this.call(this.buckets.default, () => this.api.createRichMenu(menu));
     return r.richMenuId;

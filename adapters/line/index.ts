@@ -212,7 +212,7 @@ export class LineAdapter implements MulticastAdapter {
 
   /**
    * Content must be fetched when the event arrives: LINE keeps it only a short, unspecified time
-   * (PLATFORMS.md). It goes straight to file storage and the flow step gets the stored key.
+   * (docs/platforms.md §1.7). It goes straight to file storage and the flow step gets the stored key.
    */
   private async fetchContent(
     kind: string,
@@ -387,7 +387,7 @@ export class LineAdapter implements MulticastAdapter {
   }
 
   /**
-   * One message for many users: multicast in calls of at most 500 ids (PLATFORMS.md), each with its
+   * One message for many users: multicast in calls of at most 500 ids (docs/platforms.md §1.4), each with its
    * own retry key derived from `key`, so retrying the whole send repeats none of the accepted calls.
    */
   async multicast(userIds: readonly string[], reply: Reply, locale: Locale, key: string): Promise<void> {

@@ -1,6 +1,6 @@
 /**
  * Renders a platform-neutral `Reply` as LINE message objects, within the Messaging API limits
- * (PLATFORMS.md, LINE; https://developers.line.biz/en/reference/messaging-api/#message-objects):
+ * (docs/platforms.md §1.6; https://developers.line.biz/en/reference/messaging-api/#message-objects):
  * text ≤ 5,000 characters, Flex bubble ≤ 30 KB, carousel ≤ 12 bubbles and ≤ 50 KB, quick reply
  * ≤ 13 items (last message only), action labels ≤ 20 characters, postback data ≤ 300 characters.
  * Long content is split into more messages instead of breaking a limit; the sender then sends them

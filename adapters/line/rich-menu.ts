@@ -3,7 +3,7 @@
  * the four things a worker does most, one tap each. Each area sends a
  * postback whose data is the command it runs, so it works in either language and needs no text.
  * Created by `npm run cli -- line:rich-menu`; rich-menu create/delete is limited to 100 per hour
- * (PLATFORMS.md), so this runs once per deployment, not at start-up. Re-running replaces the menu.
+ * (docs/platforms.md §1.8), so this runs once per deployment, not at start-up. Re-running replaces the menu.
  */
 import { readFile } from 'node:fs/promises';
 import type { LineClient } from './client.ts';

@@ -1,5 +1,5 @@
 /**
- * `POST /line/webhook`. Order matters (PLATFORMS.md, LINE): the signature is checked on the raw
+ * `POST /line/webhook`. Order matters (docs/platforms.md §1.1): the signature is checked on the raw
  * bytes with the SDK's `validateSignature` before the body is parsed; a bad or missing signature is
  * 401 and nothing is queued; a body that is not the documented JSON is 400. Valid events are queued
  * in one round trip and the answer is 200, well within LINE's 2 s deadline. LINE's "Verify" button

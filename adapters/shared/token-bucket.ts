@@ -1,6 +1,6 @@
 /**
  * A token bucket: `rate` requests per second with bursts up to `rate`, the model the platforms
- * publish for their own limits (LINE: per-channel token bucket, PLATFORMS.md). Senders wait for a
+ * publish for their own limits (LINE: per-channel token bucket, docs/platforms.md §1.4). Senders wait for a
  * token instead of collecting 429s; the platform's 429 handling stays as the backstop.
  */
 export class TokenBucket {

@@ -1,5 +1,5 @@
 /**
- * What staff do in the desk channel's inquiry threads (DOMAIN.md §2.4): a reply in a thread goes to
+ * What staff do in the desk channel's inquiry threads (docs/domain.md §2.4): a reply in a thread goes to
  * the customer on their own platform (`//` keeps it as an internal note); the card's buttons and the
  * 👀 / ✅ reactions take and resolve; once a reply was delivered, the thread says on which platform.
  * The threads themselves are drawn by desk.ts (DeskMirror).

@@ -1,5 +1,5 @@
 /**
- * The support desk in Slack threads (DOMAIN.md §2.4). Every open inquiry gets a summary card in the
+ * The support desk in Slack threads (docs/domain.md §2.4). Every open inquiry gets a summary card in the
  * desk channel; everything said on it (by the customer on LINE, by staff anywhere) follows as thread
  * replies, with its files; the card is redrawn (`chat.update`) when the status or assignee changes.
  * The inquiry tables are the source of truth and the mirror catches up with them every pass, so a
@@ -199,7 +199,7 @@ export class DeskMirror {
   private async upload(entry: HistoryEntry, threadTs: string): Promise<number> {
     let calls = 0;
     for (const a of entry.attachments) {
-      // files.uploadV2: getUploadURLExternal + upload + completeUploadExternal (PLATFORMS.md).
+      // files.uploadV2: getUploadURLExternal + upload + completeUploadExternal (docs/platforms.md §2.7).
       await this.o.client.filesUploadV2({
         channel_id: this.o.channel,
         thread_ts: threadTs,

@@ -2,7 +2,7 @@
  * Guided flows as Slack modals (https://api.slack.com/surfaces/modals): one input block per field,
  * block_id = the field's name. Choice fields are selects that dispatch on change, so a field that
  * depends on an earlier choice (a sub-topic, a store) appears with its options once that is chosen
- * (`views.update`). Limits: ≤ 100 blocks, title ≤ 24, private_metadata ≤ 3,000 (PLATFORMS.md).
+ * (`views.update`). Limits: ≤ 100 blocks, title ≤ 24, private_metadata ≤ 3,000 (docs/platforms.md §2.5).
  */
 import type { FormField, FormSpec } from '../../src/chat/types.ts';
 import { type Locale, t } from '../../src/i18n/index.ts';

@@ -1,7 +1,7 @@
 /**
  * A Bolt `Receiver` on the app's shared HTTP server (`POST /slack/events`) instead of Bolt's own.
  * Every request is verified with Bolt's `isValidSlackRequest` on the raw body first (signature and a
- * timestamp within 5 minutes, PLATFORMS.md): anything else is 401 and never reaches a listener.
+ * timestamp within 5 minutes, docs/platforms.md §2.1): anything else is 401 and never reaches a listener.
  * The HTTP answer is whatever the listener passes to `ack()`; listeners ack first and work after,
  * and if none has acked within 2.5 s the request is answered anyway, inside Slack's 3 s.
  */

@@ -1,5 +1,5 @@
 /**
- * Renders a platform-neutral `Reply` as Slack Block Kit within its limits (PLATFORMS.md, Slack;
+ * Renders a platform-neutral `Reply` as Slack Block Kit within its limits (docs/platforms.md §2.5;
  * https://api.slack.com/reference/block-kit/blocks): ≤ 50 blocks per message, section text ≤ 3,000
  * characters, ≤ 10 fields per section (each ≤ 2,000), ≤ 25 elements per actions block, button text
  * ≤ 75 characters. Content that does not fit is split into more sections or messages, never cut off.

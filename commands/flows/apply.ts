@@ -1,5 +1,5 @@
 /**
- * 応募 as a guided flow (DOMAIN.md §1 step 3), for a job chosen beforehand (`apply 12`): an optional
+ * 応募 as a guided flow (docs/domain.md §1.3), for a job chosen beforehand (`apply 12`): an optional
  * message → confirmation showing the job's title and reward → applies. `apply 12 message` applies at
  * once (work-worker.ts).
  */

@@ -1,5 +1,5 @@
 /**
- * 納品 as a guided flow (DOMAIN.md §1 step 7), for an application chosen beforehand (`deliver 12`):
+ * 納品 as a guided flow (docs/domain.md §1.7), for an application chosen beforehand (`deliver 12`):
  * the delivered files (at least one) → an optional note → confirmation → delivers. `deliver 12 note`
  * with files attached delivers at once (work-worker.ts).
  */

@@ -1,5 +1,5 @@
 /**
- * 求人登録 as a guided flow (DOMAIN.md §1 step 1): title → description → category → skills → place
+ * 求人登録 as a guided flow (docs/domain.md §1.1): title → description → category → skills → place
  * (remote or a prefecture) → reward → openings → application deadline → posts the job open, which
  * sends job alerts. The one-line `post-job title / reward / openings` form stays in work-staff.ts.
  */

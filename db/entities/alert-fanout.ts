@@ -2,7 +2,7 @@ import { defineEntity, p } from '@mikro-orm/core';
 import { JobNotice } from './job-notice.ts';
 
 /**
- * A job's alert fan-out (DOMAIN.md §6): written when the job opens, in the same transaction, then
+ * A job's alert fan-out (docs/domain.md §6.4): written when the job opens, in the same transaction, then
  * worked through in pages of matching workers (ranges of user ids after `cursor`) by the delivery
  * relay. A page and the cursor's advance commit together, so a crash repeats no page and skips none.
  */

@@ -1,5 +1,5 @@
 /**
- * Marketplace entities (DOMAIN.md §3). Times are set by the domain from its injected clock, so they
+ * Marketplace entities (docs/domain.md §3). Times are set by the domain from its injected clock, so they
  * have no `onUpdate` hook (it would overwrite the clock's value); the defaults only serve raw inserts.
  */
 import { defineEntity, p } from '@mikro-orm/core';

@@ -1,7 +1,7 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { User } from './user.ts';
 
-/** One account on one platform, bound to exactly one user (DOMAIN.md §4). */
+/** One account on one platform, bound to exactly one user (docs/domain.md §4.3). */
 export const PlatformIdentitySchema = defineEntity({
   name: 'PlatformIdentity',
   tableName: 'platform_identities',

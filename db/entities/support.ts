@@ -1,4 +1,4 @@
-/** Support desk entities (DOMAIN.md §2): stores, assigned staff, categories, inquiries and messages. */
+/** Support desk entities (docs/domain.md §2): stores, assigned staff, categories, inquiries and messages. */
 import { defineEntity, p } from '@mikro-orm/core';
 import { INQUIRY_STATUSES, STAFF_ROLES } from '../../src/domain/support/records.ts';
 import { Company } from './company.ts';

@@ -254,7 +254,7 @@ export class Migration20261122162027_domain extends Migration {
     this.addSql(
       `alter table "alert_preferences" add constraint "alert_preferences_user_id_foreign" foreign key ("user_id") references "users" ("id") on delete cascade;`,
     );
-    // One active application per worker per job (DOMAIN.md §1), enforced by the database too.
+    // One active application per worker per job (docs/domain.md §1.3), enforced by the database too.
     this.addSql(
       `create unique index "applications_one_active_per_worker" on "applications" ("job_id", "worker_id") where status in ('applied', 'accepted', 'working', 'delivered', 'revision_requested');`,
     );

@@ -115,7 +115,7 @@ export class Migration20261122170000_support extends Migration {
       `alter table "inquiry_attachments" add constraint "inquiry_attachments_file_id_foreign" foreign key ("file_id") references "files" ("id") on delete cascade;`,
     );
 
-    // Seeded categories (DOMAIN.md §2) and their sub-topics; `code` is what commands and tests use.
+    // Seeded categories (docs/domain.md §2.2) and their sub-topics; `code` is what commands and tests use.
     this.addSql(`insert into "inquiry_categories" ("code", "name_ja", "name_en", "sort", "needs_store") values
       ('broadcast', '放送プログラム', 'Broadcast programme', 10, true),
       ('billing', '支払・請求', 'Payment & billing', 20, true),

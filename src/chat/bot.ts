@@ -1,6 +1,7 @@
 /**
- * The path every event takes after an adapter normalized it (ARCHITECTURE.md): its turn (once, in
- * order per user: inbound.ts) → resolve identity → route → command → Reply. Errors stop here: a `UserError` becomes a translated message;
+ * The path every event takes after an adapter normalized it (docs/architecture.md §4.2): its turn (once,
+ * in order per user: inbound.ts) → resolve identity → route → command → Reply. Errors stop here: a
+ * `UserError` becomes a translated message;
  * anything else is logged with a reference id and the user gets an apology quoting it.
  */
 import { randomUUID } from 'node:crypto';

@@ -1,6 +1,6 @@
 /**
  * Japanese keyboards type full-width digits and letters and the ideographic space; NFKC folds them
- * (`＃１２` → `#12`, `ｈｅｌｐ` → `help`) before anything parses the text (DOMAIN.md).
+ * (`＃１２` → `#12`, `ｈｅｌｐ` → `help`) before anything parses the text (docs/domain.md §7.2).
  */
 export function normalizeInput(raw: string): string {
   return raw.normalize('NFKC').replace(/\s+/gu, ' ').trim();

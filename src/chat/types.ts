@@ -1,6 +1,6 @@
 /**
  * The platform-neutral message model. Adapters turn a platform payload into a `ChatEvent` and render a
- * `Reply` within their platform's limits (PLATFORMS.md); commands see only these types.
+ * `Reply` within their platform's limits (docs/platforms.md); commands see only these types.
  */
 import type { Platform } from '../config.ts';
 import type { Locale } from '../i18n/index.ts';

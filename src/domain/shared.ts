@@ -29,7 +29,7 @@ export interface FileRecord {
 }
 export type NewFile = Omit<FileRecord, 'id' | 'createdAt'>;
 
-/** What kind of notification an outbox row carries (DOMAIN.md §6). */
+/** What kind of notification an outbox row carries (docs/domain.md §6.1). */
 export const NOTIFICATION_TYPES = [
   'job.alert',
   'application.received',

@@ -1,6 +1,6 @@
 /**
  * One database transaction as domain services see it. Everything written through a `Tx` (domain rows,
- * outbox rows, audit rows) commits or rolls back together (ARCHITECTURE.md, "The path of a message").
+ * outbox rows, audit rows) commits or rolls back together (docs/architecture.md §4.3).
  */
 import type {
   IdentityCheckRecord,

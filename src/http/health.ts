@@ -1,4 +1,4 @@
-/** Liveness, readiness and metrics endpoints (ARCHITECTURE.md, "HTTP endpoints"). */
+/** Liveness, readiness and metrics endpoints (docs/architecture.md §3.2). */
 import type { Metrics } from '../metrics.ts';
 import type { JobQueue } from '../queue.ts';
 import type { HttpServer } from './server.ts';

@@ -27,7 +27,7 @@ export interface HttpResponse {
 
 export type RouteHandler = (req: HttpRequest) => Promise<HttpResponse>;
 
-/** LINE allows 2 MB requests (PLATFORMS.md); nothing we accept is larger. */
+/** LINE allows 2 MB requests (docs/platforms.md §1.6); nothing we accept is larger. */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 class BodyTooLarge extends Error {}

@@ -1,5 +1,5 @@
 /**
- * Money and dates as the users read them (DOMAIN.md): `12,000円` / `¥12,000`,
+ * Money and dates as the users read them (docs/domain.md §7.3): `12,000円` / `¥12,000`,
  * `2026年12月10日(木)` / `Thu, 10 Dec 2026`, always in the business time zone, never the server's.
  */
 import type { Locale } from './index.ts';

@@ -8,7 +8,7 @@ import { flowJa } from './domains/flow.ts';
 import { homeJa } from './domains/home.ts';
 /**
  * Japanese catalog: the default language and the source of the key set. Polite です・ます, with the
- * users' own terms from DOMAIN.md (募集案件, 応募, 納品, …). Placeholders are `{name}`.
+ * users' own terms from docs/domain.md (募集案件, 応募, 納品, …). Placeholders are `{name}`.
  */
 import { identityJa } from './domains/identity.ts';
 import { marketJa } from './domains/market.ts';

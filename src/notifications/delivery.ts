@@ -1,5 +1,5 @@
 /**
- * Notification delivery, first version (ARCHITECTURE.md, "The path of a message"): outbox rows are
+ * Notification delivery, first version (docs/architecture.md §5): outbox rows are
  * relayed to the queue in batches (job id = outbox id, so a re-run never sends twice), each job is
  * handed to the recipient's adapter through `ChatAdapter.push`, and a receipt records what
  * happened. Console users each have their own queue, served by their open `npm run chat` session,

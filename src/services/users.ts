@@ -1,4 +1,4 @@
-/** Who is talking: finds the user behind a platform identity, registering newcomers (DOMAIN.md §4). */
+/** Who is talking: finds the user behind a platform identity, registering newcomers (docs/domain.md §4.3, §4.5). */
 
 import { isPlatformIdentity } from '../chat/ids.ts';
 import type { ChatSender } from '../chat/types.ts';

@@ -188,7 +188,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     line.mount(http);
     if (config.role !== 'web') {
       line.startWorker();
-      // LINE's per-channel push limit is 2,000 req/s (PLATFORMS.md); this caps all workers together.
+      // LINE's per-channel push limit is 2,000 req/s (docs/platforms.md §1.4); this caps all workers together.
       notifications.serve('notify-line', line, { limiter: { max: 2000, durationMs: 1000 } });
       // Job alerts as multicasts of ≤ 500: LINE allows 200 multicast requests/s per channel.
       notifications.serveMulticast('notify-line-multicast', line, {
@@ -232,7 +232,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     slack.mount(http);
     const adapter = slack;
     if (config.role !== 'web') {
-      // chat.postMessage is about 1 message/s per channel (PLATFORMS.md); each DM is its own channel,
+      // chat.postMessage is about 1 message/s per channel (docs/platforms.md §2.4); each DM is its own channel,
       // so the queue caps the workspace as a whole and the Web API client waits out any 429.
       notifications.serve('notify-slack', adapter, { limiter: { max: 20, durationMs: 1000 } });
       notifications.onOutcome((outcome) => {
@@ -265,7 +265,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     });
     discord.mount(http);
     if (config.role !== 'web') {
-      // The REST client keeps to Discord's buckets and 50 req/s global limit itself (PLATFORMS.md).
+      // The REST client keeps to Discord's buckets and 50 req/s global limit itself (docs/platforms.md §3.3).
       notifications.serve('notify-discord', discord, { limiter: { max: 40, durationMs: 1000 } });
       const adapter = discord;
       notifications.onOutcome((outcome) => {

@@ -1,6 +1,6 @@
 /**
  * `JobQueue` on BullMQ: the Redis backend when REDIS_URL is set, otherwise BullMQ's own PostgreSQL
- * backend on the store's database (PLATFORMS.md, "BullMQ 6"). No home-made queue: this file only
+ * backend on the store's database (docs/platforms.md §4.1). No home-made queue: this file only
  * adapts names, options and errors.
  */
 

@@ -5,7 +5,7 @@
  * (`payload_json` + `files[n]`) bodies, the files kept with their bytes and served at CDN-like URLs
  * (`/attachments/<channel>/<id>/<name>`), `{code, message, errors}` error bodies, `X-RateLimit-*`
  * headers on every answer and 429 + `retry_after` past a bucket. It records every call and rejects
- * what the real API would reject (limits from ../shared/design/PLATFORMS.md, section Discord, and the
+ * what the real API would reject (limits from docs/platforms.md, Discord, and the
  * API reference, https://discord.com/developers/docs/). A request broken by a documented limit gets
  * the real error plus a line in `violations`, so a bot test can assert `violations` is empty instead
  * of discovering the limit in production. Every request body is also checked against Discord's OpenAPI
@@ -24,7 +24,7 @@ export interface FakeDiscordOptions {
   botToken: string;
   /** Also the bot's user id (the author of its messages) and the only `:app` the webhook routes accept. */
   applicationId: string;
-  /** Requests per second allowed per route bucket (default 50) and globally (default 50, PLATFORMS.md). */
+  /** Requests per second allowed per route bucket (default 50) and globally (default 50, docs/platforms.md §3.3). */
   routeRate?: number;
   globalRate?: number;
   /** Current time in ms (interaction-token expiry after 15 min, message timestamps, `at` of calls). Default Date.now. Rate buckets always use real time. */
@@ -117,7 +117,7 @@ export interface FakeDiscord {
   /** Messages sent through one interaction token (@original edit + follow-ups). */
   interactionMessages(token: string): DiscordMessage[];
   /**
-   * Registers an interaction token the app will follow up on (valid 15 min, PLATFORMS.md). The test calls this
+   * Registers an interaction token the app will follow up on (valid 15 min, docs/platforms.md §3.2). The test calls this
    * before posting the interaction to the app. Messages sent with it get `channelId` (default: a fresh id).
    */
   issueInteractionToken(channelId?: string): string;
@@ -159,15 +159,15 @@ export interface FakeDiscord {
   close(): Promise<void>;
 }
 
-// PLATFORMS.md: "Global rate limit 50 req/s per bot, plus per-route buckets". Discord publishes no fixed
+// docs/platforms.md §3.3: a global limit of 50 req/s per bot, plus per-route buckets. Discord publishes no fixed
 // per-route numbers (they come in the headers); 50/s is this fake's default.
 const DEFAULT_GLOBAL_RATE = 50;
 const DEFAULT_ROUTE_RATE = 50;
-// PLATFORMS.md: "follow up with the interaction token (valid 15 min)".
+// docs/platforms.md §3.2: follow-ups use the interaction token, valid 15 minutes.
 const INTERACTION_TOKEN_TTL_MS = 15 * 60 * 1000;
-// PLATFORMS.md: "Message content ≤ 2,000 chars".
+// docs/platforms.md §3.4: message content ≤ 2,000 characters.
 const MAX_CONTENT = 2000;
-// PLATFORMS.md: "Embeds: ≤ 10/message, 6,000 chars total, ≤ 25 fields, field value ≤ 1,024".
+// docs/platforms.md §3.4: ≤ 10 embeds a message, 6,000 characters across them, ≤ 25 fields, field value ≤ 1,024.
 const MAX_EMBEDS = 10;
 const MAX_EMBED_TOTAL = 6000;
 const MAX_FIELDS = 25;
@@ -178,7 +178,7 @@ const MAX_EMBED_DESCRIPTION = 4096;
 const MAX_FIELD_NAME = 256;
 const MAX_FOOTER_TEXT = 2048;
 const MAX_AUTHOR_NAME = 256;
-// PLATFORMS.md: "Components: ≤ 5 action rows × 5 buttons (legacy), `custom_id` ≤ 100 chars, select ≤ 25 options".
+// docs/platforms.md §3.4: ≤ 5 action rows × 5 buttons (classic), `custom_id` ≤ 100 characters, select ≤ 25 options.
 const MAX_ROWS = 5;
 const MAX_BUTTONS_PER_ROW = 5;
 const MAX_CUSTOM_ID = 100;
@@ -209,7 +209,7 @@ const MAX_FILES = 10;
 // `files[n]`"; filename 1-1024 and description ≤ 1024 characters (API spec, MessageAttachmentRequest).
 const MAX_ATTACHMENT_TEXT = 1024;
 const TOO_LARGE = { code: 40005, message: 'Request entity too large' };
-// PLATFORMS.md: "Commands: ≤ 100 global chat-input commands" (the same cap applies per guild).
+// docs/platforms.md §3.7: ≤ 100 global chat-input commands (the same cap applies per guild).
 const MAX_CHAT_INPUT_COMMANDS = 100;
 // Discord reference, "Application Command Object": name 1-32 chars matching this regex (unicode), lower-case
 // where a letter has a lower-case form; description 1-100; ≤ 25 options, subcommands and choices;
@@ -519,7 +519,7 @@ const round3 = (n: number): number => Math.ceil(n * 1000) / 1000;
 const textLength = (v: unknown): number => (typeof v === 'string' ? v.length : 0);
 
 function checkEmbeds(issues: Issue[], embeds: unknown): void {
-  // PLATFORMS.md: "Embeds: ≤ 10/message".
+  // docs/platforms.md §3.4: ≤ 10 embeds a message.
   const list = arrayOf(issues, embeds, ['embeds'], MAX_EMBEDS);
   if (!list) return;
   let total = 0;
@@ -537,7 +537,7 @@ function checkEmbeds(issues: Issue[], embeds: unknown): void {
     maxLength(issues, e.title, at('title'), MAX_EMBED_TITLE);
     maxLength(issues, e.description, at('description'), MAX_EMBED_DESCRIPTION);
     total += textLength(e.title) + textLength(e.description);
-    // PLATFORMS.md: "≤ 25 fields, field value ≤ 1,024"; Discord reference: field name 256, both required.
+    // docs/platforms.md §3.4: ≤ 25 fields, field value ≤ 1,024; Discord reference: field name 256, both required.
     const fields = arrayOf(issues, e.fields, at('fields'), MAX_FIELDS);
     fields?.forEach((f, j) => {
       if (!isObject(f)) {
@@ -562,7 +562,7 @@ function checkEmbeds(issues: Issue[], embeds: unknown): void {
       total += textLength(e.author.name);
     }
   });
-  // PLATFORMS.md: "6,000 chars total" (title, description, field names and values, footer text, author name of all embeds).
+  // docs/platforms.md §3.4: 6,000 characters in total (title, description, field names and values, footer text, author name of all embeds).
   if (total > MAX_EMBED_TOTAL) {
     issues.push({
       path: ['embeds'],
@@ -596,7 +596,7 @@ function customIdCheck(issues: Issue[]): CustomIdCheck {
       issues.push({ path, code: 'BASE_TYPE_REQUIRED', message: 'This field is required' });
       return;
     }
-    // PLATFORMS.md: "`custom_id` ≤ 100 chars"; Discord reference: unique among the components of a message.
+    // docs/platforms.md §3.4: `custom_id` ≤ 100 characters; Discord reference: unique among the components of a message.
     boundedString(issues, v, path, 1, MAX_CUSTOM_ID);
     if (typeof v !== 'string') return;
     if (customIds.has(v)) {
@@ -658,7 +658,7 @@ function checkActionRow(
   customId: CustomIdCheck,
 ): void {
   const at = (...k: (string | number)[]) => [...path, 'components', ...k];
-  // PLATFORMS.md: "5 buttons" per row.
+  // docs/platforms.md §3.4: 5 buttons per row.
   if (row.components === undefined || row.components === null) {
     issues.push({ path: at(), code: 'BASE_TYPE_REQUIRED', message: 'This field is required' });
     return;
@@ -681,7 +681,7 @@ function checkActionRow(
       customId(c.custom_id, at(j, 'custom_id'));
       maxLength(issues, c.placeholder, at(j, 'placeholder'), MAX_PLACEHOLDER);
       if (c.type === 3) {
-        // PLATFORMS.md: "select ≤ 25 options" (and at least 1, Discord reference).
+        // docs/platforms.md §3.4: select ≤ 25 options (and at least 1, Discord reference).
         if (c.options === undefined || c.options === null) {
           issues.push({
             path: at(j, 'options'),
@@ -710,7 +710,7 @@ function checkActionRow(
 
 /** Components of a message without IS_COMPONENTS_V2: ≤ 5 action rows, nothing else. */
 function checkComponents(issues: Issue[], components: unknown): void {
-  // PLATFORMS.md: "≤ 5 action rows".
+  // docs/platforms.md §3.4: ≤ 5 action rows.
   const rows = arrayOf(issues, components, ['components'], MAX_ROWS);
   if (!rows) return;
   const customId = customIdCheck(issues);
@@ -893,7 +893,7 @@ function messageIssues(b: Json, interaction: boolean, existing?: DiscordMessage)
     legacy('sticker_ids', filled(b.sticker_ids), false);
     checkComponentsV2(issues, b.components);
   } else {
-    // PLATFORMS.md: "Message content ≤ 2,000 chars".
+    // docs/platforms.md §3.4: message content ≤ 2,000 characters.
     maxLength(issues, b.content, ['content'], MAX_CONTENT);
     checkEmbeds(issues, b.embeds);
     checkComponents(issues, b.components);
@@ -1354,7 +1354,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
   function interactionToken(app: string, token: string, what: string): TokenState | Answer {
     const state = tokens.get(token);
     if (app !== appId || !state) return { status: 404, body: UNKNOWN_WEBHOOK };
-    // PLATFORMS.md: "follow up with the interaction token (valid 15 min)".
+    // docs/platforms.md §3.2: follow-ups use the interaction token, valid 15 minutes.
     if (now() - state.issuedAt > INTERACTION_TOKEN_TTL_MS) {
       return {
         status: 404,
@@ -1399,7 +1399,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
       return badJson();
     }
     const list: unknown[] = req.body;
-    // PLATFORMS.md: "Commands: ≤ 100 global chat-input commands".
+    // docs/platforms.md §3.7: ≤ 100 global chat-input commands.
     const chatInput = list.filter((c) => isObject(c) && (c.type ?? 1) === 1).length;
     if (chatInput > MAX_CHAT_INPUT_COMMANDS) {
       return {
@@ -1775,7 +1775,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
       };
     }
 
-    // PLATFORMS.md: "Global rate limit 50 req/s per bot"; Discord: interaction endpoints are not bound by it.
+    // docs/platforms.md §3.3: a global limit of 50 req/s per bot; interaction endpoints are not bound by it.
     if (!r.interaction) {
       const g = take(globalBucket, globalRate);
       if (g.wait > 0) {
@@ -1793,7 +1793,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
         };
       }
     }
-    // PLATFORMS.md: "plus per-route buckets (`X-RateLimit-*` headers, JSON `retry_after` on 429)". A bucket is
+    // docs/platforms.md §3.3: per-route buckets (`X-RateLimit-*` headers, JSON `retry_after` on 429). A bucket is
     // the route per top-level resource (channel id, webhook id + token), as Discord (and @discordjs/rest) count it.
     const major = r.major?.(p);
     const key = major === undefined ? route : `${route} @${major}`;

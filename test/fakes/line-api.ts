@@ -1,7 +1,7 @@
 /**
  * A fake LINE Messaging API for tests: one local HTTP server that answers both the api.line.me and
  * the api-data.line.me paths the bot uses, records every call, and rejects what the real API would
- * reject (limits from ../shared/design/PLATFORMS.md, section LINE, and the Messaging API reference,
+ * reject (limits from docs/platforms.md, LINE, and the Messaging API reference,
  * https://developers.line.biz/en/reference/messaging-api/). A request broken by a documented limit
  * gets a 400 shaped like the real one plus a line in `violations`, so a bot test can assert
  * `violations` is empty instead of discovering the limit in production. JSON bodies are also checked against
@@ -78,12 +78,12 @@ export interface FakeLine {
   close(): Promise<void>;
 }
 
-// PLATFORMS.md: "push, reply and most endpoints 2,000 req/s; multicast 200 req/s".
+// docs/platforms.md §1.4: push, reply and most endpoints 2,000 req/s; multicast 200 req/s.
 const DEFAULT_RATE = 2000;
 const MULTICAST_RATE = 200;
-// PLATFORMS.md: "Reply token: single use, within 1 minute of receipt".
+// docs/platforms.md §1.3: a reply token is single use, within 1 minute of receipt.
 const REPLY_TOKEN_TTL_MS = 60_000;
-// PLATFORMS.md: X-Line-Retry-Key "Valid 24 h".
+// docs/platforms.md §1.5: an X-Line-Retry-Key is valid 24 h.
 const RETRY_KEY_TTL_MS = 24 * 60 * 60 * 1000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // Message types of the Messaging API reference ("Message objects"); anything else is rejected.
@@ -263,7 +263,7 @@ function isActionShape(o: Json): boolean {
 /** Action limits, Messaging API reference "Action objects". */
 function checkAction(a: Json, path: string, errors: Detail[], checkLabel: boolean): void {
   if (a.type === 'postback') {
-    // PLATFORMS.md: "postback `data` ≤ 300 chars" (reference: 1..300).
+    // docs/platforms.md §1.6: postback `data` ≤ 300 characters (reference: 1..300).
     checkLength(a.data, 1, 300, `${path}.data`, errors);
     // Reference, postback action: displayText max 300 characters.
     checkLength(a.displayText, 0, 300, `${path}.displayText`, errors, false);
@@ -285,7 +285,7 @@ function walkActions(value: unknown, path: string, errors: Detail[]): void {
 
 function checkQuickReply(qr: unknown, path: string, errors: Detail[]): void {
   const items = isObject(qr) ? qr.items : undefined;
-  // PLATFORMS.md: "quick reply ≤ 13 items" (reference: items max 13).
+  // docs/platforms.md §1.6: quick reply ≤ 13 items (reference: items max 13).
   if (!Array.isArray(items) || items.length < 1 || items.length > 13) {
     const got = Array.isArray(items) ? ` (got ${items.length})` : '';
     errors.push({ message: `Size must be between 1 and 13${got}`, property: `${path}.items` });
@@ -309,7 +309,7 @@ function checkBubble(b: unknown, path: string, errors: Detail[]): void {
     return;
   }
   const size = jsonBytes(b);
-  // PLATFORMS.md: "Flex bubble ≤ 30 KB" (30,720 bytes of JSON, UTF-8).
+  // docs/platforms.md §1.6: Flex bubble ≤ 30 KB (30,720 bytes of JSON, UTF-8).
   if (size > 30_720) {
     errors.push({
       message: `A bubble must be at most 30 KB (got ${kb(size)}, ${size} bytes)`,
@@ -324,7 +324,7 @@ function checkMessage(m: unknown, p: string, errors: Detail[]): void {
     errors.push({ message: `unknown message type ${type}`, property: `${p}.type` });
     return;
   }
-  // PLATFORMS.md: "text ≤ 5,000 chars" (reference: text message 1..5000 characters).
+  // docs/platforms.md §1.6: text ≤ 5,000 characters (reference: text message 1..5000 characters).
   if (m.type === 'text' || m.type === 'textV2') checkLength(m.text, 1, 5000, `${p}.text`, errors);
   for (const key of REQUIRED_MEDIA[m.type] ?? []) {
     if (m[key] === undefined) errors.push({ message: 'must be specified', property: `${p}.${key}` });
@@ -335,7 +335,7 @@ function checkMessage(m: unknown, p: string, errors: Detail[]): void {
     const c = m.contents;
     if (isObject(c) && c.type === 'carousel') {
       const bubbles = c.contents;
-      // PLATFORMS.md: "carousel ≤ 12 bubbles / 50 KB".
+      // docs/platforms.md §1.6: carousel ≤ 12 bubbles and ≤ 50 KB.
       if (!Array.isArray(bubbles) || bubbles.length < 1 || bubbles.length > 12) {
         const got = Array.isArray(bubbles) ? ` (got ${bubbles.length})` : '';
         errors.push({ message: `Size must be between 1 and 12${got}`, property: `${p}.contents.contents` });
@@ -357,7 +357,7 @@ function checkMessage(m: unknown, p: string, errors: Detail[]): void {
 }
 
 function checkMessages(messages: unknown, errors: Detail[], uriMax: number): void {
-  // PLATFORMS.md: "Up to 5 message objects per call" (reference: 1..5).
+  // docs/platforms.md §1.3: up to 5 message objects per call (reference: 1..5).
   if (!Array.isArray(messages) || messages.length < 1 || messages.length > 5) {
     const got = Array.isArray(messages) ? ` (got ${messages.length})` : '';
     errors.push({ message: `Size must be between 1 and 5${got}`, property: 'messages' });
@@ -369,7 +369,7 @@ function checkMessages(messages: unknown, errors: Detail[], uriMax: number): voi
   }
 }
 
-/** Rich menu object, Messaging API reference "Rich menu object" (as the brief narrows it). */
+/** Rich menu object, Messaging API reference "Rich menu object" (narrowed to the sizes this bot uses). */
 function checkRichMenu(b: Json, errors: Detail[], uriMax: number): void {
   const size = b.size;
   // Reference: full 2500x1686 or half 2500x843 (the two sizes this bot uses).
@@ -481,7 +481,7 @@ export async function startFakeLine(options: FakeLineOptions): Promise<FakeLine>
       const quotable = isObject(m) && typeof m.type === 'string' && QUOTABLE.has(m.type);
       return quotable ? { id, quoteToken: randomBytes(24).toString('base64url') } : { id };
     });
-  /** PLATFORMS.md: monthly quota counted per recipient; replies are free. */
+  /** docs/platforms.md §1.9: monthly quota counted per recipient; replies are free. */
   const overMonthly = (recipients: number): boolean =>
     options.monthlyLimit !== undefined &&
     fake.delivered.filter((d) => d.via !== 'reply').length + recipients > options.monthlyLimit;
@@ -492,14 +492,14 @@ export async function startFakeLine(options: FakeLineOptions): Promise<FakeLine>
     const b = req.body as Json;
     const key = req.headers['x-line-retry-key'];
     if (key !== undefined) {
-      // PLATFORMS.md: "`X-Line-Retry-Key` (UUID)".
+      // docs/platforms.md §1.5: `X-Line-Retry-Key` is a UUID.
       if (!UUID.test(key)) {
         return bad(req, [
           { message: 'must be a UUID (8-4-4-4-12 hex digits)', property: 'X-Line-Retry-Key' },
         ]);
       }
       const seen = retryKeys.get(key);
-      // PLATFORMS.md: "a repeat after acceptance returns 409 with x-line-accepted-request-id ... Valid 24 h".
+      // docs/platforms.md §1.5: a repeat after acceptance returns 409 with x-line-accepted-request-id; valid 24 h.
       if (seen && now() - seen.at < RETRY_KEY_TTL_MS) {
         return {
           status: 409,
@@ -528,7 +528,7 @@ export async function startFakeLine(options: FakeLineOptions): Promise<FakeLine>
       json: true,
       handle(req) {
         const b = req.body as Json;
-        // PLATFORMS.md: X-Line-Retry-Key is for "push/multicast/narrowcast/broadcast only".
+        // docs/platforms.md §1.5: X-Line-Retry-Key is for push, multicast, narrowcast and broadcast only.
         if (req.headers['x-line-retry-key'] !== undefined) {
           return bad(req, [{ message: 'not supported on reply', property: 'X-Line-Retry-Key' }]);
         }
@@ -539,7 +539,7 @@ export async function startFakeLine(options: FakeLineOptions): Promise<FakeLine>
         const all = withSpec(req, errors);
         if (all.length > 0) return bad(req, all);
         const token = replyTokens.get(b.replyToken as string);
-        // PLATFORMS.md: "Reply token: single use, within 1 minute of receipt"; used only once accepted.
+        // docs/platforms.md §1.3: a reply token is single use, within 1 minute of receipt; used only once accepted.
         if (!token || token.used || now() - token.issuedAt > REPLY_TOKEN_TTL_MS) {
           return { status: 400, body: { message: 'Invalid reply token' } };
         }
@@ -570,7 +570,7 @@ export async function startFakeLine(options: FakeLineOptions): Promise<FakeLine>
       handle(req) {
         const to = (req.body as Json).to;
         const errors: Detail[] = [];
-        // PLATFORMS.md: "Multicast: up to 500 user ids per call".
+        // docs/platforms.md §1.4: multicast takes up to 500 user ids per call.
         if (!Array.isArray(to) || to.length < 1 || to.length > 500) {
           const got = Array.isArray(to) ? ` (got ${to.length})` : '';
           errors.push({ message: `Size must be between 1 and 500${got}`, property: 'to' });
@@ -723,7 +723,7 @@ export async function startFakeLine(options: FakeLineOptions): Promise<FakeLine>
       const match = route.method === req.method ? route.pattern.exec(req.path) : null;
       if (!match) continue;
       if (!take(buckets[route.bucket])) return { status: 429, body: { message: 'Too Many Requests' } };
-      // PLATFORMS.md: "request ≤ 2 MB" (2,097,152 bytes; the real API may answer 413, a 400 will do).
+      // docs/platforms.md §1.6: request ≤ 2 MB (2,097,152 bytes; the real API may answer 413, a 400 will do).
       if (MESSAGE_SENDS.has(req.path) && req.raw.length > 2_097_152) {
         return bad(req, [{ message: `request body is ${req.raw.length} bytes, over 2 MB`, property: '' }]);
       }

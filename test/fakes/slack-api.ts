@@ -5,7 +5,7 @@
  * files.uploadV2 upload URL (uploaded files kept in `files` with their bytes, a completed share posted
  * as a message), url_private(_download) of shared files and slash-command/action
  * response_urls. It records every call and rejects what the real API would reject (limits from
- * ../shared/design/PLATFORMS.md, section Slack, and the Block Kit reference,
+ * docs/platforms.md, Slack, and the Block Kit reference,
  * https://docs.slack.dev/reference/block-kit/). A request broken by a documented limit gets the
  * real error plus a line in `violations`, so a bot test can assert `violations` is empty instead of
  * discovering the limit in production. The arguments of a Web API method are also checked against Slack's
@@ -22,7 +22,7 @@ import { validateRequest } from './openapi.ts';
 export interface FakeSlackOptions {
   /** Every /api/* call needs `Authorization: Bearer <botToken>` (or a `token` form field); else {"ok":false,"error":"invalid_auth"}. */
   botToken: string;
-  /** chat.postMessage per channel: sustained messages per second and burst (default 1 and 5). PLATFORMS.md: ≈1 msg/s per channel, short bursts. */
+  /** chat.postMessage per channel: sustained messages per second and burst (default 1 and 5). docs/platforms.md §2.4: ≈1 msg/s per channel, short bursts. */
   postRate?: { perSecond: number; burst: number };
   /** Default 'T0FAKE'. */
   teamId?: string;
@@ -128,7 +128,7 @@ export interface FakeSlack {
   /** Without threadTs: every message of the channel. With threadTs: the thread's parent (ts === threadTs) and its replies, like conversations.replies. */
   messagesIn(channel: string, threadTs?: string): SlackMessage[];
   /**
-   * A response_url for one slash command/action (valid 30 min, 5 uses; PLATFORMS.md). Posts to it land in
+   * A response_url for one slash command/action (valid 30 min, 5 uses; docs/platforms.md §2.2). Posts to it land in
    * `messages` with the channel given here. `originalTs` is the message `replace_original`/`delete_original`
    * act on (default: the last message posted through this URL).
    */
@@ -175,12 +175,12 @@ export interface FakeSlack {
   close(): Promise<void>;
 }
 
-// PLATFORMS.md: "chat.postMessage ≈ 1 message/s per channel (short bursts allowed)".
+// docs/platforms.md §2.4: chat.postMessage ≈ 1 message/s per channel (short bursts allowed).
 const DEFAULT_POST_RATE = { perSecond: 1, burst: 5 };
-// PLATFORMS.md: "`response_url` valid 30 min / 5 uses".
+// docs/platforms.md §2.2: a `response_url` is valid 30 min / 5 uses.
 const RESPONSE_URL_TTL_MS = 30 * 60 * 1000;
 const RESPONSE_URL_USES = 5;
-// PLATFORMS.md: "≤ 50 blocks/message, ≤ 100 in modals".
+// docs/platforms.md §2.5: ≤ 50 blocks a message, ≤ 100 in modals.
 const MAX_MESSAGE_BLOCKS = 50;
 const MAX_VIEW_BLOCKS = 100;
 // Block Kit reference, "Blocks": the block types this fake knows; anything else is rejected.
@@ -377,11 +377,11 @@ function checkBlock(ctx: BlockContext, block: unknown, p: string): void {
       if (block.text === undefined && block.fields === undefined) {
         report(ctx, p, 'a section needs text or fields');
       }
-      // PLATFORMS.md: "section text ≤ 3,000 chars".
+      // docs/platforms.md §2.5: section text ≤ 3,000 characters.
       checkTextObject(ctx, block.text, `${p}/text`, 3000, false, false);
       if (block.fields !== undefined) {
         const fields = block.fields;
-        // PLATFORMS.md: "≤ 10 fields"; Block Kit reference: each field text max 2,000 characters.
+        // docs/platforms.md §2.5: ≤ 10 fields; Block Kit reference: each field text max 2,000 characters.
         if (!Array.isArray(fields) || fields.length < 1 || fields.length > 10) {
           const got = Array.isArray(fields) ? ` (got ${fields.length})` : '';
           report(ctx, `${p}/fields`, `must have 1 to 10 items${got}`);
@@ -400,7 +400,7 @@ function checkBlock(ctx: BlockContext, block: unknown, p: string): void {
       break;
     case 'actions': {
       const elements = block.elements;
-      // PLATFORMS.md: "actions ≤ 25 elements".
+      // docs/platforms.md §2.5: actions ≤ 25 elements.
       if (!Array.isArray(elements) || elements.length < 1 || elements.length > 25) {
         const got = Array.isArray(elements) ? ` (got ${elements.length})` : '';
         report(ctx, `${p}/elements`, `must have 1 to 25 items${got}`);
@@ -486,9 +486,9 @@ function viewErrors(view: unknown): string[] {
       report(ctx, '/view/submit', 'is required when the view has input blocks');
     }
   }
-  // PLATFORMS.md: "≤ 100 [blocks] in modals" (home tabs have the same limit).
+  // docs/platforms.md §2.5: ≤ 100 blocks in modals (home tabs have the same limit).
   checkBlocks(ctx, view.blocks, '/view/blocks', MAX_VIEW_BLOCKS);
-  // PLATFORMS.md: "`private_metadata` ≤ 3,000 chars".
+  // docs/platforms.md §2.5: `private_metadata` ≤ 3,000 characters.
   checkMaxLength(ctx, view.private_metadata, '/view/private_metadata', 3000);
   // Block Kit reference, view object: callback_id and external_id max 255 characters.
   checkMaxLength(ctx, view.callback_id, '/view/callback_id', 255);
@@ -658,7 +658,7 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
   function openView(api: string, b: Json): Answer {
     const trigger = str(b.trigger_id);
     if (!trigger) return fail('invalid_trigger_id', `${api}: trigger_id is missing`);
-    // PLATFORMS.md: "`trigger_id` (open a modal) valid 3 s"; Slack reference: a trigger_id works once.
+    // docs/platforms.md §2.2: a `trigger_id` (to open a modal) is valid 3 s; Slack reference: a trigger_id works once.
     if (usedTriggers.has(trigger)) {
       return fail(
         'invalid_trigger_id',
@@ -736,7 +736,7 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
     },
 
     'chat.update': ({ api, body: b }) => {
-      // PLATFORMS.md: "Ephemeral messages cannot be updated" (findMessage skips them).
+      // docs/platforms.md §2.6: ephemeral messages cannot be updated (findMessage skips them).
       const m = findMessage(b.channel, b.ts);
       if (!m) return fail('message_not_found');
       const errors = messageErrors(b.text, b.blocks);
@@ -1091,7 +1091,7 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
     const state = responseUrls.get(id);
     if (!state) return { status: 404, body: 'no_service' };
     const what = `response_url ${id}`;
-    // PLATFORMS.md: "`response_url` valid 30 min / 5 uses".
+    // docs/platforms.md §2.2: a `response_url` is valid 30 min / 5 uses.
     if (now() - state.issuedAt > RESPONSE_URL_TTL_MS) {
       return { status: 404, body: 'expired_url', violation: `${what}: used after 30 minutes` };
     }

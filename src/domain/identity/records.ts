@@ -1,4 +1,4 @@
-/** Users, their platform identities, link codes and invitations (DOMAIN.md §4). */
+/** Users, their platform identities, link codes and invitations (docs/domain.md §4). */
 import type { Platform, Role } from '../../config.ts';
 import type { Locale } from '../../i18n/index.ts';
 

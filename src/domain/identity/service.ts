@@ -1,5 +1,5 @@
 /**
- * Accounts across platforms (DOMAIN.md §4): linking another platform with a one-time code,
+ * Accounts across platforms (docs/domain.md §4.4–§4.6): linking another platform with a one-time code,
  * unlinking, invitations that carry a role (and company), reachability of an identity.
  */
 import { ROLES, type Role } from '../../config.ts';

@@ -1,5 +1,5 @@
 /**
- * 会社情報 (DOMAIN.md §3.5): a client first looks for their company among the registered ones and
+ * 会社情報 (docs/domain.md §3.5): a client first looks for their company among the registered ones and
  * joins it, or registers it (URL slug, name, introduction, address, contact phone and e-mail, logo)
  * and joins. Each field has its own check, so a guided registration can refuse a value at its step.
  */

@@ -1,5 +1,5 @@
 /**
- * フォロー and コンタクト (DOMAIN.md §3.2): workers and clients follow workers (and each other);
+ * フォロー and コンタクト (docs/domain.md §3.2): workers and clients follow workers (and each other);
  * contacts are the clients you completed a job with and your friends (mutual follows).
  */
 import type { Role } from '../../config.ts';

@@ -1,5 +1,5 @@
 /**
- * メッセージ (DOMAIN.md §3.1): direct conversations between users, started from a job (*ask a
+ * メッセージ (docs/domain.md §3.1): direct conversations between users, started from a job (*ask a
  * question*), from a worker's profile (*consult*) or from contacts. Only members read or write a
  * conversation; each new message is queued for the other members on their own platform.
  */

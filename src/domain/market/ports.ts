@@ -1,4 +1,4 @@
-/** Marketplace tables and the queries that need more than one table (DOMAIN.md §3). */
+/** Marketplace tables and the queries that need more than one table (docs/domain.md §3). */
 import type { CompanyRecord } from '../shared.ts';
 import type { Page, PageRequest, SearchPage, Table } from '../table.ts';
 import type {

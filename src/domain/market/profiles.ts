@@ -1,5 +1,5 @@
 /**
- * プロフィール (DOMAIN.md §3.4–3.5): a worker's (or client's) public profile: nickname, introduction,
+ * プロフィール (docs/domain.md §3.4–§3.5): a worker's (or client's) public profile: nickname, introduction,
  * availability, weekly hours band, hourly rate, place, hobbies, skills, qualifications and career
  * history, user name, hometown, school and image. Each person edits only their own; anyone signed up
  * may read a worker's, including the verification flags staff set (verification.ts). The personal

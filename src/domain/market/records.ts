@@ -1,5 +1,5 @@
 /**
- * Marketplace records (DOMAIN.md §3): conversations and messages, follows, teams and their
+ * Marketplace records (docs/domain.md §3): conversations and messages, follows, teams and their
  * invitations, worker profiles with skills, qualifications and career history.
  */
 

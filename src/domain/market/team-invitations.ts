@@ -1,5 +1,5 @@
 /**
- * Team invitations (DOMAIN.md §3.3): the owner invites a worker with a comment; the invitee approves
+ * Team invitations (docs/domain.md §3.3): the owner invites a worker with a comment; the invitee approves
  * (and becomes a member) or rejects; 承認待ち一覧 lists what awaits the invitee.
  * States: `pending → approved | rejected`; a decided invitation never changes again.
  */

@@ -1,5 +1,5 @@
 /**
- * チーム (DOMAIN.md §3.3): workers and clients create teams with an immutable URL slug; only the owner
+ * チーム (docs/domain.md §3.3): workers and clients create teams with an immutable URL slug; only the owner
  * edits a team or binds its Discord channel; members leave, except the owner. Every change locks the
  * team row first, so membership changes of one team are serialized.
  */

@@ -1,6 +1,6 @@
 /**
  * Input rules the marketplace services share. Names, slugs and search terms are NFKC-normalized
- * (full-width letters and digits, the ideographic space) as DOMAIN.md asks, then trimmed; prose is
+ * (full-width letters and digits, the ideographic space) as docs/domain.md §7.2 asks, then trimmed; prose is
  * only trimmed. Lengths count code points, so an emoji or a kanji is one character.
  */
 import { UserError } from '../../errors.ts';

@@ -1,8 +1,8 @@
 /**
- * 本人確認 and 機密保持確認 (DOMAIN.md §3.6): staff record that they checked a person's identity
- * documents or signed NDA. Only the result and its date are stored. The documents themselves are
- * reviewed outside this store and never kept here: DOMAIN.md asks that uploaded identity documents
- * be deleted once reviewed, so nothing in this module takes or references a file.
+ * 本人確認 and 機密保持確認 (docs/domain.md §3.6): staff record that they checked a person's identity
+ * documents or signed NDA outside the bot. Only the result and its date are stored. Documents sent
+ * through the bot are handled by src/domain/checks/identity.ts, which deletes them once decided
+ * (docs/domain.md §3.6), so nothing in this module takes or references a file.
  */
 import { UserError } from '../../errors.ts';
 import { type Actor, requireStaff } from '../actor.ts';

@@ -1,4 +1,4 @@
-/** ワーカーを探す (DOMAIN.md §3.4): workers by skill and availability, in two queries per page. */
+/** ワーカーを探す (docs/domain.md §3.4): workers by skill and availability, in two queries per page. */
 import { UserError } from '../../errors.ts';
 import { type Actor, requireRole } from '../actor.ts';
 import type { DomainContext } from '../context.ts';

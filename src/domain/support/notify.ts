@@ -1,5 +1,5 @@
 /**
- * Who hears about what on an inquiry (DOMAIN.md §6), as outbox rows written in the change's own
+ * Who hears about what on an inquiry (docs/domain.md §6.1), as outbox rows written in the change's own
  * transaction. One row per recipient per change; each dedupe key names the change and the recipient,
  * so a repeated change never notifies twice. The actor is never notified of their own change.
  */
@@ -29,7 +29,7 @@ async function send(
 
 /**
  * A new inquiry goes to the company's support members and sales rep. With nobody assigned it goes to
- * no one here on purpose: every new inquiry also appears in the desk's Slack channel (DOMAIN.md §2.4),
+ * no one here on purpose: every new inquiry also appears in the desk's Slack channel (docs/domain.md §2.4),
  * which is where unassigned companies are picked up; paging every staff user would drown them.
  */
 export async function notifyCreated(tx: Tx, actor: Actor, inquiry: InquiryRecord): Promise<number[]> {

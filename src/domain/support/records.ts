@@ -1,4 +1,4 @@
-/** Support desk records (DOMAIN.md §2): stores, assigned staff, inquiry categories and inquiries. */
+/** Support desk records (docs/domain.md §2): stores, assigned staff, inquiry categories and inquiries. */
 
 /** 店舗 of a customer company. Text is stored NFKC-normalized so free-word search matches. */
 export interface StoreRecord {

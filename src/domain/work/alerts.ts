@@ -1,5 +1,5 @@
 /**
- * 通知設定 (DOMAIN.md §1.1, §6): what job alerts a user wants (skills, prefectures, remote work, a
+ * 通知設定 (docs/domain.md §6.3, §1.1): what job alerts a user wants (skills, prefectures, remote work, a
  * minimum reward), on which platform, outside which quiet hours, or none at all (paused). Quiet hours
  * are wall-clock times of the business time zone and may wrap midnight (22:00–07:00).
  */

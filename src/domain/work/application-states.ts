@@ -1,5 +1,5 @@
 /**
- * The application state machine of DOMAIN.md §1, as data:
+ * The application state machine of docs/domain.md §1.3, as data:
  *   applied → accepted | rejected | withdrawn;  accepted → working → delivered → approved;
  *   delivered → revision_requested → working (loop);  staff may cancel before approval.
  */

@@ -1,5 +1,5 @@
 /**
- * 応募 → 依頼可否 → 作業開始 (DOMAIN.md §1 steps 3–5): applying, deciding, handing over work files,
+ * 応募 → 依頼可否 → 作業開始 (docs/domain.md §1.3–§1.5): applying, deciding, handing over work files,
  * starting, withdrawing and cancelling. Every move goes through the state machine of
  * application-states.ts, inside one transaction with its audit and outbox rows.
  */

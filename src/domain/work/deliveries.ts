@@ -1,4 +1,4 @@
-/** 納品 and 検収 (DOMAIN.md §1 step 7): the worker delivers files, staff approve or ask for a revision. */
+/** 納品 and 検収 (docs/domain.md §1.7): the worker delivers files, staff approve or ask for a revision. */
 import { UserError } from '../../errors.ts';
 import type { UploadedFile } from '../../files/storage.ts';
 import type { Actor } from '../actor.ts';

@@ -1,5 +1,5 @@
 /**
- * 入力請求書 (DOMAIN.md §1.8): staff record what a worker is owed for a business month; the worker
+ * 入力請求書 (docs/domain.md §1.8): staff record what a worker is owed for a business month; the worker
  * confirms each item or disputes it with a comment; staff correct a disputed item, which goes back to
  * the worker. Item states:
  *   pending → confirmed | disputed;  disputed → pending (corrected);  confirmed → paid (month close).

@@ -1,4 +1,4 @@
-/** 募集案件: posting, opening, closing and browsing job notices (DOMAIN.md §1 steps 1–2). */
+/** 募集案件: posting, opening, closing and browsing job notices (docs/domain.md §1.1–§1.2). */
 import { UserError } from '../../errors.ts';
 import { type Actor, requireRole } from '../actor.ts';
 import { type Clearance, clearanceOf } from '../checks/clearance.ts';

@@ -1,5 +1,5 @@
 /**
- * お知らせ (DOMAIN.md §1.10, §2.6): announcements, product news and maintenance notices to everyone or
+ * お知らせ (docs/domain.md §1.10, §2.6): announcements, product news and maintenance notices to everyone or
  * to one role, and personal notices to one user, with read tracking.
  *
  * Delivery: personal and role notices write one `notice.published` outbox row per recipient. A notice

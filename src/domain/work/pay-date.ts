@@ -1,5 +1,5 @@
 /**
- * The business calendar of payments (DOMAIN.md §1.9, §5): month-end close, paid on the 10th of the
+ * The business calendar of payments (docs/domain.md §1.9, §5): month-end close, paid on the 10th of the
  * following month (末締め翌月10日払い). The money must arrive *by* the 10th, so a 10th that is not a bank
  * business day moves to the previous one, as often as needed. Business dates are the business time
  * zone's, never the server's.

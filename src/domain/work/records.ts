@@ -1,4 +1,4 @@
-/** Work portal records (DOMAIN.md §1): job notices through payment statements. */
+/** Work portal records (docs/domain.md §1): job notices through payment statements. */
 import type { Platform } from '../../config.ts';
 
 export const JOB_STATUSES = ['draft', 'open', 'closed', 'cancelled'] as const;

@@ -1,5 +1,5 @@
 /**
- * 支払明細書 (DOMAIN.md §1.9): staff close a business month; each worker's confirmed items of that month
+ * 支払明細書 (docs/domain.md §1.9): staff close a business month; each worker's confirmed items of that month
  * become one payment statement with its total and pay date (末締め翌月10日払い), the items are marked
  * paid, and each worker gets one payment notice. A worker has at most one statement per month (a
  * unique key), so closing again adds nothing and notifies nobody.

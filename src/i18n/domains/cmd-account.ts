@@ -1,5 +1,5 @@
 /**
- * Messages of the account commands (DOMAIN.md §4, §3.5). The numbered refusals (E1xx) and the
+ * Messages of the account commands (docs/domain.md §4, §3.5). The numbered refusals (E1xx) and the
  * link/invite confirmations live in identity.ts; these are what the commands add around them.
  */
 export const cmdAccountJa = {

@@ -1,5 +1,5 @@
 /**
- * Messages of the support desk commands (DOMAIN.md §2): 問い合わせ, 店舗, 担当営業, サポート担当. The
+ * Messages of the support desk commands (docs/domain.md §2): 問い合わせ, 店舗, 担当営業, サポート担当. The
  * refusals the services raise (E3xx) live in support.ts; these are what the commands themselves say.
  */
 export const cmdSupportJa = {

@@ -1,4 +1,4 @@
-/** Messages of accounts, linking and invitations (DOMAIN.md §4). Codes are numbered for support calls. */
+/** Messages of accounts, linking and invitations (docs/domain.md §4.7). Codes are numbered for support calls. */
 export const identityJa = {
   forbidden: 'この操作を行う権限がありません。',
   not_found: 'ご指定の{thing}が見つかりませんでした。番号をご確認ください。',

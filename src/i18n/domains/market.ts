@@ -1,5 +1,5 @@
 /**
- * Messages of the marketplace (DOMAIN.md §3): メッセージ, フォロー, コンタクト, チーム, プロフィール,
+ * Messages of the marketplace (docs/domain.md §3): メッセージ, フォロー, コンタクト, チーム, プロフィール,
  * 会社情報, 本人確認 and 機密保持確認. Refusals are numbered E4xx for support calls.
  */
 export const marketJa = {

@@ -1,4 +1,4 @@
-/** Messages of invoices, payment statements, bank accounts, notices and alert preferences (DOMAIN.md §1.8–10, §6). */
+/** Messages of invoices, payment statements, bank accounts, notices and alert preferences (docs/domain.md §1.8–§1.11, §6.3). */
 export const moneyJa = {
   'money.bad_month':
     '「{month}」は月として読み取れませんでした。「2026-12」または「2026年12月」の形式で指定してください。',

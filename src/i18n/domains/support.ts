@@ -1,5 +1,5 @@
 /**
- * Messages of the support desk (DOMAIN.md §2): 問い合わせ, 店舗, 担当営業, サポート担当. Refusals are
+ * Messages of the support desk (docs/domain.md §2): 問い合わせ, 店舗, 担当営業, サポート担当. Refusals are
  * numbered E3xx for support calls.
  */
 export const supportJa = {

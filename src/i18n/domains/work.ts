@@ -1,4 +1,4 @@
-/** Messages of job notices, applications, questions and deliveries (DOMAIN.md §1). */
+/** Messages of job notices, applications, questions and deliveries (docs/domain.md §1). */
 export const workJa = {
   'job.title_required': '募集案件のタイトルを入力してください(200文字以内)。',
   'job.bad_reward': '報酬は1円以上の整数で入力してください。単価制の場合は単価と数量を指定してください。',
