@@ -47,7 +47,7 @@ export function createInboundEventStore(orm: MikroORM): InboundEventStore {
         [...key, text(userKey, 'user key', 300)],
         'run',
       );
-      // Its turn when no earlier event of the same user is waiting or running (one that has been
+      // Its turn when no earlier event of the same user is waiting, running or delivering its reply (one that has been
       // around longer than `staleAfterMs` is taken to be lost and waits for nobody); a `handling`
       // left behind by a process that died is taken again after a minute.
       const taken: unknown[] = await conn.execute(
@@ -56,7 +56,7 @@ export function createInboundEventStore(orm: MikroORM): InboundEventStore {
             and (e.status = 'queued' or (e.status = 'handling' and e.started_at < now() - interval '60 seconds'))
             and not exists (select 1 from inbound_events p
                              where p.user_key = e.user_key and p.seq < e.seq
-                               and p.status in ('queued', 'handling')
+                               and p.status in ('queued', 'handling', 'handled')
                                and p.received_at > now() - make_interval(secs => ?))
           returning 1`,
         [...key, staleAfterMs / 1000],

@@ -3,7 +3,7 @@ import { defineEntity, p } from '@mikro-orm/core';
 /**
  * Platform events, each handled once and, per user, in the order they arrived (src/chat/inbound.ts):
  * - `userKey` / `seq`: the event's place in its user's line; an event waits while an earlier one of
- *   the same user is `queued` or `handling` (across every process);
+ *   the same user is `queued`, `handling` or `handled` (its reply not yet delivered), across processes;
  * - `status`: `queued` (admitted, not started) → `handling` → `handled` (the reply is kept in `reply`
  *   until the adapter says it was delivered) → `done`; `failed` when every delivery attempt failed, so
  *   a retry sends the kept reply instead of running the command again.
@@ -16,7 +16,7 @@ export const InboundEventSchema = defineEntity({
     // Only the events that make others wait: the check stays small however long a user's history is.
     {
       name: 'inbound_events_waiting_index',
-      expression: `create index "inbound_events_waiting_index" on "inbound_events" ("user_key", "seq") where "status" in ('queued', 'handling')`,
+      expression: `create index "inbound_events_waiting_index" on "inbound_events" ("user_key", "seq") where "status" in ('queued', 'handling', 'handled')`,
     },
   ],
   properties: {

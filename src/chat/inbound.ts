@@ -5,7 +5,7 @@
  * - **Once**: an event id is handled once whatever the platform redelivers (LINE's redeliveries, Slack
  *   retries, a Gateway resume), on every process.
  * - **In order per user**: an event waits while an earlier event of the same user (admitted before
- *   it) is waiting or being handled, on any process, whatever the number of workers or the queue
+ *   it) is waiting, being handled or having its reply delivered, on any process, whatever the number of workers or the queue
  *   backend. Waiting is polling the user's line in the database (5 ms, doubling to 100 ms); an
  *   earlier event older than STALE_AFTER_MS is taken to be lost and holds nobody up.
  * - **No reply lost**: an adapter that confirms delivery (`confirm`) gets the reply kept with the
