@@ -66,6 +66,25 @@ describe('boundaries', () => {
     expect(await violations('adapters', banned)).toEqual([]);
   });
 
+  it('only the bot core decides whether an event was seen before: no adapter or command touches inbound events', async () => {
+    const callers: string[] = [];
+    for (const dir of ['adapters', 'commands']) {
+      for (const file of await sources(dir)) {
+        if (/\binboundEvents\b|\bmarkSeen\b/.test(await readFile(path.join(ROOT, file), 'utf8')))
+          callers.push(file);
+      }
+    }
+    expect(callers).toEqual([]);
+    // The core's one user of the store's inbound events is src/chat/inbound.ts (and the Bot it serves).
+    const core: string[] = [];
+    for (const file of await sources('src')) {
+      if (file === path.join('src', 'store.ts') || file === path.join('src', 'chat', 'inbound.ts')) continue;
+      if (/\.inboundEvents\b|\bmarkSeen\(/.test(await readFile(path.join(ROOT, file), 'utf8')))
+        core.push(file);
+    }
+    expect(core).toEqual([path.join('src', 'chat', 'bot.ts')]);
+  });
+
   it('db/ depends on no adapter, command or platform', async () => {
     const banned = (s: string) => PLATFORM_SDK.test(s) || /^(adapters|commands)\//.test(s);
     expect(await violations('db', banned)).toEqual([]);
