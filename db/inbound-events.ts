@@ -62,11 +62,16 @@ export function createInboundEventStore(orm: MikroORM): InboundEventStore {
         [...key, staleAfterMs / 1000],
       );
       if (taken.length > 0) return { kind: 'go' };
-      const [row] = await conn.execute<{ status: string; reply: unknown }[]>(
-        'select status, reply from inbound_events where platform = ? and event_id = ?',
+      // Not its turn, or handled before. A reply being delivered right now (`handled` less than a
+      // minute ago) is waited for; one whose delivery failed, or whose process died delivering it, is
+      // sent again.
+      const [row] = await conn.execute<{ status: string; reply: unknown; delivering: boolean }[]>(
+        `select status, reply, (status = 'handled' and started_at > now() - interval '60 seconds') as delivering
+           from inbound_events where platform = ? and event_id = ?`,
         key,
       );
       if (!row || row.status === 'done') return { kind: 'duplicate' };
+      if (row.delivering) return { kind: 'wait' };
       if (row.status === 'handled' || row.status === 'failed') {
         return row.reply === null ? { kind: 'duplicate' } : { kind: 'replay', reply: row.reply };
       }
@@ -77,13 +82,14 @@ export function createInboundEventStore(orm: MikroORM): InboundEventStore {
       await em().execute(
         // `failed` keeps the reply the event was handled with (it is what a retry sends).
         `update inbound_events set status = ?, reply = case when ? then reply else ?::jsonb end, reason = ?,
-                started_at = null
+                started_at = case when ? = 'handled' then now() end
           where platform = ? and event_id = ?`,
         [
           outcome.status,
           outcome.status === 'failed',
           outcome.status === 'done' || outcome.reply === undefined ? null : JSON.stringify(outcome.reply),
           outcome.reason?.slice(0, 200) ?? null,
+          outcome.status,
           ...eventKey(platform, eventId),
         ],
         'run',

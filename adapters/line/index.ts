@@ -13,7 +13,6 @@
  */
 import type { MulticastAdapter, PushOptions, PushTarget } from '../../src/chat/adapter.ts';
 import type { Bot } from '../../src/chat/bot.ts';
-import { KeyedSerial } from '../../src/chat/serial.ts';
 import type { ChatAttachment, ChatEvent, RejectedFile, Reply } from '../../src/chat/types.ts';
 import type { IdentityService } from '../../src/domain/identity/service.ts';
 import type { FileStorage } from '../../src/files/storage.ts';
@@ -67,7 +66,6 @@ export class LineAdapter implements MulticastAdapter {
   readonly multicastMax = MULTICAST_MAX;
   readonly client: LineClient;
   private readonly options: LineAdapterOptions;
-  private readonly serial = new KeyedSerial();
   private readonly clock: () => Date;
   private readonly log: Logger;
   /** When this process last read each person's LINE profile (names are refreshed once a day). */
@@ -124,14 +122,15 @@ export class LineAdapter implements MulticastAdapter {
     });
   }
 
-  /** Handles one event; a user's events run one at a time, in the order they were queued. */
+  /**
+   * Handles one event. A user's events are answered one at a time, in the order they arrived, on any
+   * number of worker processes: the bot core keeps their line (src/chat/inbound.ts), not this process.
+   */
   async process(job: LineJob): Promise<void> {
-    const { event } = job;
-    const key = event.source ? chatIdOf(event.source) : '';
     try {
-      await this.serial.run(key, () => this.handleEvent(job));
+      await this.handleEvent(job);
     } finally {
-      this.options.onProcessed?.(event.webhookEventId);
+      this.options.onProcessed?.(job.event.webhookEventId);
     }
   }
 
