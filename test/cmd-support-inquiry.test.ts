@@ -18,7 +18,6 @@ let companyA: number;
 let companyB: number;
 let shibuya: number;
 let sapporo: number;
-const _seq = 0;
 
 /**
  * Sends a message with attachments from `session`'s console identity, as an adapter does once it

@@ -14,7 +14,6 @@ import {
 } from './helpers/chat.ts';
 
 let c: ChatBench;
-const _seq = 0;
 
 beforeAll(async () => {
   c = await openChatBench('cmdworkjourney');

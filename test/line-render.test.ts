@@ -136,7 +136,8 @@ describe('LINE quick replies', () => {
     });
     expect(messages).toHaveLength(2);
     expect(messages[0]?.quickReply).toBeUndefined();
-    expect(messages[1]?.quickReply?.items.map((i) => i.action.data)).toEqual(['yes', 'cancel']);
+    const actions = messages[1]?.quickReply?.items?.map((i) => i.action);
+    expect(actions?.map((a) => (a?.type === 'postback' ? a.data : undefined))).toEqual(['yes', 'cancel']);
   });
 
   it('shows quick replies beyond 13 as buttons so every choice stays reachable', () => {

@@ -393,10 +393,10 @@ describe('Slack rendering', () => {
     for (const m of messages) {
       expect(m.blocks.length).toBeLessThanOrEqual(50);
       for (const block of m.blocks) {
-        const text = (block.text as { text?: string } | undefined)?.text ?? '';
+        const text = 'text' in block && typeof block.text === 'object' ? (block.text?.text ?? '') : '';
         expect(text.length).toBeLessThanOrEqual(3000);
-        expect(((block.fields as unknown[]) ?? []).length).toBeLessThanOrEqual(10);
-        expect(((block.elements as unknown[]) ?? []).length).toBeLessThanOrEqual(25);
+        expect(('fields' in block ? (block.fields ?? []) : []).length).toBeLessThanOrEqual(10);
+        expect(('elements' in block ? block.elements : []).length).toBeLessThanOrEqual(25);
       }
       for (const v of slackSeen([{ channel: 'x', ts: '1', user: 'u', reactions: [], blocks: m.blocks }])
         .payloads)

@@ -5,6 +5,12 @@
  * `args` text option — the same words one would type after the command elsewhere — autocompleted
  * with job ids and team slugs where that helps. Names and descriptions carry Japanese localizations.
  */
+import {
+  type APIApplicationCommandOption,
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord-api-types/v10';
 import type { Command } from '../../src/chat/command.ts';
 import { t } from '../../src/i18n/index.ts';
 import { clip } from '../shared/text.ts';
@@ -17,30 +23,10 @@ export const TEAM_ARGUMENT = new Set(['team', 'team-edit', 'team-invite', 'team-
 
 const NAME = /^[-_\p{L}\p{N}]{1,32}$/u;
 
-export interface ApplicationCommand {
-  name: string;
-  description: string;
-  description_localizations?: Record<string, string>;
-  type: 1;
-  dm_permission?: boolean;
-  options: SubcommandOption[];
-}
-interface SubcommandOption {
-  type: 1;
-  name: string;
-  name_localizations?: Record<string, string>;
-  description: string;
-  description_localizations?: Record<string, string>;
-  options: {
-    type: 3;
-    name: string;
-    name_localizations?: Record<string, string>;
-    description: string;
-    description_localizations?: Record<string, string>;
-    required: false;
-    autocomplete?: boolean;
-  }[];
-}
+/** A slash command as registered (PUT applications/{id}/commands); ours always have options. */
+export type ApplicationCommand = RESTPostAPIChatInputApplicationCommandsJSONBody & {
+  options: APIApplicationCommandOption[];
+};
 
 const GROUP_DESCRIPTION: Record<string, { en: string; ja: string }> = {
   work: {
@@ -63,27 +49,27 @@ const GROUP_DESCRIPTION: Record<string, { en: string; ja: string }> = {
  */
 export const FREE_TEXT_COMMAND = 'bot';
 
-const freeText = {
+const freeText: ApplicationCommand = {
   name: FREE_TEXT_COMMAND,
-  type: 1 as const,
+  type: ApplicationCommandType.ChatInput,
   description: 'Say anything to the bot: a command in any language, or an answer',
   description_localizations: { ja: 'ボットに送る内容(コマンドや質問への回答)' },
   dm_permission: true,
   options: [
     {
-      type: 3 as const,
+      type: ApplicationCommandOptionType.String,
       name: 'text',
       name_localizations: { ja: '内容' },
       description: 'e.g. ヘルプ, jobs 2, 12,000円',
-      required: false as const,
+      required: false,
     },
     {
       // ATTACHMENT: a photo or document for the step that asks for files (deliveries, inquiries).
-      type: 11 as const,
+      type: ApplicationCommandOptionType.Attachment,
       name: 'file',
       name_localizations: { ja: 'ファイル' },
       description: 'A file to send with it',
-      required: false as const,
+      required: false,
     },
   ],
 };
@@ -92,7 +78,7 @@ const freeText = {
 const SUBCOMMANDS = 25;
 
 export function applicationCommands(groups: CommandGroups): ApplicationCommand[] {
-  return [...groupCommands(groups), freeText as unknown as ApplicationCommand];
+  return [...groupCommands(groups), freeText];
 }
 
 function groupCommands(groups: CommandGroups): ApplicationCommand[] {
@@ -106,12 +92,12 @@ function groupCommands(groups: CommandGroups): ApplicationCommand[] {
       commands: commands.slice(i * SUBCOMMANDS, (i + 1) * SUBCOMMANDS),
     })),
   );
-  return parts.map(({ group, name, part, commands }) => {
+  return parts.map(({ group, name, part, commands }): ApplicationCommand => {
     const d = GROUP_DESCRIPTION[group] ?? { en: group, ja: group };
     const more = part === 0 ? { en: '', ja: '' } : { en: ` (${part + 1})`, ja: `(${part + 1})` };
     return {
       name,
-      type: 1,
+      type: ApplicationCommandType.ChatInput,
       description: `${d.en}${more.en}`,
       description_localizations: { ja: `${d.ja}${more.ja}` },
       dm_permission: true,
@@ -121,7 +107,7 @@ function groupCommands(groups: CommandGroups): ApplicationCommand[] {
         // Localized names follow the same rule, lower case included ("チームDiscord" would be refused).
         const ja = c.aliases.ja.find((a) => NAME.test(a) && a === a.toLowerCase());
         return {
-          type: 1 as const,
+          type: ApplicationCommandOptionType.Subcommand,
           name: c.name,
           ...(ja ? { name_localizations: { ja } } : {}),
           // Descriptions are short on purpose: a command's names and descriptions share 8,000 characters.
@@ -129,12 +115,12 @@ function groupCommands(groups: CommandGroups): ApplicationCommand[] {
           description_localizations: { ja: clip(t('ja', c.summary), 60) },
           options: [
             {
-              type: 3 as const,
+              type: ApplicationCommandOptionType.String,
               name: 'args',
               name_localizations: { ja: '内容' },
               description: 'What you would type after the command',
               description_localizations: { ja: 'コマンドに続けて入力する内容' },
-              required: false as const,
+              required: false,
               ...(JOB_ARGUMENT.has(c.name) || TEAM_ARGUMENT.has(c.name) ? { autocomplete: true } : {}),
             },
           ],
@@ -147,15 +133,18 @@ function groupCommands(groups: CommandGroups): ApplicationCommand[] {
 /** Characters Discord counts against a command's 8,000 (names, descriptions, values; localizations included to be safe). */
 export function commandSize(command: ApplicationCommand): number {
   let n = command.name.length + command.description.length;
-  for (const v of Object.values(command.description_localizations ?? {})) n += v.length;
+  // Localization maps may hold null for a locale (none of ours do): it counts nothing.
+  const size = (map: Readonly<Record<string, string | null | undefined>> | null | undefined) =>
+    Object.values(map ?? {}).reduce((sum, v) => sum + (v?.length ?? 0), 0);
+  n += size(command.description_localizations);
   for (const sub of command.options) {
     n += sub.name.length + sub.description.length;
     if (!('options' in sub) || !Array.isArray(sub.options)) continue;
-    for (const v of Object.values(sub.name_localizations ?? {})) n += v.length;
-    for (const v of Object.values(sub.description_localizations ?? {})) n += v.length;
+    n += size(sub.name_localizations);
+    n += size(sub.description_localizations);
     for (const o of sub.options) {
       n += o.name.length + o.description.length;
-      for (const v of Object.values(o.description_localizations ?? {})) n += v.length;
+      n += size(o.description_localizations);
     }
   }
   return n;

@@ -9,6 +9,7 @@
  * is submitted (a refused one is named, with the button to its page), then handed over as Slack's
  * form does: by field name, the 4th argument of submitForm.
  */
+import type { APIAttachment, APIModalSubmission } from 'discord-api-types/v10';
 import type { Bot } from '../../src/chat/bot.ts';
 import {
   type Button,
@@ -59,9 +60,6 @@ export interface DiscordFormsOptions {
   /** Classic or Components V2 (render.ts), as for every answer. */
   render?: RenderOptions;
 }
-
-// biome-ignore lint/suspicious/noExplicitAny: the MODAL_SUBMIT data, checked by inbound.ts.
-type SubmitData = Record<string, any>;
 
 export class DiscordForms {
   private readonly o: DiscordFormsOptions;
@@ -129,8 +127,8 @@ export class DiscordForms {
   }
 
   /** A page submitted: kept with the others; then the next page's button, or the whole flow submitted. */
-  async submit(event: ChatEvent, data: SubmitData): Promise<Answer> {
-    const id = parseFormId(String(data.custom_id ?? ''));
+  async submit(event: ChatEvent, data: APIModalSubmission): Promise<Answer> {
+    const id = parseFormId(data.custom_id);
     const user = await this.userOf(event);
     const locale = user?.locale ?? 'ja';
     if (!id || !user) return this.say(t(locale, 'discord.form.expired'));
@@ -140,7 +138,7 @@ export class DiscordForms {
       if (id.page > 1) return this.say(t(locale, 'discord.form.expired'));
       draft = newDraft(id.preset);
     }
-    const { raw, uploads } = submittedValues(data.components ?? []);
+    const { raw, uploads } = submittedValues(data.components);
     draft.pages[id.page - 1] ??= [...Object.keys(raw), ...Object.keys(uploads)];
     Object.assign(draft.raw, raw);
     draft.errors = {};
@@ -170,7 +168,7 @@ export class DiscordForms {
   private async takeFiles(
     draft: ModalDraft,
     uploads: Record<string, string[]>,
-    resolved: Record<string, Record<string, unknown>>,
+    resolved: Readonly<Record<string, APIAttachment>>,
     locale: Locale,
   ): Promise<string[]> {
     const refused: string[] = [];
@@ -290,7 +288,7 @@ export class DiscordForms {
   }
 
   private save(userId: number, flowId: string, draft: ModalDraft): Promise<void> {
-    return this.o.bot.saveFormDraft(userId, flowId, draft as unknown as Record<string, unknown>);
+    return this.o.bot.saveFormDraft(userId, flowId, draft);
   }
 
   private describe(event: ChatEvent, flowId: string): Describe {

@@ -13,6 +13,7 @@ import { Client, GatewayDispatchEvents, GatewayIntentBits } from '@discordjs/cor
 import { API } from '@discordjs/core/http-only';
 import { REST } from '@discordjs/rest';
 import { WebSocketManager, WebSocketShardEvents } from '@discordjs/ws';
+import type { GatewayMessageCreateDispatchData } from 'discord-api-types/v10';
 import { Gauge, type Registry } from 'prom-client';
 import type { Bot } from '../../src/chat/bot.ts';
 import { type ChatEvent, filesOf, type Reply } from '../../src/chat/types.ts';
@@ -66,17 +67,8 @@ export const GATEWAY_INTENTS =
 /** Privileged: only when the operator switched it on (Developer Portal → Bot → Message Content Intent). */
 export const MESSAGE_CONTENT_INTENT = GatewayIntentBits.MessageContent;
 
-/** The parts of a MESSAGE_CREATE this module reads. */
-interface GatewayMessage {
-  id: string;
-  channel_id: string;
-  guild_id?: string;
-  content?: string;
-  author: { id: string; bot?: boolean; global_name?: string | null; username?: string };
-  mentions?: { id: string }[];
-  webhook_id?: string;
-  attachments?: { id: string; filename?: string; size?: number; url?: string; content_type?: string }[];
-}
+/** A MESSAGE_CREATE as @discordjs/core dispatches it (not schema-checked: optional parts are read as optional). */
+type GatewayMessage = GatewayMessageCreateDispatchData;
 
 /** `discord_gateway_disconnected_seconds`: alert when it stays above 60, when /readyz says degraded. */
 export function gatewayMetric(registry: Registry, gateway: DiscordGateway): void {
@@ -143,7 +135,7 @@ export class DiscordGateway {
       this.log.warn({ err }, 'Discord Gateway error');
     });
     this.client.on(GatewayDispatchEvents.MessageCreate, ({ data }) => {
-      const work = this.message(data as unknown as GatewayMessage)
+      const work = this.message(data)
         .catch((err: unknown) => this.log.error({ err, messageId: data.id }, 'Discord message failed'))
         .finally(() => {
           this.inFlight.delete(work);
@@ -266,10 +258,10 @@ export class DiscordGateway {
     const api = this.client.api;
     const options: RenderOptions = { componentsV2: this.o.componentsV2 !== false };
     for (const message of renderDiscordMessages({ ...reply, locale: reply.locale ?? locale }, options)) {
-      await api.channels.createMessage(channelId, message as never);
+      await api.channels.createMessage(channelId, message);
     }
     for (const message of await discordFileMessages(filesOf(reply), this.o.files, reply.locale ?? locale)) {
-      await api.channels.createMessage(channelId, message as never);
+      await api.channels.createMessage(channelId, message);
     }
   }
 }

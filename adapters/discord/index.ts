@@ -12,6 +12,15 @@
  */
 import { API } from '@discordjs/core/http-only';
 import { DiscordAPIError, REST } from '@discordjs/rest';
+import {
+  type APIApplicationCommandAutocompleteInteraction,
+  type APIInteraction,
+  type APIInteractionResponse,
+  type APIPingInteraction,
+  InteractionResponseType,
+  InteractionType,
+  MessageFlags,
+} from 'discord-api-types/v10';
 import type { ChatAdapter, PushOptions, PushTarget } from '../../src/chat/adapter.ts';
 import type { Bot } from '../../src/chat/bot.ts';
 import {
@@ -33,7 +42,7 @@ import type { Store } from '../../src/store.ts';
 import { type CommandGroups, commandLine, FREE_TEXT_COMMAND } from './commands.ts';
 import { discordFileMessages } from './files.ts';
 import { type Answer, DiscordForms } from './forms.ts';
-import { checkInteraction, INTERACTION, parsePageButton } from './inbound.ts';
+import { checkInteraction, parsePageButton } from './inbound.ts';
 import { fetchAttachments, suggest } from './options.ts';
 import { type DiscordMessage, type RenderOptions, renderDiscordMessages } from './render.ts';
 import { TeamNews } from './team-news.ts';
@@ -66,14 +75,10 @@ export interface DiscordAdapterOptions {
   onProcessed?: (interactionId: string) => void;
 }
 
-// Interaction and callback types (https://discord.com/developers/docs/interactions/receiving-and-responding).
-const { PING, APPLICATION_COMMAND, MESSAGE_COMPONENT, AUTOCOMPLETE, MODAL_SUBMIT } = INTERACTION;
-const PONG = 1;
-const CHANNEL_MESSAGE = 4;
-const DEFERRED_CHANNEL_MESSAGE = 5;
-const AUTOCOMPLETE_RESULT = 8;
-const MODAL = 9;
-const EPHEMERAL = 64;
+const EPHEMERAL = MessageFlags.Ephemeral;
+const DEFERRED = InteractionResponseType.DeferredChannelMessageWithSource;
+/** The HTTP answer to an interaction (https://discord.com/developers/docs/interactions/receiving-and-responding). */
+const respond = (body: APIInteractionResponse): HttpResponse => ({ status: 200, body });
 
 /** A message with the interaction's flags (EPHEMERAL) added to its own: IS_COMPONENTS_V2 is kept, never replaced. */
 const flagged = <M extends object>(m: M, flags: number) => ({
@@ -81,8 +86,8 @@ const flagged = <M extends object>(m: M, flags: number) => ({
   flags: ('flags' in m && typeof m.flags === 'number' ? m.flags : 0) | flags,
 });
 
-// biome-ignore lint/suspicious/noExplicitAny: interaction payloads are wide; each use reads the few fields it needs.
-type Interaction = Record<string, any>;
+/** An interaction other than a ping, checked by inbound.ts (the fields read here are there). */
+type Interaction = Exclude<APIInteraction, APIPingInteraction>;
 
 export class DiscordAdapter implements ChatAdapter {
   readonly platform = 'discord' as const;
@@ -150,7 +155,7 @@ export class DiscordAdapter implements ChatAdapter {
         );
         return { status: 400, body: { error: checked.reason } };
       }
-      return this.interaction(checked.interaction as Interaction);
+      return this.interaction(checked.interaction);
     });
   }
 
@@ -179,8 +184,8 @@ export class DiscordAdapter implements ChatAdapter {
   }
 
   private userOf(i: Interaction): { id: string; locale?: string } {
-    const user = i.member?.user ?? i.user ?? {};
-    return { id: String(user.id ?? ''), ...(typeof i.locale === 'string' ? { locale: i.locale } : {}) };
+    const user = i.member?.user ?? i.user;
+    return { id: String(user?.id ?? ''), ...(typeof i.locale === 'string' ? { locale: i.locale } : {}) };
   }
 
   private event(
@@ -212,24 +217,28 @@ export class DiscordAdapter implements ChatAdapter {
     } as ChatEvent;
   }
 
-  private async interaction(i: Interaction): Promise<HttpResponse> {
-    if (i.type === PING) return { status: 200, body: { type: PONG } };
-    if (i.type === AUTOCOMPLETE)
-      return {
-        status: 200,
-        body: { type: AUTOCOMPLETE_RESULT, data: { choices: await this.autocomplete(i) } },
-      };
+  private async interaction(i: APIInteraction): Promise<HttpResponse> {
+    if (i.type === InteractionType.Ping) return respond({ type: InteractionResponseType.Pong });
+    if (i.type === InteractionType.ApplicationCommandAutocomplete)
+      return respond({
+        type: InteractionResponseType.ApplicationCommandAutocompleteResult,
+        data: { choices: await this.autocomplete(i) },
+      });
     const flags = i.guild_id ? EPHEMERAL : 0;
     const id = String(i.id);
     let answer: () => Promise<Answer>;
-    if (i.type === APPLICATION_COMMAND) {
-      const { subcommand, args } = commandLine(i.data ?? {});
+    if (i.type === InteractionType.ApplicationCommand) {
+      const { data } = i;
+      const { subcommand, args } = commandLine(data);
+      // Files attached to `/bot file:` (a context-menu command's `resolved` holds none).
+      const resolved =
+        'resolved' in data && data.resolved && 'attachments' in data.resolved ? data.resolved : {};
       // `/bot` with nothing to say (no text, no file) opens the home view, as Slack's empty `/bot` does.
       const typed = `${subcommand} ${args}`.trim();
-      const text = typed === '' && !i.data?.resolved?.attachments ? 'home' : typed;
+      const text = typed === '' && !resolved.attachments ? 'home' : typed;
       answer = async () => {
         const { attachments, rejected } = await fetchAttachments(
-          i.data?.resolved?.attachments,
+          resolved.attachments,
           this.o.files,
           this.log,
           this.o.uploadRules,
@@ -241,19 +250,19 @@ export class DiscordAdapter implements ChatAdapter {
             ...(attachments.length ? { attachments } : {}),
             ...(rejected.length ? { rejectedFiles: rejected } : {}),
           }),
-          i.data?.name === FREE_TEXT_COMMAND,
+          data.name === FREE_TEXT_COMMAND,
         );
       };
-    } else if (i.type === MESSAGE_COMPONENT) {
-      const payload = String(i.data?.custom_id ?? '');
+    } else if (i.type === InteractionType.MessageComponent) {
+      const payload = i.data.custom_id;
       // A button under a form's page opens the next (or a refused) page's modal (forms.ts).
       answer = parsePageButton(payload)
         ? () => this.form(i, (event) => this.forms.page(event, payload))
         : () => this.run(this.event(i, { kind: 'action', payload }), false);
-    } else if (i.type === MODAL_SUBMIT) {
-      answer = () => this.form(i, (event) => this.forms.submit(event, i.data ?? {}));
     } else {
-      return { status: 400, body: { error: `interaction type ${i.type} is not handled` } };
+      // MODAL_SUBMIT: the last type inbound.ts lets through.
+      const { data } = i;
+      answer = () => this.form(i, (event) => this.forms.submit(event, data));
     }
 
     const work = answer();
@@ -269,7 +278,8 @@ export class DiscordAdapter implements ChatAdapter {
         .then((a) => this.deliver(i, a, flags, true))
         .catch((err: unknown) => this.log.error({ err }, 'deferred Discord answer failed'))
         .finally(() => this.o.onProcessed?.(id));
-      return { status: 200, body: { type: DEFERRED_CHANNEL_MESSAGE, data: { flags } } };
+      // `flags` is 0 in DMs, which MessageFlags does not name: this body is not typed as a response.
+      return { status: 200, body: { type: DEFERRED, data: { flags } } };
     }
     if (first.kind === 'duplicate') {
       // Seen before: acknowledge without showing anything (the deferred placeholder is removed).
@@ -279,13 +289,13 @@ export class DiscordAdapter implements ChatAdapter {
           .catch(() => undefined)
           .finally(() => this.o.onProcessed?.(id));
       }, 20);
-      return { status: 200, body: { type: DEFERRED_CHANNEL_MESSAGE, data: { flags: EPHEMERAL } } };
+      return respond({ type: DEFERRED, data: { flags: EPHEMERAL } });
     }
     if (first.kind === 'modal') {
       // The form replaces the step-by-step questions the flow started with.
       await first.begin?.();
       queueMicrotask(() => this.o.onProcessed?.(id));
-      return { status: 200, body: { type: MODAL, data: first.modal } };
+      return respond({ type: InteractionResponseType.Modal, data: first.modal });
     }
     const [head, ...rest] = first.messages;
     // The rest follow once Discord has our response (a follow-up before it would be refused).
@@ -295,7 +305,10 @@ export class DiscordAdapter implements ChatAdapter {
         .catch((err: unknown) => this.log.error({ err }, 'Discord follow-up failed'))
         .finally(() => this.o.onProcessed?.(id));
     }, 20);
-    return { status: 200, body: { type: CHANNEL_MESSAGE, data: flagged(head ?? {}, flags) } };
+    return respond({
+      type: InteractionResponseType.ChannelMessageWithSource,
+      data: flagged(head ?? {}, flags),
+    });
   }
 
   private async deliver(i: Interaction, a: Answer, flags: number, deferred: boolean): Promise<void> {
@@ -306,8 +319,7 @@ export class DiscordAdapter implements ChatAdapter {
     // Too late for a modal: the flow goes on step by step, as it started. The edit carries the
     // head's own flags (IS_COMPONENTS_V2 for a V2 answer); the deferral already made it ephemeral.
     const [head, ...rest] = a.messages;
-    if (deferred && head)
-      await this.api.interactions.editReply(this.o.applicationId, String(i.token), head as never);
+    if (deferred && head) await this.api.interactions.editReply(this.o.applicationId, String(i.token), head);
     await this.followUps(i, rest, flags);
     await this.fileFollowUps(i, a, flags);
   }
@@ -316,13 +328,13 @@ export class DiscordAdapter implements ChatAdapter {
   private async fileFollowUps(i: Interaction, a: Answer, flags: number): Promise<void> {
     if (a.kind !== 'messages' || !a.files?.length) return;
     for (const m of await discordFileMessages(a.files, this.o.files, a.locale ?? 'ja')) {
-      await this.api.interactions.followUp(this.o.applicationId, String(i.token), flagged(m, flags) as never);
+      await this.api.interactions.followUp(this.o.applicationId, String(i.token), flagged(m, flags));
     }
   }
 
   private async followUps(i: Interaction, messages: DiscordMessage[], flags: number): Promise<void> {
     for (const m of messages) {
-      await this.api.interactions.followUp(this.o.applicationId, String(i.token), flagged(m, flags) as never);
+      await this.api.interactions.followUp(this.o.applicationId, String(i.token), flagged(m, flags));
     }
   }
 
@@ -357,8 +369,8 @@ export class DiscordAdapter implements ChatAdapter {
     return handle(this.event(i, { kind: 'message', text: '' }));
   }
 
-  private autocomplete(i: Interaction) {
-    return suggest(commandLine(i.data ?? {}), this.userOf(i).id, this.o, this.log);
+  private autocomplete(i: APIApplicationCommandAutocompleteInteraction) {
+    return suggest(commandLine(i.data), this.userOf(i).id, this.o, this.log);
   }
 
   /** A notification for one Discord user, by DM. */
@@ -371,10 +383,10 @@ export class DiscordAdapter implements ChatAdapter {
       }
       const locale = reply.locale ?? target.locale;
       for (const m of renderDiscordMessages({ ...reply, locale }, this.render)) {
-        await this.api.channels.createMessage(channel, m as never);
+        await this.api.channels.createMessage(channel, m);
       }
       for (const m of await discordFileMessages(filesOf(reply), this.o.files, locale)) {
-        await this.api.channels.createMessage(channel, m as never);
+        await this.api.channels.createMessage(channel, m);
       }
     } catch (err) {
       // 50007: the user does not accept DMs from us; 10013: unknown user (https://discord.com/developers/docs/topics/opcodes-and-status-codes).

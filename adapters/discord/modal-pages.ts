@@ -10,11 +10,13 @@
  * never in a custom_id (≤ 100 characters); the whole is submitted once, at the end, through
  * Bot.submitForm, with the same checks as every other client.
  */
+import { type APIModalSubmissionComponent, ComponentType } from 'discord-api-types/v10';
 import type { FlowValue } from '../../src/chat/flow.ts';
 import type { FormField, FormSpec, ReplyFile } from '../../src/chat/types.ts';
-import { COMPONENT, MAX_MODAL_COMPONENTS } from './modal.ts';
+import { MAX_MODAL_COMPONENTS } from './modal.ts';
 
-export interface ModalDraft {
+/** A type, not an interface: it is saved as a plain record (Bot.saveFormDraft). */
+export type ModalDraft = {
   /** What the command gave (e.g. the application delivered); not asked. */
   preset: Record<string, string | number>;
   /** Text and choices entered so far, by field name. */
@@ -27,7 +29,7 @@ export interface ModalDraft {
   errors: Record<string, string>;
   /** The label each field was asked with, to name it in a refusal. */
   labels: Record<string, string>;
-}
+};
 
 /** The flow as a form given some answers (Bot.describeForm for one user and flow). */
 export type Describe = (answers: Record<string, FlowValue>) => Promise<FormSpec>;
@@ -133,40 +135,41 @@ export function pageOf(d: ModalDraft, field: string): number | null {
   return i < 0 ? null : i + 1;
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: submitted components were checked by inbound.ts.
-type Submitted = Record<string, any>;
-
 /**
  * The values of a submitted modal (inbound.ts checked their shape): text by field name, and the
  * attachment ids of each file upload.
  */
-export function submittedValues(components: Submitted[]): {
+export function submittedValues(components: readonly APIModalSubmissionComponent[]): {
   raw: Record<string, string>;
   uploads: Record<string, string[]>;
 } {
   const raw: Record<string, string> = {};
   const uploads: Record<string, string[]> = {};
   const inputs = components.flatMap((row) =>
-    row.type === 1 ? (row.components ?? []) : row.type === COMPONENT.LABEL ? [row.component] : [],
+    row.type === ComponentType.ActionRow
+      ? row.components
+      : row.type === ComponentType.Label
+        ? [row.component]
+        : [],
   );
-  for (const c of inputs as Submitted[]) {
+  for (const c of inputs) {
     const name = String(c.custom_id);
     switch (c.type) {
-      case COMPONENT.FILE_UPLOAD:
-        uploads[name] = (c.values as string[]).map(String);
+      case ComponentType.FileUpload:
+        uploads[name] = c.values.map(String);
         break;
-      case COMPONENT.STRING_SELECT:
+      case ComponentType.StringSelect:
         raw[name] = String(c.values[0] ?? '');
         break;
-      case COMPONENT.CHECKBOX_GROUP:
-        raw[name] = (c.values as string[]).join(',');
+      case ComponentType.CheckboxGroup:
+        raw[name] = c.values.join(',');
         break;
-      case COMPONENT.CHECKBOX:
+      case ComponentType.Checkbox:
         raw[name] = c.value === true ? 'yes' : 'no';
         break;
       default:
         // A text input's text, a radio group's option (null when none was chosen).
-        raw[name] = typeof c.value === 'string' ? c.value : '';
+        raw[name] = 'value' in c && typeof c.value === 'string' ? c.value : '';
     }
   }
   return { raw, uploads };

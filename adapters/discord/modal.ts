@@ -16,6 +16,14 @@
  * label of its own inside a Label; select 1–25 options (label and value ≤ 100), placeholder ≤ 150;
  * radio group 2–10 options; file upload min_values 0–10, max_values 1–10.
  */
+import {
+  type APIComponentInLabel,
+  type APIModalInteractionResponseCallbackComponent,
+  type APIModalInteractionResponseCallbackData,
+  type APITextInputComponent,
+  ComponentType,
+  TextInputStyle,
+} from 'discord-api-types/v10';
 import type { FormField, ReplyFile } from '../../src/chat/types.ts';
 import { type Locale, t } from '../../src/i18n/index.ts';
 import { clip } from '../shared/text.ts';
@@ -32,23 +40,8 @@ const MAX_OPTION_TEXT = 100;
 const MAX_RADIO_OPTIONS = 10;
 const MAX_FILES = 10;
 
-// Component types (https://discord.com/developers/docs/components/reference#component-object-component-types).
-export const COMPONENT = {
-  STRING_SELECT: 3,
-  TEXT_INPUT: 4,
-  TEXT_DISPLAY: 10,
-  LABEL: 18,
-  FILE_UPLOAD: 19,
-  RADIO_GROUP: 21,
-  CHECKBOX_GROUP: 22,
-  CHECKBOX: 23,
-} as const;
-
-export interface Modal {
-  custom_id: string;
-  title: string;
-  components: Record<string, unknown>[];
-}
+/** The data of a MODAL interaction response (type 9). */
+export type Modal = APIModalInteractionResponseCallbackData;
 
 export interface ModalPage {
   customId: string;
@@ -114,7 +107,7 @@ export function choiceKind(field: FormField): 'radio' | 'select' | 'text' {
   return choices.length === 2 ? 'radio' : 'select';
 }
 
-function textInput(field: FormField, current: string | undefined, locale: Locale) {
+function textInput(field: FormField, current: string | undefined, locale: Locale): APITextInputComponent {
   const placeholder =
     field.type === 'date'
       ? t(locale, 'discord.form.hint_date')
@@ -126,10 +119,10 @@ function textInput(field: FormField, current: string | undefined, locale: Locale
             ? choiceHint(field)
             : '';
   return {
-    type: COMPONENT.TEXT_INPUT,
+    type: ComponentType.TextInput,
     custom_id: field.name,
     // Paragraph (2) for free text, short (1) for the rest.
-    style: field.type === 'text' ? 2 : 1,
+    style: field.type === 'text' ? TextInputStyle.Paragraph : TextInputStyle.Short,
     required: !field.optional,
     max_length: MAX_TEXT,
     ...(placeholder ? { placeholder: clip(placeholder, MAX_PLACEHOLDER) } : {}),
@@ -137,12 +130,17 @@ function textInput(field: FormField, current: string | undefined, locale: Locale
   };
 }
 
-function input(field: FormField, current: string | undefined, have: number, locale: Locale) {
+function input(
+  field: FormField,
+  current: string | undefined,
+  have: number,
+  locale: Locale,
+): APIComponentInLabel {
   if (field.type === 'files') {
     // Files received on an earlier submission are kept unless others are chosen.
     const required = !field.optional && have === 0;
     return {
-      type: COMPONENT.FILE_UPLOAD,
+      type: ComponentType.FileUpload,
       custom_id: field.name,
       min_values: required ? 1 : 0,
       max_values: Math.max(1, Math.min(field.maxFiles ?? MAX_FILES, MAX_FILES)),
@@ -159,14 +157,14 @@ function input(field: FormField, current: string | undefined, have: number, loca
   }));
   if (kind === 'radio') {
     return {
-      type: COMPONENT.RADIO_GROUP,
+      type: ComponentType.RadioGroup,
       custom_id: field.name,
       required: !field.optional,
       options: options.slice(0, MAX_RADIO_OPTIONS),
     };
   }
   return {
-    type: COMPONENT.STRING_SELECT,
+    type: ComponentType.StringSelect,
     custom_id: field.name,
     placeholder: t(locale, 'form.choose'),
     required: !field.optional,
@@ -178,16 +176,16 @@ function input(field: FormField, current: string | undefined, have: number, loca
 
 /** The modal for one page (at most five fields: the caller pages the flow, modal-pages.ts). */
 export function modalOf(page: ModalPage, locale: Locale): Modal {
-  const components: Record<string, unknown>[] = [];
+  const components: APIModalInteractionResponseCallbackComponent[] = [];
   if (page.note && page.fields.length < MAX_MODAL_COMPONENTS)
-    components.push({ type: COMPONENT.TEXT_DISPLAY, content: clip(page.note, MAX_TEXT_DISPLAY) });
+    components.push({ type: ComponentType.TextDisplay, content: clip(page.note, MAX_TEXT_DISPLAY) });
   for (const field of page.fields.slice(0, MAX_MODAL_COMPONENTS)) {
     const { label, description } = labelParts(field.label || field.name);
     const have = page.files[field.name]?.length ?? 0;
     const kept = have > 0 ? t(locale, 'discord.form.files_kept', { count: have }) : '';
     const about = [kept, description ?? ''].filter((s) => s !== '').join(' ');
     components.push({
-      type: COMPONENT.LABEL,
+      type: ComponentType.Label,
       label,
       ...(about ? { description: clip(about, MAX_DESCRIPTION) } : {}),
       component: input(field, page.values[field.name], have, locale),

@@ -1,4 +1,5 @@
 /** What a slash command's options bring: files attached to `/bot file:`, and choices as you type. */
+import type { APIAttachment } from 'discord-api-types/v10';
 import type { ChatAttachment, RejectedFile } from '../../src/chat/types.ts';
 import type { Actor } from '../../src/domain/actor.ts';
 import type { DomainServices } from '../../src/domain/services.ts';
@@ -14,7 +15,7 @@ import { JOB_ARGUMENT, TEAM_ARGUMENT } from './commands.ts';
  * declared size first, then the bytes: src/files/uploads.ts), fetched from Discord's CDN and stored.
  */
 export async function fetchAttachments(
-  resolved: Record<string, Record<string, unknown>> | undefined,
+  resolved: Readonly<Record<string, Pick<APIAttachment, 'filename' | 'size' | 'url'>>> | undefined,
   files: FileStorage,
   log: Logger,
   rules: UploadRules = DEFAULT_UPLOAD_RULES,

@@ -22,12 +22,9 @@ export async function registerCommands(options: {
     await api.applicationCommands.bulkOverwriteGuildCommands(
       options.applicationId,
       options.guildId,
-      options.commands as never,
+      options.commands,
     );
   } else {
-    await api.applicationCommands.bulkOverwriteGlobalCommands(
-      options.applicationId,
-      options.commands as never,
-    );
+    await api.applicationCommands.bulkOverwriteGlobalCommands(options.applicationId, options.commands);
   }
 }

@@ -42,7 +42,7 @@ import {
 } from './components.ts';
 import { renderV2Messages } from './render-v2.ts';
 
-export type { ClassicMessage, DiscordMessage, Embed, V2Message } from './components.ts';
+export type { ClassicMessage, DiscordMessage, V2Message } from './components.ts';
 
 export const MAX_CONTENT = 2000;
 export const MAX_EMBEDS = 10;

@@ -12,7 +12,12 @@
  */
 import type { API } from '@discordjs/core/http-only';
 import { DiscordAPIError } from '@discordjs/rest';
-import { ChannelType, ThreadAutoArchiveDuration } from 'discord-api-types/v10';
+import {
+  type APIAllowedMentions,
+  ChannelType,
+  type GatewayMessageCreateDispatchData,
+  ThreadAutoArchiveDuration,
+} from 'discord-api-types/v10';
 import type { Bot } from '../../src/chat/bot.ts';
 import type { DomainServices } from '../../src/domain/services.ts';
 import { UserError } from '../../src/errors.ts';
@@ -28,17 +33,13 @@ export const NOTE_PREFIX = '//';
 const MAX_THREAD_NAME = 100;
 const MAX_CONTENT = 2000;
 /** Nobody is pinged by what the mirror posts (a client's "@everyone" stays text). */
-const NO_MENTIONS = { parse: [] as never[] };
+const NO_MENTIONS: APIAllowedMentions = { parse: [] };
 
 /** The parts of a MESSAGE_CREATE a thread answer needs. */
-export interface ThreadMessage {
-  id: string;
-  channel_id: string;
-  content?: string;
-  author: { id: string; bot?: boolean };
-  webhook_id?: string;
-  attachments?: unknown[];
-}
+type ThreadMessage = Pick<
+  GatewayMessageCreateDispatchData,
+  'id' | 'channel_id' | 'content' | 'author' | 'webhook_id' | 'attachments'
+>;
 
 export interface TeamThreadsOptions {
   /** Decides whether a Gateway event was seen before (src/chat/inbound.ts). */

@@ -165,14 +165,14 @@ export class LineClient {
   /** Replies with up to five messages. Not retried: a reply token is single use. */
   async reply(replyToken: string, messages: readonly LineMessage[]): Promise<void> {
     await this.call(this.buckets.default, () =>
-      this.api.replyMessage({ replyToken, messages: messages as unknown as messagingApi.Message[] }),
+      this.api.replyMessage({ replyToken, messages: [...messages] }),
     );
   }
 
   /** Pushes up to five messages to one user, with `retryKey` on every attempt. */
   push(to: string, messages: readonly LineMessage[], retryKey: string): Promise<void> {
     return this.send(this.buckets.default, () =>
-      this.api.pushMessage({ to, messages: messages as unknown as messagingApi.Message[] }, retryKey),
+      this.api.pushMessage({ to, messages: [...messages] }, retryKey),
     );
   }
 
@@ -182,7 +182,7 @@ export class LineClient {
       throw new Error(`multicast takes 1 to ${MULTICAST_MAX} user ids, got ${to.length}`);
     }
     return this.send(this.buckets.multicast, () =>
-      this.api.multicast({ to: [...to], messages: messages as unknown as messagingApi.Message[] }, retryKey),
+      this.api.multicast({ to: [...to], messages: [...messages] }, retryKey),
     );
   }
 

@@ -4,6 +4,7 @@
  * shape is answered 400 and nothing of it is processed. Unknown event types pass through and are
  * ignored later, as LINE adds types over time.
  */
+import type { webhook } from '@line/bot-sdk';
 import { z } from 'zod';
 import { EVENT_ID, LINE_GROUP_ID, LINE_ROOM_ID, LINE_USER_ID } from '../../src/chat/ids.ts';
 
@@ -45,12 +46,20 @@ export const lineWebhookSchema = z.looseObject({
   events: z.array(lineEventSchema),
 });
 
-export type LineEvent = z.infer<typeof lineEventSchema>;
-export type LineSource = z.infer<typeof source>;
+/** An event as the SDK types it; the webhook checked it with `lineEventSchema` first (`checkedEvents`). */
+export type LineEvent = webhook.Event;
 
-/** The id of the chat an event came from (a user, group or room). */
-export function chatIdOf(s: LineSource): string {
-  return s.type === 'user' ? s.userId : s.type === 'group' ? s.groupId : s.roomId;
+/**
+ * The events of a body that passed `lineWebhookSchema`, as the SDK's type: the one place the checked
+ * value becomes `webhook.Event`. What the adapter reads was checked (ids, text, postback data); what the
+ * SDK's type claims beyond that (`mode`, `deliveryContext`, …) is not relied on.
+ */
+export const checkedEvents = (body: z.infer<typeof lineWebhookSchema>): LineEvent[] =>
+  body.events as LineEvent[];
+
+/** The id of the chat an event came from (a user, group or room; the schema requires a user's id). */
+export function chatIdOf(s: webhook.Source): string {
+  return (s.type === 'user' ? s.userId : s.type === 'group' ? s.groupId : s.roomId) ?? '';
 }
 
 /** A file name for content LINE sends without one (images, video, audio). */

@@ -8,15 +8,13 @@
  * - anything else becomes a card with the file's name and size and a download button (URI action);
  * - without an HTTPS link, a line says so and where to get the file instead.
  */
+import type { messagingApi } from '@line/bot-sdk';
 import type { FileBlock } from '../../src/chat/types.ts';
 import { type Locale, t } from '../../src/i18n/index.ts';
 import { clip } from '../shared/text.ts';
 
-export interface ImageMessage {
-  type: 'image';
-  originalContentUrl: string;
-  previewImageUrl: string;
-}
+/** What a file becomes on LINE: an image, a card with a download button, or a line of text. */
+export type LineFileMessage = messagingApi.ImageMessage | messagingApi.FlexMessage | messagingApi.TextMessage;
 
 const PREVIEW_MAX = 1024 * 1024;
 const IMAGE_TYPES = new Set(['image/jpeg', 'image/png']);
@@ -26,15 +24,8 @@ const size = (bytes: number) =>
     ? `${Math.max(1, Math.round(bytes / 1024))} KB`
     : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-export function lineFileMessages(
-  files: readonly FileBlock[],
-  locale: Locale,
-): (
-  | ImageMessage
-  | { type: 'flex'; altText: string; contents: Record<string, unknown> }
-  | { type: 'text'; text: string }
-)[] {
-  const out: ReturnType<typeof lineFileMessages> = [];
+export function lineFileMessages(files: readonly FileBlock[], locale: Locale): LineFileMessage[] {
+  const out: LineFileMessage[] = [];
   const missing: string[] = [];
   for (const { file, url } of files) {
     if (!url?.startsWith('https://')) {

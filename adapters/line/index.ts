@@ -11,6 +11,7 @@
  * While a command is slow, LINE's loading animation shows in the chat. Outbound, the notification
  * queue `notify-line` pushes with a retry key derived from the notification (see client.ts).
  */
+import type { webhook } from '@line/bot-sdk';
 import type { MulticastAdapter, PushOptions, PushTarget } from '../../src/chat/adapter.ts';
 import type { Bot } from '../../src/chat/bot.ts';
 import type { ChatAttachment, ChatEvent, RejectedFile, Reply } from '../../src/chat/types.ts';
@@ -148,7 +149,8 @@ export class LineAdapter implements MulticastAdapter {
       }
       return;
     }
-    const userId = src.userId;
+    // A user's id is always there (the schema requires it).
+    const userId = chatIdOf(src);
     const identityKey = { platform: 'line' as const, workspace: '', externalId: userId };
     switch (event.type) {
       case 'unfollow':
@@ -174,7 +176,7 @@ export class LineAdapter implements MulticastAdapter {
         this.refreshName(identityKey);
         return;
       case 'message':
-        await this.onMessage(job, userId);
+        await this.onMessage(job, event.message, userId);
         this.refreshName(identityKey);
         return;
       default:
@@ -182,15 +184,15 @@ export class LineAdapter implements MulticastAdapter {
     }
   }
 
-  private async onMessage(job: LineJob, userId: string): Promise<void> {
-    const message = job.event.message;
+  private async onMessage(job: LineJob, message: webhook.MessageContent, userId: string): Promise<void> {
     if (!message) return;
     if (message.type === 'text') {
       await this.runBot(job, userId, { kind: 'message', text: message.text ?? '' });
       return;
     }
     if (['image', 'video', 'audio', 'file'].includes(message.type)) {
-      const fetched = await this.fetchContent(message.type, message.id, message.fileName);
+      const fileName = 'fileName' in message ? message.fileName : undefined;
+      const fetched = await this.fetchContent(message.type, message.id, fileName);
       if ('problem' in fetched) {
         await this.noticeOnce(job, userId, fetched.problem);
         return;
@@ -350,7 +352,7 @@ export class LineAdapter implements MulticastAdapter {
   private async deliver(job: LineJob, to: string, reply: Reply, locale: Locale = 'ja'): Promise<void> {
     const calls = perCall(renderLineMessages(reply, t(locale, 'platform.alt_text'), reply.locale ?? locale));
     let next = 0;
-    const token = job.event.replyToken;
+    const token = 'replyToken' in job.event ? job.event.replyToken : undefined;
     if (token && calls[0] && this.clock().getTime() - job.receivedAt < REPLY_WINDOW_MS) {
       try {
         await this.client.reply(token, calls[0]);

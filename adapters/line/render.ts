@@ -6,6 +6,7 @@
  * Long content is split into more messages instead of breaking a limit; the sender then sends them
  * five per call (reply first, push for the rest).
  */
+import type { messagingApi } from '@line/bot-sdk';
 import {
   type Block,
   type Button,
@@ -17,7 +18,7 @@ import {
 } from '../../src/chat/types.ts';
 import type { Locale } from '../../src/i18n/index.ts';
 import { clip, splitText } from '../shared/text.ts';
-import { type ImageMessage, lineFileMessages } from './files.ts';
+import { lineFileMessages } from './files.ts';
 
 export { clip, splitText };
 
@@ -41,28 +42,13 @@ const MAX_FLEX_TEXT = 2000;
 
 const COLORS = { muted: '#8C8C8C', danger: '#C0392B', primary: '#06C755' };
 
-export type FlexNode = { type: string; [key: string]: unknown };
-export interface TextMessage {
-  type: 'text';
-  text: string;
-  quickReply?: QuickReplyObject;
-}
-export interface FlexMessage {
-  type: 'flex';
-  altText: string;
-  contents: FlexNode;
-  quickReply?: QuickReplyObject;
-}
-export type LineMessage = TextMessage | FlexMessage | (ImageMessage & { quickReply?: QuickReplyObject });
-interface QuickReplyObject {
-  items: { type: 'action'; action: PostbackAction }[];
-}
-interface PostbackAction {
-  type: 'postback';
-  label: string;
-  data: string;
-  displayText: string;
-}
+type FlexBubble = messagingApi.FlexBubble;
+type FlexComponent = messagingApi.FlexComponent;
+export type FlexMessage = messagingApi.FlexMessage;
+/** What the renderer produces (and the sender sends): text, Flex, and images for files. */
+export type LineMessage = messagingApi.TextMessage | FlexMessage | messagingApi.ImageMessage;
+/** A button's postback: `data` is the payload, `displayText` shows the tap in the chat. */
+type PostbackAction = messagingApi.PostbackAction & { label: string; data: string; displayText: string };
 
 const utf8Bytes = (value: unknown): number => Buffer.byteLength(JSON.stringify(value), 'utf8');
 
@@ -75,12 +61,12 @@ function action(button: { label: string; payload: string }): PostbackAction {
   return { type: 'postback', label, data: button.payload, displayText: clip(button.label, 300) };
 }
 
-function flexText(value: string, extra: Record<string, unknown> = {}): FlexNode {
+function flexText(value: string, extra: Omit<messagingApi.FlexText, 'type'> = {}): messagingApi.FlexText {
   // wrap: true lets LINE break long Japanese lines at the bubble width instead of cutting them off.
   return { type: 'text', text: clip(value === '' ? ' ' : value, MAX_FLEX_TEXT), wrap: true, ...extra };
 }
 
-function flexButton(button: Button): FlexNode {
+function flexButton(button: Button): messagingApi.FlexButton {
   return {
     type: 'button',
     action: action(button),
@@ -91,8 +77,8 @@ function flexButton(button: Button): FlexNode {
   };
 }
 
-function bubble(header: FlexNode[], body: FlexNode[], buttons: Button[]): FlexNode {
-  const node: FlexNode = { type: 'bubble', size: 'mega' };
+function bubble(header: FlexComponent[], body: FlexComponent[], buttons: Button[]): FlexBubble {
+  const node: FlexBubble = { type: 'bubble', size: 'mega' };
   if (header.length > 0) node.header = { type: 'box', layout: 'vertical', spacing: 'xs', contents: header };
   if (body.length > 0) node.body = { type: 'box', layout: 'vertical', spacing: 'sm', contents: body };
   if (buttons.length > 0) {
@@ -108,10 +94,10 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-function cardBubbles(card: CardBlock): FlexNode[] {
+function cardBubbles(card: CardBlock): FlexBubble[] {
   const header = [flexText(card.title, { weight: 'bold', size: 'md' })];
   if (card.subtitle) header.push(flexText(card.subtitle, { size: 'xs', color: COLORS.muted }));
-  const body: FlexNode[] = [];
+  const body: FlexComponent[] = [];
   if (card.body) body.push(flexText(card.body, { size: 'sm' }));
   for (const f of card.fields) {
     body.push({
@@ -132,7 +118,7 @@ function cardBubbles(card: CardBlock): FlexNode[] {
   return [first, ...more];
 }
 
-function listBubbles(list: ListBlock): FlexNode[] {
+function listBubbles(list: ListBlock): FlexBubble[] {
   const pages = chunk(list.items, LIST_ROWS_PER_BUBBLE);
   if (pages.length === 0) pages.push([]);
   return pages.map((items, page) => {
@@ -145,10 +131,10 @@ function listBubbles(list: ListBlock): FlexNode[] {
             }),
           ]
         : [];
-    const rows: FlexNode[] = [];
+    const rows: FlexComponent[] = [];
     items.forEach((item, i) => {
       if (i > 0) rows.push({ type: 'separator' });
-      const contents: FlexNode[] = [flexText(item.title, { size: 'sm', weight: 'bold' })];
+      const contents: FlexComponent[] = [flexText(item.title, { size: 'sm', weight: 'bold' })];
       if (item.description) contents.push(flexText(item.description, { size: 'xs', color: COLORS.muted }));
       if (item.button) {
         contents.push({ type: 'button', action: action(item.button), height: 'sm', style: 'link' });
@@ -159,11 +145,11 @@ function listBubbles(list: ListBlock): FlexNode[] {
   });
 }
 
-function buttonBubbles(buttons: readonly Button[]): FlexNode[] {
+function buttonBubbles(buttons: readonly Button[]): FlexBubble[] {
   return chunk(buttons, BUTTONS_PER_BUBBLE).map((group) => bubble([], [], group));
 }
 
-function altTextOf(bubbles: FlexNode[], fallback: string): string {
+function altTextOf(bubbles: FlexBubble[], fallback: string): string {
   const texts: string[] = [];
   const walk = (node: unknown) => {
     if (texts.length > 3 || node === null || typeof node !== 'object') return;
@@ -176,7 +162,7 @@ function altTextOf(bubbles: FlexNode[], fallback: string): string {
 }
 
 /** Shrinks a bubble that is still over 30 KB by cutting its longest texts (pathological content). */
-function fitBubble(node: FlexNode): FlexNode {
+function fitBubble(node: FlexBubble): FlexBubble {
   let budget = MAX_FLEX_TEXT;
   let current = node;
   while (utf8Bytes(current) > MAX_BUBBLE_BYTES && budget > 40) {
@@ -184,20 +170,21 @@ function fitBubble(node: FlexNode): FlexNode {
     const cut = budget;
     current = JSON.parse(JSON.stringify(current), (key, value) =>
       key === 'text' && typeof value === 'string' ? clip(value, cut) : value,
-    ) as FlexNode;
+    ) as FlexBubble;
   }
   return current;
 }
 
 /** Packs bubbles into carousels of ≤ 12 bubbles and ≤ 50 KB each (a lone bubble stays a bubble). */
-function flexMessages(bubbles: FlexNode[], altFallback: string): FlexMessage[] {
+function flexMessages(bubbles: FlexBubble[], altFallback: string): FlexMessage[] {
   const messages: FlexMessage[] = [];
-  let group: FlexNode[] = [];
+  let group: FlexBubble[] = [];
   let bytes = 0;
   const flush = () => {
     if (group.length === 0) return;
-    const contents: FlexNode =
-      group.length === 1 ? (group[0] as FlexNode) : { type: 'carousel', contents: group };
+    const [only] = group;
+    const contents: messagingApi.FlexContainer =
+      group.length === 1 && only ? only : { type: 'carousel', contents: group };
     messages.push({ type: 'flex', altText: altTextOf(group, altFallback), contents });
     group = [];
     bytes = 0;
@@ -214,7 +201,7 @@ function flexMessages(bubbles: FlexNode[], altFallback: string): FlexMessage[] {
   return messages;
 }
 
-function quickReply(items: readonly QuickReply[]): QuickReplyObject {
+function quickReply(items: readonly QuickReply[]): messagingApi.QuickReply {
   return { items: items.map((q) => ({ type: 'action' as const, action: action(q) })) };
 }
 
@@ -230,7 +217,7 @@ export function renderLineMessages(
 ): LineMessage[] {
   const messages: LineMessage[] = [];
   let texts: string[] = [];
-  let bubbles: FlexNode[] = [];
+  let bubbles: FlexBubble[] = [];
   const flushTexts = () => {
     if (texts.length === 0) return;
     for (const piece of splitText(texts.join('\n\n'), MAX_TEXT)) messages.push({ type: 'text', text: piece });
@@ -263,7 +250,7 @@ export function renderLineMessages(
   flushTexts();
   flushBubbles();
   // The files it hands over, after the record they belong to (files.ts).
-  messages.push(...(lineFileMessages(filesOf(reply), locale) as LineMessage[]));
+  messages.push(...lineFileMessages(filesOf(reply), locale));
   if (messages.length === 0 && shown.length > 0) messages.push({ type: 'text', text: altFallback });
   const last = messages.at(-1);
   if (last && shown.length > 0) last.quickReply = quickReply(shown);

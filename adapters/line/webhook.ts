@@ -9,7 +9,7 @@ import { validateSignature } from '@line/bot-sdk';
 import type { HttpRequest, HttpResponse, RouteHandler } from '../../src/http/server.ts';
 import { utf8 } from '../../src/http/utf8.ts';
 import type { Logger } from '../../src/logger.ts';
-import { lineWebhookSchema } from './events.ts';
+import { checkedEvents, lineWebhookSchema } from './events.ts';
 import type { LineJob } from './index.ts';
 
 export interface LineWebhookOptions {
@@ -47,7 +47,7 @@ export function lineWebhookHandler(options: LineWebhookOptions): RouteHandler {
       };
     }
     const receivedAt = options.clock().getTime();
-    const { events } = parsed.data;
+    const events = checkedEvents(parsed.data);
     if (events.length > 0) await options.enqueue(events.map((event) => ({ event, receivedAt })));
     return { status: 200, body: {} };
   };

@@ -4,6 +4,8 @@
  * 👀 / ✅ reactions take and resolve; once a reply was delivered, the thread says on which platform.
  * The threads themselves are drawn by desk.ts (DeskMirror).
  */
+import type { BlockAction, ButtonAction } from '@slack/bolt';
+import type { FileShareMessageEvent, GenericMessageEvent, ReactionAddedEvent } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Bot } from '../../src/chat/bot.ts';
 import type { Actor } from '../../src/domain/actor.ts';
@@ -15,15 +17,23 @@ import { type Locale, t, translateRaw } from '../../src/i18n/index.ts';
 import type { DeliveryOutcome } from '../../src/notifications/delivery.ts';
 import type { Store } from '../../src/store.ts';
 import type { DeskMirror } from './desk.ts';
-import { downloadSlackFiles, type SlackFile } from './files.ts';
+import { downloadSlackFiles } from './files.ts';
+import { messageFiles } from './inbound.ts';
 
 const REACTION_TAKE = new Set(['eyes']);
 const REACTION_RESOLVE = new Set(['white_check_mark', 'heavy_check_mark']);
 /** A thread reply starting with this stays in Slack (internal note). */
 const NOTE_PREFIX = '//';
 
-// biome-ignore lint/suspicious/noExplicitAny: Slack payloads are wide and loosely typed; each use reads the few fields it needs.
-type AnyBody = Record<string, any>;
+/** A person's message: plain, or with files. */
+type PersonMessage = GenericMessageEvent | FileShareMessageEvent;
+/** Where a card's button was pressed, and by whom. */
+interface Tap {
+  team: string;
+  user: string;
+  channel: string;
+  ts: string;
+}
 
 export interface DeskStaffOptions {
   client: WebClient;
@@ -69,16 +79,18 @@ export class DeskStaff {
     if (direct !== null) return direct;
     // A reaction on a reply: find the thread it belongs to.
     const res = await this.o.client.conversations.replies({ channel, ts, limit: 1 }).catch(() => null);
-    const root = (res?.messages?.[0] as AnyBody | undefined)?.thread_ts;
+    const root = res?.messages?.[0]?.thread_ts;
     return root ? this.o.store.desk.inquiryAt(channel, String(root)) : null;
   }
 
   /** A staff reply in an inquiry's thread goes to the customer; `//` keeps it as an internal note. */
-  async reply(team: string, m: AnyBody, eventId: string): Promise<void> {
+  async reply(team: string, m: PersonMessage, eventId: string): Promise<void> {
     const { client, store } = this.o;
     if (!(await this.o.bot.firstTime('slack', eventId))) return;
     const channel = String(m.channel);
-    const inquiryId = await store.desk.inquiryAt(channel, String(m.thread_ts));
+    // Called for thread replies only: `thread_ts` is there.
+    const thread = String(m.thread_ts);
+    const inquiryId = await store.desk.inquiryAt(channel, thread);
     if (inquiryId === null) return;
     const text = String(m.text ?? '').trim();
     if (text.startsWith(NOTE_PREFIX)) {
@@ -87,11 +99,11 @@ export class DeskStaff {
     }
     const { actor, locale } = await this.staffOf(team, m.user);
     if (!actor) {
-      await this.tell(channel, m.thread_ts, m.user, t(locale, 'desk.relay.not_staff'));
+      await this.tell(channel, thread, m.user, t(locale, 'desk.relay.not_staff'));
       return;
     }
     const { attachments, rejected } = await downloadSlackFiles(
-      (m.files ?? []) as SlackFile[],
+      messageFiles(m.files),
       this.o.botToken,
       this.o.files,
       this.o.uploadRules,
@@ -100,7 +112,7 @@ export class DeskStaff {
       // Nothing is relayed: the customer must not get half a reply. Staff see why, only them.
       const limit = Math.round((this.o.uploadRules ?? DEFAULT_UPLOAD_RULES).maxBytes / 1024 / 1024);
       const lines = rejected.map((f) => translateRaw(locale, f.problem, { name: f.name, limit }));
-      await this.tell(channel, m.thread_ts, m.user, [...lines, t(locale, 'upload.nothing_kept')].join('\n'));
+      await this.tell(channel, thread, m.user, [...lines, t(locale, 'upload.nothing_kept')].join('\n'));
       return;
     }
     try {
@@ -115,18 +127,22 @@ export class DeskStaff {
       await client.reactions.add({ channel, timestamp: m.ts, name: 'outbox_tray' });
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
-      await this.tell(channel, m.thread_ts, m.user, translateRaw(locale, err.key, err.params));
+      await this.tell(channel, thread, m.user, translateRaw(locale, err.key, err.params));
     }
   }
 
-  /** The card's 対応開始 / 完了にする buttons (and the reactions that stand for them). */
-  async act(b: AnyBody, inquiryId: number, verb: 'take' | 'resolve'): Promise<void> {
+  /** The card's 対応開始 / 完了にする buttons (and the reactions that stand for them, `decide`). */
+  async act(b: BlockAction<ButtonAction>, inquiryId: number, verb: 'take' | 'resolve'): Promise<void> {
     const team = String(b.team?.id ?? b.user?.team_id ?? '');
     const channel = String(b.channel?.id ?? b.container?.channel_id ?? '');
     const ts = String(b.message?.ts ?? b.container?.message_ts ?? '');
-    const { actor, locale } = await this.staffOf(team, b.user.id);
+    await this.decide({ team, user: b.user.id, channel, ts }, inquiryId, verb);
+  }
+
+  private async decide({ team, user, channel, ts }: Tap, inquiryId: number, verb: 'take' | 'resolve') {
+    const { actor, locale } = await this.staffOf(team, user);
     if (!actor) {
-      await this.tell(channel, ts, b.user.id, t(locale, 'desk.relay.not_staff'));
+      await this.tell(channel, ts, user, t(locale, 'desk.relay.not_staff'));
       return;
     }
     try {
@@ -134,29 +150,21 @@ export class DeskStaff {
       else await this.o.domain.inquiries.resolve(actor, inquiryId);
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
-      await this.tell(channel, ts, b.user.id, translateRaw(locale, err.key, err.params));
+      await this.tell(channel, ts, user, translateRaw(locale, err.key, err.params));
     }
     this.o.mirror?.kick();
   }
 
   /** 👀 on a card or thread takes the inquiry, ✅ resolves it. */
-  async react(team: string, e: AnyBody, eventId: string): Promise<void> {
+  async react(team: string, e: ReactionAddedEvent, eventId: string): Promise<void> {
+    // A reaction on a file has no channel: not on a card.
     if (!this.o.supportChannel || e.item?.channel !== this.o.supportChannel) return;
     const verb = REACTION_TAKE.has(e.reaction) ? 'take' : REACTION_RESOLVE.has(e.reaction) ? 'resolve' : null;
     if (!verb) return;
     if (!(await this.o.bot.firstTime('slack', eventId))) return;
     const inquiryId = await this.inquiryOfTs(e.item.channel, e.item.ts);
     if (inquiryId === null) return;
-    await this.act(
-      {
-        team: { id: team },
-        user: { id: e.user },
-        channel: { id: e.item.channel },
-        message: { ts: e.item.ts },
-      },
-      inquiryId,
-      verb,
-    );
+    await this.decide({ team, user: e.user, channel: e.item.channel, ts: e.item.ts }, inquiryId, verb);
   }
 
   /** Confirms in the thread what the customer got, once the notification was delivered (or not). */
@@ -170,7 +178,7 @@ export class DeskStaff {
     const text =
       outcome.status === 'sent'
         ? t('ja', 'desk.relay.sent', {
-            platform: translateRaw('ja', `desk.platform.${outcome.platform}` as never),
+            platform: translateRaw('ja', `desk.platform.${outcome.platform}`),
           })
         : t('ja', 'desk.relay.failed', { reason: outcome.reason ?? '' });
     await this.o.client.chat.postMessage({

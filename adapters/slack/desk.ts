@@ -5,6 +5,7 @@
  * The inquiry tables are the source of truth and the mirror catches up with them every pass, so a
  * restart or a Slack outage delays the thread but loses nothing (DeskStore's claims have a lease).
  */
+import type { Button as SlackButton } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Actor } from '../../src/domain/actor.ts';
 import type {
@@ -66,7 +67,7 @@ export function renderCard(
     });
   }
   if (inquiry.status !== 'completed') {
-    const buttons = [];
+    const buttons: SlackButton[] = [];
     if (inquiry.status === 'received') {
       buttons.push({
         type: 'button',

@@ -8,14 +8,15 @@ import type { ChatAttachment, RejectedFile } from '../../src/chat/types.ts';
 import type { FileStorage } from '../../src/files/storage.ts';
 import { acceptUpload, DEFAULT_UPLOAD_RULES, tooLarge, type UploadRules } from '../../src/files/uploads.ts';
 
+/** A file object of a message or a file_input (inbound.ts checks these fields). */
 export interface SlackFile {
   id: string;
-  name?: string;
-  title?: string;
-  mimetype?: string;
-  size?: number;
-  url_private_download?: string;
-  url_private?: string;
+  name?: string | undefined;
+  title?: string | undefined;
+  mimetype?: string | undefined;
+  size?: number | undefined;
+  url_private_download?: string | undefined;
+  url_private?: string | undefined;
 }
 
 export async function downloadSlackFiles(

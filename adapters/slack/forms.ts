@@ -4,8 +4,11 @@
  * depends on an earlier choice (a sub-topic, a store) appears with its options once that is chosen
  * (`views.update`). Limits: ≤ 100 blocks, title ≤ 24, private_metadata ≤ 3,000 (docs/platforms.md §2.5).
  */
+import type { ViewOutput } from '@slack/bolt';
+import type { InputBlock, ModalView, PlainTextElement } from '@slack/types';
 import type { FormField, FormSpec } from '../../src/chat/types.ts';
 import { type Locale, t } from '../../src/i18n/index.ts';
+import type { SlackFile } from './files.ts';
 
 export const FORM_CALLBACK = 'bot-form';
 export const FORM_SELECT = 'form-select';
@@ -18,52 +21,36 @@ export interface FormMetadata {
 }
 
 const MAX_OPTIONS = 100;
-const plain = (text: string, max = 150) => ({
+const plain = (text: string, max = 150): PlainTextElement => ({
   type: 'plain_text',
   text: [...text].slice(0, max).join(''),
   emoji: true,
 });
 
 /** Files attached in file_input fields, by field name (https://api.slack.com/reference/block-kit/block-elements#file_input). */
-export function formFiles(state: unknown): Record<string, SlackFileLike[]> {
-  const out: Record<string, SlackFileLike[]> = {};
-  const values =
-    (state as { values?: Record<string, Record<string, Record<string, unknown>>> })?.values ?? {};
-  for (const [blockId, actions] of Object.entries(values)) {
+export function formFiles(state: ViewOutput['state'] | undefined): Record<string, SlackFile[]> {
+  const out: Record<string, SlackFile[]> = {};
+  for (const [blockId, actions] of Object.entries(state?.values ?? {})) {
     for (const a of Object.values(actions)) {
-      if (a.type === 'file_input' && Array.isArray(a.files)) out[blockId] = a.files as SlackFileLike[];
+      if (a.type === 'file_input' && Array.isArray(a.files)) out[blockId] = a.files;
     }
   }
   return out;
 }
 
-export interface SlackFileLike {
-  id: string;
-  name?: string;
-  mimetype?: string;
-  size?: number;
-  url_private_download?: string;
-  url_private?: string;
-}
-
 /** Values the user has filled in, by field name (selects give their value, dates 'YYYY-MM-DD'). */
-export function formValues(state: unknown): Record<string, string> {
+export function formValues(state: ViewOutput['state'] | undefined): Record<string, string> {
   const out: Record<string, string> = {};
-  const values =
-    (state as { values?: Record<string, Record<string, Record<string, unknown>>> })?.values ?? {};
-  for (const [blockId, actions] of Object.entries(values)) {
+  for (const [blockId, actions] of Object.entries(state?.values ?? {})) {
     for (const a of Object.values(actions)) {
-      const v =
-        (a.selected_option as { value?: string } | undefined)?.value ??
-        (a.selected_date as string | undefined) ??
-        (a.value as string | undefined);
+      const v = a.selected_option?.value ?? a.selected_date ?? a.value;
       if (typeof v === 'string') out[blockId] = v;
     }
   }
   return out;
 }
 
-function element(field: FormField, current: string | undefined, locale: Locale) {
+function element(field: FormField, current: string | undefined, locale: Locale): InputBlock['element'] {
   if (field.type === 'choice' && field.choices && field.choices.length > 0 && !field.acceptsText) {
     const options = field.choices
       .slice(0, MAX_OPTIONS)
@@ -103,8 +90,13 @@ function hint(field: FormField): string | undefined {
 }
 
 /** A modal for `spec`, keeping what was filled in so far (`values`). Files are sent afterwards in a DM. */
-export function formView(spec: FormSpec, meta: FormMetadata, values: Record<string, string>, locale: Locale) {
-  const blocks: Record<string, unknown>[] = [];
+export function formView(
+  spec: FormSpec,
+  meta: FormMetadata,
+  values: Record<string, string>,
+  locale: Locale,
+): ModalView {
+  const blocks: InputBlock[] = [];
   for (const field of spec.fields) {
     if (field.name in meta.preset) continue;
     // A choice that depends on one not made yet (a sub-topic before its category) appears once it has options.

@@ -18,6 +18,7 @@ import { z } from 'zod';
 import { EVENT_ID, SLACK_CHANNEL_ID, SLACK_TEAM_ID, SLACK_TS, SLACK_USER_ID } from '../../src/chat/ids.ts';
 import type { Logger } from '../../src/logger.ts';
 import { DESK_RESOLVE, DESK_TAKE } from './desk.ts';
+import type { SlackFile } from './files.ts';
 import { FORM_CALLBACK, FORM_SELECT } from './forms.ts';
 import { BUTTON_ACTION } from './render.ts';
 
@@ -41,6 +42,15 @@ const file = z.looseObject({
   url_private_download: httpUrl.optional(),
   url_private: httpUrl.optional(),
 });
+
+/**
+ * A message's files as checked here. @slack/types 3.2 types a message event's `files` as the global
+ * `File` (a Blob), not Slack's file object, so they are read through the schema rather than cast.
+ */
+export function messageFiles(files: unknown): SlackFile[] {
+  const checked = z.array(file).safeParse(files ?? []);
+  return checked.success ? checked.data : [];
+}
 
 // Events API ---------------------------------------------------------------------------------
 

@@ -8,7 +8,7 @@
  * guided flow opens it as a modal where a trigger is at hand. The support desk lives in
  * adapters/slack/desk.ts (threads) and desk-staff.ts (staff replies, buttons, reactions in them).
  */
-import { App, SocketModeReceiver } from '@slack/bolt';
+import { App, type BlockAction, type ButtonAction, SocketModeReceiver } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { ChatAdapter, PushOptions, PushTarget } from '../../src/chat/adapter.ts';
 import type { Bot } from '../../src/chat/bot.ts';
@@ -23,8 +23,8 @@ import { PermanentJobError } from '../../src/queue.ts';
 import type { Store, UserRecord } from '../../src/store.ts';
 import { DESK_RESOLVE, DESK_TAKE, DeskMirror } from './desk.ts';
 import { DeskStaff } from './desk-staff.ts';
-import { downloadSlackFiles, type SlackFile } from './files.ts';
-import { socketModeCheck } from './inbound.ts';
+import { downloadSlackFiles } from './files.ts';
+import { messageFiles, socketModeCheck } from './inbound.ts';
 import { type ModalDeps, openForm, registerModals } from './modals.ts';
 import { renameFromSlack, slackProfile } from './people.ts';
 import { boltLogger, SharedHttpReceiver } from './receiver.ts';
@@ -54,10 +54,8 @@ export interface SlackAdapterOptions {
   onProcessed?: (id: string) => void;
 }
 
-/** Reactions that act on an inquiry when added to its card or thread. */
-
-// biome-ignore lint/suspicious/noExplicitAny: Slack payloads are wide and loosely typed; each use reads the few fields it needs.
-type AnyBody = Record<string, any>;
+/** A tap on one of our buttons (render.ts, desk.ts), as Bolt types it. */
+type ButtonTap = BlockAction<ButtonAction>;
 
 export class SlackAdapter implements ChatAdapter {
   readonly platform = 'slack' as const;
@@ -227,24 +225,25 @@ export class SlackAdapter implements ChatAdapter {
     });
 
     // Direct messages to the bot, and staff replies in desk threads.
-    app.message(async ({ message, body, client }) => {
-      const m = message as AnyBody;
+    app.message(async ({ message: m, body, client }) => {
       const id = String(body.event_id ?? `${m.channel}:${m.ts}`);
       try {
-        if (m.bot_id || (m.subtype && m.subtype !== 'file_share') || !m.user) return;
+        // A person's message, plain or with files (inbound.ts lets no other through).
+        if (m.subtype && m.subtype !== 'file_share') return;
+        if (('bot_id' in m && m.bot_id) || !m.user) return;
+        const team = String(body.team_id ?? ('team' in m ? m.team : undefined) ?? '');
         if (
           this.o.supportChannel &&
           m.channel === this.o.supportChannel &&
           m.thread_ts &&
           m.thread_ts !== m.ts
         ) {
-          await this.staff.reply(String(body.team_id ?? m.team ?? ''), m, id);
+          await this.staff.reply(team, m, id);
           return;
         }
         if (m.channel_type !== 'im') return;
-        const team = String(body.team_id ?? m.team ?? '');
         const { attachments, rejected } = await downloadSlackFiles(
-          (m.files ?? []) as SlackFile[],
+          messageFiles(m.files),
           this.o.botToken,
           this.o.files,
           this.o.uploadRules,
@@ -270,35 +269,28 @@ export class SlackAdapter implements ChatAdapter {
     });
 
     // Mentions in channels: answered in a thread under the mention.
-    app.event('app_mention', async ({ event, body, client }) => {
-      const e = event as AnyBody;
+    app.event('app_mention', async ({ event: e, body, client }) => {
+      const user = e.user ?? '';
       const id = String(body.event_id);
       try {
         const text =
           String(e.text ?? '')
             .replace(/<@[A-Z0-9]+>/g, '')
             .trim() || 'home';
-        const chat = this.event(
-          id,
-          String(body.team_id),
-          e.user,
-          e.channel,
-          { kind: 'message', text },
-          false,
-        );
+        const chat = this.event(id, String(body.team_id), user, e.channel, { kind: 'message', text }, false);
         const { reply } = await this.o.bot.handle(chat);
         if (!reply) return;
         if (reply.ephemeral) {
           for (const msg of renderSlackMessages(reply)) {
             await client.chat.postEphemeral({
               channel: e.channel,
-              user: e.user,
+              user: user,
               text: msg.text,
               blocks: msg.blocks,
               thread_ts: e.thread_ts ?? e.ts,
             });
           }
-          await this.send.filesPrivately(client, e.user, e.channel, reply);
+          await this.send.filesPrivately(client, user, e.channel, reply);
         } else await this.send.post(client, e.channel, reply, e.thread_ts ?? e.ts);
       } finally {
         this.done(id);
@@ -306,57 +298,59 @@ export class SlackAdapter implements ChatAdapter {
     });
 
     // Buttons of our messages: the value is the payload (a command or a short token).
-    app.action(new RegExp(`^${BUTTON_ACTION}`), async ({ ack, body, action, respond, client }) => {
-      await ack();
-      const b = body as AnyBody;
-      const id = `act:${b.trigger_id ?? `${b.container?.message_ts}:${(action as AnyBody).action_ts}`}`;
-      try {
-        const payload = String((action as AnyBody).value ?? '');
-        const container = b.container ?? {};
-        const channel = String(container.channel_id ?? b.channel?.id ?? '');
-        const direct = channel.startsWith('D');
-        const event = this.event(
-          id,
-          String(b.team?.id ?? b.user?.team_id ?? ''),
-          b.user.id,
-          channel,
-          { kind: 'action', payload },
-          direct,
-        );
-        const { reply, locale } = await this.o.bot.handle(event);
-        if (!reply) return;
-        if (await openForm(this.modals, reply, event, b.trigger_id, channel, locale, client)) return;
-        if (container.is_ephemeral || !channel) {
-          for (const m of renderSlackMessages(reply).slice(0, 5)) {
-            await respond({
-              response_type: 'ephemeral',
-              replace_original: false,
-              text: m.text,
-              blocks: m.blocks,
-            });
-          }
-          await this.send.filesPrivately(client, b.user.id, channel, reply);
-        } else await this.send.post(client, channel, reply, container.thread_ts);
-      } finally {
-        this.done(id);
-      }
-    });
+    app.action<ButtonTap>(
+      new RegExp(`^${BUTTON_ACTION}`),
+      async ({ ack, body: b, action, respond, client }) => {
+        await ack();
+        const id = `act:${b.trigger_id ?? `${b.container?.message_ts}:${action.action_ts}`}`;
+        try {
+          const payload = String(action.value ?? '');
+          const container = b.container ?? {};
+          const channel = String(container.channel_id ?? b.channel?.id ?? '');
+          const direct = channel.startsWith('D');
+          const event = this.event(
+            id,
+            String(b.team?.id ?? b.user?.team_id ?? ''),
+            b.user.id,
+            channel,
+            { kind: 'action', payload },
+            direct,
+          );
+          const { reply, locale } = await this.o.bot.handle(event);
+          if (!reply) return;
+          if (await openForm(this.modals, reply, event, b.trigger_id, channel, locale, client)) return;
+          if (container.is_ephemeral || !channel) {
+            for (const m of renderSlackMessages(reply).slice(0, 5)) {
+              await respond({
+                response_type: 'ephemeral',
+                replace_original: false,
+                text: m.text,
+                blocks: m.blocks,
+              });
+            }
+            await this.send.filesPrivately(client, b.user.id, channel, reply);
+          } else await this.send.post(client, channel, reply, container.thread_ts);
+        } finally {
+          this.done(id);
+        }
+      },
+    );
 
     registerModals(app, this.modals);
 
     // Desk card buttons.
-    app.action(DESK_TAKE, async ({ ack, body, action }) => {
+    app.action<ButtonTap>(DESK_TAKE, async ({ ack, body, action }) => {
       await ack();
-      await this.staff.act(body as AnyBody, Number((action as AnyBody).value), 'take');
+      await this.staff.act(body, Number(action.value), 'take');
     });
-    app.action(DESK_RESOLVE, async ({ ack, body, action }) => {
+    app.action<ButtonTap>(DESK_RESOLVE, async ({ ack, body, action }) => {
       await ack();
-      await this.staff.act(body as AnyBody, Number((action as AnyBody).value), 'resolve');
+      await this.staff.act(body, Number(action.value), 'resolve');
     });
 
     // Someone changed their name in Slack (people.ts).
     app.event('user_change', async ({ event, body }) => {
-      await renameFromSlack(this.o.store, String(body.team_id), (event as AnyBody).user).finally(() =>
+      await renameFromSlack(this.o.store, String(body.team_id), event.user).finally(() =>
         this.done(String(body.event_id)),
       );
     });
@@ -365,7 +359,7 @@ export class SlackAdapter implements ChatAdapter {
     app.event('reaction_added', async ({ event, body }) => {
       const id = String(body.event_id);
       try {
-        await this.staff.react(String(body.team_id), event as AnyBody, id);
+        await this.staff.react(String(body.team_id), event, id);
       } finally {
         this.done(id);
       }

@@ -3,7 +3,7 @@
  * changes (dependent fields), and submitting it through the same checks as the step-by-step flow.
  * The views themselves are built in forms.ts.
  */
-import type { App } from '@slack/bolt';
+import type { App, BlockAction, StaticSelectAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Bot } from '../../src/chat/bot.ts';
 import type { ChatAttachment, ChatEvent, Reply } from '../../src/chat/types.ts';
@@ -23,9 +23,6 @@ import {
   formView,
   modalFits,
 } from './forms.ts';
-
-// biome-ignore lint/suspicious/noExplicitAny: Slack payloads are wide and loosely typed; each use reads the few fields it needs.
-type AnyBody = Record<string, any>;
 
 /** What the modal listeners need from the adapter. */
 export interface ModalDeps {
@@ -67,7 +64,7 @@ export async function openForm(
   try {
     await client.views.open({
       trigger_id: triggerId,
-      view: formView(spec, { flowId, preset, channel }, {}, locale) as never,
+      view: formView(spec, { flowId, preset, channel }, {}, locale),
     });
   } catch (err) {
     d.log.warn({ err: (err as Error).message }, 'modal not opened; asking step by step');
@@ -80,10 +77,11 @@ export async function openForm(
 
 export function registerModals(app: App, d: ModalDeps): void {
   // A choice in a modal changed: redraw it with the fields that depend on it.
-  app.action(FORM_SELECT, async ({ ack, body, client }) => {
+  app.action<BlockAction<StaticSelectAction>>(FORM_SELECT, async ({ ack, body: b, client }) => {
     await ack();
-    const b = body as AnyBody;
-    const view = b.view;
+    // Our modal's select: inbound.ts checked that the view is there, with our metadata.
+    const { view } = b;
+    if (!view) return;
     const meta = JSON.parse(view.private_metadata) as FormMetadata;
     const values = formValues(view.state);
     const event = d.event(
@@ -99,13 +97,12 @@ export function registerModals(app: App, d: ModalDeps): void {
     await client.views.update({
       view_id: view.id,
       hash: view.hash,
-      view: formView(spec, meta, values, user?.locale ?? 'ja') as never,
+      view: formView(spec, meta, values, user?.locale ?? 'ja'),
     });
   });
 
   // A modal submitted: the same parsing and checks as step by step; errors show under the fields.
-  app.view(FORM_CALLBACK, async ({ ack, body, view, client }) => {
-    const b = body as AnyBody;
+  app.view(FORM_CALLBACK, async ({ ack, body: b, view, client }) => {
     const meta = JSON.parse(view.private_metadata) as FormMetadata;
     const team = String(b.team?.id ?? b.user?.team_id ?? '');
     const id = `view:${view.id}:${view.hash}`;

@@ -3,14 +3,21 @@
  * looked up only when they are registered, and a name changed in Slack (`user_change`) carried
  * over, so greetings and desk cards use the name people chose (README, "Slack").
  */
+import type { UserChangeEvent } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Store } from '../../src/store.ts';
 
-// biome-ignore lint/suspicious/noExplicitAny: Slack's user object as it arrives.
-type SlackUserObject = Record<string, any> | undefined;
+/** The names in a Slack user object: users.info's `user`, or user_change's (inbound.ts checks these). */
+type SlackNames =
+  | {
+      name?: string | undefined;
+      real_name?: string | undefined;
+      profile?: { display_name?: string | undefined; real_name?: string | undefined } | undefined;
+    }
+  | undefined;
 
 /** The display name they chose, else their full name, else their handle. */
-function nameOf(u: SlackUserObject): string | undefined {
+function nameOf(u: SlackNames): string | undefined {
   const name = u?.profile?.display_name || u?.profile?.real_name || u?.real_name || u?.name;
   return typeof name === 'string' && name.trim() ? name.trim() : undefined;
 }
@@ -27,7 +34,11 @@ export async function slackProfile(
 }
 
 /** `user_change`: the person's new name, if they are known here. */
-export async function renameFromSlack(store: Store, team: string, user: SlackUserObject): Promise<void> {
+export async function renameFromSlack(
+  store: Store,
+  team: string,
+  user: UserChangeEvent['user'] | undefined,
+): Promise<void> {
   const name = nameOf(user);
   if (typeof user?.id !== 'string' || !name) return;
   const workspace = typeof user.team_id === 'string' ? user.team_id : team;

@@ -4,6 +4,7 @@
  * characters, ≤ 10 fields per section (each ≤ 2,000), ≤ 25 elements per actions block, button text
  * ≤ 75 characters. Content that does not fit is split into more sections or messages, never cut off.
  */
+import type { ActionsBlock, KnownBlock, SectionBlock, Button as SlackButton } from '@slack/types';
 import type { Block, Button, QuickReply, Reply } from '../../src/chat/types.ts';
 import { clip, splitText } from '../shared/text.ts';
 
@@ -19,7 +20,7 @@ const MAX_FALLBACK = 3000;
 /** Every button our messages carry has an action_id starting with this; its value is the payload. */
 export const BUTTON_ACTION = 'bot-button';
 
-export type SlackBlock = { type: string; [key: string]: unknown };
+export type SlackBlock = KnownBlock;
 export interface SlackMessage {
   text: string;
   blocks: SlackBlock[];
@@ -29,15 +30,15 @@ export interface SlackMessage {
 export const mrkdwnEscape = (s: string) =>
   s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 
-const section = (text: string): SlackBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
+const section = (text: string): SectionBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
 
-function sections(text: string): SlackBlock[] {
+function sections(text: string): SectionBlock[] {
   return splitText(mrkdwnEscape(text), MAX_SECTION_TEXT).map(section);
 }
 
 let seq = 0;
 
-function button(b: Button | QuickReply, index: number): SlackBlock {
+function button(b: Button | QuickReply, index: number): SlackButton {
   const style =
     'style' in b && b.style === 'primary'
       ? 'primary'
@@ -54,8 +55,8 @@ function button(b: Button | QuickReply, index: number): SlackBlock {
   };
 }
 
-function actions(buttons: readonly (Button | QuickReply)[], counter: { n: number }): SlackBlock[] {
-  const out: SlackBlock[] = [];
+function actions(buttons: readonly (Button | QuickReply)[], counter: { n: number }): ActionsBlock[] {
+  const out: ActionsBlock[] = [];
   for (let i = 0; i < buttons.length; i += MAX_ACTIONS) {
     out.push({
       type: 'actions',

@@ -44,7 +44,8 @@ interface ConversationRow {
   others: unknown;
 }
 
-const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as Record<string, unknown>;
+/** A json column as the query built it (`T` is what the SQL puts there). */
+const json = <T = Record<string, unknown>>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
 
 export function marketTables(em: EntityManager): MarketTables {
   const conversations = mikroTable<ConversationRecord, never>(em, Conversation);
@@ -163,7 +164,7 @@ export function marketTables(em: EntityManager): MarketTables {
       return {
         items: rows.map((r) => ({
           conversation: asRecord<ConversationRecord>(em, Conversation, json(r.conversation)),
-          others: json(r.others) as unknown as PersonRef[],
+          others: json<PersonRef[]>(r.others),
           lastMessage: r.last_message ? asRecord<MessageRecord>(em, Message, json(r.last_message)) : null,
           unread: Number(r.unread),
         })),

@@ -13,7 +13,6 @@
  *   bits are milliseconds since 2015), so `"42"` is not a user (discord.com/developers, "Snowflakes").
  * - Console: the name typed at the prompt, on the operator's own machine.
  */
-import type { Platform } from '../config.ts';
 
 export const LINE_USER_ID = /^U[0-9a-f]{32}$/;
 export const LINE_GROUP_ID = /^C[0-9a-f]{32}$/;
@@ -36,12 +35,6 @@ const CONSOLE_NAME = /^[^\p{Cc}\p{Cs}]{1,100}$/u;
 
 /** Event ids used for dedupe: printable ASCII, short (every platform's fits). */
 export const EVENT_ID = /^[\x21-\x7e]{1,200}$/;
-
-export interface PlatformIdentity {
-  platform: Platform;
-  workspace: string;
-  externalId: string;
-}
 
 /** Whether `key` is an identity the platform could have sent (types included: only strings pass). */
 export function isPlatformIdentity(key: {

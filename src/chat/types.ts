@@ -182,7 +182,3 @@ export interface FormSpec {
 }
 
 export const text = (value: string): TextBlock => ({ type: 'text', text: value });
-
-export function reply(...blocks: Block[]): Reply {
-  return { blocks };
-}

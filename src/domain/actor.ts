@@ -11,10 +11,6 @@ export interface Actor {
 
 export const isStaff = (actor: Actor) => actor.roles.includes('staff') || actor.roles.includes('admin');
 
-export function hasRole(actor: Actor, ...roles: Role[]): boolean {
-  return roles.some((r) => actor.roles.includes(r));
-}
-
 /** Refuses with `forbidden` unless the actor holds one of `roles` (admins hold every staff power). */
 export function requireRole(actor: Actor, ...roles: Role[]): void {
   const effective = actor.roles.includes('admin') ? [...actor.roles, 'staff' as const] : actor.roles;

@@ -1,5 +1,4 @@
 /** Records shared by every domain: companies, files, the outbox and the audit log. */
-import type { Platform } from '../config.ts';
 
 export interface CompanyRecord {
   id: number;
@@ -83,5 +82,3 @@ export interface AuditRecord {
   createdAt: Date;
 }
 export type NewAudit = Omit<AuditRecord, 'id' | 'createdAt'>;
-
-export type { Platform };

@@ -64,7 +64,7 @@ import {
 } from './embedded-settings.ts';
 
 export { readPostmasterPid } from './embedded-server.ts';
-export { type EmbeddedSettings, embeddedUrl, SETTINGS_FILE } from './embedded-settings.ts';
+export { type EmbeddedSettings, SETTINGS_FILE } from './embedded-settings.ts';
 
 export interface EmbeddedDatabase {
   /** A connection URL for this process (password included); never log it unredacted. */

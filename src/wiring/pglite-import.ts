@@ -51,7 +51,7 @@ async function openPglite(dir: string): Promise<PGliteDb> {
   // Loaded only here: no other code path needs PGlite any more.
   const { PGlite } = await import('@electric-sql/pglite');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
-  return (await PGlite.create(dir, { extensions: { pg_trgm } })) as unknown as PGliteDb;
+  return await PGlite.create(dir, { extensions: { pg_trgm } });
 }
 
 export interface ImportOptions {

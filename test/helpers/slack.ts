@@ -3,7 +3,7 @@
  * APIs, driven the way Slack drives it: signed requests (slash commands, Events API callbacks,
  * interactivity payloads). Each call waits until the adapter has handled the request.
  */
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -367,5 +367,3 @@ export async function openSlackBench(
   };
   return bench;
 }
-
-export const randomTs = () => `${Math.floor(Date.now() / 1000)}.${randomBytes(3).readUIntBE(0, 3)}`;

@@ -7,20 +7,11 @@ import { type Actor, isStaff } from '../actor.ts';
 import type { Tx } from '../tx.ts';
 import type { CompanyStaffRole, InquiryRecord } from './records.ts';
 
-export const isCustomerOf = (actor: Actor, companyId: number) =>
-  actor.roles.includes('customer') && actor.companyId === companyId;
-
 /** The company a customer acts for; null for staff (who see every company). Refuses anyone else. */
 export function deskScope(actor: Actor): { companyId: number } | null {
   if (isStaff(actor)) return null;
   if (actor.roles.includes('customer') && actor.companyId !== null) return { companyId: actor.companyId };
   throw new UserError('forbidden');
-}
-
-/** Refuses unless the actor is staff or a customer of `companyId`. */
-export function requireCompanyAccess(actor: Actor, companyId: number): void {
-  const scope = deskScope(actor);
-  if (scope && scope.companyId !== companyId) throw new UserError('forbidden');
 }
 
 /**
