@@ -6,7 +6,8 @@
 import { parseId } from '../src/chat/args.ts';
 import type { Command, CommandContext } from '../src/chat/command.ts';
 import { text } from '../src/chat/types.ts';
-import type { Platform, Role } from '../src/config.ts';
+import type { Platform } from '../src/domain/platforms.ts';
+import type { Role } from '../src/domain/roles.ts';
 import { UserError } from '../src/errors.ts';
 import { formatDate } from '../src/i18n/format.ts';
 import type { Translator } from '../src/i18n/index.ts';

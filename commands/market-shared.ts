@@ -2,7 +2,7 @@
 import type { CommandContext } from '../src/chat/command.ts';
 import { normalizeInput } from '../src/chat/normalize.ts';
 import { type Block, type Button, text } from '../src/chat/types.ts';
-import type { Role } from '../src/config.ts';
+import type { Role } from '../src/domain/roles.ts';
 import { UserError } from '../src/errors.ts';
 import { formatDate } from '../src/i18n/format.ts';
 import type { Locale, Translator } from '../src/i18n/index.ts';

@@ -6,7 +6,7 @@
 import { parseId } from '../src/chat/args.ts';
 import type { CommandContext } from '../src/chat/command.ts';
 import { type Reply, text } from '../src/chat/types.ts';
-import type { Role } from '../src/config.ts';
+import type { Role } from '../src/domain/roles.ts';
 import { UserError } from '../src/errors.ts';
 
 /** How many people a "which one?" answer offers (a LINE quick-reply row holds 13). */

@@ -5,7 +5,7 @@
 import { parseId, parseYen } from '../src/chat/args.ts';
 import type { Command } from '../src/chat/command.ts';
 import { type Block, text } from '../src/chat/types.ts';
-import type { Role } from '../src/config.ts';
+import type { Role } from '../src/domain/roles.ts';
 import type { NoticeAudience } from '../src/domain/work/notices.ts';
 import { parseBusinessMonth, payDateFor } from '../src/domain/work/pay-date.ts';
 import type { NoticeKind } from '../src/domain/work/records.ts';

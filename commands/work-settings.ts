@@ -6,7 +6,7 @@
 import { parseYen } from '../src/chat/args.ts';
 import type { Command, CommandContext } from '../src/chat/command.ts';
 import { type Block, type Button, type CardBlock, text } from '../src/chat/types.ts';
-import type { Platform } from '../src/config.ts';
+import type { Platform } from '../src/domain/platforms.ts';
 import type { AlertPreferences, AlertPreferencesUpdate } from '../src/domain/work/alerts.ts';
 import { type NoticeTab, tabOfKind } from '../src/domain/work/notices.ts';
 import { UserError } from '../src/errors.ts';

@@ -1,6 +1,6 @@
 /** NotificationStore (src/notifications/ports.ts) on MikroORM. */
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { Platform } from '../src/config.ts';
+import type { Platform } from '../src/domain/platforms.ts';
 import type { OutboxRecord } from '../src/domain/shared.ts';
 import { SEAT_HOLDING_STATUSES } from '../src/domain/work/records.ts';
 import { isLocale } from '../src/i18n/index.ts';

@@ -5,7 +5,7 @@
 
 import { randomBytes } from 'node:crypto';
 import { type EntityManager, type MikroORM, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
-import type { Role } from '../src/config.ts';
+import type { Role } from '../src/domain/roles.ts';
 import { isLocale, type Locale } from '../src/i18n/index.ts';
 import type { IdentityKey, Store, StoreKind, UserRecord } from '../src/store.ts';
 import { createDeskStore } from './desk.ts';

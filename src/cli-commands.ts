@@ -3,7 +3,8 @@
  * here (README, "Command line").
  */
 import { parseArgs } from 'node:util';
-import { type Config, loadConfig, ROLES, type Role } from './config.ts';
+import { type Config, loadConfig } from './config.ts';
+import { ROLES, type Role } from './domain/roles.ts';
 import { runEntry } from './entry.ts';
 import { AppError, StartupError, UserError } from './errors.ts';
 import { translateRaw } from './i18n/index.ts';

@@ -5,13 +5,9 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { parseKey } from './crypto/secret-box.ts';
+
+import { ROLES, type Role } from './domain/roles.ts';
 import { AppError } from './errors.ts';
-
-export const ROLES = ['worker', 'client', 'staff', 'customer', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
-
-export const PLATFORMS = ['console', 'slack', 'discord', 'line'] as const;
-export type Platform = (typeof PLATFORMS)[number];
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];

@@ -3,7 +3,9 @@
  * work over every domain table for the services. `db/`
  * implements it with MikroORM; core never imports the ORM (a boundary test checks this).
  */
-import type { Platform, Role } from './config.ts';
+
+import type { Platform } from './domain/platforms.ts';
+import type { Role } from './domain/roles.ts';
 import type { Locale } from './i18n/index.ts';
 
 export type StoreKind = 'embedded' | 'postgres';

@@ -85,6 +85,17 @@ describe('boundaries', () => {
     expect(core).toEqual([path.join('src', 'chat', 'bot.ts')]);
   });
 
+  it('roles and platforms are domain terms: src/domain defines them, config.ts only reads them', async () => {
+    const config = await readFile(path.join(ROOT, 'src', 'config.ts'), 'utf8');
+    expect(config).not.toMatch(/export (const|type) (ROLES|Role|PLATFORMS|Platform)\b/);
+    expect(await readFile(path.join(ROOT, 'src', 'domain', 'roles.ts'), 'utf8')).toMatch(
+      /export const ROLES/,
+    );
+    expect(await readFile(path.join(ROOT, 'src', 'domain', 'platforms.ts'), 'utf8')).toMatch(
+      /export const PLATFORMS/,
+    );
+  });
+
   it('db/ depends on no adapter, command or platform', async () => {
     const banned = (s: string) => PLATFORM_SDK.test(s) || /^(adapters|commands)\//.test(s);
     expect(await violations('db', banned)).toEqual([]);

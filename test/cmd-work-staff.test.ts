@@ -4,7 +4,7 @@
  * notices, with every malformed or out-of-place request answered in English.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '../src/config.ts';
+import type { Role } from '../src/domain/roles.ts';
 import type { UploadedFile } from '../src/files/storage.ts';
 import {
   type ChatBench,

@@ -7,7 +7,7 @@ import { renderReply } from '../adapters/console/render.ts';
 import type { ChatAdapter, PushTarget } from '../src/chat/adapter.ts';
 import { tokenButton } from '../src/chat/bot.ts';
 import type { Reply } from '../src/chat/types.ts';
-import type { Platform } from '../src/config.ts';
+import type { Platform } from '../src/domain/platforms.ts';
 import { chooseTarget, deliveryQueue, NotificationDelivery } from '../src/notifications/delivery.ts';
 import { type JobQueue, PermanentJobError } from '../src/queue.ts';
 import { createJobQueue } from '../src/wiring/queue.ts';

@@ -1,8 +1,8 @@
 /** 通知設定: job-alert preferences, their validation, and when quiet hours end. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Platform } from '../src/config.ts';
 import type { Actor } from '../src/domain/actor.ts';
 import type { DomainContext } from '../src/domain/context.ts';
+import type { Platform } from '../src/domain/platforms.ts';
 import {
   AlertPreferenceService,
   DEFAULT_ALERT_PREFERENCES,

@@ -3,9 +3,10 @@
  * so every row obeys the same rules as real use (and leaves the same audit and outbox rows).
  * Everyone gets a console identity, so `npm run chat -- --as worker1` talks as that person.
  */
-import type { Role } from '../../src/config.ts';
+
 import type { Actor } from '../../src/domain/actor.ts';
 import type { DomainContext } from '../../src/domain/context.ts';
+import type { Role } from '../../src/domain/roles.ts';
 import type { DomainServices } from '../../src/domain/services.ts';
 import { businessMonth } from '../../src/domain/work/pay-date.ts';
 import type { JobRecord } from '../../src/domain/work/records.ts';

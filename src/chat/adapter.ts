@@ -5,7 +5,7 @@
  * (signatures, payload shapes, limits, rate limits) stays inside the adapter.
  * The behaviour every adapter must show is pinned by test/contract/adapter-contract.ts.
  */
-import type { Platform } from '../config.ts';
+import type { Platform } from '../domain/platforms.ts';
 import type { Locale } from '../i18n/index.ts';
 import type { Reply } from './types.ts';
 

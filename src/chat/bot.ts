@@ -5,7 +5,8 @@
  * anything else is logged with a reference id and the user gets an apology quoting it.
  */
 import { randomUUID } from 'node:crypto';
-import type { Config, Platform } from '../config.ts';
+import type { Config } from '../config.ts';
+import type { Platform } from '../domain/platforms.ts';
 import type { DomainServices } from '../domain/services.ts';
 import { UserError } from '../errors.ts';
 import type { FileLinks } from '../files/links.ts';

@@ -2,8 +2,9 @@
  * What a conversational command is. Commands live in `commands/`, one group per file; they receive a
  * context of core types only (no platform payloads) and return a `Reply`.
  */
-import type { Config, Role } from '../config.ts';
+import type { Config } from '../config.ts';
 import type { Actor } from '../domain/actor.ts';
+import type { Role } from '../domain/roles.ts';
 import type { DomainServices } from '../domain/services.ts';
 import type { FileLinks } from '../files/links.ts';
 import type { Locale, MessageKey, Translator } from '../i18n/index.ts';

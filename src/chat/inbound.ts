@@ -13,7 +13,7 @@
  *   (its queue job fails too, visibly, and `queue:retry` replays it), and the replay sends the kept
  *   reply instead of running the command a second time.
  */
-import type { Platform } from '../config.ts';
+import type { Platform } from '../domain/platforms.ts';
 import type { Locale } from '../i18n/index.ts';
 import type { InboundEventStore } from '../store.ts';
 import type { Reply } from './types.ts';

@@ -1,5 +1,5 @@
 /** Finds the command a line of text names, in either language, and suggests close ones when none. */
-import type { Role } from '../config.ts';
+import type { Role } from '../domain/roles.ts';
 import type { Command } from './command.ts';
 import { editDistance, normalizeInput } from './normalize.ts';
 

@@ -2,7 +2,7 @@
  * The platform-neutral message model. Adapters turn a platform payload into a `ChatEvent` and render a
  * `Reply` within their platform's limits (docs/platforms.md); commands see only these types.
  */
-import type { Platform } from '../config.ts';
+import type { Platform } from '../domain/platforms.ts';
 import type { Locale } from '../i18n/index.ts';
 
 /** Who sent an event, as the platform knows them. */

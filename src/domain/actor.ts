@@ -1,6 +1,7 @@
 /** Who is acting, and the checks every service method starts with. */
-import type { Role } from '../config.ts';
+
 import { UserError } from '../errors.ts';
+import type { Role } from './roles.ts';
 
 export interface Actor {
   userId: number;

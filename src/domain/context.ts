@@ -1,8 +1,9 @@
 /** What every domain service is built with: the store, the clock and the few outside services. */
-import type { Role } from '../config.ts';
+
 import type { SecretBox } from '../crypto/secret-box.ts';
 import type { FileStorage } from '../files/storage.ts';
 import type { Clock } from './clock.ts';
+import type { Role } from './roles.ts';
 import type { UnitOfWork } from './tx.ts';
 
 export interface DomainContext {

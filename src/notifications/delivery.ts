@@ -8,7 +8,7 @@
 import type { ChatAdapter, MulticastAdapter } from '../chat/adapter.ts';
 import { withLinks } from '../chat/bot.ts';
 import type { Button } from '../chat/types.ts';
-import type { Platform } from '../config.ts';
+import type { Platform } from '../domain/platforms.ts';
 import type { OutboxRecord } from '../domain/shared.ts';
 import { quietUntil } from '../domain/work/alerts.ts';
 import type { JobRecord } from '../domain/work/records.ts';

@@ -3,7 +3,7 @@
  * job types, and the platform a recipient is reached on (their preferred one, else the first
  * reachable in the fallback order).
  */
-import type { Platform } from '../config.ts';
+import type { Platform } from '../domain/platforms.ts';
 import { type JobType, jobType } from '../queue.ts';
 import type { DeliveryTarget, RecipientInfo } from './ports.ts';
 

@@ -1,5 +1,5 @@
 /** What the notification relay and senders need from the store. */
-import type { Platform } from '../config.ts';
+import type { Platform } from '../domain/platforms.ts';
 import type { OutboxRecord } from '../domain/shared.ts';
 import type { Locale } from '../i18n/index.ts';
 import type { AlertJob } from './render.ts';

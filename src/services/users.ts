@@ -2,7 +2,8 @@
 
 import { isPlatformIdentity } from '../chat/ids.ts';
 import type { ChatSender } from '../chat/types.ts';
-import type { Platform, Role } from '../config.ts';
+import type { Platform } from '../domain/platforms.ts';
+import type { Role } from '../domain/roles.ts';
 import { AppError } from '../errors.ts';
 import { DEFAULT_LOCALE, type Locale } from '../i18n/index.ts';
 import type { Store, UserRecord } from '../store.ts';

@@ -1,6 +1,8 @@
 /** Users, their platform identities, link codes and invitations (docs/domain.md §4). */
-import type { Platform, Role } from '../../config.ts';
+
 import type { Locale } from '../../i18n/index.ts';
+import type { Platform } from '../platforms.ts';
+import type { Role } from '../roles.ts';
 
 export interface UserRow {
   id: number;

@@ -2,11 +2,12 @@
  * Accounts across platforms (docs/domain.md §4.4–§4.6): linking another platform with a one-time code,
  * unlinking, invitations that carry a role (and company), reachability of an identity.
  */
-import { ROLES, type Role } from '../../config.ts';
+
 import { UserError } from '../../errors.ts';
 import type { IdentityKey } from '../../store.ts';
 import { type Actor, requireStaff } from '../actor.ts';
 import type { DomainContext } from '../context.ts';
+import { ROLES, type Role } from '../roles.ts';
 import type { Tx } from '../tx.ts';
 import { hashCode, newCode } from './codes.ts';
 import type { IdentityRecord, InvitationRecord } from './records.ts';

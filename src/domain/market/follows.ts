@@ -2,10 +2,11 @@
  * フォロー and コンタクト (docs/domain.md §3.2): workers and clients follow workers (and each other);
  * contacts are the clients you completed a job with and your friends (mutual follows).
  */
-import type { Role } from '../../config.ts';
+
 import { UserError } from '../../errors.ts';
 import { type Actor, requireRole } from '../actor.ts';
 import type { DomainContext } from '../context.ts';
+import type { Role } from '../roles.ts';
 import type { Page, PageRequest } from '../table.ts';
 import type { Contact, FollowEntry } from './records.ts';
 import { pageOf } from './validate.ts';

@@ -3,10 +3,11 @@
  * question*), from a worker's profile (*consult*) or from contacts. Only members read or write a
  * conversation; each new message is queued for the other members on their own platform.
  */
-import type { Role } from '../../config.ts';
+
 import { UserError } from '../../errors.ts';
 import { type Actor, requireRole } from '../actor.ts';
 import type { DomainContext } from '../context.ts';
+import type { Role } from '../roles.ts';
 import type { Page, PageRequest } from '../table.ts';
 import type { Tx } from '../tx.ts';
 import type {

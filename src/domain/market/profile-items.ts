@@ -4,9 +4,10 @@
  * actor's own items; a number that names someone else's item is refused as such, not as missing, so
  * the person knows to look up their own numbers.
  */
-import type { Role } from '../../config.ts';
+
 import { UserError } from '../../errors.ts';
 import { type Actor, requireRole } from '../actor.ts';
+import type { Role } from '../roles.ts';
 import type { Tx } from '../tx.ts';
 import type { ProfileRecord, ProfileSkillRecord, QualificationRecord } from './records.ts';
 import { boundedProse, boundedText, clean, intIn, length, monthOf } from './validate.ts';

@@ -3,11 +3,12 @@
  * edits a team or binds its Discord channel; members leave, except the owner. Every change locks the
  * team row first, so membership changes of one team are serialized.
  */
-import type { Role } from '../../config.ts';
+
 import { UserError } from '../../errors.ts';
 import type { UploadedFile } from '../../files/storage.ts';
 import { type Actor, requireRole } from '../actor.ts';
 import type { DomainContext } from '../context.ts';
+import type { Role } from '../roles.ts';
 import { DuplicateRecordError } from '../table.ts';
 import type { Tx } from '../tx.ts';
 import { logoOf } from './logo.ts';

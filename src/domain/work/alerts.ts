@@ -3,10 +3,11 @@
  * minimum reward), on which platform, outside which quiet hours, or none at all (paused). Quiet hours
  * are wall-clock times of the business time zone and may wrap midnight (22:00–07:00).
  */
-import { PLATFORMS, type Platform } from '../../config.ts';
+
 import { UserError } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
 import type { DomainContext } from '../context.ts';
+import { PLATFORMS, type Platform } from '../platforms.ts';
 import { canonicalPrefecture } from '../prefectures.ts';
 import { retryOnDuplicate } from '../table.ts';
 import type { Tx } from '../tx.ts';

@@ -7,10 +7,11 @@
  * `insert … select` over users in the repository, not a loop over all users in a service); until then
  * it is listed, counted as unread and opened like any other notice.
  */
-import { ROLES, type Role } from '../../config.ts';
+
 import { UserError } from '../../errors.ts';
 import { type Actor, requireStaff } from '../actor.ts';
 import type { DomainContext } from '../context.ts';
+import { ROLES, type Role } from '../roles.ts';
 import { DuplicateRecordError, type Page, type PageRequest } from '../table.ts';
 import type { Tx } from '../tx.ts';
 import { NOTICE_KINDS, type NoticeKind, type NoticeRecord } from './records.ts';

@@ -1,5 +1,5 @@
 /** Work portal records (docs/domain.md §1): job notices through payment statements. */
-import type { Platform } from '../../config.ts';
+import type { Platform } from '../platforms.ts';
 
 export const JOB_STATUSES = ['draft', 'open', 'closed', 'cancelled'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
