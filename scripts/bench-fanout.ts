@@ -20,7 +20,7 @@ import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
 import { createLogger } from '../src/logger.ts';
 import { createDomain } from '../src/wiring/domain.ts';
-import { openStore } from '../src/wiring/store.ts';
+import { openStore } from '../src/wiring/open-store.ts';
 import { startFakeLine } from '../test/fakes/line-api.ts';
 
 const { values } = parseArgs({

@@ -10,14 +10,14 @@ import { AppError, StartupError, UserError } from './errors.ts';
 import { translateRaw } from './i18n/index.ts';
 import { createLogger } from './logger.ts';
 import { type JobQueue, KNOWN_QUEUES } from './queue.ts';
+import { createJobQueue, queueConnectionFor } from './wiring/bullmq.ts';
 import { registerDiscordCommands } from './wiring/discord-cli.ts';
 import { createDomain } from './wiring/domain.ts';
 import { embeddedConnectionInfo } from './wiring/embedded.ts';
 import { setUpLineRichMenu } from './wiring/line-cli.ts';
 import { createMigration, pendingSchemaDiff } from './wiring/migrations.ts';
-import { createJobQueue, queueConnectionFor } from './wiring/queue.ts';
+import { openStore } from './wiring/open-store.ts';
 import { seedDemoData } from './wiring/seed.ts';
-import { openStore } from './wiring/store.ts';
 
 interface CliCommand {
   summary: string;

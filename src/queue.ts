@@ -1,6 +1,6 @@
 /**
  * Background jobs as core sees them: a typed job type, a producer and a handler. The BullMQ
- * implementation lives in src/wiring/queue.ts (Redis when REDIS_URL is set, else PostgreSQL).
+ * implementation lives in src/wiring/bullmq.ts (Redis when REDIS_URL is set, else PostgreSQL).
  */
 import { AppError } from './errors.ts';
 

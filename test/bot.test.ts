@@ -7,7 +7,7 @@ import type { DomainContext } from '../src/domain/context.ts';
 import { createDomainServices } from '../src/domain/services.ts';
 import { buildBot } from '../src/wiring/app.ts';
 import { memoryLogger } from './helpers/logger.ts';
-import { openTestStore, type TestStore, testDomainContext } from './helpers/store.ts';
+import { openTestStore, type TestStore, testDomainContext } from './helpers/store-fixture.ts';
 
 let t: TestStore;
 let domainCtx: DomainContext;

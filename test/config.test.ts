@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.ts';
-import { queueConnectionFor } from '../src/wiring/queue.ts';
+import { queueConnectionFor } from '../src/wiring/bullmq.ts';
 
 describe('loadConfig', () => {
   it('boots with no environment at all: embedded store, port 3000, everything optional', () => {

@@ -13,7 +13,7 @@ import { buildBot } from '../src/wiring/app.ts';
 import { type AdapterHarness, adapterContract, type Seen } from './contract/adapter-contract.ts';
 import { makeCustomerOf } from './contract/customer.ts';
 import { memoryLogger } from './helpers/logger.ts';
-import { openTestStore, type TestStore, testDomainContext } from './helpers/store.ts';
+import { openTestStore, type TestStore, testDomainContext } from './helpers/store-fixture.ts';
 
 let t: TestStore;
 let bot: Bot;

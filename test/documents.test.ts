@@ -12,7 +12,7 @@ import { loadConfig } from '../src/config.ts';
 import { createDomainServices } from '../src/domain/services.ts';
 import { buildBot } from '../src/wiring/app.ts';
 import { memoryLogger } from './helpers/logger.ts';
-import { openTestStore, type TestStore, testDomainContext } from './helpers/store.ts';
+import { openTestStore, type TestStore, testDomainContext } from './helpers/store-fixture.ts';
 
 let t: TestStore;
 beforeAll(async () => {

@@ -12,7 +12,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { createDomain } from '../src/wiring/domain.ts';
-import { type OpenedStore, openStore } from '../src/wiring/store.ts';
+import { type OpenedStore, openStore } from '../src/wiring/open-store.ts';
 import { type FakeLine, startFakeLine } from './fakes/line-api.ts';
 import { memoryLogger } from './helpers/logger.ts';
 import { freePort, type Spawned, spawnNode, waitForReady } from './helpers/process.ts';

@@ -10,7 +10,7 @@ import type { Reply } from '../src/chat/types.ts';
 import type { Platform } from '../src/domain/platforms.ts';
 import { chooseTarget, deliveryQueue, NotificationDelivery } from '../src/notifications/delivery.ts';
 import { type JobQueue, PermanentJobError } from '../src/queue.ts';
-import { createJobQueue } from '../src/wiring/queue.ts';
+import { createJobQueue } from '../src/wiring/bullmq.ts';
 import { type ChatBench, openChatBench } from './helpers/chat.ts';
 import { memoryLogger } from './helpers/logger.ts';
 import { TEST_REDIS_URL, uniqueName } from './helpers/services.ts';

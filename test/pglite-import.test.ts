@@ -11,9 +11,9 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { createApp } from '../src/wiring/app.ts';
+import { queueConnectionFor } from '../src/wiring/bullmq.ts';
 import { embeddedConnectionInfo } from '../src/wiring/embedded.ts';
-import { queueConnectionFor } from '../src/wiring/queue.ts';
-import { openStore } from '../src/wiring/store.ts';
+import { openStore } from '../src/wiring/open-store.ts';
 import { embeddedDataDir, removeDataDir } from './helpers/embedded.ts';
 import { memoryLogger } from './helpers/logger.ts';
 

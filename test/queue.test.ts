@@ -5,7 +5,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type JobContext, type JobQueue, jobType, PermanentJobError } from '../src/queue.ts';
-import { createJobQueue, type QueueConnection } from '../src/wiring/queue.ts';
+import { createJobQueue, type QueueConnection } from '../src/wiring/bullmq.ts';
 import { memoryLogger } from './helpers/logger.ts';
 import { TEST_DATABASE_URL, TEST_REDIS_URL, uniqueName } from './helpers/services.ts';
 

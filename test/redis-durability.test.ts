@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createJobQueue } from '../src/wiring/queue.ts';
+import { createJobQueue } from '../src/wiring/bullmq.ts';
 import { type LineEvent, lineUserId, openLineBench, sign } from './helpers/line.ts';
 import { memoryLogger } from './helpers/logger.ts';
 import { freePort } from './helpers/process.ts';

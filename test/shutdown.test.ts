@@ -9,8 +9,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { jobType } from '../src/queue.ts';
 import { type AppOptions, createApp } from '../src/wiring/app.ts';
+import { queueConnectionFor } from '../src/wiring/bullmq.ts';
 import { readPostmasterPid } from '../src/wiring/embedded.ts';
-import { queueConnectionFor } from '../src/wiring/queue.ts';
 import { embeddedDataDir, removeDataDir } from './helpers/embedded.ts';
 import { memoryLogger } from './helpers/logger.ts';
 import {

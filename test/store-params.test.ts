@@ -7,7 +7,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InvalidQueryValue } from '../db/params.ts';
 import type { IdentityKey, Store } from '../src/store.ts';
-import { openTestStore, type TestStore } from './helpers/store.ts';
+import { openTestStore, type TestStore } from './helpers/store-fixture.ts';
 
 let t: TestStore;
 let store: Store;

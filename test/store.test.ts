@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate, openOrm, schemaFromUrl } from '../db/orm.ts';
 import type { Store } from '../src/store.ts';
 import type { TestSchema } from './helpers/services.ts';
-import { openTestStore, type TestStore } from './helpers/store.ts';
+import { openTestStore, type TestStore } from './helpers/store-fixture.ts';
 
 let t: TestStore;
 let schema: TestSchema;

@@ -14,9 +14,9 @@ import { uploadRules } from '../../src/files/uploads.ts';
 import { createLogger } from '../../src/logger.ts';
 import { deliveryQueue, NotificationDelivery } from '../../src/notifications/delivery.ts';
 import { buildBot } from '../../src/wiring/app.ts';
+import { createJobQueue, queueConnectionFor } from '../../src/wiring/bullmq.ts';
 import { createDomain } from '../../src/wiring/domain.ts';
-import { createJobQueue, queueConnectionFor } from '../../src/wiring/queue.ts';
-import { openStore } from '../../src/wiring/store.ts';
+import { openStore } from '../../src/wiring/open-store.ts';
 import { ConsoleAdapter, safeName } from './index.ts';
 
 const USAGE = `Usage: npm run chat -- [--as <name>]

@@ -31,10 +31,10 @@ import { createMetrics, type Metrics } from '../metrics.ts';
 import { NotificationDelivery } from '../notifications/delivery.ts';
 import type { JobQueue } from '../queue.ts';
 import type { Store } from '../store.ts';
+import { createJobQueue, type QueueConnection, queueConnectionFor } from './bullmq.ts';
 import { createDomain } from './domain.ts';
-import { createJobQueue, type QueueConnection, queueConnectionFor } from './queue.ts';
+import { type OpenedStore, openStore } from './open-store.ts';
 import { readinessCheck } from './readiness.ts';
-import { type OpenedStore, openStore } from './store.ts';
 
 export interface AppOptions {
   logger?: Logger;

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { MIGRATIONS_DIR } from '../../db/orm.ts';
 import type { Logger } from '../logger.ts';
 import { openEmbedded } from './embedded.ts';
-import { openStore } from './store.ts';
+import { openStore } from './open-store.ts';
 
 /** Returns the new file's name, or null when the entities already match the migrations. */
 export async function createMigration(options: {

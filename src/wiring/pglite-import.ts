@@ -18,7 +18,7 @@ import pg from 'pg';
 import { StartupError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { jobType } from '../queue.ts';
-import { createJobQueue, type QueueConnection } from './queue.ts';
+import { createJobQueue, type QueueConnection } from './bullmq.ts';
 
 const MARK = 'moved from PGlite';
 const CHUNK = 2000;

@@ -7,7 +7,7 @@ import type { Config } from '../config.ts';
 import type { Readiness } from '../http/health.ts';
 import type { Logger } from '../logger.ts';
 import type { JobQueue } from '../queue.ts';
-import type { OpenedStore } from './store.ts';
+import type { OpenedStore } from './open-store.ts';
 
 export interface ReadinessDeps {
   config: Config;

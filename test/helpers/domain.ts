@@ -14,7 +14,7 @@ import type { DomainContext } from '../../src/domain/context.ts';
 import type { Role } from '../../src/domain/roles.ts';
 import type { OutboxRecord } from '../../src/domain/shared.ts';
 import { LocalFileStorage, type UploadedFile } from '../../src/files/storage.ts';
-import { openTestStore, type TestStore } from './store.ts';
+import { openTestStore, type TestStore } from './store-fixture.ts';
 
 export interface TestClock {
   (): Date;

@@ -4,15 +4,15 @@
  * then applies committed migrations before anything else touches the database.
  */
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { createMikroStore } from '../../db/mikro-store.ts';
 import { migrate, openOrm } from '../../db/orm.ts';
-import { createMikroStore } from '../../db/store.ts';
 import { redactUrl } from '../config.ts';
 import { StartupError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import type { Store, StoreKind } from '../store.ts';
+import type { QueueConnection } from './bullmq.ts';
 import { openEmbedded } from './embedded.ts';
 import { importPglite } from './pglite-import.ts';
-import type { QueueConnection } from './queue.ts';
 
 export interface OpenedStore {
   store: Store;
