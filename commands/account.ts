@@ -13,19 +13,10 @@ import { formatDate } from '../src/i18n/format.ts';
 import type { Translator } from '../src/i18n/index.ts';
 import { companyCommands } from './company.ts';
 import { home } from './home.ts';
+import { timeOfDay } from './kit/format.ts';
 
 const platformLabel = (t: Translator, platform: Platform) => t(`account.platform.${platform}`);
 const roleLabel = (t: Translator, role: Role) => t(`account.role.${role}`);
-
-/** The time of day in the business time zone, for "valid until 12:10". */
-function timeOf(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(date);
-}
 
 /** The identity this message came from: what a link code binds to the code's owner. */
 const identityKey = (ctx: CommandContext) => ({
@@ -51,7 +42,7 @@ const link: Command = {
           text(
             t('account.link_valid_until', {
               date: formatDate(issued.expiresAt, locale, tz),
-              time: timeOf(issued.expiresAt, tz),
+              time: timeOfDay(issued.expiresAt, tz),
             }),
           ),
         ],

@@ -11,18 +11,14 @@ import { type Block, type Button, type CardBlock, type Field, type Reply, text }
 import { isStaff } from '../src/domain/actor.ts';
 import type { IdentityStatus } from '../src/domain/checks/identity.ts';
 import { UserError } from '../src/errors.ts';
-import { formatDate } from '../src/i18n/format.ts';
+import { switchWord } from './kit/args.ts';
+import { dateText } from './kit/format.ts';
 import { pickPerson } from './people.ts';
-
-const MEMBERS = ['worker', 'client'] as const;
-const STAFF = ['staff', 'admin'] as const;
+import { MEMBERS, PARTICIPANTS, STAFF } from './roles.ts';
 
 /** Staff who are not also a worker or client see the staff side of these commands. */
 const isStaffOnly = (ctx: CommandContext) =>
   isStaff(ctx.actor) && !ctx.actor.roles.some((r) => r === 'worker' || r === 'client');
-
-const dateOf = (ctx: CommandContext, d: Date) =>
-  formatDate(d, ctx.locale, ctx.services.config.businessTimeZone);
 
 /** The person's identity check as a card, with the button for their next step. */
 export async function identityCard(ctx: CommandContext, s: IdentityStatus): Promise<CardBlock> {
@@ -32,11 +28,11 @@ export async function identityCard(ctx: CommandContext, s: IdentityStatus): Prom
   ];
   if (s.status !== 'none') {
     fields.push({ label: t('checks.identity.field.kind'), value: t(`checks.kind.${s.kind}`) });
-    fields.push({ label: t('checks.identity.field.submitted'), value: dateOf(ctx, s.submittedAt) });
+    fields.push({ label: t('checks.identity.field.submitted'), value: dateText(ctx, s.submittedAt) });
     if (s.status === 'pending')
-      fields.push({ label: t('checks.identity.field.due'), value: dateOf(ctx, s.dueAt) });
+      fields.push({ label: t('checks.identity.field.due'), value: dateText(ctx, s.dueAt) });
     if (s.decidedAt)
-      fields.push({ label: t('checks.identity.field.decided'), value: dateOf(ctx, s.decidedAt) });
+      fields.push({ label: t('checks.identity.field.decided'), value: dateText(ctx, s.decidedAt) });
     if (s.status === 'rejected' && s.reason)
       fields.push({ label: t('checks.identity.field.reason'), value: s.reason });
   }
@@ -60,7 +56,7 @@ const identity: Command = {
   name: 'identity',
   aliases: { ja: ['本人確認', '本人確認状況'], en: ['identity', 'id-check'] },
   summary: 'cmd.identity.summary',
-  roles: [...MEMBERS, ...STAFF],
+  roles: PARTICIPANTS,
   async run(ctx) {
     const { t } = ctx;
     const checks = ctx.services.domain.identityChecks;
@@ -74,7 +70,7 @@ const identity: Command = {
         description: t('checks.identity.pending_line', {
           kind: t(`checks.kind.${p.kind}`),
           pages: p.pages,
-          due: dateOf(ctx, p.dueAt),
+          due: dateText(ctx, p.dueAt),
         }),
         button: await ctx.button(t('checks.identity.button.review'), `identity-review ${p.userId}`),
       });
@@ -89,7 +85,7 @@ const identitySubmit: Command = {
   name: 'identity-submit',
   aliases: { ja: ['本人確認提出', '書類提出', '本人確認書類提出'], en: ['identity-submit', 'send-id'] },
   summary: 'cmd.identity-submit.summary',
-  roles: [...MEMBERS],
+  roles: MEMBERS,
   async run(ctx) {
     const current = await ctx.services.domain.identityChecks.status(ctx.actor);
     if (current.status === 'verified') return { blocks: [await identityCard(ctx, current)] };
@@ -102,11 +98,11 @@ const identityReview: Command = {
   name: 'identity-review',
   aliases: { ja: ['本人確認書類', '本人確認レビュー'], en: ['identity-review'] },
   summary: 'cmd.identity-review.summary',
-  roles: [...STAFF],
+  roles: STAFF,
   async run(ctx) {
     const { t } = ctx;
     if (ctx.args[0] === undefined) throw new UserError('checks.usage.review');
-    const picked = await pickPerson(ctx, { command: 'identity-review', argIndex: 0, roles: [...MEMBERS] });
+    const picked = await pickPerson(ctx, { command: 'identity-review', argIndex: 0, roles: MEMBERS });
     if ('reply' in picked) return picked.reply;
     const { userId } = picked;
     const checks = ctx.services.domain.identityChecks;
@@ -148,10 +144,10 @@ const identityApprove: Command = {
   name: 'identity-approve',
   aliases: { ja: ['本人確認承認'], en: ['identity-approve'] },
   summary: 'cmd.identity-approve.summary',
-  roles: [...STAFF],
+  roles: STAFF,
   async run(ctx) {
     if (ctx.args[0] === undefined) throw new UserError('checks.usage.review');
-    const picked = await pickPerson(ctx, { command: 'identity-approve', argIndex: 0, roles: [...MEMBERS] });
+    const picked = await pickPerson(ctx, { command: 'identity-approve', argIndex: 0, roles: MEMBERS });
     if ('reply' in picked) return picked.reply;
     await ctx.services.domain.identityChecks.decide(ctx.actor, picked.userId, 'verified');
     const user = await ctx.services.store.uow.read((tx) => tx.users.get(picked.userId));
@@ -168,10 +164,10 @@ const identityReject: Command = {
   name: 'identity-reject',
   aliases: { ja: ['本人確認差し戻し', '差し戻し'], en: ['identity-reject'] },
   summary: 'cmd.identity-reject.summary',
-  roles: [...STAFF],
+  roles: STAFF,
   async run(ctx) {
     if (ctx.args[0] === undefined) throw new UserError('checks.usage.review');
-    const picked = await pickPerson(ctx, { command: 'identity-reject', argIndex: 0, roles: [...MEMBERS] });
+    const picked = await pickPerson(ctx, { command: 'identity-reject', argIndex: 0, roles: MEMBERS });
     if ('reply' in picked) return picked.reply;
     const reason = ctx.args.slice(1).join(' ').trim();
     if (reason === '') {
@@ -196,7 +192,7 @@ const nda: Command = {
   name: 'nda',
   aliases: { ja: ['機密保持確認', '機密保持', 'NDA'], en: ['nda', 'confidentiality'] },
   summary: 'cmd.nda.summary',
-  roles: [...MEMBERS, ...STAFF],
+  roles: PARTICIPANTS,
   async run(ctx) {
     const { t } = ctx;
     const service = ctx.services.domain.nda;
@@ -213,7 +209,7 @@ const nda: Command = {
               title: `${r.displayName} (#${r.userId})`,
               description: t('checks.nda.list_line', {
                 version: r.version,
-                date: dateOf(ctx, r.agreedAt),
+                date: dateText(ctx, r.agreedAt),
                 outdated: r.current ? '' : t('checks.nda.list_outdated'),
               }),
             })),
@@ -226,7 +222,7 @@ const nda: Command = {
     const state = s.upToDate
       ? t('checks.nda.agreed_current', {
           version: s.current,
-          date: dateOf(ctx, s.agreed?.agreedAt ?? new Date()),
+          date: dateText(ctx, s.agreed?.agreedAt ?? new Date()),
         })
       : s.agreed
         ? t('checks.nda.agreed_old', { old: s.agreed.version })
@@ -255,12 +251,12 @@ const ndaAgree: Command = {
   name: 'nda-agree',
   aliases: { ja: ['機密保持同意'], en: ['nda-agree'] },
   summary: 'cmd.nda-agree.summary',
-  roles: [...MEMBERS],
+  roles: MEMBERS,
   async run(ctx) {
     const service = ctx.services.domain.nda;
     const version = ctx.args[0] ?? (await service.currentVersion());
     const done = await service.agree(ctx.actor, version);
-    const date = dateOf(ctx, done.agreedAt);
+    const date = dateText(ctx, done.agreedAt);
     return {
       blocks: [
         text(ctx.t(done.already ? 'checks.nda.already' : 'checks.nda.done', { version: done.version, date })),
@@ -305,9 +301,6 @@ export async function lockedJobReply(ctx: CommandContext, jobId: number): Promis
   };
 }
 
-const ON_WORDS = new Set(['on', 'はい', '設定', 'する', 'yes']);
-const OFF_WORDS = new Set(['off', 'いいえ', '解除', 'しない', 'no']);
-
 /** [staff, the poster] 機密設定 <job> on|off: makes a job confidential (機密案件) or not. */
 const confidential: Command = {
   name: 'confidential',
@@ -316,9 +309,8 @@ const confidential: Command = {
   roles: ['staff', 'admin', 'client'],
   async run(ctx) {
     const [idText, word] = ctx.args;
-    const on = ON_WORDS.has((word ?? '').toLowerCase());
-    const off = OFF_WORDS.has((word ?? '').toLowerCase());
-    if (idText === undefined || (!on && !off) || ctx.args.length > 2)
+    const on = switchWord(word);
+    if (idText === undefined || on === undefined || ctx.args.length > 2)
       throw new UserError('checks.usage.confidential');
     const job = await ctx.services.domain.jobs.setConfidential(ctx.actor, parseId(idText), on);
     return {

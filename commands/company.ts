@@ -5,12 +5,12 @@
  */
 import { parseId } from '../src/chat/args.ts';
 import type { Command, CommandContext } from '../src/chat/command.ts';
-import { type Block, type Button, type CardBlock, fileBlock, type Reply, text } from '../src/chat/types.ts';
+import { type Block, type Button, type CardBlock, type Reply, text } from '../src/chat/types.ts';
 import type { CompanyPage } from '../src/domain/market/companies.ts';
 import { checkLogo } from '../src/domain/market/logo.ts';
 import { UserError } from '../src/errors.ts';
-import { freeText } from './market-shared.ts';
-import { attachedFiles } from './work-common.ts';
+import { freeText } from './kit/args.ts';
+import { attachedFiles, fileBlockOf } from './kit/files.ts';
 
 /** `#3`, `3`, `No.3`: a company number rather than a word to search for. */
 const BY_NUMBER = /^(?:#|no\.?)?\d{1,9}$/i;
@@ -51,9 +51,7 @@ export async function companyView(
   };
   const blocks: Block[] = (options.lead ?? []).map(text);
   if (logo) {
-    blocks.push(
-      fileBlock({ storageKey: logo.storageKey, name: logo.name, mime: logo.mime, size: logo.size }),
-    );
+    blocks.push(fileBlockOf(logo));
   }
   blocks.push(card);
   if (options.member || ctx.user.companyId === c.id) {

@@ -12,7 +12,8 @@ import type { Command, CommandContext } from '../src/chat/command.ts';
 import type { Block, Button, ListBlock } from '../src/chat/types.ts';
 import { text } from '../src/chat/types.ts';
 import { businessMonth, payDateFor } from '../src/domain/work/pay-date.ts';
-import { businessDateText, jobTitles, yen } from './work-common.ts';
+import { jobTitles } from './job-card.ts';
+import { businessDateText, yen } from './kit/format.ts';
 
 /** Rows per section: a phone screen, and inside every platform's limits. */
 const ROWS = 5;

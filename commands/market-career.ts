@@ -5,13 +5,15 @@
  */
 import { parseId } from '../src/chat/args.ts';
 import type { Command, CommandContext } from '../src/chat/command.ts';
-import { type Block, type CardBlock, fileBlock, type ListBlock, text } from '../src/chat/types.ts';
+import { type Block, type CardBlock, type ListBlock, text } from '../src/chat/types.ts';
 import type { CareerEntryView } from '../src/domain/market/career.ts';
 import { UserError } from '../src/errors.ts';
 import type { Translator } from '../src/i18n/index.ts';
+import { isWord } from './kit/args.ts';
+import { attachedFiles, fileBlockOf } from './kit/files.ts';
+import { excerpt } from './kit/format.ts';
 import { ADD_WORDS, CHANGE_WORDS, LIST_WORDS, REMOVE_WORDS } from './market-profile-items.ts';
-import { excerpt, isWord, MEMBERS, PARTICIPANTS } from './market-shared.ts';
-import { attachedFiles } from './work-common.ts';
+import { MEMBERS, PARTICIPANTS } from './roles.ts';
 
 /** `#5 2023-04〜現在 株式会社ABC`. */
 export const careerTitle = (t: Translator, c: CareerEntryView) =>
@@ -88,10 +90,7 @@ export function careerDetail(t: Translator, c: CareerEntryView): Block[] {
   };
   const file = c.attachment;
   if (!file) return [card];
-  return [
-    card,
-    fileBlock({ storageKey: file.storageKey, name: file.name, mime: file.mime, size: file.size }),
-  ];
+  return [card, fileBlockOf(file)];
 }
 
 async function ownCareer(ctx: CommandContext): Promise<Block[]> {

@@ -1,6 +1,5 @@
 /** メッセージ and フォロー (docs/domain.md §3.1–§3.2): conversations, follows and contacts. */
 
-import { parseId } from '../src/chat/args.ts';
 import type { Command, CommandContext } from '../src/chat/command.ts';
 import { type Block, type ListBlock, type Reply, text } from '../src/chat/types.ts';
 import type { FirstMessageTarget } from '../src/domain/market/messages.ts';
@@ -9,51 +8,22 @@ import type { Page } from '../src/domain/table.ts';
 import { UserError } from '../src/errors.ts';
 import { formatDate } from '../src/i18n/format.ts';
 import { FIRST_MESSAGE_FLOW, firstMessagePreset, firstMessageSent } from './flows/first-message.ts';
+import { freeText, idArg, pageArg, type UsageKey } from './kit/args.ts';
+import { excerpt, formatDateTime } from './kit/format.ts';
+import { PAGE_SIZE, pageNav } from './kit/pages.ts';
+import { namesOf, person, personOf } from './kit/people.ts';
 import { personActions, personCard } from './market-people.ts';
-import {
-  excerpt,
-  formatDateTime,
-  freeText,
-  MEMBERS,
-  namesOf,
-  PAGE_SIZE,
-  PARTICIPANTS,
-  pageNav,
-  parsePage,
-  person,
-  personOf,
-} from './market-shared.ts';
 import { type PersonPick, pickPerson } from './people.ts';
+import { MEMBERS, PARTICIPANTS } from './roles.ts';
 
 /**
  * The person the command is about (`12`, `#12` or part of a marketplace member's name), or the
  * command's usage line when nobody is named; several matches answer with a button per person.
  */
-async function personArg(
-  ctx: CommandContext,
-  command: string,
-  usage: Parameters<typeof usageError>[0],
-): Promise<PersonPick> {
-  if (ctx.args[0] === undefined) throw usageError(usage);
+async function personArg(ctx: CommandContext, command: string, usage: UsageKey): Promise<PersonPick> {
+  if (ctx.args[0] === undefined) throw new UserError(usage);
   return pickPerson(ctx, { command, argIndex: 0, roles: MEMBERS });
 }
-
-/** An id argument, or the command's usage line when it is missing. */
-function idArg(arg: string | undefined, usage: Parameters<typeof usageError>[0]): number {
-  if (arg === undefined) throw usageError(usage);
-  return parseId(arg);
-}
-
-const usageError = (
-  key:
-    | 'market.usage.message'
-    | 'market.usage.chat'
-    | 'market.usage.say'
-    | 'market.usage.ask-job'
-    | 'market.usage.consult'
-    | 'market.usage.follow'
-    | 'market.usage.unfollow',
-) => new UserError(key);
 
 /** After a message went out: what was sent, and a button to read the conversation. */
 async function sentReply(ctx: CommandContext, line: string, conversationId: number): Promise<Reply> {
@@ -91,7 +61,7 @@ const messages: Command = {
   roles: PARTICIPANTS,
   async run(ctx) {
     const { t, locale, services, actor } = ctx;
-    const page = parsePage(ctx.args[0]);
+    const page = pageArg(ctx.args[0], 'market.bad_page');
     const { items, total } = await services.domain.messages.myConversations(actor, {
       offset: (page - 1) * PAGE_SIZE,
       limit: PAGE_SIZE,
@@ -128,7 +98,18 @@ const messages: Command = {
         button: await ctx.button(t('market.button.open'), `chat ${c.id}`),
       });
     }
-    return { blocks: [list, ...(await pageNav(ctx, page, items.length, total, (p) => `messages ${p}`))] };
+    return {
+      blocks: [
+        list,
+        ...(await pageNav(ctx, {
+          page,
+          shown: items.length,
+          total,
+          commandFor: (p) => `messages ${p}`,
+          portal: 'market',
+        })),
+      ],
+    };
   },
 };
 
@@ -139,9 +120,9 @@ const chat: Command = {
   roles: PARTICIPANTS,
   async run(ctx) {
     const { t, locale, services, actor } = ctx;
-    const id = idArg(ctx.args[0], 'market.usage.chat');
+    const id = idArg(ctx, 0, 'market.usage.chat');
     // Page 1 is the newest messages; page 2 the ones before them, and so on.
-    const page = parsePage(ctx.args[1]);
+    const page = pageArg(ctx.args[1], 'market.bad_page');
     const service = services.domain.messages;
     const { total } = await service.history(actor, id, { offset: 0, limit: 1 });
     if (total === 0) {
@@ -190,9 +171,9 @@ const say: Command = {
   summary: 'cmd.say.summary',
   roles: PARTICIPANTS,
   async run(ctx) {
-    const id = idArg(ctx.args[0], 'market.usage.say');
+    const id = idArg(ctx, 0, 'market.usage.say');
     const body = freeText(ctx, 1);
-    if (body === '') throw usageError('market.usage.say');
+    if (body === '') throw new UserError('market.usage.say');
     await ctx.services.domain.messages.send(ctx.actor, id, body);
     return sentReply(ctx, ctx.t('market.say.sent', { id }), id);
   },
@@ -216,7 +197,7 @@ const askJob: Command = {
   summary: 'cmd.ask-job.summary',
   roles: PARTICIPANTS,
   async run(ctx) {
-    const job = idArg(ctx.args[0], 'market.usage.ask-job');
+    const job = idArg(ctx, 0, 'market.usage.ask-job');
     return firstMessage(ctx, { kind: 'ask-job', jobId: job });
   },
 };
@@ -290,7 +271,7 @@ async function followList(
   load: (page: { offset: number; limit: number }) => Promise<Page<FollowEntry>>,
 ): Promise<Reply> {
   const { t, locale, services } = ctx;
-  const page = parsePage(ctx.args[0]);
+  const page = pageArg(ctx.args[0], 'market.bad_page');
   const { items, total } = await load({ offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
   if (total === 0) return { blocks: [text(t(`market.${kind}.empty`))] };
   const tz = services.config.businessTimeZone;
@@ -314,7 +295,15 @@ async function followList(
       ),
     );
   }
-  blocks.push(...(await pageNav(ctx, page, items.length, total, (p) => `${kind} ${p}`)));
+  blocks.push(
+    ...(await pageNav(ctx, {
+      page,
+      shown: items.length,
+      total,
+      commandFor: (p) => `${kind} ${p}`,
+      portal: 'market',
+    })),
+  );
   return { blocks };
 }
 
@@ -341,7 +330,7 @@ const contacts: Command = {
   roles: MEMBERS,
   async run(ctx) {
     const { t } = ctx;
-    const page = parsePage(ctx.args[0]);
+    const page = pageArg(ctx.args[0], 'market.bad_page');
     const { items, total } = await ctx.services.domain.follows.contacts(ctx.actor, {
       offset: (page - 1) * PAGE_SIZE,
       limit: PAGE_SIZE,
@@ -363,7 +352,15 @@ const contacts: Command = {
         ),
       );
     }
-    blocks.push(...(await pageNav(ctx, page, items.length, total, (p) => `contacts ${p}`)));
+    blocks.push(
+      ...(await pageNav(ctx, {
+        page,
+        shown: items.length,
+        total,
+        commandFor: (p) => `contacts ${p}`,
+        portal: 'market',
+      })),
+    );
     return { blocks };
   },
 };

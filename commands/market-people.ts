@@ -8,8 +8,9 @@ import type { Block, Button, CardBlock } from '../src/chat/types.ts';
 import { text } from '../src/chat/types.ts';
 import type { TeamRecord } from '../src/domain/market/records.ts';
 import { UserError } from '../src/errors.ts';
-import { MEMBERS, personOf } from './market-shared.ts';
+import { personOf } from './kit/people.ts';
 import { pickPerson } from './people.ts';
+import { MEMBERS } from './roles.ts';
 
 /** How many of one's teams a "which team?" answer offers as buttons. */
 const TEAM_CHOICES = 10;

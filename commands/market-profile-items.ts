@@ -9,7 +9,8 @@ import { hobbyList, type SkillEdit, type SkillPatch, skillKey } from '../src/dom
 import type { ProfileSkillRecord } from '../src/domain/market/records.ts';
 import { UserError } from '../src/errors.ts';
 import type { Translator } from '../src/i18n/index.ts';
-import { firstPhrase, freeText, isWord, MEMBERS, skillLabel, unquote } from './market-shared.ts';
+import { firstPhrase, freeText, isWord, unquote } from './kit/args.ts';
+import { MEMBERS } from './roles.ts';
 
 export const LIST_WORDS = ['list', '一覧', '表示'];
 export const ADD_WORDS = ['add', '追加', '登録'];
@@ -95,6 +96,12 @@ export function skillPatchOf(input: string): SkillPatch {
   if (Object.keys(patch).length === 0) throw new UserError('market.usage.skills');
   return patch;
 }
+
+/** `Figma Lv5・8年`; years are left out when none were given (stored as 0). */
+export const skillLabel = (t: Translator, s: { name: string; level: number; years: number }) =>
+  s.years > 0
+    ? t('market.profile.skill', { name: s.name, level: s.level, years: s.years })
+    : t('market.profile.skill_level', { name: s.name, level: s.level });
 
 /** `Figma Lv5・8年`, with the note in brackets when there is one. */
 export const skillText = (t: Translator, s: ProfileSkillRecord) =>

@@ -7,14 +7,7 @@
  */
 import { parseYen } from '../src/chat/args.ts';
 import type { Command, CommandContext } from '../src/chat/command.ts';
-import {
-  type Block,
-  type CardBlock,
-  fileBlock,
-  type QuickReply,
-  type Reply,
-  text,
-} from '../src/chat/types.ts';
+import { type Block, type CardBlock, type QuickReply, type Reply, text } from '../src/chat/types.ts';
 import { IMAGE_MAX_MB } from '../src/domain/market/profile-fields.ts';
 import { hobbyList } from '../src/domain/market/profile-items.ts';
 import type { ProfilePatch, ProfileView } from '../src/domain/market/profiles.ts';
@@ -26,12 +19,14 @@ import {
 } from '../src/domain/market/records.ts';
 import { UserError } from '../src/errors.ts';
 import { formatDate, formatYen } from '../src/i18n/format.ts';
+import { freeText, isWord } from './kit/args.ts';
+import { attachedFiles, fileBlockOf } from './kit/files.ts';
+import { person } from './kit/people.ts';
 import { careerList } from './market-career.ts';
 import { ageBandText, personalCard, shownToOthers } from './market-profile-card.ts';
 import { skillText } from './market-profile-items.ts';
-import { freeText, isWord, MEMBERS, PARTICIPANTS, person } from './market-shared.ts';
 import { pickPerson } from './people.ts';
-import { attachedFiles } from './work-common.ts';
+import { MEMBERS, PARTICIPANTS } from './roles.ts';
 
 /** The guided flow that changes every field in turn (commands/flows/profile.ts). */
 export const PROFILE_EDIT_FLOW = 'profile-edit';
@@ -110,8 +105,7 @@ export async function profileReply(ctx: CommandContext, view: ProfileView, lead?
     return { blocks };
   }
   if (view.image) {
-    const { storageKey, name, mime, size } = view.image;
-    blocks.push(fileBlock({ storageKey, name, mime, size }));
+    blocks.push(fileBlockOf(view.image));
   }
   const shown = shownToOthers(view);
   const notSet = t('market.not_set');
@@ -335,9 +329,8 @@ const profileImage: Command = {
     const quickReplies = [await ctx.quickReply(t('profile.image.button.set'), 'profile-image set')];
     if (!image) return { blocks: [text(t('profile.image.none')), usage], quickReplies };
     quickReplies.push(await ctx.quickReply(t('profile.image.button.remove'), 'profile-image remove'));
-    const { storageKey, name, mime, size } = image;
     return {
-      blocks: [text(t('profile.image.current')), fileBlock({ storageKey, name, mime, size }), usage],
+      blocks: [text(t('profile.image.current')), fileBlockOf(image), usage],
       quickReplies,
     };
   },

@@ -6,25 +6,15 @@ import { type Block, type CardBlock, text } from '../src/chat/types.ts';
 import type { TeamRecord } from '../src/domain/market/records.ts';
 import { UserError } from '../src/errors.ts';
 import { formatDate } from '../src/i18n/format.ts';
-import {
-  firstPhrase,
-  freeText,
-  isWord,
-  MEMBERS,
-  PAGE_SIZE,
-  PARTICIPANTS,
-  pageNav,
-  parsePage,
-  person,
-  personOf,
-  unquote,
-} from './market-shared.ts';
+import { firstPhrase, freeText, isClearWord, isWord, pageArg, unquote } from './kit/args.ts';
+import { PAGE_SIZE, pageNav } from './kit/pages.ts';
+import { person, personOf } from './kit/people.ts';
 import { pickPerson } from './people.ts';
+import { MEMBERS, PARTICIPANTS } from './roles.ts';
 
 const NAME_WORDS = ['name', '名前', 'チーム名'];
 const INTRO_WORDS = ['intro', 'introduction', '紹介', '紹介文'];
 const SLUG_WORDS = ['slug', 'url'];
-const OFF_WORDS = ['off', 'none', 'なし', '解除'];
 
 type TeamUsage =
   | 'market.usage.team-create'
@@ -53,7 +43,7 @@ const team: Command = {
     // Slugs are at least 3 characters, so a one- or two-digit argument is a page number.
     if (arg !== undefined && !/^\d{1,2}$/.test(arg)) return showTeam(ctx, arg);
     const { t } = ctx;
-    const page = parsePage(arg);
+    const page = pageArg(arg, 'market.bad_page');
     const all = await ctx.services.domain.teams.myTeams(ctx.actor);
     if (all.length === 0) return { blocks: [text(t('market.teams.empty'))] };
     const items = all.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
@@ -70,7 +60,13 @@ const team: Command = {
           })),
         ),
       },
-      ...(await pageNav(ctx, page, items.length, all.length, (p) => `team ${p}`)),
+      ...(await pageNav(ctx, {
+        page,
+        shown: items.length,
+        total: all.length,
+        commandFor: (p) => `team ${p}`,
+        portal: 'market',
+      })),
     ];
     return { blocks };
   },
@@ -201,7 +197,7 @@ const invitations: Command = {
   roles: ['worker'],
   async run(ctx) {
     const { t, locale, services } = ctx;
-    const page = parsePage(ctx.args[0]);
+    const page = pageArg(ctx.args[0], 'market.bad_page');
     const all = await services.domain.teamInvitations.pending(ctx.actor);
     if (all.length === 0) return { blocks: [text(t('market.invitations.empty'))] };
     const items = all.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
@@ -233,7 +229,15 @@ const invitations: Command = {
         ],
       });
     }
-    blocks.push(...(await pageNav(ctx, page, items.length, all.length, (p) => `invitations ${p}`)));
+    blocks.push(
+      ...(await pageNav(ctx, {
+        page,
+        shown: items.length,
+        total: all.length,
+        commandFor: (p) => `invitations ${p}`,
+        portal: 'market',
+      })),
+    );
     return { blocks };
   },
 };
@@ -290,7 +294,7 @@ const teamDiscord: Command = {
     const channel = ctx.args[1];
     if (channel === undefined) throw new UserError('market.usage.team-discord');
     const found = await teamArg(ctx, 'market.usage.team-discord');
-    const off = isWord(channel, OFF_WORDS);
+    const off = isClearWord(channel);
     const bound = await ctx.services.domain.teams.bindDiscordChannel(
       ctx.actor,
       found.id,

@@ -3,10 +3,14 @@ import type { Command } from '../src/chat/command.ts';
 import { type Block, text } from '../src/chat/types.ts';
 import { UserError } from '../src/errors.ts';
 import { formatDate, formatYen } from '../src/i18n/format.ts';
+import { isWord, switchWord } from './kit/args.ts';
+import { PAGE_SIZE, pageNav } from './kit/pages.ts';
+import { person, personOf } from './kit/people.ts';
 import { personActions, personCard } from './market-people.ts';
+import { skillLabel } from './market-profile-items.ts';
 import { statusOf } from './market-profiles.ts';
-import { isWord, PAGE_SIZE, PARTICIPANTS, pageNav, person, personOf, skillLabel } from './market-shared.ts';
 import { pickPerson } from './people.ts';
+import { PARTICIPANTS } from './roles.ts';
 
 /**
  * ワーカーを探す: `workers [skill] [status] [page]`, one card per worker with Profile, Message and
@@ -82,14 +86,14 @@ const workers: Command = {
     }
     const base = ['workers', skill, status].filter(Boolean).join(' ');
     blocks.push(
-      ...(await pageNav(
-        ctx,
+      ...(await pageNav(ctx, {
         page,
-        found.items.length,
-        found.total,
-        (p) => `${base} ${p}`,
-        found.totalIsAtLeast,
-      )),
+        shown: found.items.length,
+        total: found.total,
+        commandFor: (p) => `${base} ${p}`,
+        portal: 'market',
+        totalIsAtLeast: found.totalIsAtLeast,
+      })),
     );
     return { blocks };
   },
@@ -97,8 +101,6 @@ const workers: Command = {
 
 const IDENTITY_WORDS = ['identity', 'id', '本人', '本人確認'];
 const NDA_WORDS = ['nda', '機密保持', '機密保持確認'];
-const ON_WORDS = ['on', 'yes', 'true', '済', '済み', '確認済み'];
-const OFF_WORDS = ['off', 'no', 'false', '取消', '取り消し', '解除', '未確認'];
 
 const verify: Command = {
   name: 'verify',
@@ -112,7 +114,7 @@ const verify: Command = {
       : isWord(kindArg, NDA_WORDS)
         ? 'nda'
         : undefined;
-    const on = isWord(switchArg, ON_WORDS) ? true : isWord(switchArg, OFF_WORDS) ? false : undefined;
+    const on = switchWord(switchArg);
     if (userArg === undefined || kind === undefined || on === undefined || ctx.args.length > 3)
       throw new UserError('market.usage.verify');
     const picked = await pickPerson(ctx, { command: 'verify', argIndex: 0, roles: ['worker'] });

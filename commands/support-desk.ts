@@ -5,13 +5,17 @@
 import { parseId } from '../src/chat/args.ts';
 import type { Command, CommandContext } from '../src/chat/command.ts';
 import { type Block, type CardBlock, type QuickReply, text } from '../src/chat/types.ts';
+import { isStaff } from '../src/domain/actor.ts';
 import type { SupportInfo } from '../src/domain/support/directory.ts';
 import type { CompanyStaffRole } from '../src/domain/support/records.ts';
 import { UserError } from '../src/errors.ts';
 import { translateRaw } from '../src/i18n/index.ts';
 import { entries, readDoc } from './documents.ts';
+import { nameOf, storeOf } from './inquiry-labels.ts';
+import { formatCount } from './kit/format.ts';
+import { pageNav } from './kit/pages.ts';
 import { pickPerson } from './people.ts';
-import { DESK_ROLES, formatCount, isStaffUser, nameOf, STAFF_ONLY, storeOf } from './support-shared.ts';
+import { DESK_ROLES, STAFF } from './roles.ts';
 
 const STORES_PAGE_SIZE = 10;
 
@@ -39,7 +43,7 @@ export const supportInfo: Command = {
   summary: 'cmd.support.summary',
   roles: DESK_ROLES,
   async run(ctx) {
-    const staff = isStaffUser(ctx);
+    const staff = isStaff(ctx.actor);
     if (staff && ctx.args[0] === undefined) throw new UserError('support.usage.support');
     const companyId = ctx.args[0] === undefined ? undefined : parseId(ctx.args[0]);
     const info = await ctx.services.domain.supportDirectory.supportInfo(ctx.actor, companyId);
@@ -87,7 +91,7 @@ export const categories: Command = {
         })),
       },
     ];
-    if (!isStaffUser(ctx)) blocks.push(text(t('support.categories.how_to')));
+    if (!isStaff(ctx.actor)) blocks.push(text(t('support.categories.how_to')));
     return { blocks };
   },
 };
@@ -101,7 +105,7 @@ export const stores: Command = {
   async run(ctx) {
     const { t, args } = ctx;
     const directory = ctx.services.domain.supportDirectory;
-    const staff = isStaffUser(ctx);
+    const staff = isStaff(ctx.actor);
     if (staff && args[0] === undefined) throw new UserError('support.usage.stores');
     const companyId = staff ? parseId(args[0]) : undefined;
     let page = 1;
@@ -140,13 +144,16 @@ export const stores: Command = {
       },
     ];
     if (!staff) blocks.push(text(t('support.stores.how_to')));
-    const nav = [];
-    const line = (p: number) => [prefix, ...words, `page:${p}`].join(' ');
-    if (page > 1) nav.push(await ctx.button(t('support.button.prev'), line(page - 1)));
-    if (found.total > page * STORES_PAGE_SIZE) {
-      nav.push(await ctx.button(t('support.button.next'), line(page + 1), 'primary'));
-    }
-    if (nav.length > 0) blocks.push({ type: 'buttons', buttons: nav });
+    const commandFor = (p: number) => [prefix, ...words, `page:${p}`].join(' ');
+    blocks.push(
+      ...(await pageNav(ctx, {
+        page,
+        total: found.total,
+        commandFor,
+        portal: 'support',
+        size: STORES_PAGE_SIZE,
+      })),
+    );
     return { blocks, quickReplies };
   },
 };
@@ -156,7 +163,7 @@ export const storeAdd: Command = {
   name: 'store-add',
   aliases: { ja: ['店舗登録'], en: ['store-add'] },
   summary: 'cmd.store-add.summary',
-  roles: STAFF_ONLY,
+  roles: STAFF,
   async run(ctx) {
     const { args, t } = ctx;
     if (args.length < 3) throw new UserError('support.usage.store-add');
@@ -212,7 +219,7 @@ export const assign: Command = {
   name: 'assign',
   aliases: { ja: ['担当設定'], en: ['assign'] },
   summary: 'cmd.assign.summary',
-  roles: STAFF_ONLY,
+  roles: STAFF,
   async run(ctx) {
     const input = await assignment(ctx, 'assign', 'support.usage.assign');
     if ('reply' in input) return input.reply;
@@ -228,7 +235,7 @@ export const unassign: Command = {
   name: 'unassign',
   aliases: { ja: ['担当解除'], en: ['unassign'] },
   summary: 'cmd.unassign.summary',
-  roles: STAFF_ONLY,
+  roles: STAFF,
   async run(ctx) {
     const input = await assignment(ctx, 'unassign', 'support.usage.unassign');
     if ('reply' in input) return input.reply;

@@ -4,25 +4,17 @@
  */
 import { parseId } from '../src/chat/args.ts';
 import type { Command, CommandContext } from '../src/chat/command.ts';
-import { type Block, type Button, type CardBlock, type Field, fileBlock, text } from '../src/chat/types.ts';
+import { type Block, type Button, type CardBlock, type Field, text } from '../src/chat/types.ts';
+import { isStaff } from '../src/domain/actor.ts';
 import type { InquiryDetail } from '../src/domain/support/inquiry-reads.ts';
 import type { AttachmentView } from '../src/domain/support/records.ts';
 import { UserError } from '../src/errors.ts';
 import { formatDate } from '../src/i18n/format.ts';
-import {
-  DESK_ROLES,
-  findCategory,
-  formatDateTime,
-  formatSize,
-  inquiryLabel,
-  isStaffUser,
-  rawTail,
-  STAFF_ONLY,
-  statusLabel,
-  storeOf,
-  topicOf,
-  uploadsOf,
-} from './support-shared.ts';
+import { findCategory, inquiryLabel, statusLabel, storeOf, topicOf } from './inquiry-labels.ts';
+import { freeText } from './kit/args.ts';
+import { attachedFiles, fileBlockOf } from './kit/files.ts';
+import { formatDateTime, formatSize } from './kit/format.ts';
+import { DESK_ROLES, STAFF } from './roles.ts';
 
 /** Files handed over with 問い合わせ詳細 at most (each is a message or an upload on some platforms). */
 const MAX_DETAIL_FILES = 10;
@@ -64,13 +56,13 @@ export const inquiryNew: Command = {
       }
       consumed++;
     }
-    const attachments = uploadsOf(ctx);
+    const attachments = attachedFiles(ctx);
     const created = await ctx.services.domain.inquiries.create(ctx.actor, {
       categoryId: category.id,
       subtopicId: subtopicId ?? null,
       storeId: storeId ?? null,
       refersToId: refersToId ?? null,
-      comment: rawTail(ctx, consumed),
+      comment: freeText(ctx, consumed),
       attachments,
     });
     // Read back as the detail shows it: store, sub-topic and company names in one place.
@@ -127,7 +119,7 @@ async function nextSteps(ctx: CommandContext, detail: InquiryDetail): Promise<Bu
   const { inquiry } = detail;
   if (inquiry.status === 'completed') return [];
   const buttons = [await ctx.button(t('support.button.reply'), `reply ${inquiry.id}`)];
-  if (isStaffUser(ctx)) {
+  if (isStaff(ctx.actor)) {
     const mine = inquiry.status === 'in_progress' && inquiry.assigneeId === ctx.actor.userId;
     if (!mine) buttons.push(await ctx.button(t('support.button.take'), `take ${inquiry.id}`, 'primary'));
     buttons.push(await ctx.button(t('support.button.resolve'), `resolve ${inquiry.id}`));
@@ -170,9 +162,7 @@ export const inquiry: Command = {
     else blocks.push(text(t('support.read_only', { id: detail.inquiry.id })));
     // The attachments themselves (the latest ten; older ones are in the history above by name).
     const files = detail.history.flatMap((entry) => entry.attachments).slice(-MAX_DETAIL_FILES);
-    blocks.push(
-      ...files.map((a) => fileBlock({ storageKey: a.storageKey, name: a.name, mime: a.mime, size: a.size })),
-    );
+    blocks.push(...files.map(fileBlockOf));
     return { blocks };
   },
 };
@@ -187,8 +177,8 @@ export const replyCommand: Command = {
     const { t } = ctx;
     if (ctx.args[0] === undefined) throw new UserError('support.usage.reply');
     const id = parseId(ctx.args[0]);
-    const body = rawTail(ctx, 1);
-    const attachments = uploadsOf(ctx);
+    const body = freeText(ctx, 1);
+    const attachments = attachedFiles(ctx);
     if (body === '' && attachments.length === 0) {
       return { blocks: [text(t('support.reply_how_to', { id }))] };
     }
@@ -196,7 +186,7 @@ export const replyCommand: Command = {
     const blocks: Block[] = [text(t('support.replied', { label: inquiryLabel(t, id) }))];
     if (sent.attachments.length > 0) blocks.push(text(sent.attachments.map(fileLine).join('\n')));
     const buttons = [await ctx.button(t('support.button.detail'), `inquiry ${id}`, 'primary')];
-    if (isStaffUser(ctx)) buttons.push(await ctx.button(t('support.button.resolve'), `resolve ${id}`));
+    if (isStaff(ctx.actor)) buttons.push(await ctx.button(t('support.button.resolve'), `resolve ${id}`));
     blocks.push({ type: 'buttons', buttons });
     return { blocks };
   },
@@ -212,7 +202,7 @@ export const take: Command = {
   name: 'take',
   aliases: { ja: ['対応開始'], en: ['take'] },
   summary: 'cmd.take.summary',
-  roles: STAFF_ONLY,
+  roles: STAFF,
   async run(ctx) {
     const { t } = ctx;
     const taken = await ctx.services.domain.inquiries.take(ctx.actor, inquiryIdOf(ctx, 'support.usage.take'));
@@ -237,7 +227,7 @@ export const resolve: Command = {
   name: 'resolve',
   aliases: { ja: ['対応完了', '完了'], en: ['resolve'] },
   summary: 'cmd.resolve.summary',
-  roles: STAFF_ONLY,
+  roles: STAFF,
   async run(ctx) {
     const { t } = ctx;
     const done = await ctx.services.domain.inquiries.resolve(

@@ -6,17 +6,12 @@ import type { Command, CommandContext } from '../src/chat/command.ts';
 import { type Block, type Button, type Field, text } from '../src/chat/types.ts';
 import type { DeliveryDetail } from '../src/domain/work/deliveries.ts';
 import type { ApplicationRecord, QuestionRecord } from '../src/domain/work/records.ts';
-import {
-  dateText,
-  fileBlocks,
-  fileNames,
-  idArg,
-  jobTitles,
-  joined,
-  personText,
-  statusLabel,
-  userNames,
-} from './work-common.ts';
+import { statusLabel } from './application-status.ts';
+import { jobTitles } from './job-card.ts';
+import { idArg } from './kit/args.ts';
+import { fileBlocks, fileNames } from './kit/files.ts';
+import { dateText, joined } from './kit/format.ts';
+import { namesOf, personText } from './kit/people.ts';
 
 /** The worker's next move on their own application. */
 async function workerButtons(ctx: CommandContext, app: ApplicationRecord): Promise<Button[]> {
@@ -117,7 +112,7 @@ export const applicationCommand: Command = {
       { label: t('work.field.status'), value: statusLabel(ctx, app.status) },
     ];
     if (!asWorker) {
-      const people = await userNames(ctx, [app.workerId]);
+      const people = await namesOf(ctx, [app.workerId]);
       fields.push({ label: t('work.field.worker'), value: personText(people, app.workerId) });
     }
     fields.push({ label: t('work.field.applied_on'), value: dateText(ctx, app.createdAt) });

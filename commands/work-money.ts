@@ -10,19 +10,10 @@ import type { MaskedBankAccount } from '../src/domain/work/bank-accounts.ts';
 import { nameFitsBank, nameFitsBranch } from '../src/domain/work/bank-codes.ts';
 import { businessMonth, parseBusinessMonth } from '../src/domain/work/pay-date.ts';
 import { UserError } from '../src/errors.ts';
-import {
-  businessDateText,
-  dateText,
-  idArg,
-  monthText,
-  pageArg,
-  pageNav,
-  personText,
-  textFrom,
-  userNames,
-  WORK_PAGE_SIZE,
-  yen,
-} from './work-common.ts';
+import { freeText, idArg, pageArg } from './kit/args.ts';
+import { businessDateText, dateText, monthText, yen } from './kit/format.ts';
+import { PAGE_SIZE, pageNav } from './kit/pages.ts';
+import { namesOf, personText } from './kit/people.ts';
 
 /** 入力請求書: a month's items (this month unless `YYYY-MM` is given), with Confirm on pending ones. */
 const invoice: Command = {
@@ -46,7 +37,7 @@ const invoice: Command = {
       else if (!staffView && monthArg === undefined) monthArg = arg;
       else throw new UserError('work.usage.invoice');
     }
-    const page = pageArg(pageText);
+    const page = pageArg(pageText, 'work.bad_page');
     const month =
       monthArg === undefined
         ? businessMonth(ctx.services.clock(), ctx.services.config.businessTimeZone)
@@ -61,12 +52,12 @@ const invoice: Command = {
     if (items.length === 0) return { blocks: [text(t('work.invoice.empty', { month: label }))] };
 
     const people = staffView
-      ? await userNames(
+      ? await namesOf(
           ctx,
           items.map((i) => i.workerId),
         )
       : new Map();
-    const shown = items.slice((page - 1) * WORK_PAGE_SIZE, page * WORK_PAGE_SIZE);
+    const shown = items.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
     const list: ListBlock = {
       type: 'list',
       title: t('work.invoice.title', { month: label, count: items.length }),
@@ -100,7 +91,12 @@ const invoice: Command = {
       blocks: [
         list,
         text(notes.join('\n')),
-        ...(await pageNav(ctx, `invoice ${workerArg ?? ''} ${month}`.replace('  ', ' '), page, items.length)),
+        ...(await pageNav(ctx, {
+          page,
+          total: items.length,
+          commandFor: (p) => `invoice ${workerArg ?? ''} ${month} ${p}`.replace('  ', ' '),
+          portal: 'work',
+        })),
       ],
     };
   },
@@ -123,7 +119,7 @@ async function pickWorker(
   const { t } = ctx;
   const byId = /^(?:#|no\.?)(\d{1,9})$/i.exec(spec);
   if (byId) return { workerId: Number(byId[1]) };
-  const people = await userNames(
+  const people = await namesOf(
     ctx,
     items.map((i) => i.workerId),
   );
@@ -180,7 +176,7 @@ const dispute: Command = {
   roles: ['worker'],
   async run(ctx) {
     const id = idArg(ctx, 0, 'work.usage.dispute');
-    const comment = textFrom(ctx, 1);
+    const comment = freeText(ctx, 1);
     if (comment === '') throw new UserError('work.usage.dispute');
     const item = await ctx.services.domain.invoices.dispute(ctx.actor, id, comment);
     return { blocks: [text(ctx.t('work.dispute.done', { id: item.id }))] };
@@ -191,10 +187,10 @@ async function statementList(ctx: CommandContext, page: number): Promise<Block[]
   const { t, actor } = ctx;
   const all = await ctx.services.domain.statements.list(actor);
   if (all.length === 0) return [text(t('work.statement.empty'))];
-  const shown = all.slice((page - 1) * WORK_PAGE_SIZE, page * WORK_PAGE_SIZE);
+  const shown = all.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   const staffView = isStaff(actor);
   const people = staffView
-    ? await userNames(
+    ? await namesOf(
         ctx,
         shown.map((s) => s.workerId),
       )
@@ -217,7 +213,15 @@ async function statementList(ctx: CommandContext, page: number): Promise<Block[]
       button: await ctx.button(t('work.button.open'), `statement ${s.id}`),
     });
   }
-  return [list, ...(await pageNav(ctx, 'statement page', page, all.length))];
+  return [
+    list,
+    ...(await pageNav(ctx, {
+      page,
+      total: all.length,
+      commandFor: (p) => `statement page ${p}`,
+      portal: 'work',
+    })),
+  ];
 }
 
 /** 支払明細書: my statements, or one with its items and pay date (`statement page 2` pages on). */
@@ -231,7 +235,7 @@ const statement: Command = {
     const first = ctx.args[0]?.toLowerCase();
     if (first === undefined) return { blocks: await statementList(ctx, 1) };
     if (first === 'page' || first === 'ページ')
-      return { blocks: await statementList(ctx, pageArg(ctx.args[1])) };
+      return { blocks: await statementList(ctx, pageArg(ctx.args[1], 'work.bad_page')) };
     const { statement: s, items } = await ctx.services.domain.statements.get(
       actor,
       idArg(ctx, 0, 'work.usage.statement'),
@@ -243,7 +247,7 @@ const statement: Command = {
       { label: t('work.field.issued_on'), value: dateText(ctx, s.createdAt) },
     ];
     if (s.workerId !== actor.userId) {
-      const people = await userNames(ctx, [s.workerId]);
+      const people = await namesOf(ctx, [s.workerId]);
       fields.push({ label: t('work.field.worker'), value: personText(people, s.workerId) });
     }
     const blocks: Block[] = [
@@ -328,7 +332,7 @@ const bank: Command = {
       branchCode,
       accountType,
       accountNumber,
-      holderName: textFrom(ctx, 6),
+      holderName: freeText(ctx, 6),
     });
     const blocks: Block[] = [text(t('work.bank.registered')), accountCard(ctx, saved)];
     // The codes decide; a typed name that means another bank or branch is pointed out, not ignored.

@@ -10,10 +10,11 @@ import type { NoticeAudience } from '../src/domain/work/notices.ts';
 import { parseBusinessMonth, payDateFor } from '../src/domain/work/pay-date.ts';
 import type { NoticeKind } from '../src/domain/work/records.ts';
 import { UserError } from '../src/errors.ts';
+import { businessDateText, businessToday, monthText, yen } from './kit/format.ts';
+import { namesOf, personText } from './kit/people.ts';
 import { pickPerson } from './people.ts';
-import { businessDateText, monthText, personText, userNames, yen } from './work-common.ts';
+import { STAFF } from './roles.ts';
 
-const STAFF = ['staff', 'admin'] as const;
 /** Looks like a month (`2026-11`, `2026/11`, `2026年11月`); the service validates it. */
 const MONTH_LIKE = /^\d{4}\s*[-/.年]\s*\d{1,2}月?$/;
 /** The approved application an item pays for: `app#12`, `応募#12`. */
@@ -57,7 +58,7 @@ const pay: Command = {
       ...(month === undefined ? {} : { month }),
       ...(applicationId === undefined ? {} : { applicationId }),
     });
-    const people = await userNames(ctx, [item.workerId]);
+    const people = await namesOf(ctx, [item.workerId]);
     return {
       blocks: [
         text(
@@ -86,9 +87,7 @@ const closeMonth: Command = {
     const asked = parseBusinessMonth(ctx.args[0] ?? '');
     // A back-dated close: its pay date has already passed. Say so, and close only once confirmed.
     const due = payDateFor(asked);
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: ctx.services.config.businessTimeZone }).format(
-      ctx.services.clock(),
-    );
+    const today = businessToday(ctx);
     if (due < today && !['はい', 'yes', '確定'].includes((ctx.args[1] ?? '').toLowerCase())) {
       return {
         blocks: [
@@ -121,7 +120,7 @@ const closeMonth: Command = {
         t('work.close_month.done', { month, count: r.created.length, total: yen(ctx, total), payDate }),
       );
       const shown = r.created.slice(0, REPORT_ROWS);
-      const people = await userNames(ctx, [...shown.map((s) => s.workerId), ...r.workersWithoutBankAccount]);
+      const people = await namesOf(ctx, [...shown.map((s) => s.workerId), ...r.workersWithoutBankAccount]);
       blocks.push({
         type: 'list',
         title: t('work.close_month.statements'),
@@ -143,7 +142,7 @@ const closeMonth: Command = {
       const open = (await ctx.services.domain.invoices.listItems(ctx.actor, { month: r.month })).filter(
         (i) => i.status === 'pending' || i.status === 'disputed',
       );
-      const people = await userNames(
+      const people = await namesOf(
         ctx,
         open.map((i) => i.workerId),
       );
@@ -231,7 +230,7 @@ const notify: Command = {
       if ('reply' in picked) return picked.reply;
       const { userId } = picked;
       audience = { userId };
-      audienceText = personText(await userNames(ctx, [userId]), userId);
+      audienceText = personText(await namesOf(ctx, [userId]), userId);
       skip = 2;
     } else {
       throw new UserError('work.usage.notify');

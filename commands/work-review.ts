@@ -5,21 +5,12 @@
 import type { Command } from '../src/chat/command.ts';
 import { type Block, type Button, text } from '../src/chat/types.ts';
 import { UserError } from '../src/errors.ts';
-import {
-  attachedFiles,
-  dateText,
-  fileBlocks,
-  fileNames,
-  idArg,
-  jobTitles,
-  joined,
-  monthText,
-  personText,
-  statusLabel,
-  textFrom,
-  userNames,
-  yen,
-} from './work-common.ts';
+import { statusLabel } from './application-status.ts';
+import { jobTitles } from './job-card.ts';
+import { freeText, idArg } from './kit/args.ts';
+import { attachedFiles, fileBlocks, fileNames } from './kit/files.ts';
+import { dateText, joined, monthText, yen } from './kit/format.ts';
+import { namesOf, personText } from './kit/people.ts';
 
 const MANAGERS = ['staff', 'admin', 'client'] as const;
 /** States in which work files may be handed over (the service's rule, checked early for the advice). */
@@ -46,7 +37,7 @@ const handout: Command = {
       return { blocks: [text(t('work.handout.attach', { id }))] };
     }
     // Words after the id are the note that goes with the files (instructions, the deadline).
-    const rows = await applications.handOverWorkFiles(ctx.actor, id, uploads, textFrom(ctx, 1));
+    const rows = await applications.handOverWorkFiles(ctx.actor, id, uploads, freeText(ctx, 1));
     return {
       blocks: [
         text(t('work.handout.done', { id, count: rows.length })),
@@ -65,7 +56,7 @@ const answer: Command = {
   async run(ctx) {
     const { t } = ctx;
     const id = idArg(ctx, 0, 'work.usage.answer');
-    const body = textFrom(ctx, 1);
+    const body = freeText(ctx, 1);
     if (body === '') throw new UserError('work.usage.answer');
     const q = await ctx.services.domain.questions.answer(ctx.actor, id, body);
     return {
@@ -101,7 +92,7 @@ const review: Command = {
       ctx,
       files.map((f) => f.fileId),
     );
-    const people = await userNames(ctx, [app.workerId]);
+    const people = await namesOf(ctx, [app.workerId]);
     const title = (await jobTitles(ctx, [app.jobId])).get(app.jobId) ?? '';
     const buttons: Button[] = [];
     if (app.status === 'delivered') {
@@ -185,7 +176,7 @@ const revise: Command = {
   roles: MANAGERS,
   async run(ctx) {
     const id = idArg(ctx, 0, 'work.usage.revise');
-    const feedback = textFrom(ctx, 1);
+    const feedback = freeText(ctx, 1);
     if (feedback === '') throw new UserError('work.revise.feedback_needed', { id });
     const app = await ctx.services.domain.deliveries.requestRevision(ctx.actor, id, feedback);
     return { blocks: [text(ctx.t('work.revise.done', { id: app.id }))] };

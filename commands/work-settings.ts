@@ -10,11 +10,9 @@ import type { Platform } from '../src/domain/platforms.ts';
 import type { AlertPreferences, AlertPreferencesUpdate } from '../src/domain/work/alerts.ts';
 import { type NoticeTab, tabOfKind } from '../src/domain/work/notices.ts';
 import { UserError } from '../src/errors.ts';
-import { dateText, idArg, joined, pageArg, pageNav, WORK_PAGE_SIZE, yen } from './work-common.ts';
-
-const OFF_WORDS = new Set(['off', 'none', 'clear', 'なし', '解除', 'オフ', '無し']);
-const ON_WORDS = new Set(['on', 'yes', 'ok', 'はい', 'オン', '可', 'する']);
-const NO_WORDS = new Set(['off', 'no', 'いいえ', 'オフ', '不可', 'しない']);
+import { idArg, isClearWord, pageArg, switchWord } from './kit/args.ts';
+import { dateText, joined, yen } from './kit/format.ts';
+import { PAGE_SIZE, pageNav } from './kit/pages.ts';
 
 type Setting = 'skills' | 'prefectures' | 'min' | 'quiet' | 'pause' | 'resume' | 'remote' | 'platform';
 
@@ -49,7 +47,7 @@ const SETTINGS: Record<string, Setting> = {
 
 /** `Excel,Word` / `Excel、Word` / `Excel Word`; `off` clears the list. */
 function listValue(values: string[]): string[] {
-  if (values.length === 1 && OFF_WORDS.has((values[0] ?? '').toLowerCase())) return [];
+  if (values.length === 1 && isClearWord(values[0])) return [];
   return values
     .join(',')
     .split(/[,、]/)
@@ -69,20 +67,21 @@ function updateFor(setting: Setting, values: string[]): AlertPreferencesUpdate {
       if (values.length !== 1) throw new UserError('work.usage.alerts');
       return { minRewardYen: parseYen(values[0]) };
     case 'quiet': {
-      if (values.length === 1 && OFF_WORDS.has(first)) return { quietStart: null, quietEnd: null };
+      if (values.length === 1 && isClearWord(first)) return { quietStart: null, quietEnd: null };
       // `22:00 07:00` or `22:00-07:00` / `22:00〜07:00`.
       const times = values.length === 1 ? (values[0] ?? '').split(/[-~〜]/) : values;
       const [from, to] = times;
       if (times.length !== 2 || !from || !to) throw new UserError('work.usage.alerts');
       return { quietStart: from, quietEnd: to };
     }
-    case 'remote':
-      if (ON_WORDS.has(first)) return { remoteOk: true };
-      if (NO_WORDS.has(first)) return { remoteOk: false };
-      throw new UserError('work.usage.alerts');
+    case 'remote': {
+      const remoteOk = switchWord(first);
+      if (remoteOk === undefined) throw new UserError('work.usage.alerts');
+      return { remoteOk };
+    }
     case 'platform':
       if (values.length !== 1) throw new UserError('work.usage.alerts');
-      return { preferredPlatform: OFF_WORDS.has(first) || first === 'auto' ? null : (first as Platform) };
+      return { preferredPlatform: isClearWord(first) || first === 'auto' ? null : (first as Platform) };
     default:
       throw new UserError('work.usage.alerts');
   }
@@ -191,7 +190,7 @@ const notices: Command = {
     const { t, actor } = ctx;
     const chosen = ctx.args[0] === undefined ? undefined : TAB_WORDS[ctx.args[0].toLowerCase()];
     const tab: NoticeTab = chosen ?? 'info';
-    const page = pageArg(ctx.args[chosen ? 1 : 0]);
+    const page = pageArg(ctx.args[chosen ? 1 : 0], 'work.bad_page');
     const service = ctx.services.domain.notices;
     const counts = await service.tabCounts(actor);
     if (counts.info.total + counts.system.total === 0) return { blocks: [text(t('work.notices.empty'))] };
@@ -210,7 +209,7 @@ const notices: Command = {
     }
     const { items, total } = await service.list(
       actor,
-      { offset: (page - 1) * WORK_PAGE_SIZE, limit: WORK_PAGE_SIZE },
+      { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE },
       tab,
     );
     const listed = [];
@@ -234,7 +233,7 @@ const notices: Command = {
       total === 0
         ? text(t('work.notices.tab_empty', { tab: t(`work.notices.tab.${tab}`) }))
         : { type: 'list', title, items: listed },
-      ...(await pageNav(ctx, `notices ${tab}`, page, total)),
+      ...(await pageNav(ctx, { page, total, commandFor: (p) => `notices ${tab} ${p}`, portal: 'work' })),
     ];
     return { blocks };
   },

@@ -10,20 +10,12 @@ import { type Block, type Button, type CardBlock, text } from '../src/chat/types
 import type { PostJobInput } from '../src/domain/work/jobs.ts';
 import { type ApplicationRecord, SEAT_HOLDING_STATUSES } from '../src/domain/work/records.ts';
 import { UserError } from '../src/errors.ts';
-import {
-  businessToday,
-  dateText,
-  endOfBusinessDay,
-  idArg,
-  jobCard,
-  pageArg,
-  pageNav,
-  personText,
-  statusLabel,
-  textFrom,
-  userNames,
-  WORK_PAGE_SIZE,
-} from './work-common.ts';
+import { statusLabel } from './application-status.ts';
+import { jobCard } from './job-card.ts';
+import { freeText, idArg, pageArg } from './kit/args.ts';
+import { businessToday, dateText, endOfBusinessDay } from './kit/format.ts';
+import { PAGE_SIZE, pageNav } from './kit/pages.ts';
+import { namesOf, personText } from './kit/people.ts';
 import { payrollCommands } from './work-payroll.ts';
 import { reviewCommands } from './work-review.ts';
 
@@ -125,7 +117,7 @@ const applicants: Command = {
     const { t, actor } = ctx;
     const { domain } = ctx.services;
     const jobId = idArg(ctx, 0, 'work.usage.applicants');
-    const page = pageArg(ctx.args[1]);
+    const page = pageArg(ctx.args[1], 'work.bad_page');
     const all = await domain.applications.listForJob(actor, jobId);
     const job = await domain.jobs.get(actor, jobId);
     // How the job alerts did: sent → pressed Apply → applied.
@@ -134,8 +126,8 @@ const applicants: Command = {
     if (all.length === 0)
       return { blocks: [text(t('work.applicants.empty', { id: job.id, title: job.title })), ...funnelText] };
     const seats = all.filter((a) => (SEAT_HOLDING_STATUSES as readonly string[]).includes(a.status)).length;
-    const shown = all.slice((page - 1) * WORK_PAGE_SIZE, page * WORK_PAGE_SIZE);
-    const people = await userNames(
+    const shown = all.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+    const people = await namesOf(
       ctx,
       shown.map((a) => a.workerId),
     );
@@ -164,7 +156,14 @@ const applicants: Command = {
       blocks.push(card);
     }
     blocks.push(...funnelText);
-    blocks.push(...(await pageNav(ctx, `applicants ${jobId}`, page, all.length)));
+    blocks.push(
+      ...(await pageNav(ctx, {
+        page,
+        total: all.length,
+        commandFor: (p) => `applicants ${jobId} ${p}`,
+        portal: 'work',
+      })),
+    );
     return { blocks };
   },
 };
@@ -178,7 +177,7 @@ const accept: Command = {
   async run(ctx) {
     const { t } = ctx;
     const app = await ctx.services.domain.applications.accept(ctx.actor, idArg(ctx, 0, 'work.usage.accept'));
-    const people = await userNames(ctx, [app.workerId]);
+    const people = await namesOf(ctx, [app.workerId]);
     return {
       blocks: [
         text(
@@ -201,7 +200,7 @@ const reject: Command = {
   roles: MANAGERS,
   async run(ctx) {
     const id = idArg(ctx, 0, 'work.usage.reject');
-    const reason = textFrom(ctx, 1);
+    const reason = freeText(ctx, 1);
     if (reason === '') throw new UserError('work.reject.reason_needed', { id });
     const app = await ctx.services.domain.applications.reject(ctx.actor, id, reason);
     return { blocks: [text(ctx.t('work.reject.done', { id: app.id }))] };
@@ -216,7 +215,7 @@ const cancelApplication: Command = {
   roles: MANAGERS,
   async run(ctx) {
     const id = idArg(ctx, 0, 'work.usage.cancel_application');
-    const reason = textFrom(ctx, 1);
+    const reason = freeText(ctx, 1);
     if (reason === '') throw new UserError('work.usage.cancel_application');
     const app = await ctx.services.domain.applications.cancel(ctx.actor, id, reason);
     return { blocks: [text(ctx.t('work.cancel_application.done', { id: app.id }))] };

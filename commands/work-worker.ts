@@ -9,22 +9,16 @@ import { canManageJob } from '../src/domain/work/access.ts';
 import { nextStatus } from '../src/domain/work/application-states.ts';
 import type { ApplicationRecord, JobRecord } from '../src/domain/work/records.ts';
 import { UserError } from '../src/errors.ts';
+import { statusLabel } from './application-status.ts';
 import { lockedJobReply } from './checks.ts';
 import { startApplyFlow } from './flows/apply.ts';
 import { startDeliverFlow } from './flows/deliver.ts';
+import { jobCard, jobTitles } from './job-card.ts';
+import { freeText, idArg, pageArg } from './kit/args.ts';
+import { attachedFiles } from './kit/files.ts';
+import { dateText } from './kit/format.ts';
+import { PAGE_SIZE, pageNav } from './kit/pages.ts';
 import { applicationCommand } from './work-application.ts';
-import {
-  attachedFiles,
-  dateText,
-  idArg,
-  jobCard,
-  jobTitles,
-  pageArg,
-  pageNav,
-  statusLabel,
-  textFrom,
-  WORK_PAGE_SIZE,
-} from './work-common.ts';
 import { moneyCommands } from './work-money.ts';
 import { settingsCommands } from './work-settings.ts';
 
@@ -77,7 +71,7 @@ const apply: Command = {
     let app: ApplicationRecord;
     try {
       if (ctx.args.length === 1) return await startApplyFlow(ctx, jobId);
-      app = await ctx.services.domain.applications.apply(ctx.actor, jobId, textFrom(ctx, 1));
+      app = await ctx.services.domain.applications.apply(ctx.actor, jobId, freeText(ctx, 1));
     } catch (err) {
       const locked = isLocked(err) ? await lockedJobReply(ctx, jobId) : null;
       if (locked) return locked;
@@ -118,10 +112,10 @@ const applications: Command = {
   roles: ['worker'],
   async run(ctx) {
     const { t } = ctx;
-    const page = pageArg(ctx.args[0]);
+    const page = pageArg(ctx.args[0], 'work.bad_page');
     const { items, total } = await ctx.services.domain.applications.listMine(ctx.actor, {
-      offset: (page - 1) * WORK_PAGE_SIZE,
-      limit: WORK_PAGE_SIZE,
+      offset: (page - 1) * PAGE_SIZE,
+      limit: PAGE_SIZE,
     });
     if (total === 0) {
       return {
@@ -149,7 +143,7 @@ const applications: Command = {
     return {
       blocks: [
         { type: 'list', title: t('work.applications.title', { count: total }), items: listed },
-        ...(await pageNav(ctx, 'applications', page, total)),
+        ...(await pageNav(ctx, { page, total, commandFor: (p) => `applications ${p}`, portal: 'work' })),
       ],
     };
   },
@@ -219,7 +213,7 @@ const ask: Command = {
   async run(ctx) {
     const { t } = ctx;
     const applicationId = idArg(ctx, 0, 'work.usage.ask');
-    const body = textFrom(ctx, 1);
+    const body = freeText(ctx, 1);
     if (body === '') throw new UserError('work.usage.ask');
     const q = await ctx.services.domain.questions.ask(ctx.actor, applicationId, body);
     return {
@@ -247,11 +241,11 @@ const deliver: Command = {
     const { t } = ctx;
     const applicationId = idArg(ctx, 0, 'work.usage.deliver');
     const uploads = attachedFiles(ctx);
-    if (uploads.length === 0) return startDeliverFlow(ctx, applicationId, textFrom(ctx, 1));
+    if (uploads.length === 0) return startDeliverFlow(ctx, applicationId, freeText(ctx, 1));
     const { files } = await ctx.services.domain.deliveries.deliver(
       ctx.actor,
       applicationId,
-      textFrom(ctx, 1),
+      freeText(ctx, 1),
       uploads,
     );
     return {

@@ -9,7 +9,8 @@ import type { Reply } from '../../src/chat/types.ts';
 import { text } from '../../src/chat/types.ts';
 import { ACTIVE_APPLICATION_STATUSES } from '../../src/domain/work/records.ts';
 import { UserError } from '../../src/errors.ts';
-import { jobTitles, yen } from '../work-common.ts';
+import { jobTitles } from '../job-card.ts';
+import { yen } from '../kit/format.ts';
 
 const jobIdOf = (answers: FlowAnswers) => Number(answers.job);
 

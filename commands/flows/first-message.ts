@@ -11,7 +11,7 @@ import type { FirstMessageTarget } from '../../src/domain/market/messages.ts';
 import { MAX_MESSAGE } from '../../src/domain/market/messages.ts';
 import { length } from '../../src/domain/market/validate.ts';
 import { UserError } from '../../src/errors.ts';
-import { personOf } from '../market-shared.ts';
+import { personOf } from '../kit/people.ts';
 
 export const FIRST_MESSAGE_FLOW = 'first-message';
 

@@ -8,7 +8,8 @@ import { type FlowAnswers, type FlowDefinition, label } from '../../src/chat/flo
 import { type Block, text } from '../../src/chat/types.ts';
 import { canonicalPrefecture } from '../../src/domain/prefectures.ts';
 import { UserError } from '../../src/errors.ts';
-import { dateText, endOfBusinessDay, jobCard, joined, yen } from '../work-common.ts';
+import { jobCard } from '../job-card.ts';
+import { dateText, endOfBusinessDay, joined, yen } from '../kit/format.ts';
 
 const REMOTE = 'remote';
 /** Words that mean "remote" besides the choice itself. */
