@@ -17,14 +17,22 @@ import type { Bot } from '../../src/chat/bot.ts';
 import type { ChatAttachment, ChatEvent, RejectedFile, Reply } from '../../src/chat/types.ts';
 import type { IdentityService } from '../../src/domain/identity/service.ts';
 import type { FileStorage } from '../../src/files/storage.ts';
-import { acceptUpload, DEFAULT_UPLOAD_RULES, type UploadRules } from '../../src/files/uploads.ts';
+import type { UploadRules } from '../../src/files/uploads.ts';
 import type { HttpServer } from '../../src/http/server.ts';
-import { isLocale, type Locale, t } from '../../src/i18n/index.ts';
+import { type Locale, t } from '../../src/i18n/index.ts';
 import type { Logger } from '../../src/logger.ts';
 import { type JobQueue, jobType } from '../../src/queue.ts';
-import type { IdentityKey, Store } from '../../src/store.ts';
-import { LineApiError, LineClient, type LineClientOptions, MULTICAST_MAX, retryKeyFor } from './client.ts';
-import { chatIdOf, contentName, type LineEvent } from './events.ts';
+import type { Store } from '../../src/store.ts';
+import {
+  type LineApiError,
+  LineClient,
+  type LineClientOptions,
+  MULTICAST_MAX,
+  retryKeyFor,
+} from './client.ts';
+import { fetchContent } from './content.ts';
+import { chatIdOf, type LineEvent } from './events.ts';
+import { LineProfiles } from './profiles.ts';
 import { type LineMessage, perCall, renderLineMessages } from './render.ts';
 import { lineWebhookHandler } from './webhook.ts';
 
@@ -59,9 +67,6 @@ export interface LineAdapterOptions extends Omit<LineClientOptions, 'channelAcce
   onProcessed?: (webhookEventId: string) => void;
 }
 
-/** How long a LINE profile read stays fresh (names are refreshed when people write after this). */
-const NAME_REFRESH_MS = 24 * 3600 * 1000;
-
 export class LineAdapter implements MulticastAdapter {
   readonly platform = 'line' as const;
   readonly multicastMax = MULTICAST_MAX;
@@ -69,14 +74,19 @@ export class LineAdapter implements MulticastAdapter {
   private readonly options: LineAdapterOptions;
   private readonly clock: () => Date;
   private readonly log: Logger;
-  /** When this process last read each person's LINE profile (names are refreshed once a day). */
-  private readonly profileReadAt = new Map<string, number>();
+  private readonly profiles: LineProfiles;
 
   constructor(options: LineAdapterOptions) {
     this.options = options;
     this.client = new LineClient(options);
     this.clock = options.clock ?? (() => new Date());
     this.log = options.logger.child({ platform: 'line' });
+    this.profiles = new LineProfiles({
+      client: this.client,
+      store: options.store,
+      clock: this.clock,
+      log: this.log,
+    });
   }
 
   /** `POST /line/webhook`: verify, check, queue, acknowledge. */
@@ -165,7 +175,7 @@ export class LineAdapter implements MulticastAdapter {
         // A new friend gets the welcome and their home view; an existing user who re-follows gets the
         // home view (commands/home.ts), under the name LINE gives them now (LINE sends no event when a
         // name changes).
-        const profile = await this.profileOf(userId);
+        const profile = await this.profiles.profileOf(userId);
         if (profile.displayName)
           await this.options.store.users.renameByIdentity(identityKey, profile.displayName);
         await this.runBot(job, userId, { kind: 'message', text: 'home' }, profile);
@@ -173,11 +183,11 @@ export class LineAdapter implements MulticastAdapter {
       }
       case 'postback':
         if (event.postback) await this.runBot(job, userId, { kind: 'action', payload: event.postback.data });
-        this.refreshName(identityKey);
+        this.profiles.refreshName(identityKey);
         return;
       case 'message':
         await this.onMessage(job, event.message, userId);
-        this.refreshName(identityKey);
+        this.profiles.refreshName(identityKey);
         return;
       default:
         log.debug('event type not used');
@@ -192,7 +202,17 @@ export class LineAdapter implements MulticastAdapter {
     }
     if (['image', 'video', 'audio', 'file'].includes(message.type)) {
       const fileName = 'fileName' in message ? message.fileName : undefined;
-      const fetched = await this.fetchContent(message.type, message.id, fileName);
+      const fetched = await fetchContent(
+        {
+          client: this.client,
+          files: this.options.files,
+          uploadRules: this.options.uploadRules,
+          log: this.log,
+        },
+        message.type,
+        message.id,
+        fileName,
+      );
       if ('problem' in fetched) {
         await this.noticeOnce(job, userId, fetched.problem);
         return;
@@ -209,72 +229,6 @@ export class LineAdapter implements MulticastAdapter {
     }
     // Stickers, locations and the like: a hint instead of silence.
     await this.noticeOnce(job, userId, 'platform.unsupported');
-  }
-
-  /**
-   * Content must be fetched when the event arrives: LINE keeps it only a short, unspecified time
-   * (docs/platforms.md §1.7). It goes straight to file storage and the flow step gets the stored key.
-   */
-  private async fetchContent(
-    kind: string,
-    messageId: string,
-    fileName: string | undefined,
-  ): Promise<
-    { attachment: ChatAttachment } | { rejected: RejectedFile } | { problem: 'platform.file_failed' }
-  > {
-    const rules = this.options.uploadRules ?? DEFAULT_UPLOAD_RULES;
-    try {
-      const { bytes, contentType } = await this.client.content(messageId, rules.maxBytes);
-      const mime = contentType.split(';')[0]?.trim() || 'application/octet-stream';
-      return await acceptUpload(
-        this.options.files,
-        rules,
-        bytes,
-        fileName ?? contentName(kind, messageId, mime),
-      );
-    } catch (err) {
-      const e = err instanceof LineApiError ? err : undefined;
-      this.log.warn({ messageId, err: (err as Error).message }, 'message content not fetched');
-      if (e?.status === 413)
-        return {
-          rejected: { name: fileName ?? kind, problem: 'upload.too_large', limitBytes: rules.maxBytes },
-        };
-      return { problem: 'platform.file_failed' };
-    }
-  }
-
-  /**
-   * LINE sends no event when someone changes their name, so a person who writes is looked up again
-   * when this process has not read their profile for a day, after the answer (it never delays one),
-   * and renamed if the name changed. At most one profile call per person per day per process.
-   */
-  private refreshName(key: IdentityKey): void {
-    const last = this.profileReadAt.get(key.externalId);
-    if (last !== undefined && this.clock().getTime() - last < NAME_REFRESH_MS) return;
-    void this.profileOf(key.externalId)
-      .then((p) => (p.displayName ? this.options.store.users.renameByIdentity(key, p.displayName) : false))
-      .then((renamed) => {
-        if (renamed) this.log.info('name changed in LINE; renamed');
-      })
-      .catch((err: unknown) => this.log.debug({ err: (err as Error).message }, 'name not refreshed'));
-  }
-
-  private async profileOf(userId: string): Promise<{ displayName?: string; localeHint?: Locale }> {
-    // Remembered for refreshName; the oldest entries go first once it holds 50,000 people.
-    this.profileReadAt.delete(userId);
-    this.profileReadAt.set(userId, this.clock().getTime());
-    if (this.profileReadAt.size > 50_000) {
-      const oldest = this.profileReadAt.keys().next().value;
-      if (oldest !== undefined) this.profileReadAt.delete(oldest);
-    }
-    try {
-      const p = await this.client.profile(userId);
-      const lang = p.language?.slice(0, 2);
-      return { displayName: p.displayName, ...(isLocale(lang) ? { localeHint: lang } : {}) };
-    } catch (err) {
-      this.log.debug({ err: (err as Error).message }, 'profile not available');
-      return {};
-    }
   }
 
   /** Says a fixed notice once per event (dedupe on its id), in the user's language when known. */
@@ -316,7 +270,12 @@ export class LineAdapter implements MulticastAdapter {
       platform: 'line',
       // Someone who writes before any follow event (a friend from before the webhook was on) is
       // looked up in LINE's profile API as they are registered, so they are greeted by name too.
-      sender: { workspace: '', externalId: userId, ...profile, profile: () => this.profileOf(userId) },
+      sender: {
+        workspace: '',
+        externalId: userId,
+        ...profile,
+        profile: () => this.profiles.profileOf(userId),
+      },
       conversation: { kind: 'direct', id: userId },
       receivedAt: new Date(job.event.timestamp),
     };
