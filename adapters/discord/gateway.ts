@@ -16,16 +16,16 @@ import { WebSocketManager, WebSocketShardEvents } from '@discordjs/ws';
 import type { GatewayMessageCreateDispatchData } from 'discord-api-types/v10';
 import { Gauge, type Registry } from 'prom-client';
 import type { Bot } from '../../src/chat/bot.ts';
-import { type ChatEvent, filesOf, type Reply } from '../../src/chat/types.ts';
+import type { ChatEvent, Reply } from '../../src/chat/types.ts';
 import type { DomainServices } from '../../src/domain/services.ts';
 import type { FileStorage } from '../../src/files/storage.ts';
 import type { UploadRules } from '../../src/files/uploads.ts';
 import { type Locale, t } from '../../src/i18n/index.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { Store } from '../../src/store.ts';
-import { discordFileMessages } from './files.ts';
 import { fetchAttachments } from './options.ts';
-import { type RenderOptions, renderDiscordMessages } from './render.ts';
+import type { RenderOptions } from './render.ts';
+import { postReply } from './send.ts';
 import { TeamThreads } from './team-threads.ts';
 
 export interface DiscordGatewayOptions {
@@ -255,13 +255,7 @@ export class DiscordGateway {
 
   /** A reply in a channel, rendered as the DMs of index.ts are (a V2 message keeps its flags). */
   private async send(channelId: string, reply: Reply, locale: Locale): Promise<void> {
-    const api = this.client.api;
-    const options: RenderOptions = { componentsV2: this.o.componentsV2 !== false };
-    for (const message of renderDiscordMessages({ ...reply, locale: reply.locale ?? locale }, options)) {
-      await api.channels.createMessage(channelId, message);
-    }
-    for (const message of await discordFileMessages(filesOf(reply), this.o.files, reply.locale ?? locale)) {
-      await api.channels.createMessage(channelId, message);
-    }
+    const render: RenderOptions = { componentsV2: this.o.componentsV2 !== false };
+    await postReply(this.client.api, channelId, reply, { locale, files: this.o.files, render });
   }
 }

@@ -23,13 +23,7 @@ import {
 } from 'discord-api-types/v10';
 import type { ChatAdapter, PushOptions, PushTarget } from '../../src/chat/adapter.ts';
 import type { Bot } from '../../src/chat/bot.ts';
-import {
-  type ChatAttachment,
-  type ChatEvent,
-  filesOf,
-  type RejectedFile,
-  type Reply,
-} from '../../src/chat/types.ts';
+import { type ChatEvent, filesOf, type Reply } from '../../src/chat/types.ts';
 import type { DomainServices } from '../../src/domain/services.ts';
 import type { FileStorage } from '../../src/files/storage.ts';
 import type { UploadRules } from '../../src/files/uploads.ts';
@@ -43,8 +37,10 @@ import { type CommandGroups, commandLine, FREE_TEXT_COMMAND } from './commands.t
 import { discordFileMessages } from './files.ts';
 import { type Answer, DiscordForms } from './forms.ts';
 import { checkInteraction, parsePageButton } from './inbound.ts';
+import { eventOf, userOf } from './interaction-event.ts';
 import { fetchAttachments, suggest } from './options.ts';
 import { type DiscordMessage, type RenderOptions, renderDiscordMessages } from './render.ts';
+import { postReply } from './send.ts';
 import { TeamNews } from './team-news.ts';
 import { TeamThreads } from './team-threads.ts';
 import { isValidDiscordRequest, publicKeyFromHex } from './verify.ts';
@@ -183,40 +179,6 @@ export class DiscordAdapter implements ChatAdapter {
     await this.threads?.onDelivery(outcome);
   }
 
-  private userOf(i: Interaction): { id: string; locale?: string } {
-    const user = i.member?.user ?? i.user;
-    return { id: String(user?.id ?? ''), ...(typeof i.locale === 'string' ? { locale: i.locale } : {}) };
-  }
-
-  private event(
-    i: Interaction,
-    input:
-      | { kind: 'message'; text: string; attachments?: ChatAttachment[]; rejectedFiles?: RejectedFile[] }
-      | { kind: 'action'; payload: string },
-  ): ChatEvent {
-    const user = this.userOf(i);
-    const hint = user.locale?.startsWith('ja') ? 'ja' : user.locale?.startsWith('en') ? 'en' : undefined;
-    return {
-      ...input,
-      id: String(i.id),
-      platform: 'discord',
-      // Discord user ids are global: one identity whatever the server.
-      sender: {
-        workspace: '',
-        externalId: user.id,
-        ...(i.member?.user?.global_name || i.user?.global_name
-          ? { displayName: String(i.member?.user?.global_name ?? i.user?.global_name) }
-          : {}),
-        ...(hint ? { localeHint: hint } : {}),
-      },
-      conversation: {
-        kind: i.guild_id ? 'group' : 'direct',
-        id: String(i.channel_id ?? i.channel?.id ?? ''),
-      },
-      receivedAt: this.o.clock?.() ?? new Date(),
-    } as ChatEvent;
-  }
-
   private async interaction(i: APIInteraction): Promise<HttpResponse> {
     if (i.type === InteractionType.Ping) return respond({ type: InteractionResponseType.Pong });
     if (i.type === InteractionType.ApplicationCommandAutocomplete)
@@ -244,7 +206,7 @@ export class DiscordAdapter implements ChatAdapter {
           this.o.uploadRules,
         );
         return this.run(
-          this.event(i, {
+          eventOf(i, this.o.clock?.() ?? new Date(), {
             kind: 'message',
             text,
             ...(attachments.length ? { attachments } : {}),
@@ -258,7 +220,7 @@ export class DiscordAdapter implements ChatAdapter {
       // A button under a form's page opens the next (or a refused) page's modal (forms.ts).
       answer = parsePageButton(payload)
         ? () => this.form(i, (event) => this.forms.page(event, payload))
-        : () => this.run(this.event(i, { kind: 'action', payload }), false);
+        : () => this.run(eventOf(i, this.o.clock?.() ?? new Date(), { kind: 'action', payload }), false);
     } else {
       // MODAL_SUBMIT: the last type inbound.ts lets through.
       const { data } = i;
@@ -366,11 +328,11 @@ export class DiscordAdapter implements ChatAdapter {
   /** A form's page opened or submitted, once per interaction id. */
   private async form(i: Interaction, handle: (event: ChatEvent) => Promise<Answer>): Promise<Answer> {
     if (!(await this.o.bot.firstTime('discord', String(i.id)))) return { kind: 'duplicate' };
-    return handle(this.event(i, { kind: 'message', text: '' }));
+    return handle(eventOf(i, this.o.clock?.() ?? new Date(), { kind: 'message', text: '' }));
   }
 
   private autocomplete(i: APIApplicationCommandAutocompleteInteraction) {
-    return suggest(commandLine(i.data), this.userOf(i).id, this.o, this.log);
+    return suggest(commandLine(i.data), userOf(i).id, this.o, this.log);
   }
 
   /** A notification for one Discord user, by DM. */
@@ -381,13 +343,11 @@ export class DiscordAdapter implements ChatAdapter {
         channel = (await this.api.users.createDM(target.externalId)).id;
         this.dmChannels.set(target.externalId, channel);
       }
-      const locale = reply.locale ?? target.locale;
-      for (const m of renderDiscordMessages({ ...reply, locale }, this.render)) {
-        await this.api.channels.createMessage(channel, m);
-      }
-      for (const m of await discordFileMessages(filesOf(reply), this.o.files, locale)) {
-        await this.api.channels.createMessage(channel, m);
-      }
+      await postReply(this.api, channel, reply, {
+        locale: target.locale,
+        files: this.o.files,
+        render: this.render,
+      });
     } catch (err) {
       // 50007: the user does not accept DMs from us; 10013: unknown user (https://discord.com/developers/docs/topics/opcodes-and-status-codes).
       if (err instanceof DiscordAPIError && (err.code === 50007 || err.code === 10013)) {
