@@ -197,8 +197,8 @@ async function main(): Promise<number> {
   const [run] = (
     await db.query(
       `select matched, extract(epoch from finished_at - created_at)::float8 as seconds,
-              (select count(*) from alert_batches where job_id = $1)::int as batches
-         from alert_runs where job_id = $1`,
+              (select count(*) from fanout_batches where kind = 'job.alert' and subject_id = $1)::int as batches
+         from fanout_runs where kind = 'job.alert' and subject_id = $1`,
       [job.id],
     )
   ).rows;

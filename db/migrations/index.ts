@@ -17,6 +17,7 @@ import { Migration20261206110000_company_details } from './Migration202612061100
 import { Migration20261206120000_identity_checks } from './Migration20261206120000_identity_checks.ts';
 import { Migration20261206130000_profile_fields } from './Migration20261206130000_profile_fields.ts';
 import { Migration20261206140000_team_threads } from './Migration20261206140000_team_threads.ts';
+import { Migration20261206150000_fanout_kinds } from './Migration20261206150000_fanout_kinds.ts';
 
 export const migrations = [
   { name: 'Migration20261122000000_foundation', class: Migration20261122000000Foundation },
@@ -37,4 +38,5 @@ export const migrations = [
   { name: 'Migration20261206120000_identity_checks', class: Migration20261206120000_identity_checks },
   { name: 'Migration20261206130000_profile_fields', class: Migration20261206130000_profile_fields },
   { name: 'Migration20261206140000_team_threads', class: Migration20261206140000_team_threads },
+  { name: 'Migration20261206150000_fanout_kinds', class: Migration20261206150000_fanout_kinds },
 ];
