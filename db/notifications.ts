@@ -2,6 +2,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Platform } from '../src/config.ts';
 import { isFanoutType, outboxContentSql } from '../src/domain/audience/kinds.ts';
+import { WITH_ALERT_PREFERENCES } from '../src/domain/audience/sql.ts';
 import type { OutboxRecord } from '../src/domain/shared.ts';
 import { isLocale } from '../src/i18n/index.ts';
 import type {
@@ -100,7 +101,7 @@ export function createNotificationStore(orm: MikroORM): NotificationStore {
         }[]
       >(
         `select u.id, u.locale, ap.preferred_platform, ap.quiet_start, ap.quiet_end from users u
-           left join alert_preferences ap on ap.user_id = u.id where u.id = any(?::int[])`,
+           ${WITH_ALERT_PREFERENCES} where u.id = any(?::int[])`,
         [ids],
       );
       for (const u of users) {
