@@ -73,10 +73,11 @@ export class NotificationDelivery {
 
   /**
    * The queue job id (and platform idempotency key) of an outbox row or a multicast batch:
-   * `outbox-<database>-<id>`, `alert-batch-<database>-<id>` (every fan-out kind's batches: the
-   * name is kept so batches queued before fan-outs had kinds keep their retry keys). The database's own tag keeps a fresh
-   * or restored database's ids (which start again at 1) apart from the jobs a long-lived Redis still
-   * holds from an earlier one: BullMQ takes an add whose id it already has as a repeat and drops it.
+   * `outbox-<database>-<id>`, `alert-batch-<database>-<id>` (the batches of every fan-out kind: the
+   * name stayed, so a batch queued before fan-outs had kinds keeps its retry key). The database's
+   * own tag keeps a fresh or restored database's ids (which start again at 1) apart from the jobs a
+   * long-lived Redis still holds from an earlier one: BullMQ takes an add whose id it already has as
+   * a repeat and drops it.
    */
   async jobId(kind: 'outbox' | 'alert-batch', id: number): Promise<string> {
     return `${kind}-${await this.options.store.instanceTag()}-${id}`;
@@ -84,9 +85,9 @@ export class NotificationDelivery {
 
   /**
    * One relay pass; returns how many rows and recipients it moved.
-   * 1. Fan-outs (job alerts, notices), a page at a time (`fanoutPage`, up to 10,000 people a page): each page's
-   *    multicast batches are queued as soon as it commits, while the next page is matched, so the
-   *    first multicasts go out while later pages are still being matched.
+   * 1. Fan-outs (job alerts, notices), a page at a time (`fanoutPage`, up to 10,000 people a page):
+   *    each page's multicast batches are queued as soon as it commits, while the next page is
+   *    matched, so the first multicasts go out while later pages are still being matched.
    * 2. Batches never handed to the queue, or handed over 15 s ago and still unsent (a relay
    *    that died in between): queued again, once per batch id.
    * 3. Up to `limit` outbox rows (everything sent one by one), each to its recipient's platform.
