@@ -147,17 +147,19 @@ export function createMikroStore(orm: MikroORM, kind: StoreKind): Store {
         );
       },
       async funnel(jobId) {
-        // A job's alert receipts are one range of their primary key (job_id, user_id); its
-        // multicast batches (each its recipients' receipt) one range of alert_batches_job_id_index.
+        // A job's alert receipts are one range of their primary key (kind, subject_id, user_id); its
+        // multicast batches (each its recipients' receipt) one range of fanout_batches_kind_subject_id_index.
         const [row] = await em().execute<{ sent: number; opened: number; applied: number }[]>(
           `select
-             (select count(*) from alert_receipts where job_id = ? and status = 'sent')::int
-               + (select coalesce(sum(cardinality(user_ids)), 0) from alert_batches
-                   where job_id = ? and status = 'sent')::int as sent,
+             (select count(*) from fanout_receipts where kind = 'job.alert' and subject_id = ? and status = 'sent')::int
+               + (select coalesce(sum(cardinality(user_ids)), 0) from fanout_batches
+                   where kind = 'job.alert' and subject_id = ? and status = 'sent')::int as sent,
              (select count(*) from alert_taps where job_id = ?)::int as opened,
              (select count(*) from applications a where a.job_id = ? and (
-                exists (select 1 from alert_receipts r where r.job_id = a.job_id and r.user_id = a.worker_id)
-                or exists (select 1 from alert_batches b where b.job_id = a.job_id and a.worker_id = any(b.user_ids))
+                exists (select 1 from fanout_receipts r
+                         where r.kind = 'job.alert' and r.subject_id = a.job_id and r.user_id = a.worker_id)
+                or exists (select 1 from fanout_batches b
+                            where b.kind = 'job.alert' and b.subject_id = a.job_id and a.worker_id = any(b.user_ids))
               ))::int as applied`,
           [jobId, jobId, jobId, jobId],
         );

@@ -14,6 +14,7 @@ import {
   StoredFile,
   User,
 } from './entities/index.ts';
+import { audienceTables } from './fanout.ts';
 import { marketTables } from './repositories/market.ts';
 import { supportTables } from './repositories/support.ts';
 import { workTables } from './repositories/work.ts';
@@ -55,6 +56,7 @@ export function createTx(em: EntityManager): Tx {
       em.create(AuditLog, row);
       await em.flush();
     },
+    audience: audienceTables(em),
     work: workTables(em),
     support: supportTables(em),
     market: marketTables(em),

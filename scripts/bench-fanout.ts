@@ -1,5 +1,5 @@
 /**
- * `npm run bench:fanout [-- --workers 100000 --queue redis|postgres --kill --profile DIR]`
+ * `npm run bench:fanout [-- --workers 100000 --queue redis|postgres --kill --notice --profile DIR]`
  *
  * Seeds N workers reachable on LINE into a throw-away schema of the real PostgreSQL
  * (BENCH_DATABASE_URL), starts the app as `npm start` does (its own process, ROLE=all) against the
@@ -7,7 +7,8 @@
  * the matching time (the post, and the fan-out's pages of matching workers), the time from
  * the post to the last delivery, recipients/s against the platform's ceiling (200 × 500 = 100,000/s),
  * duplicates and missing recipients. `--kill` SIGKILLs the app when about a third has been delivered
- * and starts it again: every recipient must still get the alert exactly once.
+ * and starts it again: every recipient must still get the alert exactly once. `--notice` publishes
+ * an お知らせ to everyone instead of posting a job (the same fan-out, audience "everyone").
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -28,6 +29,8 @@ const { values } = parseArgs({
     workers: { type: 'string', default: '100000' },
     queue: { type: 'string', default: 'redis' },
     kill: { type: 'boolean', default: false },
+    /** A notice to everyone (お知らせ配信 全員) instead of a job. */
+    notice: { type: 'boolean', default: false },
     /** Writes a V8 CPU profile of the app into this folder (open it in Chrome DevTools). */
     profile: { type: 'string' },
   },
@@ -116,7 +119,7 @@ async function main(): Promise<number> {
   );
   await db.query('analyze');
   out(
-    `bench:fanout  ${N} LINE workers (seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s), queue ${values.queue}${values.kill ? ', SIGKILL mid-run' : ''}`,
+    `bench:fanout  ${values.notice ? 'notice to everyone, ' : ''}${N} LINE workers (seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s), queue ${values.queue}${values.kill ? ', SIGKILL mid-run' : ''}`,
   );
 
   let child = startApp();
@@ -131,15 +134,28 @@ async function main(): Promise<number> {
     bench: process.cpuUsage(),
   };
   const posted = performance.now();
-  const { job, alerts } = await domain.services.jobs.post(actor, {
-    title: 'アンケート入力',
-    reward: { type: 'fixed', yen: 12000 },
-    remote: true,
-    status: 'open',
-  });
+  const subject = values.notice
+    ? await domain.services.notices
+        .publish(actor, {
+          kind: 'maintenance',
+          title: '12月20日 2:00〜4:00 メンテナンスのお知らせ',
+          body: 'この間はご利用いただけません。',
+          audience: { everyone: true },
+        })
+        .then(({ notice, notified }) => ({ kind: 'notice.published', id: notice.id, reached: notified }))
+    : await domain.services.jobs
+        .post(actor, {
+          title: 'アンケート入力',
+          reward: { type: 'fixed', yen: 12000 },
+          remote: true,
+          status: 'open',
+        })
+        .then(({ job, alerts }) => ({ kind: 'job.alert', id: job.id, reached: alerts }));
   const matchedMs = performance.now() - posted;
   out(
-    `  post                 job #${job.id} posted in ${matchedMs.toFixed(0)} ms (${alerts} workers match; fan-out committed)`,
+    values.notice
+      ? `  post                 notice #${subject.id} to everyone published in ${matchedMs.toFixed(0)} ms (${subject.reached} people reached; fan-out committed)`
+      : `  post                 job #${subject.id} posted in ${matchedMs.toFixed(0)} ms (${subject.reached} workers match; fan-out committed)`,
   );
 
   let killed = false;
@@ -197,13 +213,13 @@ async function main(): Promise<number> {
   const [run] = (
     await db.query(
       `select matched, extract(epoch from finished_at - created_at)::float8 as seconds,
-              (select count(*) from alert_batches where job_id = $1)::int as batches
-         from alert_runs where job_id = $1`,
-      [job.id],
+              (select count(*) from fanout_batches where kind = $2 and subject_id = $1)::int as batches
+         from fanout_runs where kind = $2 and subject_id = $1`,
+      [subject.id, subject.kind],
     )
   ).rows;
   out(
-    `  fan-out pages        ${run?.matched} workers matched into ${run?.batches} batches in ${Number(run?.seconds).toFixed(2)} s (commit of the post → last page)`,
+    `  fan-out pages        ${run?.matched} ${values.notice ? 'people' : 'workers'} matched into ${run?.batches} batches in ${Number(run?.seconds).toFixed(2)} s (commit of the post → last page)`,
   );
   out(
     `  CPU seconds          app ${cpu.app.toFixed(2)}, PostgreSQL ${cpu.pg.toFixed(2)}, Redis ${cpu.redis.toFixed(2)}, bench + fake LINE ${cpu.bench.toFixed(2)} (2 cores: ${(2 * endToEnd).toFixed(2)} available)`,

@@ -3,7 +3,8 @@
  * job alert is going out to 3,000 LINE workers, then started again. Every worker must end up with
  * the alert exactly once: batches are fixed when their page commits, BullMQ re-runs the stalled ones
  * (within 10 s: the multicast queue's lock), and
- * LINE's retry key turns a repeat of an accepted multicast into a 409.
+ * LINE's retry key turns a repeat of an accepted multicast into a 409. Then the same for a notice
+ * to everyone (the same fan-out), which is read-tracked once it arrived.
  */
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
@@ -99,6 +100,66 @@ describe('fan-out across a SIGKILL', () => {
     for (const d of fake.delivered) counts.set(d.to, (counts.get(d.to) ?? 0) + 1);
     expect(counts.size).toBe(N);
     expect([...counts.values()].filter((n) => n > 1)).toEqual([]);
+    expect(fake.violations).toEqual([]);
+  }, 180_000);
+
+  it('delivers a notice to everyone exactly once when the app is killed mid-run, then tracks its reading', async () => {
+    const running =
+      children.find((c) => c.child.exitCode === null && c.child.signalCode === null) ?? (await start());
+    const config = loadConfig({ DATABASE_URL: schema.url, DATA_DIR: dataDir });
+    const domain = await createDomain(config, opened.store);
+    const { rows } = await db.query(
+      `insert into users (display_name, locale, roles, created_at, updated_at) values ('s2', 'ja', '{staff}', now(), now()) returning id`,
+    );
+    const staff = { userId: Number(rows[0].id), roles: ['staff' as const], companyId: null };
+    const title = '夜間メンテナンスのお知らせ';
+    const { notice, notified } = await domain.services.notices.publish(staff, {
+      kind: 'maintenance',
+      title,
+      body: '2:00〜4:00 はご利用いただけません。',
+      audience: { everyone: true },
+    });
+    // The workers and the two staff members (who have no chat identity here).
+    expect(notified).toBe(N + 2);
+    const got = () => fake.delivered.filter((d) => JSON.stringify(d.messages).includes(title));
+
+    await fake.waitFor(() => got().length >= 500, 20_000);
+    running.child.kill('SIGKILL');
+    await running.exited;
+    expect(got().length).toBeLessThan(N);
+
+    await start();
+    await fake.waitFor(() => new Set(got().map((d) => d.to)).size === N, 120_000);
+    await new Promise((r) => setTimeout(r, 1500));
+    const counts = new Map<string, number>();
+    for (const d of got()) counts.set(d.to, (counts.get(d.to) ?? 0) + 1);
+    expect(counts.size).toBe(N);
+    expect([...counts.values()].filter((n) => n > 1)).toEqual([]);
+    const receipts = async () =>
+      (
+        await db.query(
+          `select status, count(*)::int as n from fanout_recipients
+            where kind = 'notice.published' and subject_id = $1 and platform = 'line' group by 1`,
+          [notice.id],
+        )
+      ).rows;
+    for (let i = 0; i < 100 && (await receipts())[0]?.n !== N; i++)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(await receipts()).toEqual([{ status: 'sent', n: N }]);
+
+    // Read tracking: unread for everyone until opened, once.
+    const worker = {
+      userId: Number((await db.query(`select id from users where display_name = 'w1'`)).rows[0].id),
+      roles: ['worker' as const],
+      companyId: null,
+    };
+    expect((await domain.services.notices.list(worker)).items.find((n) => n.id === notice.id)?.read).toBe(
+      false,
+    );
+    await domain.services.notices.open(worker, notice.id);
+    expect((await domain.services.notices.list(worker)).items.find((n) => n.id === notice.id)?.read).toBe(
+      true,
+    );
     expect(fake.violations).toEqual([]);
   }, 180_000);
 });

@@ -61,7 +61,7 @@ async function relayAll(): Promise<void> {
 async function receipts(jobId: number): Promise<Record<string, number>> {
   const { rows } = await db.query(
     `select r.status || coalesce(':' || r.reason, '') as s, count(*)::int as n
-       from alert_recipients r where r.job_id = $1 group by 1`,
+       from fanout_recipients r where r.kind = 'job.alert' and r.subject_id = $1 group by 1`,
     [jobId],
   );
   return Object.fromEntries(rows.map((r) => [r.s, r.n]));
@@ -180,9 +180,10 @@ describe('job alerts to LINE', () => {
     await relayAll();
     expect(deliveredTo(ids).size).toBe(0);
     // The lease lapses; two relays now race over the same batches.
-    await db.query(`update alert_batches set queued_at = now() - interval '2 minutes' where job_id = $1`, [
-      job.id,
-    ]);
+    await db.query(
+      `update fanout_batches set queued_at = now() - interval '2 minutes' where kind = 'job.alert' and subject_id = $1`,
+      [job.id],
+    );
     await Promise.all([b.app.notifications.relayOnce(), b.app.notifications.relayOnce()]);
     await relayAll();
     await b.fake.waitFor(() => deliveredTo(ids).size === 700, 10_000);
@@ -190,7 +191,10 @@ describe('job alerts to LINE', () => {
       await new Promise((r) => setTimeout(r, 50));
     expect(await receipts(job.id)).toEqual({ sent: 700 });
     // A batch queued again after it went out (a stale lease, an operator's retry) sends nothing.
-    const { rows } = await db.query(`select id from alert_batches where job_id = $1 order by id`, [job.id]);
+    const { rows } = await db.query(
+      `select id from fanout_batches where kind = 'job.alert' and subject_id = $1 order by id`,
+      [job.id],
+    );
     await b.app.queue
       .producer(multicastJob('notify-line-multicast'))
       .addBulk(rows.map((r) => ({ data: { batchId: Number(r.id) }, options: { id: `again-${r.id}` } })));
@@ -224,7 +228,7 @@ describe('job alerts to LINE', () => {
     expect(await receipts(job.id)).toEqual({ 'failed:job_closed': 50 });
     expect(await receipts(early.id)).toEqual({});
     const { rows } = await db.query(
-      `select job_id, status, matched from alert_runs where job_id = any($1) order by job_id`,
+      `select subject_id as job_id, status, matched from fanout_runs where kind = 'job.alert' and subject_id = any($1) order by subject_id`,
       [[job.id, early.id]],
     );
     expect(rows).toEqual([
@@ -253,8 +257,8 @@ describe('job alerts to LINE', () => {
     });
     await relayAll();
     const { rows } = await db.query(
-      `select r.platform, r.status, r.reason, r.outbox_id is not null as one_by_one from alert_receipts r
-        where r.job_id = $1 order by r.platform nulls last`,
+      `select r.platform, r.status, r.reason, r.outbox_id is not null as one_by_one from fanout_receipts r
+        where r.kind = 'job.alert' and r.subject_id = $1 order by r.platform nulls last`,
       [job.id],
     );
     expect(rows).toEqual([
@@ -346,9 +350,9 @@ describe('the monthly quota', () => {
         (
           await q.query(
             `select b.status, b.reason, b.attempts, count(r.*)::int as recipients
-               from alert_batches b join alert_recipients r on r.batch_id = b.id and r.status = b.status
+               from fanout_batches b join fanout_recipients r on r.batch_id = b.id and r.status = b.status
                 and r.reason = b.reason
-              where b.job_id = $1 group by 1, 2, 3`,
+              where b.kind = 'job.alert' and b.subject_id = $1 group by 1, 2, 3`,
             [job.id],
           )
         ).rows;

@@ -3,6 +3,7 @@
  * with the month; several matches are offered as buttons, none is said plainly. Through the console.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OutboxRecord } from '../src/domain/shared.ts';
 import { type ChatBench, type ChatSession, openChatBench } from './helpers/chat.ts';
 
 let c: ChatBench;
@@ -124,7 +125,7 @@ describe('請求修正 and 請求取消 of a disputed item', () => {
     const { renderNotification } = await import('../src/notifications/render.ts');
     const { renderReply } = await import('../adapters/console/render.ts');
     const shown = renderReply(
-      await renderNotification(last, 'ja', {
+      await renderNotification(last as OutboxRecord, 'ja', {
         store: c.b.store.store,
         timeZone: 'Asia/Tokyo',
         button: async (_u, label, command) => ({ label, payload: command }),

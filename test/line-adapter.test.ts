@@ -282,10 +282,17 @@ describe('LINE push and multicast', () => {
       const key = { platform: 'line' as const, workspace: '', externalId: lineUserId('quota-user') };
       const user = await quota.app.store.users.findByIdentity(key);
       await quota.app.store.uow.run(async (tx) => {
+        // A notice's push shows the notice itself, so the notice must exist.
+        const notice = await tx.work.notices.insert({
+          kind: 'personal',
+          title: '月末のお知らせ',
+          body: '',
+          userId: user?.id ?? 0,
+        });
         await tx.notify({
           type: 'notice.published',
           recipientUserId: user?.id ?? 0,
-          payload: { title: '月末のお知らせ', noticeId: 1 },
+          payload: { title: notice.title, noticeId: notice.id, kind: notice.kind },
           dedupeKey: `quota-${Math.random()}`,
         });
       });

@@ -32,7 +32,7 @@ describe('queue job ids across database lifetimes', () => {
           tx.notify({
             type: 'application.accepted',
             recipientUserId: user.id,
-            payload: { applicationId: 7 },
+            payload: { applicationId: 7, jobId: 1, status: 'accepted' },
             dedupeKey: `ids-${round}`,
           }),
         );
@@ -98,7 +98,7 @@ describe('queue job ids across database lifetimes', () => {
           tx.notify({
             type: 'application.accepted',
             recipientUserId: user.id,
-            payload: { applicationId: 8 },
+            payload: { applicationId: 8, jobId: 1, status: 'accepted' },
             dedupeKey: `idsr-${round}`,
           }),
         );

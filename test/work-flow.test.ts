@@ -162,14 +162,14 @@ describe('job notices', () => {
     }
     // Earlier tests' jobs come first (oldest fan-out first). A page spans a range of user ids
     // (earlier tests' users make some empty) and never holds more than its 2 workers.
-    const ours = pages.filter((p) => p.jobId === job.id);
+    const ours = pages.filter((p) => p.kind === 'job.alert' && p.subjectId === job.id);
     expect(ours.map((p) => p.matched).reduce((x, y) => x + y)).toBe(3);
     expect(Math.max(...ours.map((p) => p.matched))).toBe(2);
     expect(ours.map((p) => p.done)).toEqual([...ours.slice(1).map(() => false), true]);
     const receipts = await b.store.orm.em
       .getConnection()
       .execute<{ user_id: number; status: string; reason: string | null }[]>(
-        'select user_id, status, reason from alert_receipts where job_id = ? order by user_id',
+        `select user_id, status, reason from fanout_receipts where kind = 'job.alert' and subject_id = ? order by user_id`,
         [job.id],
       );
     // Nobody here has a chat identity yet: each is recorded as unreachable, not silently dropped.
@@ -212,7 +212,7 @@ describe('job notices', () => {
       if (!page) break;
       pages.push(page);
     }
-    const ours = pages.filter((p) => p.jobId === job.id);
+    const ours = pages.filter((p) => p.kind === 'job.alert' && p.subjectId === job.id);
     // Pages don't overlap (the sum is exact) and none holds more than 10.
     expect(ours.map((p) => p.matched).reduce((x, y) => x + y)).toBe(220);
     expect(Math.max(...ours.map((p) => p.matched))).toBe(10);

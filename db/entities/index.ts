@@ -1,10 +1,10 @@
 import { ActionToken } from './action-token.ts';
-import { alertFanoutEntities } from './alert-fanout.ts';
 import { AlertTap } from './alert-tap.ts';
 import { AuditLog } from './audit-log.ts';
 import { Company } from './company.ts';
 import { DatabaseInstance } from './database-instance.ts';
 import { deskEntities } from './desk.ts';
+import { fanoutEntities } from './fanout.ts';
 import { StoredFile } from './file.ts';
 import { FlowSession } from './flow-session.ts';
 import { identityCheckEntities } from './identity-check.ts';
@@ -61,7 +61,7 @@ export const entities = [
   ...deskEntities,
   ...teamDiscordEntities,
   AlertTap,
-  ...alertFanoutEntities,
+  ...fanoutEntities,
   DatabaseInstance,
   ...identityCheckEntities,
 ];

@@ -1,5 +1,6 @@
 /** Work portal entities after the job notice: applications through payment statements. */
 import { defineEntity, p } from '@mikro-orm/core';
+import { ALERT_DEFAULTS } from '../../src/domain/audience/rules.ts';
 import { APPLICATION_STATUSES, INVOICE_ITEM_STATUSES, NOTICE_KINDS } from '../../src/domain/work/records.ts';
 import { StoredFile } from './file.ts';
 import { JobNotice } from './job-notice.ts';
@@ -205,14 +206,15 @@ export const AlertPreferenceSchema = defineEntity({
   properties: {
     id: p.integer().primary().autoincrement(),
     userId: () => p.manyToOne(User).mapToPk().fieldName('user_id').unique().deleteRule('cascade'),
-    skills: p.array().default([]),
-    prefectures: p.array().default([]),
-    remoteOk: p.boolean().default(true),
-    minRewardYen: p.integer().default(0),
+    // The defaults are the audience rules' (a worker who never saved preferences reads the same).
+    skills: p.array().default([...ALERT_DEFAULTS.skills]),
+    prefectures: p.array().default([...ALERT_DEFAULTS.prefectures]),
+    remoteOk: p.boolean().default(ALERT_DEFAULTS.remoteOk),
+    minRewardYen: p.integer().default(ALERT_DEFAULTS.minRewardYen),
     preferredPlatform: p.string().length(16).nullable(),
     quietStart: p.string().length(5).nullable(),
     quietEnd: p.string().length(5).nullable(),
-    paused: p.boolean().default(false),
+    paused: p.boolean().default(ALERT_DEFAULTS.paused),
     updatedAt: updatedAt(),
   },
 });

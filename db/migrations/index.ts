@@ -18,6 +18,7 @@ import { Migration20261206120000_identity_checks } from './Migration202612061200
 import { Migration20261206130000_profile_fields } from './Migration20261206130000_profile_fields.ts';
 import { Migration20261206140000_team_threads } from './Migration20261206140000_team_threads.ts';
 import { Migration20261206145000_inbound_order } from './Migration20261206145000_inbound_order.ts';
+import { Migration20261206150000_fanout_kinds } from './Migration20261206150000_fanout_kinds.ts';
 
 export const migrations = [
   { name: 'Migration20261122000000_foundation', class: Migration20261122000000Foundation },
@@ -39,4 +40,5 @@ export const migrations = [
   { name: 'Migration20261206130000_profile_fields', class: Migration20261206130000_profile_fields },
   { name: 'Migration20261206140000_team_threads', class: Migration20261206140000_team_threads },
   { name: 'Migration20261206145000_inbound_order', class: Migration20261206145000_inbound_order },
+  { name: 'Migration20261206150000_fanout_kinds', class: Migration20261206150000_fanout_kinds },
 ];

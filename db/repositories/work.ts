@@ -1,5 +1,6 @@
 /** Work portal tables and queries (src/domain/work/ports.ts). */
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { noticeReachesSql } from '../../src/domain/audience/sql.ts';
 import { COUNT_LIMIT, type SearchPage } from '../../src/domain/table.ts';
 import type { JobSearch, WorkTables } from '../../src/domain/work/ports.ts';
 import {
@@ -8,7 +9,6 @@ import {
   type NoticeRecord,
   SEAT_HOLDING_STATUSES,
 } from '../../src/domain/work/records.ts';
-import { ALERT_MATCH } from '../alert-match.ts';
 import {
   AlertPreference,
   Application,
@@ -25,12 +25,8 @@ import {
 import { asRecord, inOrder, likeEscape, pgTextArray } from '../sql.ts';
 import { mikroTable } from '../table.ts';
 
-/**
- * A notice `n` is visible to the user (binds: user id, roles as a text array): theirs, or for
- * everyone, or for one of their roles.
- */
-const NOTICE_VISIBLE =
-  'n.user_id = ? or (n.user_id is null and (n.audience_role is null or n.audience_role = any(?::text[])))';
+/** A notice `n` reaches the user (binds: user id, roles as a text array): the audience rule's SQL. */
+const NOTICE_VISIBLE = noticeReachesSql('?', '?::text[]');
 
 export function workTables(em: EntityManager): WorkTables {
   const notices = mikroTable<NoticeRecord, never>(em, Notice);
@@ -95,21 +91,6 @@ export function workTables(em: EntityManager): WorkTables {
 
     async countSeatsTaken(jobId) {
       return em.count(Application, { jobId, status: { $in: [...SEAT_HOLDING_STATUSES] } });
-    },
-
-    async queueJobAlerts(job) {
-      // The fan-out itself runs in pages outside this transaction (NotificationStore.fanoutPage);
-      // committing the run with the job is what guarantees it happens.
-      await em.execute(
-        `insert into alert_runs (job_id, created_at) values (?, now()) on conflict do nothing`,
-        [job.id],
-      );
-      const [row] = await em.execute<{ n: number }[]>(
-        `select count(*)::int as n from users u left join alert_preferences ap on ap.user_id = u.id
-           join job_notices j on j.id = ? where ${ALERT_MATCH}`,
-        [job.id],
-      );
-      return row?.n ?? 0;
     },
 
     async noticesFor(userId, roles, page, kinds) {

@@ -16,7 +16,7 @@ import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
 import { resolveUser } from '../services/users.ts';
 import type { Store, UserRecord } from '../store.ts';
-import type { Command, CommandContext, CommandServices } from './command.ts';
+import type { CommandContext, CommandServices } from './command.ts';
 import { type FlowAnswers, type FlowDefinition, FlowEngine, FORM_STEP } from './flow.ts';
 import { isEventId, isPlatformIdentity } from './ids.ts';
 import { type EventRef, InboundLine } from './inbound.ts';
@@ -365,5 +365,3 @@ function unknownCommandReply(locale: Locale, input: string, suggestions: string[
     })),
   };
 }
-
-export type { Command };

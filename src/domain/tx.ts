@@ -2,6 +2,7 @@
  * One database transaction as domain services see it. Everything written through a `Tx` (domain rows,
  * outbox rows, audit rows) commits or rolls back together (docs/architecture.md §4.3).
  */
+import type { AudienceTables } from './audience/ports.ts';
 import type {
   IdentityCheckRecord,
   IdentityDocumentRecord,
@@ -21,7 +22,15 @@ import type {
   UserRow,
 } from './identity/records.ts';
 import type { MarketTables } from './market/ports.ts';
-import type { CompanyRecord, FileRecord, NewAudit, NewCompany, NewFile, NewOutbox } from './shared.ts';
+import type {
+  CompanyRecord,
+  FileRecord,
+  NewAudit,
+  NewCompany,
+  NewFile,
+  NewOutbox,
+  NotificationType,
+} from './shared.ts';
 import type { SupportTables } from './support/ports.ts';
 import type { Table } from './table.ts';
 import type { WorkTables } from './work/ports.ts';
@@ -46,8 +55,10 @@ export interface Tx {
     limit: number,
   ): Promise<{ id: number; displayName: string }[]>;
   /** Queues a notification; `false` when a row with the same dedupe key already exists. */
-  notify(row: NewOutbox): Promise<boolean>;
+  notify<T extends NotificationType>(row: NewOutbox<T>): Promise<boolean>;
   audit(row: NewAudit): Promise<void>;
+  /** Who receives what: fan-outs and audiences (src/domain/audience/). */
+  audience: AudienceTables;
   work: WorkTables;
   support: SupportTables;
   market: MarketTables;

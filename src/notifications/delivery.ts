@@ -8,10 +8,11 @@
 import type { ChatAdapter, MulticastAdapter } from '../chat/adapter.ts';
 import { withLinks } from '../chat/bot.ts';
 import type { Button } from '../chat/types.ts';
+import type { RenderOptions } from '../domain/audience/kind.ts';
+import { fanoutKind, fanoutKindOf } from '../domain/audience/kinds.ts';
+import { batchSize, quietUntil } from '../domain/audience/plan.ts';
 import type { Platform } from '../domain/platforms.ts';
 import type { OutboxRecord } from '../domain/shared.ts';
-import { quietUntil } from '../domain/work/alerts.ts';
-import type { JobRecord } from '../domain/work/records.ts';
 import type { FileLinks } from '../files/links.ts';
 import type { Logger } from '../logger.ts';
 import type { Metrics } from '../metrics.ts';
@@ -26,9 +27,9 @@ import {
   multicastJob,
 } from './jobs.ts';
 import type { DeliveryTarget, NewReceipt } from './ports.ts';
-import { renderJobAlert, renderNotification } from './render.ts';
+import { renderNotification } from './render.ts';
 
-export { chooseTarget, type DeliveryJob, deliveryJob, deliveryQueue, type MulticastJob, multicastJob };
+export { chooseTarget, deliveryJob, deliveryQueue, multicastJob };
 
 /** Workers matched per fan-out page: about 0.1 s of database work, twenty multicasts of 500. */
 const FANOUT_PAGE = 10_000;
@@ -57,7 +58,7 @@ export interface DeliveryOutcome {
 export class NotificationDelivery {
   private readonly options: NotificationDeliveryOptions;
   private readonly listeners: ((outcome: DeliveryOutcome) => void)[] = [];
-  /** Platforms whose job alerts go out as multicasts, and on which queue. */
+  /** Platforms whose fan-outs go out as multicasts, and on which queue. */
   private readonly multicastQueues = new Map<Platform, { queue: string; max: number }>();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> | undefined;
@@ -72,9 +73,11 @@ export class NotificationDelivery {
 
   /**
    * The queue job id (and platform idempotency key) of an outbox row or a multicast batch:
-   * `outbox-<database>-<id>`, `alert-batch-<database>-<id>`. The database's own tag keeps a fresh
-   * or restored database's ids (which start again at 1) apart from the jobs a long-lived Redis still
-   * holds from an earlier one: BullMQ takes an add whose id it already has as a repeat and drops it.
+   * `outbox-<database>-<id>`, `alert-batch-<database>-<id>` (the batches of every fan-out kind: the
+   * name stayed, so a batch queued before fan-outs had kinds keeps its retry key). The database's
+   * own tag keeps a fresh or restored database's ids (which start again at 1) apart from the jobs a
+   * long-lived Redis still holds from an earlier one: BullMQ takes an add whose id it already has as
+   * a repeat and drops it.
    */
   async jobId(kind: 'outbox' | 'alert-batch', id: number): Promise<string> {
     return `${kind}-${await this.options.store.instanceTag()}-${id}`;
@@ -82,9 +85,9 @@ export class NotificationDelivery {
 
   /**
    * One relay pass; returns how many rows and recipients it moved.
-   * 1. Job alert fan-outs, a page at a time (`fanoutPage`, up to 10,000 workers a page): each page's
-   *    multicast batches are queued as soon as it commits, while the next page is matched, so the
-   *    first multicasts go out while later pages are still being matched.
+   * 1. Fan-outs (job alerts, notices), a page at a time (`fanoutPage`, up to 10,000 people a page):
+   *    each page's multicast batches are queued as soon as it commits, while the next page is
+   *    matched, so the first multicasts go out while later pages are still being matched.
    * 2. Batches never handed to the queue, or handed over 15 s ago and still unsent (a relay
    *    that died in between): queued again, once per batch id.
    * 3. Up to `limit` outbox rows (everything sent one by one), each to its recipient's platform.
@@ -98,7 +101,7 @@ export class NotificationDelivery {
     for (;;) {
       const page = await store.notifications.fanoutPage({
         pageSize: FANOUT_PAGE,
-        multicast: platform && multicast ? { platform, size: multicast.max } : null,
+        multicast: platform && multicast ? { platform, size: batchSize(multicast.max) } : null,
       });
       if (!page) break;
       moved += page.matched;
@@ -124,7 +127,7 @@ export class NotificationDelivery {
       const queue = this.multicastQueues.get(b.platform)?.queue;
       if (!queue) continue;
       const list = byQueue.get(queue) ?? [];
-      list.push({ batchId: b.id, noticeId: b.jobId });
+      list.push({ batchId: b.id, subject: `${b.kind}:${b.subjectId}` });
       byQueue.set(queue, list);
     }
     for (const [name, items] of byQueue) {
@@ -172,11 +175,11 @@ export class NotificationDelivery {
       if (!target || stored.get(row.id) !== 'queued') continue;
       const name = deliveryQueue(target, row.recipientUserId);
       const list = byQueue.get(name) ?? [];
-      // A job alert waits out the recipient's quiet hours instead of being dropped.
+      // A fan-out's message (job alert, notice) waits out the recipient's quiet hours instead of being dropped.
       const quiet = recipients.get(row.recipientUserId)?.quiet;
       const now = this.clock();
       const until =
-        row.type === 'job.alert' && quiet
+        fanoutKindOf(row.type)?.quietHours && quiet
           ? quietUntil({ quietStart: quiet.start, quietEnd: quiet.end }, now, this.options.timeZone)
           : null;
       list.push({
@@ -197,21 +200,12 @@ export class NotificationDelivery {
     for (const [name, items] of byQueue) await queue.producer(deliveryJob(name)).addBulk(items);
   }
 
-  /** The job, if it still takes applications (open, seats left); alerts for any other are cancelled. */
-  private async openJob(jobId: number): Promise<JobRecord | null> {
-    const found = await this.options.store.uow.read(async (tx) => {
-      const j = await tx.work.jobs.get(jobId);
-      return j ? { job: j, taken: await tx.work.countSeatsTaken(j.id) } : null;
-    });
-    return found && found.job.status === 'open' && found.taken < found.job.openings ? found.job : null;
-  }
-
   /**
-   * Serves job-alert multicasts for a platform that has them. A batch still queued is checked
-   * against its job (closed, cancelled or filled: the batch is cancelled), rendered once for its
-   * language, sent in one call whose retry key is the batch's, and settled (the batch is its
-   * recipients' receipt: one row, whatever their number). A retry after a crash sends the same
-   * key: LINE answers 409 and nobody gets it twice.
+   * Serves fan-out multicasts for a platform that has them. A batch still queued is read with what
+   * it shows, its cause checked in the same query (a job closed, cancelled or filled: the batch is
+   * cancelled), rendered once for its language by its kind, sent in one call whose retry key is
+   * the batch's, and settled (the batch is its recipients' receipt: one row, whatever their
+   * number). A retry after a crash sends the same key: LINE answers 409 and nobody gets it twice.
    */
   serveMulticast(queueName: string, adapter: MulticastAdapter, workerOptions?: WorkerOptions): void {
     const { store, queue, logger } = this.options;
@@ -219,13 +213,16 @@ export class NotificationDelivery {
     queue.handle(
       multicastJob(queueName),
       async (data) => {
-        const batch = await store.notifications.alertBatch(data.batchId);
+        const batch = await store.notifications.fanoutBatch(data.batchId);
         if (batch?.status !== 'queued') return;
-        if (!batch.openJob) {
-          await store.notifications.settleBatch(batch.id, { status: 'failed', reason: 'job_closed' });
+        const kind = fanoutKind(batch.kind);
+        if (batch.content === null) {
+          await store.notifications.settleBatch(batch.id, { status: 'failed', reason: kind.cancelledReason });
           return;
         }
-        const reply = renderJobAlert(batch.openJob, batch.locale, this.options.timeZone);
+        const reply = await kind.render(kind.parse(batch.content), batch.locale, {
+          timeZone: this.options.timeZone,
+        });
         try {
           await adapter.multicast(
             batch.externalIds,
@@ -262,21 +259,32 @@ export class NotificationDelivery {
           row.recipientUserId,
         );
         const locale = recipient?.locale ?? 'ja';
-        // An alert that waited (quiet hours, a queue) is not sent for a job that closed or filled meanwhile.
-        if (row.type === 'job.alert' && !(await this.openJob(Number(row.payload.jobId)))) {
+        // A fan-out's message that waited (quiet hours, a queue) is not sent once its cause is gone
+        // (a job closed or filled meanwhile): `get` read what it shows with its cause.
+        const kind = fanoutKindOf(row.type);
+        if (kind && row.content === null) {
           await store.notifications.receipt(row.id, row.recipientUserId, {
             status: 'failed',
-            reason: 'job_closed',
+            reason: kind.cancelledReason,
           });
           return;
         }
         try {
-          const reply = withLinks(
-            await renderNotification(row, locale, {
-              store,
-              timeZone: this.options.timeZone,
-              button: this.options.button,
+          const personal: RenderOptions = {
+            timeZone: this.options.timeZone,
+            button: async (b) => ({
+              ...(await this.options.button(row.recipientUserId, b.label, b.payload)),
+              ...(b.style ? { style: b.style } : {}),
             }),
+          };
+          const reply = withLinks(
+            kind
+              ? await kind.render(kind.parse(row.content), locale, personal)
+              : await renderNotification(row, locale, {
+                  store,
+                  timeZone: this.options.timeZone,
+                  button: this.options.button,
+                }),
             row.recipientUserId,
             this.options.links,
           );
@@ -333,7 +341,7 @@ export class NotificationDelivery {
 
   /**
    * Relays every `intervalMs` (and at once) until stopped. In between, every `fanoutPollMs` it asks
-   * (one index-only query) whether a job alert fan-out is waiting, and relays at once if so: a
+   * (one index-only query) whether a fan-out is waiting, and relays at once if so: a
    * posted job's first multicasts leave within about a tenth of a second. While passes come back
    * full (a large fan-out), the next one starts straight away.
    */

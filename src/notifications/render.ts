@@ -1,7 +1,9 @@
-/** A notification (outbox row) as a Reply in the recipient's language, with a button where one helps. */
+/**
+ * A notification (outbox row) as a Reply in the recipient's language, with a button where one helps.
+ * Fan-out kinds (job alerts, notices) render themselves (src/domain/audience/kinds.ts).
+ */
 import { type Button, type FileBlock, fileBlock, type Reply } from '../chat/types.ts';
 import type { OutboxRecord } from '../domain/shared.ts';
-import type { JobRecord } from '../domain/work/records.ts';
 import { formatDate, formatMonth, formatYen } from '../i18n/format.ts';
 import { type Locale, type MessageKey, t, translateRaw } from '../i18n/index.ts';
 import type { Store } from '../store.ts';
@@ -15,77 +17,39 @@ export interface RenderDeps {
 
 const text = (value: string) => ({ type: 'text' as const, text: value });
 
+/**
+ * A payload as a bag of values: the generic templates read whatever fields it has, each checked
+ * for its type where it is used (rows written before a payload gained a field lack it).
+ */
+const payloadOf = (row: OutboxRecord): Readonly<Record<string, unknown>> => row.payload;
+
 /** Payload values as template parameters, with money, dates and labels made readable. */
 function params(row: OutboxRecord, locale: Locale, timeZone: string): Record<string, string | number> {
+  const payload = payloadOf(row);
   const p: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(row.payload)) {
+  for (const [k, v] of Object.entries(payload)) {
     if (typeof v === 'string' || typeof v === 'number') p[k] = v;
   }
-  const yen = (k: string) =>
-    typeof row.payload[k] === 'number' ? formatYen(row.payload[k] as number, locale) : '';
+  const yen = (k: string) => (typeof payload[k] === 'number' ? formatYen(payload[k] as number, locale) : '');
   p.amount = yen('amountYen');
   p.previous = yen('previousAmountYen');
   p.total = yen('totalYen');
   // A business month (`2026-11`) reads as 2026年11月 / Nov 2026, as everywhere else.
-  if (typeof row.payload.month === 'string') p.month = formatMonth(row.payload.month, locale);
-  if (typeof row.payload.payDate === 'string') {
-    p.payDate = formatDate(new Date(`${row.payload.payDate}T12:00:00Z`), locale, timeZone);
+  if (typeof payload.month === 'string') p.month = formatMonth(payload.month, locale);
+  if (typeof payload.payDate === 'string') {
+    p.payDate = formatDate(new Date(`${payload.payDate}T12:00:00Z`), locale, timeZone);
   }
-  if (row.type === 'inquiry.status' && typeof row.payload.status === 'string') {
-    p.status = translateRaw(locale, `support.status.${row.payload.status}` as MessageKey);
+  if (row.type === 'inquiry.status' && typeof payload.status === 'string') {
+    p.status = translateRaw(locale, `support.status.${payload.status}` as MessageKey);
   }
-  if (row.type.startsWith('identity.') && typeof row.payload.kind === 'string') {
-    p.kindLabel = translateRaw(locale, `checks.kind.${row.payload.kind}` as MessageKey);
+  if (row.type.startsWith('identity.') && typeof payload.kind === 'string') {
+    p.kindLabel = translateRaw(locale, `checks.kind.${payload.kind}` as MessageKey);
   }
-  if (typeof row.payload.dueAt === 'string')
-    p.due = formatDate(new Date(row.payload.dueAt), locale, timeZone);
-  if (typeof row.payload.decision === 'string') {
-    p.decision = translateRaw(locale, `notify.decision.${row.payload.decision}` as MessageKey);
+  if (typeof payload.dueAt === 'string') p.due = formatDate(new Date(payload.dueAt), locale, timeZone);
+  if (typeof payload.decision === 'string') {
+    p.decision = translateRaw(locale, `notify.decision.${payload.decision}` as MessageKey);
   }
   return p;
-}
-
-/**
- * A job alert's buttons: Apply, and Details (opening the job). Both are counted for the alert's
- * funnel (see chat/bot.ts), since a chat app never tells anyone that a message was read.
- */
-export const alertButtons = (jobId: number, locale: Locale): Button[] => [
-  { label: t(locale, 'notify.button.apply'), payload: `alert-apply:${jobId}` },
-  { label: t(locale, 'notify.button.details'), payload: `alert-open:${jobId}` },
-];
-
-/** What a job alert shows of its job. */
-export type AlertJob = Pick<JobRecord, 'id' | 'title' | 'category' | 'rewardYen' | 'deadline'>;
-
-/**
- * A job alert. Sent to many at once (LINE multicast), the Apply button carries the command itself
- * rather than a per-user token, so one message serves every recipient.
- */
-export function renderJobAlert(
-  job: AlertJob,
-  locale: Locale,
-  timeZone: string,
-  buttons: Button[] = alertButtons(job.id, locale),
-): Reply {
-  return {
-    locale,
-    blocks: [
-      text(t(locale, 'notify.job.alert')),
-      {
-        type: 'card',
-        title: `#${job.id} ${job.title}`,
-        ...(job.category ? { subtitle: job.category } : {}),
-        fields: [
-          { label: t(locale, 'jobs.field.reward'), value: formatYen(job.rewardYen, locale) },
-          {
-            label: t(locale, 'jobs.field.deadline'),
-            value: job.deadline ? formatDate(job.deadline, locale, timeZone) : t(locale, 'jobs.no_deadline'),
-          },
-        ],
-        buttons,
-      },
-    ],
-  };
 }
 
 export async function renderNotification(
@@ -93,25 +57,15 @@ export async function renderNotification(
   locale: Locale,
   deps: RenderDeps,
 ): Promise<Reply> {
-  if (row.type === 'job.alert' && typeof row.payload.jobId === 'number') {
-    const jobId = row.payload.jobId;
-    const job = await deps.store.uow.read((tx) => tx.work.jobs.get(jobId));
-    if (job) {
-      const buttons = await Promise.all(
-        alertButtons(job.id, locale).map((b) => deps.button(row.recipientUserId, b.label, b.payload)),
-      );
-      return renderJobAlert(job, locale, deps.timeZone, buttons);
-    }
-  }
   if (row.type === 'inquiry.message') {
     const shown = await inquiryMessage(row, locale, deps);
     if (shown) return shown;
   }
   const key = (
-    row.type === 'invoice.item_added' && row.payload.corrected === true
+    row.type === 'invoice.item_added' && payloadOf(row).corrected === true
       ? 'notify.invoice.item_corrected'
       : row.type === 'identity.decided'
-        ? `notify.identity.${row.payload.verdict === 'verified' ? 'verified' : 'rejected'}`
+        ? `notify.identity.${payloadOf(row).verdict === 'verified' ? 'verified' : 'rejected'}`
         : `notify.${row.type}`
   ) as MessageKey;
   const said = await whatTheyWrote(row, locale, deps);
@@ -135,7 +89,7 @@ export async function renderNotification(
 }
 
 async function filesOfPayload(row: OutboxRecord, deps: RenderDeps): Promise<FileBlock[]> {
-  const ids = row.payload.fileIds;
+  const ids = payloadOf(row).fileIds;
   if (!Array.isArray(ids) || ids.length === 0) return [];
   const numbers = ids.filter((id): id is number => Number.isSafeInteger(id) && id > 0);
   const rows = await deps.store.uow.read((tx) => tx.files.find({ id: numbers }));
@@ -165,7 +119,7 @@ function quote(label: string, body: string | null | undefined, locale: Locale): 
  * a delivery.
  */
 async function whatTheyWrote(row: OutboxRecord, locale: Locale, deps: RenderDeps): Promise<string | null> {
-  const p = row.payload;
+  const p = payloadOf(row);
   const appId = typeof p.applicationId === 'number' ? p.applicationId : null;
   switch (row.type) {
     case 'application.rejected':
@@ -213,7 +167,7 @@ async function whatTheyWrote(row: OutboxRecord, locale: Locale, deps: RenderDeps
 
 /** The next thing the recipient can do, and the way to the whole record. */
 async function nextStepButtons(row: OutboxRecord, locale: Locale, deps: RenderDeps): Promise<Button[]> {
-  const p = row.payload;
+  const p = payloadOf(row);
   const to = row.recipientUserId;
   const b = (key: MessageKey, command: string) => deps.button(to, translateRaw(locale, key), command);
   // Invoice items: confirm it, or see the month's invoice (where 異議 is explained).
@@ -253,7 +207,7 @@ async function nextStepButtons(row: OutboxRecord, locale: Locale, deps: RenderDe
 }
 
 async function decisionButtons(row: OutboxRecord, locale: Locale, deps: RenderDeps): Promise<Button[]> {
-  const p = row.payload;
+  const p = payloadOf(row);
   const to = row.recipientUserId;
   const b = (key: MessageKey, command: string) => deps.button(to, translateRaw(locale, key), command);
   if (row.type === 'application.received' && typeof p.applicationId === 'number') {
@@ -291,7 +245,7 @@ async function decisionButtons(row: OutboxRecord, locale: Locale, deps: RenderDe
 
 /** A message on an inquiry, shown whole (the reader should not have to go and look). */
 async function inquiryMessage(row: OutboxRecord, locale: Locale, deps: RenderDeps): Promise<Reply | null> {
-  const { inquiryId, messageId } = row.payload;
+  const { inquiryId, messageId } = payloadOf(row);
   if (typeof inquiryId !== 'number' || typeof messageId !== 'number') return null;
   const found = await deps.store.uow.read(async (tx) => {
     const message = await tx.support.messages.get(messageId);

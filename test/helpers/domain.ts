@@ -34,6 +34,12 @@ export function testClock(start: Date | string = '2026-11-20T03:00:00Z'): TestCl
   return clock;
 }
 
+/** An outbox row with its payload as a plain record. */
+export type OutboxRow = Omit<OutboxRecord, 'type' | 'payload'> & {
+  type: OutboxRecord['type'];
+  payload: Record<string, unknown>;
+};
+
 export interface DomainBench {
   ctx: DomainContext;
   clock: TestClock;
@@ -43,7 +49,8 @@ export interface DomainBench {
   company(name?: string): Promise<number>;
   /** Stores bytes in file storage and returns them as an upload, as an adapter would. */
   upload(name: string, content: string, mime?: string): Promise<UploadedFile>;
-  outbox(where?: { type?: string; recipientUserId?: number }): Promise<OutboxRecord[]>;
+  /** Outbox rows as stored (payloads as plain records, for asserting on any field). */
+  outbox(where?: { type?: string; recipientUserId?: number }): Promise<OutboxRow[]>;
   audit(action?: string): Promise<{ action: string; actorUserId: number | null; subjectId: number | null }[]>;
   close(): Promise<void>;
 }

@@ -4,7 +4,7 @@
  * so a repeated change never notifies twice. The actor is never notified of their own change.
  */
 import type { Actor } from '../actor.ts';
-import type { NotificationType } from '../shared.ts';
+import type { NotificationMessage } from '../shared.ts';
 import type { Tx } from '../tx.ts';
 import { assignedStaff } from './access.ts';
 import type { InquiryMessageRecord, InquiryRecord } from './records.ts';
@@ -12,15 +12,14 @@ import type { InquiryMessageRecord, InquiryRecord } from './records.ts';
 async function send(
   tx: Tx,
   actor: Actor,
-  type: NotificationType,
+  message: NotificationMessage<'inquiry.created' | 'inquiry.message' | 'inquiry.status'>,
   recipients: readonly number[],
   change: string,
-  payload: Record<string, unknown>,
 ): Promise<number[]> {
   const notified: number[] = [];
   for (const recipientUserId of new Set(recipients)) {
     if (recipientUserId === actor.userId) continue;
-    if (await tx.notify({ type, recipientUserId, payload, dedupeKey: `${change}:${recipientUserId}` })) {
+    if (await tx.notify({ ...message, recipientUserId, dedupeKey: `${change}:${recipientUserId}` })) {
       notified.push(recipientUserId);
     }
   }
@@ -34,12 +33,13 @@ async function send(
  */
 export async function notifyCreated(tx: Tx, actor: Actor, inquiry: InquiryRecord): Promise<number[]> {
   const recipients = await assignedStaff(tx, inquiry.companyId, ['support', 'sales_rep']);
-  return send(tx, actor, 'inquiry.created', recipients, `inquiry.created:${inquiry.id}`, {
+  const payload = {
     inquiryId: inquiry.id,
     companyId: inquiry.companyId,
     storeId: inquiry.storeId,
     categoryId: inquiry.categoryId,
-  });
+  };
+  return send(tx, actor, { type: 'inquiry.created', payload }, recipients, `inquiry.created:${inquiry.id}`);
 }
 
 /**
@@ -57,11 +57,8 @@ export async function notifyMessage(
   if (fromStaff) recipients = [inquiry.createdBy];
   else if (inquiry.assigneeId !== null) recipients = [inquiry.assigneeId];
   else recipients = await assignedStaff(tx, inquiry.companyId, ['support']);
-  return send(tx, actor, 'inquiry.message', recipients, `inquiry.message:${message.id}`, {
-    inquiryId: inquiry.id,
-    messageId: message.id,
-    authorId: message.authorId,
-  });
+  const payload = { inquiryId: inquiry.id, messageId: message.id, authorId: message.authorId };
+  return send(tx, actor, { type: 'inquiry.message', payload }, recipients, `inquiry.message:${message.id}`);
 }
 
 /**
@@ -72,9 +69,11 @@ export async function notifyStatus(tx: Tx, actor: Actor, inquiry: InquiryRecord)
   return send(
     tx,
     actor,
-    'inquiry.status',
+    {
+      type: 'inquiry.status',
+      payload: { inquiryId: inquiry.id, status: inquiry.status, assigneeId: inquiry.assigneeId },
+    },
     [inquiry.createdBy],
     `inquiry.status:${inquiry.id}:${inquiry.status}`,
-    { inquiryId: inquiry.id, status: inquiry.status, assigneeId: inquiry.assigneeId },
   );
 }

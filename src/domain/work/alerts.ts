@@ -6,13 +6,17 @@
 
 import { UserError } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
+import { quietUntil } from '../audience/plan.ts';
+import { ALERT_DEFAULTS } from '../audience/rules.ts';
 import type { DomainContext } from '../context.ts';
 import { PLATFORMS, type Platform } from '../platforms.ts';
 import { canonicalPrefecture } from '../prefectures.ts';
 import { retryOnDuplicate } from '../table.ts';
 import type { Tx } from '../tx.ts';
-import { zonedParts, zonedTimeToInstant } from './pay-date.ts';
 import type { AlertPreferenceRecord } from './records.ts';
+
+/** When quiet hours end (the delivery plan's rule, src/domain/audience/plan.ts). */
+export { quietUntil };
 
 export const MAX_SKILLS = 30;
 export const MAX_SKILL_LENGTH = 50;
@@ -23,16 +27,9 @@ export type AlertPreferences = Omit<AlertPreferenceRecord, 'id' | 'userId' | 'up
   saved: boolean;
 };
 
-/** What a user gets before saving anything (the column defaults of alert_preferences). */
+/** What a user gets before saving anything: the audience rules' defaults (also the columns' defaults). */
 export const DEFAULT_ALERT_PREFERENCES: Readonly<AlertPreferences> = Object.freeze({
-  skills: [],
-  prefectures: [],
-  remoteOk: true,
-  minRewardYen: 0,
-  preferredPlatform: null,
-  quietStart: null,
-  quietEnd: null,
-  paused: false,
+  ...ALERT_DEFAULTS,
   saved: false,
 });
 
@@ -57,40 +54,6 @@ export function parseTimeOfDay(input: string): string | null {
   const minute = Number(m[2] ?? '0');
   if (hour > 23 || minute > 59) return null;
   return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
-}
-
-const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-
-/**
- * When the quiet window around `now` ends, or null when `now` is outside it (or none is set). The
- * later alert sender holds an alert until then.
- */
-export function quietUntil(
-  prefs: Pick<AlertPreferenceRecord, 'quietStart' | 'quietEnd'>,
-  now: Date,
-  timeZone: string,
-): Date | null {
-  if (!prefs.quietStart || !prefs.quietEnd) return null;
-  const start = minutesOf(prefs.quietStart);
-  const end = minutesOf(prefs.quietEnd);
-  if (start === end) return null;
-  const local = zonedParts(now, timeZone);
-  const t = local.hour * 60 + local.minute;
-  const wraps = start > end;
-  const quiet = wraps ? t >= start || t < end : t >= start && t < end;
-  if (!quiet) return null;
-  // Before midnight in a window that wraps, it ends tomorrow; otherwise today.
-  const day = new Date(Date.UTC(local.year, local.month - 1, local.day + (wraps && t >= start ? 1 : 0)));
-  return zonedTimeToInstant(
-    {
-      year: day.getUTCFullYear(),
-      month: day.getUTCMonth() + 1,
-      day: day.getUTCDate(),
-      hour: Math.floor(end / 60),
-      minute: end % 60,
-    },
-    timeZone,
-  );
 }
 
 function view(row: AlertPreferenceRecord | null): AlertPreferences {

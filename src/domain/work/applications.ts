@@ -6,10 +6,11 @@
 import { UserError } from '../../errors.ts';
 import type { UploadedFile } from '../../files/storage.ts';
 import { type Actor, isStaff, requireRole } from '../actor.ts';
+import { openingsLeft, TAKES_APPLICATIONS } from '../audience/rules.ts';
 import { clearanceOf } from '../checks/clearance.ts';
 import type { DomainContext } from '../context.ts';
 import { recordUploads } from '../files.ts';
-import type { NotificationType } from '../shared.ts';
+import type { NotificationPayloads } from '../shared.ts';
 import { DuplicateRecordError, type Page, type PageRequest } from '../table.ts';
 import type { Tx } from '../tx.ts';
 import {
@@ -45,7 +46,7 @@ export class ApplicationService {
         throw new UserError('application.message_too_long', { max: MAX_MESSAGE });
       const job = await tx.work.jobs.get(jobId);
       if (!job || job.status === 'draft') throw new UserError('not_found', { thing: '@thing.job' });
-      if (job.status !== 'open') throw new UserError('job.not_open');
+      if (job.status !== TAKES_APPLICATIONS.status) throw new UserError('job.not_open');
       if (job.confidential && !(await clearanceOf(tx, this.ctx, actor.userId)).cleared)
         throw new UserError('checks.confidential.locked');
       if (job.deadline && job.deadline.getTime() <= this.ctx.clock().getTime())
@@ -83,8 +84,9 @@ export class ApplicationService {
       const job = await managedJob(tx, actor, peek.jobId, true);
       const access = await applicationAccess(tx, actor, applicationId);
       const to = nextStatus(access.app, 'accept');
-      const taken = await tx.work.countSeatsTaken(job.id);
-      if (taken >= job.openings) throw new UserError('application.openings_full', { openings: job.openings });
+      // The seat rule is the one that cancels the job's alerts once it is filled (audience/rules.ts).
+      if (openingsLeft(job, await tx.work.countSeatsTaken(job.id)) === 0)
+        throw new UserError('application.openings_full', { openings: job.openings });
       return this.move(tx, actor, access, 'accept', to, { decidedBy: actor.userId }, 'application.accepted');
     });
   }
@@ -235,7 +237,7 @@ export class ApplicationService {
     action: ApplicationAction,
     to: ApplicationStatus,
     patch: Partial<ApplicationRecord>,
-    notification: NotificationType | null,
+    notification: ApplicationNotification | null,
   ): Promise<ApplicationRecord> {
     const app = await tx.work.applications.update(access.app.id, { ...patch, status: to });
     await tx.audit({
@@ -250,10 +252,17 @@ export class ApplicationService {
   }
 }
 
+/** The notifications about an application's state (their payload names the application). */
+export type ApplicationNotification = {
+  [T in keyof NotificationPayloads]: NotificationPayloads[T] extends { applicationId: number; status: string }
+    ? T
+    : never;
+}[keyof NotificationPayloads];
+
 /** One outbox row per recipient and state change: the key names the application and its new state. */
 export async function notify(
   tx: Tx,
-  type: NotificationType,
+  type: ApplicationNotification,
   recipientUserId: number,
   app: ApplicationRecord,
   extra: { fileIds?: number[] } = {},

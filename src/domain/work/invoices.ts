@@ -8,6 +8,7 @@
 import { UserError } from '../../errors.ts';
 import { type Actor, isStaff, requireStaff } from '../actor.ts';
 import type { DomainContext } from '../context.ts';
+import type { InvoiceItemPayload } from '../shared.ts';
 import type { Tx } from '../tx.ts';
 import { businessMonth, parseBusinessMonth } from './pay-date.ts';
 import type { InvoiceItemRecord, InvoiceItemStatus } from './records.ts';
@@ -311,7 +312,7 @@ export class InvoiceService {
   }
 }
 
-export function itemPayload(item: InvoiceItemRecord): Record<string, unknown> {
+export function itemPayload(item: InvoiceItemRecord): InvoiceItemPayload {
   return {
     itemId: item.id,
     workerId: item.workerId,

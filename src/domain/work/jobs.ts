@@ -104,7 +104,7 @@ export class JobService {
         subjectId: job.id,
         data: { status: job.status },
       });
-      const alerts = job.status === 'open' ? await tx.work.queueJobAlerts(job) : 0;
+      const alerts = job.status === 'open' ? await tx.audience.startFanout('job.alert', job.id) : 0;
       return { job, alerts };
     });
   }
@@ -113,7 +113,7 @@ export class JobService {
   publish(actor: Actor, jobId: number): Promise<{ job: JobRecord; alerts: number }> {
     return this.ctx.uow.run(async (tx) => {
       const job = await this.transition(tx, actor, jobId, ['draft'], 'open');
-      return { job, alerts: await tx.work.queueJobAlerts(job) };
+      return { job, alerts: await tx.audience.startFanout('job.alert', job.id) };
     });
   }
 

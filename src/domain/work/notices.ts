@@ -2,14 +2,16 @@
  * お知らせ (docs/domain.md §1.10, §2.6): announcements, product news and maintenance notices to everyone or
  * to one role, and personal notices to one user, with read tracking.
  *
- * Delivery: personal and role notices write one `notice.published` outbox row per recipient. A notice
- * to everyone writes none here: pushing it to every user is the broadcast fan-out's job (one
- * `insert … select` over users in the repository, not a loop over all users in a service); until then
- * it is listed, counted as unread and opened like any other notice.
+ * Delivery: a personal notice writes its one `notice.published` outbox row. A notice to everyone or to
+ * a role starts a fan-out (src/domain/audience/): the delivery relay pushes it to each person it
+ * reaches on their own platform, in pages of the users table (LINE multicasts of ≤ 500, one by one
+ * elsewhere and for quiet hours), exactly once and across restarts. Who it reaches (`noticeReaches`)
+ * is also who sees it listed, counted as unread and opened; the pushed message's button opens it.
  */
 
 import { UserError } from '../../errors.ts';
 import { type Actor, requireStaff } from '../actor.ts';
+import { noticeReaches } from '../audience/rules.ts';
 import type { DomainContext } from '../context.ts';
 import { ROLES, type Role } from '../roles.ts';
 import { DuplicateRecordError, type Page, type PageRequest } from '../table.ts';
@@ -18,9 +20,6 @@ import { NOTICE_KINDS, type NoticeKind, type NoticeRecord } from './records.ts';
 
 export const MAX_NOTICE_TITLE_LENGTH = 200;
 export const MAX_NOTICE_BODY_LENGTH = 4000;
-/** Page size when a service has to walk a list to the end (users of a role, unread notices). */
-const SCAN_PAGE = 500;
-
 /**
  * The portal's two tabs: ご案内 (announcements, product news, personal notices) and システム関連
  * (maintenance). Every kind is in exactly one.
@@ -49,10 +48,7 @@ export type NoticeWithRead = NoticeRecord & { read: boolean };
 const noticeNotFound = () => new UserError('not_found', { thing: '@money.thing.notice' });
 
 /** Whether the notice is addressed to the actor (personally, by one of their roles, or to everyone). */
-export function isVisibleTo(notice: NoticeRecord, actor: Actor): boolean {
-  if (notice.userId !== null) return notice.userId === actor.userId;
-  return notice.audienceRole === null || (actor.roles as readonly string[]).includes(notice.audienceRole);
-}
+export const isVisibleTo = (notice: NoticeRecord, actor: Actor): boolean => noticeReaches(notice, actor);
 
 export class NoticeService {
   private readonly ctx: DomainContext;
@@ -61,7 +57,10 @@ export class NoticeService {
     this.ctx = ctx;
   }
 
-  /** [staff] Publishes a notice; returns it with the number of outbox rows written. */
+  /**
+   * [staff] Publishes a notice; returns it with how many people it is pushed to: 1 for a personal
+   * notice, else the people its fan-out reaches now (as the count of a posted job's alerts).
+   */
   publish(actor: Actor, input: PublishNoticeInput): Promise<{ notice: NoticeRecord; notified: number }> {
     return this.ctx.uow.run(async (tx) => {
       requireStaff(actor);
@@ -98,23 +97,17 @@ export class NoticeService {
         data: { kind: notice.kind, audienceRole: notice.audienceRole, userId: notice.userId },
       });
 
-      let notified = 0;
-      const notifyOne = async (recipientUserId: number) => {
-        const written = await tx.notify({
-          type: 'notice.published',
-          recipientUserId,
-          payload: { noticeId: notice.id, kind: notice.kind, title: notice.title },
-          dedupeKey: `notice.published:${notice.id}:${recipientUserId}`,
-        });
-        if (written) notified++;
-      };
-      if (personal) {
-        await notifyOne(audience.userId);
-      } else if ('role' in audience) {
-        for (const userId of await usersWithRole(tx, audience.role)) await notifyOne(userId);
+      if (!personal) {
+        // Everyone, or a role: the fan-out, committed with the notice (see the file comment).
+        return { notice, notified: await tx.audience.startFanout('notice.published', notice.id) };
       }
-      // Everyone: no rows here; the broadcast fan-out delivers it (see the file comment).
-      return { notice, notified };
+      const written = await tx.notify({
+        type: 'notice.published',
+        recipientUserId: audience.userId,
+        payload: { noticeId: notice.id, kind: notice.kind, title: notice.title },
+        dedupeKey: `notice.published:${notice.id}:${audience.userId}`,
+      });
+      return { notice, notified: written ? 1 : 0 };
     });
   }
 
@@ -169,15 +162,7 @@ export class NoticeService {
   }
 }
 
-/**
- * Ids of the users holding `role`. The user table's gateway cannot filter on an array column, so this
- * walks it in pages; a `usersWithRole` query (or an `insert … select` fan-out) belongs in the ports.
- */
-export async function usersWithRole(tx: Tx, role: Role): Promise<number[]> {
-  const ids: number[] = [];
-  for (let offset = 0; ; offset += SCAN_PAGE) {
-    const users = await tx.users.find({}, { orderBy: { id: 'asc' }, limit: SCAN_PAGE, offset });
-    for (const u of users) if (u.roles.includes(role)) ids.push(u.id);
-    if (users.length < SCAN_PAGE) return ids;
-  }
+/** Ids of the users holding `role` (the audience rule's query), for the few notified one row each (staff). */
+export function usersWithRole(tx: Tx, role: Role): Promise<number[]> {
+  return tx.audience.userIds({ role });
 }

@@ -54,13 +54,6 @@ export interface WorkTables {
   /** How many applications of the job hold an opening (accepted … approved). */
   countSeatsTaken(jobId: number): Promise<number>;
   /**
-   * Starts the job's alert fan-out, committed with the change that opened the job; the delivery
-   * relay then works it through in pages. Returns how many workers match now (skills overlap or
-   * none set, prefecture or remote, minimum reward, not paused; a worker without saved preferences
-   * matches everything).
-   */
-  queueJobAlerts(job: JobRecord): Promise<number>;
-  /**
    * Notices visible to a user (everyone, their roles, personal), newest first, with read flags;
    * only those of `kinds` when given.
    */
