@@ -346,3 +346,19 @@ describe('documentation', () => {
     ]);
   });
 });
+
+describe('message catalogs', () => {
+  it('each catalog file holds the keys of the prefix it is named after', async () => {
+    const misplaced: string[] = [];
+    for (const lang of ['ja', 'en']) {
+      for (const file of await readdir(path.join(ROOT, 'src', 'i18n', lang))) {
+        const prefix = file.replace(/\.ts$/, '');
+        const text = await readFile(path.join(ROOT, 'src', 'i18n', lang, file), 'utf8');
+        for (const m of text.matchAll(/^ {2}'([^']+)':/gm)) {
+          if (!(m[1] ?? '').startsWith(`${prefix}.`)) misplaced.push(`${lang}/${file}: ${m[1]}`);
+        }
+      }
+    }
+    expect(misplaced).toEqual([]);
+  });
+});

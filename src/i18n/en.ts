@@ -1,94 +1,103 @@
-import { checksEn } from './domains/checks.ts';
-import { cmdAccountEn } from './domains/cmd-account.ts';
-import { cmdMarketEn } from './domains/cmd-market.ts';
-import { cmdSupportEn } from './domains/cmd-support.ts';
-import { cmdWorkEn } from './domains/cmd-work-en.ts';
-import { deskEn } from './domains/desk.ts';
-import { flowEn } from './domains/flow.ts';
-import { homeEn } from './domains/home.ts';
-import { identityEn } from './domains/identity.ts';
-import { marketEn } from './domains/market.ts';
-import { marketCompanyEn } from './domains/market-company.ts';
-import { marketItemsEn } from './domains/market-items.ts';
-import { marketProfileEn } from './domains/market-profile.ts';
-import { moneyEn } from './domains/money.ts';
-import { notifyEn } from './domains/notify.ts';
-import { platformEn } from './domains/platform.ts';
-import { supportEn } from './domains/support.ts';
-import { workEn } from './domains/work.ts';
+/**
+ * English catalog: every key of the Japanese one, with the same placeholders (checked by the Catalog
+ * type). Each file of en/ holds the keys of one prefix; the few general keys are here.
+ */
+import { account } from './en/account.ts';
+import { application } from './en/application.ts';
+import { checks } from './en/checks.ts';
+import { cmd } from './en/cmd.ts';
+import { company } from './en/company.ts';
+import { desk } from './en/desk.ts';
+import { discord } from './en/discord.ts';
+import { error } from './en/error.ts';
+import { flow } from './en/flow.ts';
+import { help } from './en/help.ts';
+import { home } from './en/home.ts';
+import { job } from './en/job.ts';
+import { jobs } from './en/jobs.ts';
+import { link } from './en/link.ts';
+import { market } from './en/market.ts';
+import { money } from './en/money.ts';
+import { notify } from './en/notify.ts';
+import { people } from './en/people.ts';
+import { profile } from './en/profile.ts';
+import { support } from './en/support.ts';
+import { work } from './en/work.ts';
 import type { Catalog } from './index.ts';
 
-/** English catalog: every key of the Japanese one, with the same placeholders (type-checked). */
-export const en = {
-  ...identityEn,
-  ...checksEn,
-  ...workEn,
-  ...moneyEn,
-  ...notifyEn,
-  ...flowEn,
-  ...platformEn,
-  ...deskEn,
-  ...homeEn,
-  ...cmdWorkEn,
-  ...cmdSupportEn,
-  ...cmdMarketEn,
-  ...cmdAccountEn,
-  ...supportEn,
-  ...marketEn,
-  ...marketCompanyEn,
-  ...marketItemsEn,
-  ...marketProfileEn,
+export const en: Catalog = {
+  ...account,
+  ...application,
+  ...checks,
+  ...cmd,
+  ...company,
+  ...desk,
+  ...discord,
+  ...error,
+  ...flow,
+  ...help,
+  ...home,
+  ...job,
+  ...jobs,
+  ...link,
+  ...market,
+  ...money,
+  ...notify,
+  ...people,
+  ...profile,
+  ...support,
+  ...work,
+  forbidden: 'You are not allowed to do that.',
+  not_found: 'We could not find that {thing}. Please check the number.',
+  'thing.job': 'job notice',
+  'thing.application': 'application',
+  'thing.question': 'question',
+  'thing.account': 'linked account',
+  'thing.user': 'user',
+  'thing.company': 'company',
+  'invite.invalid_code': '[E111] That invitation code is wrong, has expired (7 days) or was already used.',
+  'invite.role_not_allowed': '[E112] You are not allowed to create that invitation.',
+  'invite.company_required': '[E113] Inviting a customer or client needs a company.',
+  'invite.created': 'Invitation code: {code} (valid until {expires}). Ask the person to send “join {code}”.',
+  'invite.joined': 'You have joined. Your role: {role}',
+  'question.body_required': 'Please enter your question (up to 4,000 characters).',
+  'question.answer_required': 'Please enter the answer (up to 4,000 characters).',
+  'question.already_answered': 'This question has already been answered.',
+  'delivery.files_required': 'Please attach at least one delivered file.',
+  'delivery.feedback_required': 'Please describe what needs revising.',
+  'file.bad': 'The file “{name}” was not accepted (it is empty or larger than 50 MB).',
+  'platform.alt_text': 'You have a message from the bot.',
+  'platform.direct_only':
+    'This bot works in one-to-one chat. Please add it as a friend and message it directly.\n(このボットは1対1のトークでご利用いただけます。)',
+  'platform.discord.answered_in_dm': '{user} I have answered you in a direct message.',
+  'platform.file_failed': 'We could not receive the file. Please send it again.',
+  'platform.file_too_large':
+    'The file is too large (50 MB at most). Please make it smaller and send it again.',
+  'platform.unsupported':
+    'This kind of message is not supported. Please type your request, or send "help" to see the commands.',
+  'upload.too_large':
+    '[E201] “{name}” is too large to accept ({limit} MB at most). Please make it smaller or split it, and send it again.',
+  'upload.type_not_allowed':
+    '[E202] “{name}” is not a kind of file we accept. You can send PDF, images (JPEG, PNG, GIF, WebP, HEIC), Word, Excel and PowerPoint documents, text and CSV, and ZIP.',
+  'upload.empty': '[E203] “{name}” was empty. Please check it and send it again.',
+  'upload.failed': '[E204] We could not receive “{name}”. Please send it again.',
+  'upload.nothing_kept': 'This message was not processed. Please fix the file and send it again.',
+  'files.link': '📎 {name}: {url} (download link, valid for 24 hours)',
+  'files.too_large_here':
+    '📎 {name} is too large to hand over in this app. Please ask the person in charge for a download link.',
+  'files.no_link':
+    '📎 {name} cannot be handed over on LINE (no download address is configured). Please open it on Slack, Discord or the console, or ask the person in charge.',
+  'files.download': 'Download',
+  'form.submit': 'Submit',
+  'form.cancel': 'Cancel',
+  'form.title': 'Form',
+  'form.choose': 'Choose one',
+  'documents.faq': 'Frequently asked questions',
+  'documents.terms': 'Terms of use',
+  'documents.privacy': 'Personal data',
+  'documents.missing': 'This document is not available yet. Please ask us with an inquiry.',
   'common.separator': ', ',
   'welcome.new_user': 'Hello {name}, welcome! I am the work portal bot.',
-  'help.title': 'Commands you can use',
-  'help.footer': 'Commands work in Japanese or English (e.g. “ヘルプ” or “help”).',
-  'help.aliases': 'Also: {aliases}',
-  'help.more': 'For one command, send “help <command>” (e.g. help apply). “home” is the place to start.',
-  'help.joiner': ', ',
-  'help.group.work': 'Work portal (jobs, applications, delivery, invoices)',
-  'help.group.staff': 'Work management (posting, review, pay)',
-  'help.group.support': 'Support desk',
-  'help.group.market': 'Marketplace (messages, teams, profiles)',
-  'help.group.account': 'Account and more',
-  'cmd.help.summary': 'Show this help',
-  'cmd.lang.summary': 'Switch the language (lang ja / lang en)',
-  'cmd.jobs.summary': 'List open job notices',
   'lang.changed': 'Your language is now English.',
   'lang.usage': 'Choose a language with “lang ja” (日本語) or “lang en” (English).',
-  'jobs.title': 'Job notices ({count})',
-  'jobs.title_at_least': 'Job notices ({count} or more)',
-  'jobs.empty': 'There are no open job notices right now. We will let you know when a new one is posted.',
-  'jobs.title_keyword': 'Job notices for “{keyword}” ({count})',
-  'jobs.empty_keyword':
-    'No open job notice matches “{keyword}”. Try another word, or “jobs” to see them all.',
-  'jobs.more': '{count} more. Send “jobs {page}” for the next page.',
-  'jobs.field.reward': 'Reward',
-  'jobs.field.openings': 'Openings',
-  'jobs.field.deadline': 'Apply by',
-  'jobs.field.location': 'Location',
-  'jobs.openings': '{count}',
-  'jobs.remote': 'Remote',
-  'jobs.no_deadline': 'None',
-  'jobs.button.next': 'Next page',
-  'jobs.button.prev': 'Previous page',
-  'jobs.bad_page': 'Please give a page number of 1 or more (e.g. jobs 2).',
-  'error.button_expired': 'This button has expired. Please send the command again.',
-  'error.bad_id': 'Could not read “{input}” as a number. Type it like “#12” or “12”.',
-  'people.missing': 'Please name the person by number (e.g. #12) or part of their name.',
-  'people.not_found':
-    'Nobody named “{name}” was found. Please give part of the name, or the number (e.g. #12).',
-  'people.which': 'Several people match “{name}”. Which one?',
-  'people.which_many':
-    'Many people match “{name}”; here are the first {count}. Which one? (If they are not here, type more of the name.)',
-  'error.bad_amount': 'Could not read “{input}” as an amount. Type it like “12000” or “12,000円”.',
-  'error.bad_date': 'Could not read “{input}” as a date. Type it like “2026-12-10” or “12/10”.',
-  'error.unknown_command': 'There is no command “{input}”.',
-  'error.did_you_mean': 'Did you mean: {suggestions}',
-  'error.see_help': 'Send “help” to see the commands you can use.',
-  'error.not_allowed': 'You are not allowed to run this command.',
-  'error.invitation_only':
-    'This service is by invitation only. Ask your contact for an invitation code and send “join <code>”.',
-  'error.internal':
-    'Sorry, something went wrong on our side. Please try again later. If you contact us, quote reference {ref}.',
-  'error.empty_message': 'Your message was empty. Send “help” to see the commands you can use.',
-} as const satisfies Catalog;
+};

@@ -1,99 +1,104 @@
-import { checksJa } from './domains/checks.ts';
-import { cmdAccountJa } from './domains/cmd-account.ts';
-import { cmdMarketJa } from './domains/cmd-market.ts';
-import { cmdSupportJa } from './domains/cmd-support.ts';
-import { cmdWorkJa } from './domains/cmd-work.ts';
-import { deskJa } from './domains/desk.ts';
-import { flowJa } from './domains/flow.ts';
-import { homeJa } from './domains/home.ts';
 /**
  * Japanese catalog: the default language and the source of the key set. Polite です・ます, with the
- * users' own terms from docs/domain.md (募集案件, 応募, 納品, …). Placeholders are `{name}`.
+ * users' own terms from docs/domain.md (募集案件, 応募, 納品, …). Placeholders are `{name}`. Each file of
+ * ja/ holds the keys of one prefix (ja/market.ts: `market.*`); the few general keys are here.
  */
-import { identityJa } from './domains/identity.ts';
-import { marketJa } from './domains/market.ts';
-import { marketCompanyJa } from './domains/market-company.ts';
-import { marketItemsJa } from './domains/market-items.ts';
-import { marketProfileJa } from './domains/market-profile.ts';
-import { moneyJa } from './domains/money.ts';
-import { notifyJa } from './domains/notify.ts';
-import { platformJa } from './domains/platform.ts';
-import { supportJa } from './domains/support.ts';
-import { workJa } from './domains/work.ts';
+import { account } from './ja/account.ts';
+import { application } from './ja/application.ts';
+import { checks } from './ja/checks.ts';
+import { cmd } from './ja/cmd.ts';
+import { company } from './ja/company.ts';
+import { desk } from './ja/desk.ts';
+import { discord } from './ja/discord.ts';
+import { error } from './ja/error.ts';
+import { flow } from './ja/flow.ts';
+import { help } from './ja/help.ts';
+import { home } from './ja/home.ts';
+import { job } from './ja/job.ts';
+import { jobs } from './ja/jobs.ts';
+import { link } from './ja/link.ts';
+import { market } from './ja/market.ts';
+import { money } from './ja/money.ts';
+import { notify } from './ja/notify.ts';
+import { people } from './ja/people.ts';
+import { profile } from './ja/profile.ts';
+import { support } from './ja/support.ts';
+import { work } from './ja/work.ts';
 
 export const ja = {
-  ...identityJa,
-  ...checksJa,
-  ...workJa,
-  ...moneyJa,
-  ...notifyJa,
-  ...flowJa,
-  ...platformJa,
-  ...deskJa,
-  ...homeJa,
-  ...cmdWorkJa,
-  ...cmdSupportJa,
-  ...cmdMarketJa,
-  ...cmdAccountJa,
-  ...supportJa,
-  ...marketJa,
-  ...marketCompanyJa,
-  ...marketItemsJa,
-  ...marketProfileJa,
+  ...account,
+  ...application,
+  ...checks,
+  ...cmd,
+  ...company,
+  ...desk,
+  ...discord,
+  ...error,
+  ...flow,
+  ...help,
+  ...home,
+  ...job,
+  ...jobs,
+  ...link,
+  ...market,
+  ...money,
+  ...notify,
+  ...people,
+  ...profile,
+  ...support,
+  ...work,
+  forbidden: 'この操作を行う権限がありません。',
+  not_found: 'ご指定の{thing}が見つかりませんでした。番号をご確認ください。',
+  'thing.job': '募集案件',
+  'thing.application': '応募',
+  'thing.question': '質問',
+  'thing.account': '連携アカウント',
+  'thing.user': 'ユーザー',
+  'thing.company': '会社',
+  'invite.invalid_code':
+    '[E111] 招待コードが正しくないか、有効期限(7日間)が切れているか、すでに使用されています。',
+  'invite.role_not_allowed': '[E112] この招待を作成する権限がありません。',
+  'invite.company_required': '[E113] お客様・クライアントの招待には会社の指定が必要です。',
+  'invite.created':
+    '招待コードは {code} です(有効期限: {expires})。招待する方に「参加 {code}」と送っていただくようお伝えください。',
+  'invite.joined': '参加が完了しました。あなたの役割: {role}',
+  'question.body_required': '質問内容を入力してください(4,000文字以内)。',
+  'question.answer_required': '回答内容を入力してください(4,000文字以内)。',
+  'question.already_answered': 'この質問にはすでに回答済みです。',
+  'delivery.files_required': '納品ファイルを1つ以上添付してください。',
+  'delivery.feedback_required': '修正内容(フィードバック)を入力してください。',
+  'file.bad': 'ファイル「{name}」を受け付けられませんでした(空のファイル、または50MBを超えています)。',
+  'platform.alt_text': 'ボットからのメッセージがあります。',
+  'platform.direct_only':
+    'このボットは1対1のトークでご利用いただけます。お手数ですが、ボットを友だち追加して個別のトークからお送りください。\n(This bot works in one-to-one chat. Please add it as a friend and message it directly.)',
+  'platform.discord.answered_in_dm': '{user} さん、お返事はダイレクトメッセージでお送りしました。',
+  'platform.file_failed': 'ファイルを受け取れませんでした。お手数ですが、もう一度送ってください。',
+  'platform.file_too_large': 'ファイルが大きすぎます(50MBまで)。小さくしてからもう一度送ってください。',
+  'platform.unsupported':
+    'このメッセージには対応していません。文字で入力するか、「ヘルプ」と送って使えるコマンドをご確認ください。',
+  'upload.too_large':
+    '[E201] 「{name}」は大きすぎるため受け付けられませんでした({limit}MBまで)。小さくするか分けてから、もう一度お送りください。',
+  'upload.type_not_allowed':
+    '[E202] 「{name}」は受け付けていない種類のファイルです。お送りいただけるのは PDF、画像(JPEG・PNG・GIF・WebP・HEIC)、Word・Excel・PowerPoint、テキスト・CSV、ZIP です。',
+  'upload.empty': '[E203] 「{name}」は空のファイルでした。内容を確認して、もう一度お送りください。',
+  'upload.failed': '[E204] 「{name}」を受け取れませんでした。お手数ですが、もう一度お送りください。',
+  'upload.nothing_kept': 'このメッセージは処理していません。ファイルを直して、もう一度お送りください。',
+  'files.link': '📎 {name}: {url} (24時間有効なダウンロードリンクです)',
+  'files.too_large_here':
+    '📎 {name} はこのアプリでお渡しできない大きさです。お手数ですが、担当者にダウンロードリンクの発行をご依頼ください。',
+  'files.no_link':
+    '📎 {name} はLINEではお渡しできません(ダウンロード用のアドレスが設定されていません)。Slack・Discord・コンソールのいずれかでご確認いただくか、担当者にお問い合わせください。',
+  'files.download': 'ダウンロード',
+  'form.submit': '送信',
+  'form.cancel': 'キャンセル',
+  'form.title': '入力フォーム',
+  'form.choose': '選択してください',
+  'documents.faq': 'よくある質問',
+  'documents.terms': '利用規約',
+  'documents.privacy': '個人情報の取り扱い',
+  'documents.missing': 'この文書はまだ用意されていません。お手数ですが「問い合わせ」からお尋ねください。',
   'common.separator': '、',
   'welcome.new_user': '{name}さん、はじめまして。業務ポータルのボットです。',
-  'help.title': 'ご利用いただけるコマンド',
-  'help.footer': 'コマンド名は日本語でも英語でも入力できます(例: 「ヘルプ」「help」)。',
-  'help.aliases': '別名: {aliases}',
-  'help.more':
-    '各コマンドの使い方は「ヘルプ コマンド名」(例: ヘルプ 応募)で確認できます。まずは「ホーム」からお使いください。',
-  'help.joiner': '・',
-  'help.group.work': '在宅業務(募集案件・応募・納品・請求)',
-  'help.group.staff': '業務管理(求人登録・検収・支払)',
-  'help.group.support': '問い合わせ窓口',
-  'help.group.market': 'マーケットプレイス(メッセージ・チーム・プロフィール)',
-  'help.group.account': 'アカウント・その他',
-  'cmd.help.summary': 'このヘルプを表示します',
-  'cmd.lang.summary': '表示言語を切り替えます(lang ja / lang en)',
-  'cmd.jobs.summary': '募集中の募集案件を一覧します',
   'lang.changed': '表示言語を日本語に設定しました。',
   'lang.usage': '言語は「lang ja」(日本語)または「lang en」(English)で指定してください。',
-  'jobs.title': '募集案件({count}件)',
-  'jobs.title_at_least': '募集案件({count}件以上)',
-  'jobs.empty': '現在、募集中の募集案件はありません。新しい募集案件が公開されたらお知らせします。',
-  'jobs.title_keyword': '「{keyword}」の募集案件({count}件)',
-  'jobs.empty_keyword':
-    '「{keyword}」に合う募集中の募集案件はありません。別の言葉でお探しいただくか、「求人」ですべてご覧ください。',
-  'jobs.more': 'ほかに{count}件あります。「jobs {page}」で次のページを表示します。',
-  'jobs.field.reward': '報酬',
-  'jobs.field.openings': '募集人数',
-  'jobs.field.deadline': '応募締切',
-  'jobs.field.location': '勤務地',
-  'jobs.openings': '{count}名',
-  'jobs.remote': '在宅(リモート)',
-  'jobs.no_deadline': '定めなし',
-  'jobs.button.next': '次のページ',
-  'jobs.button.prev': '前のページ',
-  'jobs.bad_page': 'ページ番号は1以上の数字で指定してください(例: jobs 2)。',
-  'error.button_expired': 'このボタンは有効期限が切れています。もう一度コマンドを送ってください。',
-  'error.bad_id': '「{input}」は番号として読み取れませんでした。「#12」や「12」のように入力してください。',
-  'people.missing': '相手を番号(例: #12)または名前の一部で指定してください。',
-  'people.not_found':
-    '「{name}」という名前の方が見つかりませんでした。名前の一部か、番号(例: #12)で指定してください。',
-  'people.which': '「{name}」に当てはまる方が複数います。どなたですか?',
-  'people.which_many':
-    '「{name}」に当てはまる方が多いため、最初の{count}名を表示します。どなたですか?(見つからない場合は、名前をもう少し詳しく入力してください)',
-  'error.bad_amount':
-    '「{input}」は金額として読み取れませんでした。「12000」や「12,000円」のように入力してください。',
-  'error.bad_date':
-    '「{input}」は日付として読み取れませんでした。「2026-12-10」や「12月10日」のように入力してください。',
-  'error.unknown_command': '「{input}」というコマンドは見つかりませんでした。',
-  'error.did_you_mean': 'もしかして: {suggestions}',
-  'error.see_help': '「ヘルプ」と送ると、使えるコマンドの一覧を表示します。',
-  'error.not_allowed': 'このコマンドを実行する権限がありません。',
-  'error.invitation_only':
-    'このサービスは招待制です。担当者から招待コードを受け取り、「参加 招待コード」と送ってください。',
-  'error.internal':
-    '申し訳ございません。処理中に問題が発生しました。時間をおいて再度お試しください。お問い合わせの際は参照番号 {ref} をお伝えください。',
-  'error.empty_message': 'メッセージが空でした。「ヘルプ」と送ると、使えるコマンドを表示します。',
 } as const;

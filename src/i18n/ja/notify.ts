@@ -1,5 +1,13 @@
-/** Notification texts, one per outbox type (src/domain/shared.ts NOTIFICATION_TYPES). */
-export const notifyJa = {
+/** Japanese messages `notify.*`: notifications: what happened, what the other person wrote, the next step. */
+export const notify = {
+  'notify.identity.submitted':
+    '本人確認書類が提出されました: {name}さん(#{userId})、{kindLabel}、{pages}枚。確認期限は{due}です。',
+  'notify.identity.verified': '本人確認が完了しました({kindLabel})。お送りいただいた書類は削除しました。',
+  'notify.identity.rejected':
+    '本人確認書類を差し戻しました({kindLabel})。お手数ですが、理由をご確認のうえ、もう一度ご提出ください。お送りいただいた書類は削除しました。',
+  'notify.button.identity_review': '書類を確認する',
+  'notify.button.identity_resubmit': '提出し直す',
+  'notify.button.nda': '機密保持確認へ',
   'notify.job.alert': '新しい募集案件のお知らせです。',
   'notify.application.received':
     '募集案件 #{jobId} に応募 #{applicationId} が届きました。「applicants {jobId}」で確認できます。',
@@ -69,72 +77,4 @@ export const notifyJa = {
   'notify.quote.delivery_note': 'ワーカーからのメモ:',
   'notify.quote.note': '担当者からのメモ:',
   'notify.quote.more': '(続きは「応募状況を見る」からご覧ください)',
-} as const;
-
-export const notifyEn = {
-  'notify.job.alert': 'A new job notice for you.',
-  'notify.application.received':
-    'Application #{applicationId} arrived for job #{jobId}. See it with “applicants {jobId}”.',
-  'notify.application.accepted': 'Application #{applicationId} was accepted. Please wait for the work files.',
-  'notify.application.rejected':
-    'Application #{applicationId} was not selected this time. We hope to see you apply again.',
-  'notify.application.cancelled': 'Application #{applicationId} was cancelled.',
-  'notify.work_files.handed':
-    'Work files ({files}) for application #{applicationId} have arrived. Start with “start {applicationId}”.',
-  'notify.question.asked': 'Question #{questionId} arrived on application #{applicationId}.',
-  'notify.question.answered': 'Question #{questionId} was answered (application #{applicationId}).',
-  'notify.delivery.received':
-    'A delivery for application #{applicationId} arrived. Review it with “review {applicationId}”.',
-  'notify.delivery.approved': 'Your delivery for application #{applicationId} was approved. Thank you!',
-  'notify.delivery.revision_requested':
-    'A revision was requested for application #{applicationId}. Please check it and resume work.',
-  'notify.invoice.item_added': 'Invoice item #{itemId} ({amount}) for {month} was added. Please check it.',
-  'notify.invoice.item_disputed': 'Invoice item #{itemId} ({amount}) was disputed: {comment}',
-  'notify.invoice.item_withdrawn': 'Invoice item #{itemId} ({amount}) for {month} was withdrawn.',
-  'notify.invoice.item_corrected':
-    'Invoice item #{itemId} for {month} was corrected ({previous} → {amount}). Please check it.',
-  'notify.quote.correction': 'Why it was corrected:',
-  'notify.button.confirm_item': 'Confirm',
-  'notify.button.invoice': 'See the invoice',
-  'notify.invoice.item_to_check':
-    'Application #{applicationId} was approved, and invoice item #{itemId} ({amount}) for {month} was added from the job’s reward. Please check the amount and the text.',
-  'notify.payment.statement': 'Your payment statement for {month} is ready: {total}, paid by {payDate}.',
-  'notify.inquiry.created': 'A new inquiry (inquiry ID:{inquiryId}) arrived.',
-  'notify.inquiry.message': 'There is a new message on inquiry ID:{inquiryId}.',
-  'notify.inquiry.status': 'Inquiry ID:{inquiryId} is now “{status}”.',
-  'notify.team.invitation': '{inviterName} invited you to the team “{teamName}”.',
-  'notify.team.invitation_decided': '{inviteeName} answered your invitation to “{teamName}” ({decision}).',
-  'notify.market.message': 'Message from {senderName}: {excerpt}',
-  'notify.market.followed': '{followerName} started following you.',
-  'notify.notice.published': 'Notice: {title}',
-  'notify.account.linked': 'Your {platform} account is now linked.',
-  'notify.decision.approved': 'accepted',
-  'notify.decision.rejected': 'declined',
-  'notify.button.apply': 'Apply',
-  'notify.button.accept': 'Accept',
-  'notify.button.team_approve': 'Join',
-  'notify.button.team_decline': 'Decline',
-  'notify.button.open_chat': 'Open the conversation',
-  'notify.button.reject': 'Decline',
-  'notify.button.applicants': 'Applicants',
-  'notify.button.review': 'Review',
-  'notify.button.question': 'See the question',
-  'notify.button.inquiry': 'See the inquiry',
-  'notify.inquiry.message_body': 'A message from {author} on inquiry ID:{inquiryId}:\n\n{body}',
-  'notify.inquiry.attachments': 'Attachments: {names}',
-  'notify.inquiry.author_staff': 'support',
-  'notify.inquiry.author_customer': 'the customer',
-  'notify.button.details': 'Details',
-  'notify.button.notice': 'Open the notice',
-  'notify.button.application': 'See the application',
-  'notify.button.start': 'Start the work',
-  'notify.button.deliver': 'Deliver',
-  'notify.button.answer': 'Answer',
-  'notify.quote.reason': 'Reason:',
-  'notify.quote.question': 'Question:',
-  'notify.quote.answer': 'Answer:',
-  'notify.quote.revision': 'What to revise:',
-  'notify.quote.delivery_note': 'Note from the worker:',
-  'notify.quote.note': 'Note from the person in charge:',
-  'notify.quote.more': ' (read the rest with “See the application”)',
 } as const;

@@ -1,41 +1,5 @@
-/** English messages of the work commands (the Japanese ones are in cmd-work.ts). */
-export const cmdWorkEn = {
-  'cmd.job.summary': 'Show a job notice in full (job <id>)',
-  'cmd.apply.summary': 'Apply for a job (apply <id> [message])',
-  'cmd.applications.summary': 'List your applications',
-  'cmd.application.summary': 'Show an application: status, work files, questions and deliveries',
-  'cmd.withdraw.summary': 'Withdraw an application that has not been decided',
-  'cmd.start.summary': 'Start work on an accepted application',
-  'cmd.ask.summary': 'Ask a question about an application',
-  'cmd.deliver.summary': 'Deliver your work with the files attached',
-  'cmd.invoice.summary': 'Show your invoice items for this month or a given month',
-  'cmd.confirm.summary': 'Confirm an invoice item',
-  'cmd.dispute.summary': 'Dispute the amount of an invoice item',
-  'cmd.statement.summary': 'Show your payment statements',
-  'cmd.bank.summary': 'Show or register the bank account you are paid into',
-  'cmd.bank_register.summary':
-    'Register or change your bank account, choosing the bank and branch step by step',
-  'cmd.alerts.summary': 'Show or change your job alert settings',
-  'cmd.notices.summary': 'List notices',
-  'cmd.notice.summary': 'Open a notice',
-  'cmd.post-job.summary': 'Post a job notice and open it',
-  'cmd.close-job.summary': 'Close a job notice to new applications',
-  'cmd.cancel-job.summary': 'Cancel a job notice',
-  'cmd.applicants.summary': 'List the applicants of a job',
-  'cmd.accept.summary': 'Accept an application',
-  'cmd.reject.summary': 'Reject an application (with a reason)',
-  'cmd.cancel-application.summary': 'Cancel work before approval (with a reason)',
-  'cmd.handout.summary': 'Hand work files to an accepted worker',
-  'cmd.answer.summary': 'Answer a worker’s question',
-  'cmd.review.summary': 'Review the latest delivery',
-  'cmd.approve.summary': 'Approve a delivery',
-  'cmd.revise.summary': 'Request a revision of a delivery',
-  'cmd.pay.summary': 'Add an item to a worker’s invoice',
-  'cmd.close-month.summary': 'Close a month and issue payment statements',
-  'cmd.correct-item.summary': 'Correct an invoice item’s amount, with a reason',
-  'cmd.withdraw-item.summary': 'Withdraw an invoice item, with a reason',
-  'cmd.notify.summary': 'Publish a notice',
-
+/** English messages `work.*`: the work portal (在宅業務): jobs, applications, work files, deliveries, invoices. */
+export const work = {
   'work.usage.job': 'Please give the job number (e.g. job 12).',
   'work.usage.apply': 'Please give the number of the job to apply for (e.g. apply 12 I would love to help).',
   'work.usage.application': 'Please give the application number (e.g. application 12).',
@@ -95,7 +59,6 @@ export const cmdWorkEn = {
   'work.none': 'None',
   'work.yes': 'Yes',
   'work.no': 'No',
-
   'work.button.prev': 'Previous page',
   'work.button.next': 'Next page',
   'work.button.apply': 'Apply',
@@ -123,7 +86,6 @@ export const cmdWorkEn = {
   'work.button.all_notices': 'All notices',
   'work.button.approve': 'Approve',
   'work.button.revise': 'Request revision',
-
   'work.field.status': 'Status',
   'work.field.due_date': 'Due date',
   'work.field.skills': 'Skills',
@@ -157,7 +119,6 @@ export const cmdWorkEn = {
   'work.field.files': 'Files',
   'work.field.review': 'Review',
   'work.field.feedback': 'Feedback',
-
   'work.job.reward_unit': '{total} ({unit} × {quantity})',
   'work.job.apply_hint': 'To apply with a message, send “apply {id} <message>”.',
   'work.apply.done':
@@ -189,7 +150,6 @@ export const cmdWorkEn = {
     'Delivery for application #{id} received (files: {count}). Please wait for the review.',
   'work.ask.done':
     'Your question on application #{application} was sent (question #{id}). We will let you know the answer.',
-
   'work.invoice.empty': 'There are no invoice items for {month} yet.',
   'work.invoice.no_worker': 'No invoice items for {month} belong to anyone matching “{name}”.',
   'work.invoice.which_worker': 'Several people match “{name}”. Whose invoice do you want to see?',
@@ -214,7 +174,6 @@ export const cmdWorkEn = {
   'work.bank.name_differs':
     'Registered as “{found}”, which the codes stand for, not “{typed}” as typed. If that is wrong, send “register-bank” to start again.',
   'work.bank.registered': 'Your bank account is registered. Only the last three digits are shown.',
-
   'work.alerts.title': 'Job alert settings',
   'work.alerts.active': 'On',
   'work.alerts.paused': 'Paused',
@@ -234,7 +193,6 @@ export const cmdWorkEn = {
   'work.notices.tab_empty': 'There are no notices under “{tab}”.',
   'work.notices.unread_mark': '[unread] ',
   'work.notices.line': '{kind} · {date}',
-
   'work.post_job.done': 'Job #{id} is open. Job alerts queued for matching workers: {alerts}.',
   'work.close_job.done': 'Job #{id} {title} is closed to new applications. Accepted work goes on.',
   'work.cancel_job.done': 'Job #{id} {title} is cancelled.',

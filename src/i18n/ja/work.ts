@@ -1,40 +1,5 @@
-/** Messages of the work commands (commands/work-*.ts): worker and staff sides of the work portal. */
-export const cmdWorkJa = {
-  'cmd.job.summary': '募集案件の詳細を表示します(案件詳細 番号)',
-  'cmd.apply.summary': '募集案件に応募します(応募 番号 [メッセージ])',
-  'cmd.applications.summary': 'ご自身の応募を一覧します',
-  'cmd.application.summary': '応募の状況・作業ファイル・質問履歴・納品を表示します',
-  'cmd.withdraw.summary': '結果が出る前の応募を辞退します',
-  'cmd.start.summary': '採用された応募の作業を開始します',
-  'cmd.ask.summary': '応募について担当者に質問します',
-  'cmd.deliver.summary': 'ファイルを添付して納品します',
-  'cmd.invoice.summary': '入力請求書(今月または指定月の明細)を表示します',
-  'cmd.confirm.summary': '入力請求書の明細を確認済みにします',
-  'cmd.dispute.summary': '入力請求書の明細の金額に異議を伝えます',
-  'cmd.statement.summary': '支払明細書を表示します',
-  'cmd.bank.summary': 'お支払い先の口座を表示・登録します',
-  'cmd.bank_register.summary': 'お支払い先の口座を、金融機関・支店を選びながら登録・変更します',
-  'cmd.alerts.summary': 'ジョブアラートの通知設定を表示・変更します',
-  'cmd.notices.summary': 'お知らせを一覧します',
-  'cmd.notice.summary': 'お知らせを開きます',
-  'cmd.post-job.summary': '募集案件を登録して公開します',
-  'cmd.close-job.summary': '募集案件の募集を終了します',
-  'cmd.cancel-job.summary': '募集案件を中止します',
-  'cmd.applicants.summary': '募集案件の応募者を一覧します',
-  'cmd.accept.summary': '応募を採用します',
-  'cmd.reject.summary': '応募を不採用にします(理由が必要です)',
-  'cmd.cancel-application.summary': '検収前の依頼をキャンセルします(理由が必要です)',
-  'cmd.handout.summary': '採用したワーカーに作業ファイルを渡します',
-  'cmd.answer.summary': 'ワーカーからの質問に回答します',
-  'cmd.review.summary': '最新の納品を検収します',
-  'cmd.approve.summary': '納品を承認し、検収を完了します',
-  'cmd.revise.summary': '納品に修正を依頼します',
-  'cmd.pay.summary': 'ワーカーの入力請求書に明細を登録します',
-  'cmd.close-month.summary': '月を締めて支払明細書を発行します',
-  'cmd.correct-item.summary': '入力請求書の明細の金額を理由つきで修正します',
-  'cmd.withdraw-item.summary': '入力請求書の明細を理由つきで取り消します',
-  'cmd.notify.summary': 'お知らせを配信します',
-
+/** Japanese messages `work.*`: the work portal (在宅業務): jobs, applications, work files, deliveries, invoices. */
+export const work = {
   'work.usage.job': '募集案件の番号を指定してください(例: 案件詳細 12)。',
   'work.usage.apply': '応募する募集案件の番号を指定してください(例: 応募 12 よろしくお願いします)。',
   'work.usage.application': '応募の番号を指定してください(例: 応募状況 12)。',
@@ -94,7 +59,6 @@ export const cmdWorkJa = {
   'work.none': 'なし',
   'work.yes': 'はい',
   'work.no': 'いいえ',
-
   'work.button.prev': '前のページ',
   'work.button.next': '次のページ',
   'work.button.apply': '応募する',
@@ -122,7 +86,6 @@ export const cmdWorkJa = {
   'work.button.all_notices': 'お知らせ一覧',
   'work.button.approve': '承認',
   'work.button.revise': '修正依頼',
-
   'work.field.status': '状況',
   'work.field.due_date': '納期',
   'work.field.skills': 'スキル',
@@ -156,7 +119,6 @@ export const cmdWorkJa = {
   'work.field.files': 'ファイル',
   'work.field.review': '検収',
   'work.field.feedback': '修正内容',
-
   'work.job.reward_unit': '{total}(単価{unit} × {quantity})',
   'work.job.apply_hint': 'メッセージを添えて応募する場合は「応募 {id} メッセージ」と送ってください。',
   'work.apply.done': '募集案件 #{jobId} {job} に応募しました(応募 #{id})。結果が出ましたらお知らせします。',
@@ -186,7 +148,6 @@ export const cmdWorkJa = {
   'work.deliver.done': '応募 #{id} の納品を受け付けました(ファイル{count}件)。検収の結果をお待ちください。',
   'work.ask.done':
     '応募 #{application} について質問を送りました(質問 #{id})。回答が届きましたらお知らせします。',
-
   'work.invoice.empty': '{month}分の入力請求書の明細はまだありません。',
   'work.invoice.no_worker': '{month}分の入力請求書に「{name}」に当てはまる方の明細はありません。',
   'work.invoice.which_worker': '「{name}」に当てはまる方が複数います。どなたの入力請求書を表示しますか?',
@@ -212,7 +173,6 @@ export const cmdWorkJa = {
   'work.bank.name_differs':
     'ご入力の「{typed}」ではなく、コードに該当する「{found}」で登録しました。違う場合は「口座登録」からやり直してください。',
   'work.bank.registered': 'お支払い先の口座を登録しました。口座番号は下3桁のみ表示します。',
-
   'work.alerts.title': 'ジョブアラートの通知設定',
   'work.alerts.active': '受け取る',
   'work.alerts.paused': '一時停止中',
@@ -232,7 +192,6 @@ export const cmdWorkJa = {
   'work.notices.tab_empty': '「{tab}」のお知らせはありません。',
   'work.notices.unread_mark': '【未読】',
   'work.notices.line': '{kind}・{date}',
-
   'work.post_job.done':
     '募集案件 #{id} を公開しました。条件の合うワーカー{alerts}名にジョブアラートを送信します。',
   'work.close_job.done': '募集案件 #{id} {title} の募集を終了しました。採用済みの作業はそのまま続きます。',

@@ -1,9 +1,32 @@
-/** Messages of guided flows (src/chat/flow.ts) and of the flows themselves. */
-export const flowJa = {
+/** Japanese messages `flow.*`: guided flows: prompts, field labels, confirmation, cancelling. */
+export const flow = {
+  'flow.identity.kind': '提出する書類の種類を選んでください。',
+  'flow.identity.files':
+    '書類の写真またはPDFを送ってください(表裏がある場合は両面、最大4件)。送り終えたら「完了」と送ってください。',
+  'flow.identity.reason': '差し戻しの理由を入力してください。提出者にそのまま届きます。',
+  'flow.label.document_kind': '書類',
+  'flow.label.pages': '添付',
+  'flow.label.reason': '理由',
+  'flow.bank.bank':
+    '金融機関を選ぶか、金融機関名または4桁の金融機関コードを入力してください(例: みずほ、京都信金、0001)。',
+  'flow.bank.branch': '{bank}の支店名、または3桁の支店番号(店番)を入力してください(例: 渋谷、135)。',
+  'flow.bank.the_bank': '金融機関',
+  'flow.bank.type': '{branch} の預金種目を選んでください。',
+  'flow.bank.number':
+    '口座番号(7桁)を入力してください。7桁に満たない場合は先頭に0を付けてください(例: 0123456)。',
+  'flow.bank.holder': '口座名義をカタカナで入力してください(例: ヤマダ タロウ)。',
+  'flow.bank.bank_not_found':
+    '「{input}」に該当する金融機関が見つかりませんでした。「銀行」などを除いた名前か、4桁の金融機関コードで入力してください。',
+  'flow.bank.bank_candidates':
+    '「{input}」に該当する金融機関が複数あります。次の中から4桁のコードで入力してください: {list}',
+  'flow.bank.branch_not_found':
+    '{bank}に「{input}」に該当する支店が見つかりませんでした。支店名か、通帳に記載の3桁の支店番号で入力してください。',
+  'flow.bank.branch_candidates':
+    '「{input}」に該当する支店が複数あります。次の中から3桁の支店番号で入力してください: {list}',
+  'flow.bank.more': '、ほか{count}件',
   'flow.started': '順番にお伺いします。途中でやめるときは「キャンセル」と送ってください。',
   'flow.cancelled': '入力を中止しました。',
   'flow.nothing_to_cancel': '中止する入力はありません。「ヘルプ」で使えるコマンドを表示します。',
-  'cmd.cancel.summary': '入力中の手続き(問い合わせなど)を途中で中止します',
   'flow.expired': '前回の入力は24時間が過ぎたため破棄しました。',
   'flow.confirm': '以下の内容でよろしいですか?',
   'flow.confirm_or_cancel': '「はい」で確定、「キャンセル」で中止します。',
@@ -74,80 +97,6 @@ export const flowJa = {
   'flow.label.message': 'メッセージ',
   'flow.label.application': '応募',
   'flow.label.note': 'メモ',
-} as const;
-
-export const flowEn = {
-  'flow.started': 'I will ask step by step. Send “cancel” to stop at any time.',
-  'flow.cancelled': 'Stopped. Nothing was saved.',
-  'flow.nothing_to_cancel': 'There is nothing in progress to cancel. Send “help” for the commands.',
-  'cmd.cancel.summary': 'Stop a step-by-step form in progress (inquiry, job posting, …)',
-  'flow.expired': 'Your earlier answers were discarded after 24 hours.',
-  'flow.confirm': 'Is this correct?',
-  'flow.confirm_or_cancel': 'Send “yes” to submit or “cancel” to stop.',
-  'flow.text_required': 'Please type your answer (up to 4,000 characters).',
-  'flow.number_required': 'Please answer with a number.',
-  'flow.choose_one': 'Please choose one by its number.',
-  'flow.files_expected': 'Please attach a file, or send “done”.',
-  'flow.files_received': '{count} file(s) received. Send more, or “done”.',
-  'flow.button.start': 'Yes',
-  'flow.button.cancel': 'Cancel',
-  'flow.button.skip': 'Skip',
-  'flow.button.done': 'Done',
-  'flow.inquiry.category': 'What is your inquiry about?',
-  'flow.inquiry.subtopic': 'Please choose a more specific topic.',
-  'flow.inquiry.region':
-    'Which region is the store in? You can also type a prefecture (e.g. 東京, 大阪) or a city (e.g. 横浜) to narrow the list. Send “skip” to choose from all stores.',
-  'flow.inquiry.region_choice': '{region} ({count})',
-  'flow.inquiry.region_not_found':
-    'No region or store matches “{input}”. Choose a region by its number, or send “skip” to choose from all stores.',
-  'flow.inquiry.store':
-    'Choose the store, or type part of its name, city or prefecture (e.g. 渋谷, 東京). A store that is not in the list can be found by typing its name.',
-  'flow.inquiry.store_not_found':
-    'No store matches “{input}”. Choose one by number, or type a store name, city, prefecture or region (e.g. 渋谷, 東京, 関東).',
-  'flow.inquiry.store_not_in_region':
-    'No store in “{region}” matches “{input}”. Choose one by number or try other words. To choose another region, send “cancel” and start the inquiry again.',
-  'flow.inquiry.store_other_region':
-    'No store in “{region}” matches “{input}”, but {count} in other regions do. To choose one of those, send “cancel”, start the inquiry again and skip the region or choose another one.',
-  'flow.inquiry.store_candidates':
-    'Several stores match ({count}). Type the number of the one you mean, or type more of its name.\n{list}',
-  'flow.inquiry.store_candidates_more': '{count} more',
-  'flow.inquiry.store_number': 'Please type a store number from 1 to {max}.',
-  'flow.inquiry.comment': 'Please describe your inquiry.',
-  'flow.inquiry.attachments': 'Attach photos or documents if you have any (or send “done”).',
-  'flow.inquiry.created': 'Your inquiry was received (inquiry ID:{id}). Our staff will reply here.',
-  'flow.inquiry.show': 'View inquiry',
-  'flow.label.category': 'Type',
-  'flow.label.store': 'Store',
-  'flow.label.comment': 'Details',
-  'flow.label.files': 'Attachments',
-  'flow.post_job.title': 'What is the title of the job notice?',
-  'flow.post_job.description': 'Please describe the work (or send “skip”).',
-  'flow.post_job.category': 'Please enter a category, e.g. Data entry (or send “skip”).',
-  'flow.post_job.skills': 'Please list the required skills, separated by commas (or send “skip”).',
-  'flow.post_job.place':
-    'Where is the work done? Choose Remote, or type a prefecture (e.g. Tokyo as 東京都).',
-  'flow.post_job.unknown_prefecture':
-    '“{input}” is not a prefecture we know. Please type one such as 東京都 or 大阪, or choose Remote.',
-  'flow.post_job.reward': 'What is the reward in yen? (e.g. 12000 or 1.2万)',
-  'flow.post_job.openings': 'How many openings? Please answer with a number.',
-  'flow.post_job.openings_min': 'Openings must be 1 or more. Please answer with a number of at least 1.',
-  'flow.post_job.deadline':
-    'What is the application deadline? (e.g. 2026-12-10 or 12/10; send “skip” for no deadline)',
-  'flow.apply.message': 'Add a message to your application if you like (or send “skip”).',
-  'flow.deliver.files': 'Please attach the files you are delivering. Send “done” when all are sent.',
-  'flow.deliver.files_required':
-    'No file is attached yet. A delivery needs at least one file: please attach it, then send “done”.',
-  'flow.deliver.note': 'Add a note for the reviewer if you like (or send “skip”).',
-  'flow.label.title': 'Title',
-  'flow.label.description': 'Description',
-  'flow.label.job_category': 'Category',
-  'flow.label.skills': 'Skills',
-  'flow.label.place': 'Place',
-  'flow.label.reward': 'Reward',
-  'flow.label.openings': 'Openings',
-  'flow.label.deadline': 'Deadline',
-  'flow.label.job': 'Job',
-  'flow.label.message': 'Message',
-  'flow.label.application': 'Application',
-  'flow.label.note': 'Note',
+  'flow.files_too_many': 'ここで添付できるファイルは{max}件までです。',
+  'flow.button.keep': '変更しない',
 } as const;

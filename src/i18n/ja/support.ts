@@ -1,0 +1,120 @@
+/** Japanese messages `support.*`: the support desk for customers: inquiries, stores, documents (問い合わせ). */
+export const support = {
+  'support.usage.support': '使い方: 基本情報 <会社ID>(例: 基本情報 #3)と送ってください。',
+  'support.usage.stores': '使い方: 店舗 <会社ID> [店舗名・地域](例: 店舗 #3 渋谷)と送ってください。',
+  'support.usage.store-add':
+    '使い方: 店舗登録 <会社ID> <店舗名> <都道府県>(例: 店舗登録 #3 渋谷店 東京都)と送ってください。',
+  'support.usage.assign':
+    '使い方: 担当設定 <会社ID> <社員のユーザーID> 担当営業|サポート(例: 担当設定 #3 #12 サポート)と送ってください。',
+  'support.usage.unassign':
+    '使い方: 担当解除 <会社ID> <社員のユーザーID> 担当営業|サポート(例: 担当解除 #3 #12 サポート)と送ってください。',
+  'support.usage.inquiry-new':
+    '使い方: 問い合わせ <カテゴリ番号> [内容番号] [#店舗ID] <コメント>(例: 問い合わせ 3 2 #12 音が出ません)と送ってください。番号は「カテゴリ」、店舗IDは「店舗」で確認できます。新規出店のご相談は店舗の指定が不要です。',
+  'support.usage.inquiry': '使い方: 問い合わせ詳細 <問い合わせID>(例: 問い合わせ詳細 29)と送ってください。',
+  'support.usage.reply':
+    '使い方: 返信 <問い合わせID> <コメント>(例: 返信 29 よろしくお願いします)と送ってください。',
+  'support.usage.take': '使い方: 対応開始 <問い合わせID>(例: 対応開始 29)と送ってください。',
+  'support.usage.resolve': '使い方: 完了 <問い合わせID>(例: 完了 29)と送ってください。',
+  'support.usage.inquiries':
+    '使い方: 問い合わせ一覧 [状態:受付中|対応中|完了] [カテゴリ:番号] [店舗:#12] [都道府県:東京] [from:2026-11-01] [to:2026-11-30] [自分] と送ってください。',
+  'support.usage.files':
+    '使い方: ファイル [状態:受付中|対応中|完了] [カテゴリ:番号] [店舗:#12] [都道府県:東京] [from:2026-11-01] [to:2026-11-30] [自分] と送ってください。',
+  'support.info.title': '{company} の基本情報',
+  'support.info.unassigned': '未設定',
+  'support.button.inquiries': '問い合わせ一覧',
+  'support.button.categories': 'カテゴリ',
+  'support.button.stores': '店舗',
+  'support.button.prev': '前のページ',
+  'support.button.next': '次のページ',
+  'support.button.detail': '詳細を見る',
+  'support.button.reply': '返信する',
+  'support.button.take': '対応開始',
+  'support.button.resolve': '完了にする',
+  'support.categories.title': '問い合わせのカテゴリ',
+  'support.categories.no_store_needed': '※ 店舗の指定は不要です',
+  'support.categories.how_to':
+    '新しい問い合わせは「問い合わせ <カテゴリ番号> <内容番号> #店舗ID コメント」と送ってください(例: 問い合わせ 3 2 #12 音が出ません)。写真を添えて送ることもできます。',
+  'support.stores.title': '店舗({count}件)',
+  'support.stores.none': '登録されている店舗はありません。担当営業までお問い合わせください。',
+  'support.stores.no_match':
+    '「{word}」に一致する店舗は見つかりませんでした。店舗名や地域を変えてお試しください。',
+  'support.stores.how_to': '問い合わせの際は、店舗IDを「#12」のように指定してください。',
+  'support.store_line': '#{id} {name}({prefecture})',
+  'support.no_store': '店舗の指定なし',
+  'support.store_added': '{store}を会社 #{company} に登録しました(地域: {region})。',
+  'support.assigned': 'ユーザー #{user} を{role}に設定しました。',
+  'support.unassigned': 'ユーザー #{user} の{role}を解除しました。',
+  'support.not_assigned': 'ユーザー #{user} は{role}に設定されていませんでした。変更はありません。',
+  'support.created': '問い合わせを受け付けました。{label}',
+  'support.reply_how_to':
+    '追加のコメントは「返信 {id} コメント」と送ってください。写真やファイルを添えて送ることもできます。',
+  'support.replied': '{label} に返信しました。',
+  'support.taken': '{label} の対応を開始しました。ステータス: {status}',
+  'support.resolved': '{label} を完了にしました。以降のやり取りはできません(閲覧のみ)。',
+  'support.read_only':
+    'この問い合わせは完了しています(閲覧のみ)。続きのご相談は「問い合わせ <カテゴリ> … 参照:#{id} コメント」で新しく作成してください。',
+  'support.field.status': 'ステータス',
+  'support.field.category': 'カテゴリ',
+  'support.field.store': '店舗',
+  'support.field.company': '会社',
+  'support.field.assignee': '担当者',
+  'support.field.created': '受付日',
+  'support.field.updated': '最終更新',
+  'support.field.latest_customer': '最新のやり取り(お客様・{at})',
+  'support.field.latest_staff': '最新のやり取り(サポート・{at})',
+  'support.field.refers_to': '参照元',
+  'support.field.attachments': '添付ファイル',
+  'support.no_assignee': '未定',
+  'support.history.title': 'やり取り({count}件)',
+  'support.history.by_staff': '{at} {name}(サポート)',
+  'support.history.by_customer': '{at} {name}(お客様)',
+  'support.list.title': '問い合わせ一覧({count}件、更新の新しい順)',
+  'support.list.title_at_least': '問い合わせ一覧({count}件以上、更新の新しい順)',
+  'support.list.empty': '条件に合う問い合わせはありません。',
+  'support.list.no_page': 'このページには何もありません。前のページに戻ってください。',
+  'support.files.title': 'ファイル({count}件、新しい順)',
+  'support.files.title_oldest': 'ファイル({count}件、古い順)',
+  'support.files.title_at_least': 'ファイル({count}件以上、新しい順)',
+  'support.files.empty': '条件に合うファイルはありません。',
+  'support.files.separator': ' ・ ',
+  'support.files.get': 'ファイルを受け取る',
+  'support.file.here': '問い合わせID:{inquiryId} のファイル「{name}」です。',
+  'support.file.not_found':
+    'ファイル #{id} は、この問い合わせにはありません。「ファイル一覧」からお選びください。',
+  'support.usage.file':
+    '使い方: ファイル受取 <問い合わせID> <ファイル番号>(「ファイル一覧」のボタンからも受け取れます)',
+  'support.status.received': '受付中',
+  'support.status.in_progress': '対応中',
+  'support.status.completed': '完了',
+  'support.staff_role.sales_rep': '担当営業',
+  'support.staff_role.support': 'サポート担当',
+  'support.inquiry_label': '問い合わせID:{id}',
+  'support.call_centre_hours':
+    'お急ぎの場合はコールセンターまでお電話ください。受付時間は平日9:30〜20:00、土日祝日9:30〜18:00です(年末年始を除きます)。',
+  'support.company_not_found': '[E301] ご指定の会社が見つかりませんでした。',
+  'support.store_not_found':
+    '[E302] ご指定の店舗が見つかりませんでした。店舗名や地域で検索し直してください。',
+  'support.category_not_found': '[E303] ご指定のカテゴリが見つかりませんでした。一覧から選び直してください。',
+  'support.subtopic_mismatch':
+    '[E304] 選択された内容はこのカテゴリにはありません。一覧から選び直してください。',
+  'support.store_required':
+    '[E305] このカテゴリのお問い合わせには店舗の指定が必要です。店舗を選んでください。',
+  'support.comment_required': '[E306] コメントを入力してください。',
+  'support.comment_too_long': '[E307] コメントは{max}文字以内で入力してください。',
+  'support.too_many_attachments': '[E308] 一度に添付できるファイルは{max}件までです。',
+  'support.inquiry_not_found': '[E309] 問い合わせID:{id} が見つかりませんでした。番号をご確認ください。',
+  'support.inquiry_completed':
+    '[E310] 問い合わせID:{id} は完了しているため、コメントできません。続きのご相談は、この問い合わせを参照して新しい問い合わせを作成してください。',
+  'support.already_completed': '[E311] 問い合わせID:{id} はすでに完了しています。',
+  'support.reference_not_completed':
+    '[E312] 参照できるのは、同じ会社の完了した問い合わせのみです(問い合わせID:{id})。番号をご確認ください。',
+  'support.not_staff_member': '[E313] 担当営業・サポート担当に指定できるのは社員のみです。',
+  'support.store_name_required': '[E314] 店舗名を200文字以内で入力してください。',
+  'support.prefecture_invalid': '[E315] 都道府県名が正しくありません(例: 東京都、大阪府)。',
+  'support.region_invalid': '[E316] 地域名を50文字以内で入力してください。',
+  'support.period_invalid':
+    '[E317] 期間は「2026-11-01」の形式で、開始日が終了日より前になるよう指定してください。',
+  'support.notify.created': '新しい問い合わせ(問い合わせID:{id})が届きました。',
+  'support.notify.message': '問い合わせID:{id} に新しいコメントが届きました。',
+  'support.notify.status': '問い合わせID:{id} のステータスが「{status}」になりました。',
+} as const;
