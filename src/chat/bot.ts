@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../config.ts';
+import { fanoutTap } from '../domain/audience/kinds.ts';
 import type { Platform } from '../domain/platforms.ts';
 import type { DomainServices } from '../domain/services.ts';
 import { UserError } from '../errors.ts';
@@ -39,8 +40,6 @@ export function withLinks(reply: Reply, userId: number, links: FileLinks | undef
 
 /** Button payloads `a:<token>` name a command stored server-side (ActionTokenStore). */
 const TOKEN_PREFIX = 'a:';
-/** The Apply button of a job alert (see notifications/render.ts). */
-export const ALERT_TAP = /^alert-(apply|open):(\d{1,9})$/;
 /** How long a button keeps working after it was shown. */
 const BUTTON_TTL_MS = 14 * 24 * 3600 * 1000;
 
@@ -290,12 +289,12 @@ export class Bot {
     } else {
       input = event.payload;
     }
-    // A job alert's Apply or Details: counted for the alert's funnel (opened the job), then the
-    // same as typing `apply <id>` or `job <id>`.
-    const alert = event.kind === 'action' ? ALERT_TAP.exec(input) : null;
-    if (alert) {
-      await this.options.store.alertTaps.record(Number(alert[2]), user.id);
-      input = `${alert[1] === 'apply' ? 'apply' : 'job'} ${alert[2]}`;
+    // A counted button of a fan-out's message (a job alert's Apply or Details): recorded for its
+    // funnel, then the same as typing the command it stands for.
+    const tap = event.kind === 'action' ? fanoutTap(input) : null;
+    if (tap) {
+      await this.options.store.alertTaps.record(tap.subjectId, user.id);
+      input = tap.command;
     }
     // A user in a guided flow is answering its questions (cancel leaves it); a form's draft asks nothing.
     const session = await this.options.store.flows.get(user.id, this.services.clock());

@@ -14,9 +14,11 @@ export type AlertJob = Pick<JobRecord, 'id' | 'title' | 'category' | 'rewardYen'
 
 /**
  * A job alert's buttons: Apply, and Details (opening the job). Both are counted for the alert's
- * funnel (see chat/bot.ts), since a chat app never tells anyone that a message was read. In a
- * multicast they carry the command itself, so one message serves every recipient.
+ * funnel (`tap`, read by the bot core through the fan-out kinds), since a chat app never tells anyone
+ * that a message was read. In a multicast they carry the command itself, so one message serves every
+ * recipient.
  */
+const ALERT_TAP = /^alert-(apply|open):(\d{1,9})$/;
 export const alertButtons = (jobId: number, locale: Locale): Button[] => [
   { label: t(locale, 'notify.button.apply'), payload: `alert-apply:${jobId}` },
   { label: t(locale, 'notify.button.details'), payload: `alert-open:${jobId}` },
@@ -51,6 +53,10 @@ export function renderJobAlert(
 
 export const jobAlertKind: FanoutKind<AlertJob> = {
   type: 'job.alert',
+  tap(payload) {
+    const m = ALERT_TAP.exec(payload);
+    return m ? { subjectId: Number(m[2]), command: `${m[1] === 'apply' ? 'apply' : 'job'} ${m[2]}` } : null;
+  },
   subject: { table: 'job_notices', alias: 'j' },
   audience: ALERT_MATCH,
   live: JOB_TAKES_APPLICATIONS,

@@ -37,6 +37,11 @@ export interface FanoutKind<Content = unknown> {
   /** The content as the database returns it (jsonb), typed. */
   parse(json: unknown): Content;
   render(content: Content, locale: Locale, options: RenderOptions): Promise<Reply>;
+  /**
+   * A button of its messages that is counted when pressed (a job alert's Apply and Details, for the
+   * alert's funnel): the subject and the command it runs, or null for any other payload.
+   */
+  tap?(payload: string): { subjectId: number; command: string } | null;
 }
 
 /** Applies `options.button` to every button of a reply's blocks. */

@@ -56,3 +56,12 @@ export function outboxContentSql(o: string): string {
   });
   return `case ${o}.type ${whens.join(' ')} end`;
 }
+
+/** A counted button of a fan-out's message (FanoutKind.tap): the subject and the command it runs. */
+export function fanoutTap(payload: string): { subjectId: number; command: string } | null {
+  for (const kind of Object.values(KINDS)) {
+    const tap = kind.tap?.(payload);
+    if (tap) return tap;
+  }
+  return null;
+}
