@@ -41,26 +41,33 @@ export function createInboundEventStore(orm: MikroORM): InboundEventStore {
     async take(platform, eventId, userKey, staleAfterMs): Promise<InboundTurn> {
       const key = eventKey(platform, eventId);
       const conn = em();
-      await conn.execute(
-        `insert into inbound_events (platform, event_id, user_key, status, received_at)
-         values (?, ?, ?, 'queued', now()) on conflict (platform, event_id) do nothing`,
-        [...key, text(userKey, 'user key', 300)],
-        'run',
-      );
-      // Its turn when no earlier event of the same user is waiting, running or delivering its reply (one that has been
-      // around longer than `staleAfterMs` is taken to be lost and waits for nobody); a `handling`
-      // left behind by a process that died is taken again after a minute.
-      const taken: unknown[] = await conn.execute(
-        `update inbound_events e set status = 'handling', started_at = now()
-          where e.platform = ? and e.event_id = ?
-            and (e.status = 'queued' or (e.status = 'handling' and e.started_at < now() - interval '60 seconds'))
-            and not exists (select 1 from inbound_events p
-                             where p.user_key = e.user_key and p.seq < e.seq
-                               and p.status in ('queued', 'handling', 'handled')
-                               and p.received_at > now() - make_interval(secs => ?))
-          returning 1`,
-        [...key, staleAfterMs / 1000],
-      );
+      // Its turn when no earlier event of the same user is waiting, running or delivering its reply
+      // (one that has been around longer than `staleAfterMs` is taken to be lost and waits for
+      // nobody); a `handling` left behind by a process that died is taken again after a minute.
+      const takeTurn = (): Promise<unknown[]> =>
+        conn.execute(
+          `update inbound_events e set status = 'handling', started_at = now()
+            where e.platform = ? and e.event_id = ?
+              and (e.status = 'queued' or (e.status = 'handling' and e.started_at < now() - interval '60 seconds'))
+              and not exists (select 1 from inbound_events p
+                               where p.user_key = e.user_key and p.seq < e.seq
+                                 and p.status in ('queued', 'handling', 'handled')
+                                 and p.received_at > now() - make_interval(secs => ?))
+            returning 1`,
+          [...key, staleAfterMs / 1000],
+        );
+      // An event admitted on arrival (LINE) takes its turn in one statement; one that was not is
+      // admitted now, at the end of its user's line.
+      let taken = await takeTurn();
+      if (taken.length === 0) {
+        const admitted: { affectedRows?: number } = await conn.execute(
+          `insert into inbound_events (platform, event_id, user_key, status, received_at)
+           values (?, ?, ?, 'queued', now()) on conflict (platform, event_id) do nothing`,
+          [...key, text(userKey, 'user key', 300)],
+          'run',
+        );
+        if (admitted.affectedRows === 1) taken = await takeTurn();
+      }
       if (taken.length > 0) return { kind: 'go' };
       // Not its turn, or handled before. A reply being delivered right now (`handled` less than a
       // minute ago) is waited for; one whose delivery failed, or whose process died delivering it, is
