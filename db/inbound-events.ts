@@ -87,13 +87,11 @@ export function createInboundEventStore(orm: MikroORM): InboundEventStore {
 
     async finish(platform, eventId, outcome) {
       await em().execute(
-        // `failed` keeps the reply the event was handled with (it is what a retry sends).
-        `update inbound_events set status = ?, reply = case when ? then reply else ?::jsonb end, reason = ?,
+        `update inbound_events set status = ?, reply = ?::jsonb, reason = ?,
                 started_at = case when ? = 'handled' then now() end
           where platform = ? and event_id = ?`,
         [
           outcome.status,
-          outcome.status === 'failed',
           outcome.status === 'done' || outcome.reply === undefined ? null : JSON.stringify(outcome.reply),
           outcome.reason?.slice(0, 200) ?? null,
           outcome.status,

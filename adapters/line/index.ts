@@ -297,7 +297,11 @@ export class LineAdapter implements MulticastAdapter {
       await this.deliver(job, userId, result.reply, result.locale);
     } catch (err) {
       // LINE refused every attempt: the job fails (visible; retried, then `queue:retry`) and sends the kept reply.
-      await this.options.bot.undelivered(event, (err as Error).message);
+      await this.options.bot.undelivered(
+        event,
+        { reply: result.reply, locale: result.locale },
+        (err as Error).message,
+      );
       throw err;
     }
     await this.options.bot.delivered(event);

@@ -4,9 +4,10 @@ import { defineEntity, p } from '@mikro-orm/core';
  * Platform events, each handled once and, per user, in the order they arrived (src/chat/inbound.ts):
  * - `userKey` / `seq`: the event's place in its user's line; an event waits while an earlier one of
  *   the same user is `queued`, `handling` or `handled` (its reply not yet delivered), across processes;
- * - `status`: `queued` (admitted, not started) → `handling` → `handled` (the reply is kept in `reply`
- *   until the adapter says it was delivered) → `done`; `failed` when every delivery attempt failed, so
- *   a retry sends the kept reply instead of running the command again.
+ * - `status`: `queued` (admitted, not started) → `handling` (until the reply is delivered, when the
+ *   adapter confirms delivery) → `done`; `failed` when every delivery attempt failed, the reply kept in
+ *   `reply`, so a retry sends it instead of running the command again. (`handled` keeps a reply of an
+ *   event whose delivery was not yet confirmed.)
  */
 export const InboundEventSchema = defineEntity({
   name: 'InboundEvent',

@@ -20,7 +20,7 @@ import type { Store, UserRecord } from '../store.ts';
 import type { CommandContext, CommandServices } from './command.ts';
 import { type FlowAnswers, type FlowDefinition, FlowEngine, FORM_STEP } from './flow.ts';
 import { isEventId, isPlatformIdentity } from './ids.ts';
-import { type EventRef, InboundLine } from './inbound.ts';
+import { type EventRef, InboundLine, type KeptReply } from './inbound.ts';
 import { normalizeInput } from './normalize.ts';
 import { mayRun, type Router } from './router.ts';
 import { type Button, type ChatEvent, type FormSpec, type Reply, text } from './types.ts';
@@ -109,8 +109,9 @@ export class Bot {
 
   /**
    * Handles an event once, after the earlier events of the same user (inbound.ts). With `confirm`, the
-   * adapter says whether the reply was delivered (`delivered` / `undelivered`): until then it is kept,
-   * and a retry of the event sends it again instead of running the command twice.
+   * event stays `handling` (the user's next event waits) until the adapter says whether the reply was
+   * delivered: `delivered`, or `undelivered` with the reply, which a retry of the event sends again
+   * instead of running the command twice.
    */
   async handle(event: ChatEvent, options: { confirm?: boolean } = {}): Promise<HandledEvent> {
     const { logger } = this.options;
@@ -139,8 +140,8 @@ export class Bot {
       result = await this.run(event);
       return result;
     } finally {
-      const kept = options.confirm && result?.reply ? { reply: result.reply, locale: result.locale } : null;
-      await this.inbound.handled(event, kept);
+      // A confirmed event is finished by `delivered` / `undelivered`; any other is done now.
+      if (!options.confirm || !result?.reply) await this.inbound.handled(event);
     }
   }
 
@@ -154,9 +155,9 @@ export class Bot {
     return this.inbound.delivered(event);
   }
 
-  /** Every attempt to deliver the reply failed: the event's retry sends it again. */
-  undelivered(event: EventRef, reason: string): Promise<void> {
-    return this.inbound.undelivered(event, reason);
+  /** Every attempt to deliver `reply` failed: the event's retry sends it again. */
+  undelivered(event: EventRef, kept: KeptReply, reason: string): Promise<void> {
+    return this.inbound.undelivered(event, kept, reason);
   }
 
   /** True the first time a platform event id is seen: for what adapters handle outside `handle`. */

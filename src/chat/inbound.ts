@@ -8,10 +8,11 @@
  *   it) is waiting, being handled or having its reply delivered, on any process, whatever the number of workers or the queue
  *   backend. Waiting is polling the user's line in the database (5 ms, doubling to 100 ms); an
  *   earlier event older than STALE_AFTER_MS is taken to be lost and holds nobody up.
- * - **No reply lost**: an adapter that confirms delivery (`confirm`) gets the reply kept with the
- *   event until it says it was delivered. If every attempt failed it says so, the event is `failed`
- *   (its queue job fails too, visibly, and `queue:retry` replays it), and the replay sends the kept
- *   reply instead of running the command a second time.
+ * - **No reply lost**: with `confirm`, the event stays `handling` (its user's next event waits) until
+ *   the adapter says the reply was delivered. If every attempt failed, the reply is kept with the
+ *   event, which is `failed` (its queue job fails too, visibly, and `queue:retry` replays it), and the
+ *   replay sends the kept reply instead of running the command a second time. (A process that dies
+ *   while delivering leaves `handling`, taken again after a minute: the command then runs again.)
  */
 import type { Platform } from '../domain/platforms.ts';
 import type { Locale } from '../i18n/index.ts';
@@ -72,22 +73,18 @@ export class InboundLine {
     }
   }
 
-  /** The event was handled: done, or (`kept`) handled with its reply kept until delivered. */
-  handled(e: EventRef, kept: KeptReply | null): Promise<void> {
-    return this.store.finish(
-      e.platform,
-      e.id,
-      kept ? { status: 'handled', reply: kept } : { status: 'done' },
-    );
+  /** The event was handled and needs no confirmation: done. */
+  handled(e: EventRef): Promise<void> {
+    return this.store.finish(e.platform, e.id, { status: 'done' });
   }
 
   delivered(e: EventRef): Promise<void> {
     return this.store.finish(e.platform, e.id, { status: 'done' });
   }
 
-  /** Every attempt to deliver the kept reply failed: a retry of the event sends it again. */
-  undelivered(e: EventRef, reason: string): Promise<void> {
-    return this.store.finish(e.platform, e.id, { status: 'failed', reason });
+  /** Every attempt to deliver `kept` failed: it is kept, and a retry of the event sends it again. */
+  undelivered(e: EventRef, kept: KeptReply, reason: string): Promise<void> {
+    return this.store.finish(e.platform, e.id, { status: 'failed', reply: kept, reason });
   }
 
   /** For what adapters handle themselves (a desk reply, a reaction): true the first time an id is seen. */
