@@ -51,7 +51,7 @@ export function createInboundEventStore(orm: MikroORM): InboundEventStore {
               and (e.status = 'queued' or (e.status = 'handling' and e.started_at < now() - interval '60 seconds'))
               and not exists (select 1 from inbound_events p
                                where p.user_key = e.user_key and p.seq < e.seq
-                                 and p.status in ('queued', 'handling', 'handled')
+                                 and p.status in ('queued', 'handling')
                                  and p.received_at > now() - make_interval(secs => ?))
             returning 1`,
           [...key, staleAfterMs / 1000],
@@ -69,17 +69,13 @@ export function createInboundEventStore(orm: MikroORM): InboundEventStore {
         if (admitted.affectedRows === 1) taken = await takeTurn();
       }
       if (taken.length > 0) return { kind: 'go' };
-      // Not its turn, or handled before. A reply being delivered right now (`handled` less than a
-      // minute ago) is waited for; one whose delivery failed, or whose process died delivering it, is
-      // sent again.
-      const [row] = await conn.execute<{ status: string; reply: unknown; delivering: boolean }[]>(
-        `select status, reply, (status = 'handled' and started_at > now() - interval '60 seconds') as delivering
-           from inbound_events where platform = ? and event_id = ?`,
+      // Not its turn, or handled before: a reply whose delivery failed is sent again.
+      const [row] = await conn.execute<{ status: string; reply: unknown }[]>(
+        'select status, reply from inbound_events where platform = ? and event_id = ?',
         key,
       );
       if (!row || row.status === 'done') return { kind: 'duplicate' };
-      if (row.delivering) return { kind: 'wait' };
-      if (row.status === 'handled' || row.status === 'failed') {
+      if (row.status === 'failed') {
         return row.reply === null ? { kind: 'duplicate' } : { kind: 'replay', reply: row.reply };
       }
       return { kind: 'wait' };
@@ -87,14 +83,12 @@ export function createInboundEventStore(orm: MikroORM): InboundEventStore {
 
     async finish(platform, eventId, outcome) {
       await em().execute(
-        `update inbound_events set status = ?, reply = ?::jsonb, reason = ?,
-                started_at = case when ? = 'handled' then now() end
+        `update inbound_events set status = ?, reply = ?::jsonb, reason = ?, started_at = null
           where platform = ? and event_id = ?`,
         [
           outcome.status,
           outcome.status === 'done' || outcome.reply === undefined ? null : JSON.stringify(outcome.reply),
           outcome.reason?.slice(0, 200) ?? null,
-          outcome.status,
           ...eventKey(platform, eventId),
         ],
         'run',

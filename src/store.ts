@@ -66,11 +66,11 @@ export interface InboundEventStore {
   admit(events: readonly { platform: Platform; eventId: string; userKey: string }[]): Promise<void>;
   /** Takes the event's turn (admitting it first if it was not); see InboundTurn. */
   take(platform: Platform, eventId: string, userKey: string, staleAfterMs: number): Promise<InboundTurn>;
-  /** `handled` keeps `reply` until delivered; `done` forgets it; `failed` keeps it for a retry. */
+  /** `done` forgets the reply; `failed` keeps it for a retry. */
   finish(
     platform: Platform,
     eventId: string,
-    outcome: { status: 'handled' | 'done' | 'failed'; reply?: unknown; reason?: string },
+    outcome: { status: 'done' | 'failed'; reply?: unknown; reason?: string },
   ): Promise<void>;
 }
 

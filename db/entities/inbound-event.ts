@@ -3,11 +3,10 @@ import { defineEntity, p } from '@mikro-orm/core';
 /**
  * Platform events, each handled once and, per user, in the order they arrived (src/chat/inbound.ts):
  * - `userKey` / `seq`: the event's place in its user's line; an event waits while an earlier one of
- *   the same user is `queued`, `handling` or `handled` (its reply not yet delivered), across processes;
+ *   the same user is `queued` or `handling` (which lasts until its reply is delivered), across processes;
  * - `status`: `queued` (admitted, not started) → `handling` (until the reply is delivered, when the
  *   adapter confirms delivery) → `done`; `failed` when every delivery attempt failed, the reply kept in
- *   `reply`, so a retry sends it instead of running the command again. (`handled` keeps a reply of an
- *   event whose delivery was not yet confirmed.)
+ *   `reply`, so a retry sends it instead of running the command again.
  */
 export const InboundEventSchema = defineEntity({
   name: 'InboundEvent',
@@ -17,7 +16,7 @@ export const InboundEventSchema = defineEntity({
     // Only the events that make others wait: the check stays small however long a user's history is.
     {
       name: 'inbound_events_waiting_index',
-      expression: `create index "inbound_events_waiting_index" on "inbound_events" ("user_key", "seq") where "status" in ('queued', 'handling', 'handled')`,
+      expression: `create index "inbound_events_waiting_index" on "inbound_events" ("user_key", "seq") where "status" in ('queued', 'handling')`,
     },
   ],
   properties: {
@@ -29,7 +28,7 @@ export const InboundEventSchema = defineEntity({
       .onCreate(() => new Date()),
     userKey: p.string().length(300).nullable(),
     seq: p.bigint().autoincrement(),
-    status: p.enum(['queued', 'handling', 'handled', 'failed', 'done'] as const).default('done'),
+    status: p.enum(['queued', 'handling', 'failed', 'done'] as const).default('done'),
     startedAt: p.datetime().nullable(),
     reply: p.json().nullable(),
     reason: p.string().length(200).nullable(),

@@ -10,10 +10,10 @@ export class Migration20261206145000_inbound_order extends Migration {
       `alter table "inbound_events" add "user_key" varchar(300) null, add "seq" bigserial not null, add "status" text not null default 'done', add "started_at" timestamptz null, add "reply" jsonb null, add "reason" varchar(200) null;`,
     );
     this.addSql(
-      `create index "inbound_events_waiting_index" on "inbound_events" ("user_key", "seq") where "status" in ('queued', 'handling', 'handled');`,
+      `create index "inbound_events_waiting_index" on "inbound_events" ("user_key", "seq") where "status" in ('queued', 'handling');`,
     );
     this.addSql(
-      `alter table "inbound_events" add constraint "inbound_events_status_check" check ("status" in ('queued', 'handling', 'handled', 'failed', 'done'));`,
+      `alter table "inbound_events" add constraint "inbound_events_status_check" check ("status" in ('queued', 'handling', 'failed', 'done'));`,
     );
   }
 

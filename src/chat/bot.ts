@@ -141,7 +141,7 @@ export class Bot {
       return result;
     } finally {
       // A confirmed event is finished by `delivered` / `undelivered`; any other is done now.
-      if (!options.confirm || !result?.reply) await this.inbound.handled(event);
+      if (!options.confirm || !result?.reply) await this.inbound.done(event);
     }
   }
 
@@ -152,7 +152,7 @@ export class Bot {
 
   /** The reply of a `confirm`ed event was delivered. */
   delivered(event: EventRef): Promise<void> {
-    return this.inbound.delivered(event);
+    return this.inbound.done(event);
   }
 
   /** Every attempt to deliver `reply` failed: the event's retry sends it again. */

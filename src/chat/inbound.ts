@@ -5,7 +5,7 @@
  * - **Once**: an event id is handled once whatever the platform redelivers (LINE's redeliveries, Slack
  *   retries, a Gateway resume), on every process.
  * - **In order per user**: an event waits while an earlier event of the same user (admitted before
- *   it) is waiting, being handled or having its reply delivered, on any process, whatever the number of workers or the queue
+ *   it) is waiting or being handled (until its reply is delivered), on any process, whatever the number of workers or the queue
  *   backend. Waiting is polling the user's line in the database (5 ms, doubling to 100 ms); an
  *   earlier event older than STALE_AFTER_MS is taken to be lost and holds nobody up.
  * - **No reply lost**: with `confirm`, the event stays `handling` (its user's next event waits) until
@@ -73,12 +73,8 @@ export class InboundLine {
     }
   }
 
-  /** The event was handled and needs no confirmation: done. */
-  handled(e: EventRef): Promise<void> {
-    return this.store.finish(e.platform, e.id, { status: 'done' });
-  }
-
-  delivered(e: EventRef): Promise<void> {
+  /** Handled, and its reply delivered (or none to confirm): done. */
+  done(e: EventRef): Promise<void> {
     return this.store.finish(e.platform, e.id, { status: 'done' });
   }
 
