@@ -4,6 +4,7 @@
  */
 import type { API as GatewayAPI } from '@discordjs/core';
 import type { API } from '@discordjs/core/http-only';
+import { DiscordAPIError } from '@discordjs/rest';
 import { filesOf, type Reply } from '../../src/chat/types.ts';
 import type { FileStorage } from '../../src/files/storage.ts';
 import type { Locale } from '../../src/i18n/index.ts';
@@ -23,4 +24,9 @@ export async function postReply(
   for (const message of await discordFileMessages(filesOf(reply), o.files, locale)) {
     await api.channels.createMessage(channelId, message);
   }
+}
+
+/** The channel or thread is gone, or the bot may not write there (403 / 404): retrying will not help. */
+export function channelGone(err: unknown): err is DiscordAPIError {
+  return err instanceof DiscordAPIError && (err.status === 403 || err.status === 404);
 }

@@ -4,11 +4,11 @@
  * skills, status changes of jobs the team works on. Never anyone's money or personal data: names,
  * job titles and statuses only. Catches up from the audit log every pass, so nothing is lost.
  */
-import { DiscordAPIError } from '@discordjs/rest';
 import { type Locale, t, translateRaw } from '../../src/i18n/index.ts';
 import type { Logger } from '../../src/logger.ts';
 import type { Store, TeamNewsItem } from '../../src/store.ts';
 import type { DiscordMessage } from './render.ts';
+import { channelGone } from './send.ts';
 
 export interface TeamNewsOptions {
   store: Store;
@@ -58,7 +58,7 @@ export class TeamNews {
         posted++;
       } catch (err) {
         // The bot cannot see or write the channel (removed, no permission): drop it, or it would retry forever.
-        if (err instanceof DiscordAPIError && (err.status === 403 || err.status === 404)) {
+        if (channelGone(err)) {
           this.o.logger.warn(
             { teamId: item.teamId, code: err.code },
             'team news channel not writable; news dropped',

@@ -11,7 +11,6 @@
  * Team news keeps the channel itself (team-news.ts).
  */
 import type { API } from '@discordjs/core/http-only';
-import { DiscordAPIError } from '@discordjs/rest';
 import {
   type APIAllowedMentions,
   ChannelType,
@@ -26,6 +25,7 @@ import type { Logger } from '../../src/logger.ts';
 import type { DeliveryOutcome } from '../../src/notifications/delivery.ts';
 import type { Store, TeamThreadMessage, TeamThreadRecord } from '../../src/store.ts';
 import { clip, splitText } from '../shared/text.ts';
+import { channelGone } from './send.ts';
 
 /** A thread reply starting with this stays in Discord (a note for the team), as in the Slack desk. */
 export const NOTE_PREFIX = '//';
@@ -78,7 +78,7 @@ export class TeamThreads {
         calls += await this.open(thread);
       } catch (err) {
         await store.teamThreads.releaseThread(thread.conversationId);
-        if (gone(err)) {
+        if (channelGone(err)) {
           // The channel is gone or closed to the bot: nothing to retry until the team binds another.
           this.log.warn({ teamId: thread.teamId }, 'team channel not writable; thread not opened');
         } else {
@@ -94,7 +94,7 @@ export class TeamThreads {
         calls += await this.post(m);
       } catch (err) {
         await store.teamThreads.releaseMessage(m.messageId);
-        if (gone(err)) {
+        if (channelGone(err)) {
           // Deleted in Discord: the next pass opens a new thread (with the latest messages).
           await store.teamThreads.forgetThread(m.conversationId);
         }
@@ -256,11 +256,6 @@ export class TeamThreads {
     this.timer = undefined;
     await this.running;
   }
-}
-
-/** The channel or thread is gone, or the bot may not write there (Discord 403 / 404). */
-function gone(err: unknown): boolean {
-  return err instanceof DiscordAPIError && (err.status === 403 || err.status === 404);
 }
 
 /** A name shown in bold: Discord markdown characters in it stay text. */
