@@ -38,7 +38,7 @@ export function createInboundEventStore(orm: MikroORM): InboundEventStore {
       );
     },
 
-    async take(platform, eventId, userKey, staleAfterMs): Promise<InboundTurn> {
+    async take(platform, eventId, userKey, { staleAfterMs, admitMissing }): Promise<InboundTurn> {
       const key = eventKey(platform, eventId);
       const conn = em();
       // Its turn when no earlier event of the same user is waiting, running or delivering its reply
@@ -57,9 +57,9 @@ export function createInboundEventStore(orm: MikroORM): InboundEventStore {
           [...key, staleAfterMs / 1000],
         );
       // An event admitted on arrival (LINE) takes its turn in one statement; one that was not is
-      // admitted now, at the end of its user's line.
+      // admitted now, at the end of its user's line (unless its admission is still on its way).
       let taken = await takeTurn();
-      if (taken.length === 0) {
+      if (taken.length === 0 && admitMissing) {
         const admitted: { affectedRows?: number } = await conn.execute(
           `insert into inbound_events (platform, event_id, user_key, status, received_at)
            values (?, ?, ?, 'queued', now()) on conflict (platform, event_id) do nothing`,
@@ -74,7 +74,9 @@ export function createInboundEventStore(orm: MikroORM): InboundEventStore {
         'select status, reply from inbound_events where platform = ? and event_id = ?',
         key,
       );
-      if (!row || row.status === 'done') return { kind: 'duplicate' };
+      // No row: its admission is on its way (`admitMissing` off).
+      if (!row) return admitMissing ? { kind: 'duplicate' } : { kind: 'wait' };
+      if (row.status === 'done') return { kind: 'duplicate' };
       if (row.status === 'failed') {
         return row.reply === null ? { kind: 'duplicate' } : { kind: 'replay', reply: row.reply };
       }

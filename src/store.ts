@@ -48,7 +48,7 @@ export interface UserStore {
 export type InboundTurn =
   /** Its turn: it is now `handling`. */
   | { kind: 'go' }
-  /** An earlier event of the same user is still waiting or running. */
+  /** An earlier event of the same user is still waiting or running (or, with `admitMissing` off, it is not admitted yet). */
   | { kind: 'wait' }
   /** Handled and delivered before (a redelivery). */
   | { kind: 'duplicate' }
@@ -64,8 +64,16 @@ export interface InboundEventStore {
   markSeen(platform: Platform, eventId: string): Promise<boolean>;
   /** Puts events in their users' lines as they arrive, in the order given (ids already known keep their place). */
   admit(events: readonly { platform: Platform; eventId: string; userKey: string }[]): Promise<void>;
-  /** Takes the event's turn (admitting it first if it was not); see InboundTurn. */
-  take(platform: Platform, eventId: string, userKey: string, staleAfterMs: number): Promise<InboundTurn>;
+  /**
+   * Takes the event's turn; see InboundTurn. An event not admitted yet is admitted first, at the end of
+   * its user's line, unless `admitMissing` is false (its admission is on its way: it waits for it).
+   */
+  take(
+    platform: Platform,
+    eventId: string,
+    userKey: string,
+    options: { staleAfterMs: number; admitMissing: boolean },
+  ): Promise<InboundTurn>;
   /** `done` forgets the reply; `failed` keeps it for a retry. */
   finish(
     platform: Platform,

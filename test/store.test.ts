@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate, openOrm, schemaFromUrl } from '../db/orm.ts';
+import { type EventRef, InboundLine } from '../src/chat/inbound.ts';
 import type { Store } from '../src/store.ts';
 import type { TestSchema } from './helpers/services.ts';
 import { openTestStore, type TestStore } from './helpers/store-fixture.ts';
@@ -175,5 +176,47 @@ describe('inbound events', () => {
       Array.from({ length: 5 }, () => store.inboundEvents.markSeen('line', 'evt-2')),
     );
     expect(concurrent.filter(Boolean)).toHaveLength(1);
+  });
+
+  // Each test's events are its own user's (an event left handling would hold up the next test's).
+  const ref = (id: string): EventRef => ({
+    platform: 'line',
+    id,
+    sender: { workspace: '', externalId: `U-${id.split('-')[1]}` },
+  });
+  const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  it('an event started before its admission is written waits for it, and keeps its place behind an earlier one', async () => {
+    const line = new InboundLine(store.inboundEvents, { admissionWaitMs: 60_000 });
+    const order: string[] = [];
+    // The worker got the second event before the webhook wrote either admission.
+    const second = line.turn(ref('ev-order-2'), true).then((t) => order.push(`2:${t.kind}`));
+    await pause(100);
+    expect(order).toEqual([]);
+    await line.admit([ref('ev-order-1'), ref('ev-order-2')]);
+    order.push(`1:${(await line.turn(ref('ev-order-1'), true)).kind}`);
+    await pause(100);
+    expect(order).toEqual(['1:go']);
+    await line.done(ref('ev-order-1'));
+    await second;
+    expect(order).toEqual(['1:go', '2:go']);
+  });
+
+  it('admissions are written in the order of the calls, and an event whose admission never came takes its place', async () => {
+    const line = new InboundLine(store.inboundEvents, { admissionWaitMs: 200 });
+    await Promise.all([line.admit([ref('ev-batch-1')]), line.admit([ref('ev-batch-2'), ref('ev-batch-3')])]);
+    const rows = await orm.em
+      .fork()
+      .execute<{ event_id: string }[]>(
+        "select event_id from inbound_events where event_id like 'ev-batch-%' order by seq",
+      );
+    expect(rows.map((r) => r.event_id)).toEqual(['ev-batch-1', 'ev-batch-2', 'ev-batch-3']);
+    for (const id of ['ev-batch-1', 'ev-batch-2', 'ev-batch-3']) {
+      expect(await line.turn(ref(id), true)).toEqual({ kind: 'go' });
+      await line.done(ref(id));
+    }
+    const started = Date.now();
+    expect(await line.turn(ref('ev-never-admitted'), true)).toEqual({ kind: 'go' });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(200);
   });
 });

@@ -7,6 +7,7 @@
 import type { webhook } from '@line/bot-sdk';
 import { z } from 'zod';
 import { EVENT_ID, LINE_GROUP_ID, LINE_ROOM_ID, LINE_USER_ID } from '../../src/chat/ids.ts';
+import type { EventRef } from '../../src/chat/inbound.ts';
 
 // Ids have LINE's shapes (src/chat/ids.ts): no user is made from anything else.
 const userId = z.string().regex(LINE_USER_ID);
@@ -60,6 +61,21 @@ export const checkedEvents = (body: z.infer<typeof lineWebhookSchema>): LineEven
 /** The id of the chat an event came from (a user, group or room; the schema requires a user's id). */
 export function chatIdOf(s: webhook.Source): string {
   return (s.type === 'user' ? s.userId : s.type === 'group' ? s.groupId : s.roomId) ?? '';
+}
+
+/** The event types of a person's chat that the bot answers in their line (the others are ignored). */
+const ANSWERED = new Set(['message', 'follow', 'postback', 'unfollow']);
+
+/**
+ * A person's event as it takes its place in their line (src/chat/inbound.ts): only those the worker
+ * finishes (answers, or marks seen), since an admitted event holds up the person's next ones.
+ */
+export function lineEventRef(event: LineEvent): EventRef[] {
+  const src = event.source;
+  if (src?.type !== 'user' || !src.userId || !ANSWERED.has(event.type)) return [];
+  if ((event.type === 'message' && !event.message) || (event.type === 'postback' && !event.postback))
+    return [];
+  return [{ platform: 'line', id: event.webhookEventId, sender: { workspace: '', externalId: src.userId } }];
 }
 
 /** A file name for content LINE sends without one (images, video, audio). */

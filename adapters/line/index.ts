@@ -31,7 +31,7 @@ import {
   retryKeyFor,
 } from './client.ts';
 import { fetchContent } from './content.ts';
-import { chatIdOf, type LineEvent } from './events.ts';
+import { chatIdOf, type LineEvent, lineEventRef } from './events.ts';
 import { LineProfiles } from './profiles.ts';
 import { type LineMessage, perCall, renderLineMessages } from './render.ts';
 import { lineWebhookHandler } from './webhook.ts';
@@ -100,22 +100,13 @@ export class LineAdapter implements MulticastAdapter {
         logger: this.log,
         clock: this.clock,
         enqueue: async (jobs) => {
-          // Each person's events take their place in line as they arrive, before any worker (in any
-          // process) can start one: the bot answers them in this order (src/chat/inbound.ts).
-          await this.options.bot.admit(
-            jobs.flatMap(({ event }) =>
-              event.source?.type === 'user' && event.source.userId
-                ? [
-                    {
-                      platform: 'line' as const,
-                      id: event.webhookEventId,
-                      sender: { workspace: '', externalId: event.source.userId },
-                    },
-                  ]
-                : [],
-            ),
-          );
           await producer.addBulk(jobs.map((data) => ({ data })));
+          // Each person's events take their place in line in the order they arrived, written after
+          // the acknowledgement (no database work on its path); a worker that starts one first waits
+          // for its place (src/chat/inbound.ts).
+          this.options.bot.admit(jobs.flatMap(({ event }) => lineEventRef(event))).catch((error: unknown) => {
+            this.log.warn({ err: error }, 'events not admitted on arrival; their workers admit them');
+          });
         },
       }),
     );
@@ -288,7 +279,7 @@ export class LineAdapter implements MulticastAdapter {
     let result: Awaited<ReturnType<Bot['handle']>>;
     try {
       // `confirm`: the reply is kept until it was delivered, so a retry never loses it (nor runs the command twice).
-      result = await this.options.bot.handle(event, { confirm: true });
+      result = await this.options.bot.handle(event, { confirm: true, admitted: true });
     } finally {
       clearTimeout(loading);
     }

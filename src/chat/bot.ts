@@ -113,7 +113,10 @@ export class Bot {
    * delivered: `delivered`, or `undelivered` with the reply, which a retry of the event sends again
    * instead of running the command twice.
    */
-  async handle(event: ChatEvent, options: { confirm?: boolean } = {}): Promise<HandledEvent> {
+  async handle(
+    event: ChatEvent,
+    options: { confirm?: boolean; admitted?: boolean } = {},
+  ): Promise<HandledEvent> {
     const { logger } = this.options;
     // The adapters' schemas refuse these first; this is the core's own check (src/chat/ids.ts).
     if (!isEventId(event.id) || !isPlatformIdentity({ platform: event.platform, ...event.sender })) {
@@ -121,7 +124,7 @@ export class Bot {
       this.options.metrics?.chatEvents.inc({ platform: event.platform, command: 'none', outcome: 'invalid' });
       return { reply: null, user: null, locale: event.sender.localeHint ?? 'ja' };
     }
-    const turn = await this.inbound.turn(event);
+    const turn = await this.inbound.turn(event, options.admitted);
     if (turn.kind === 'duplicate') {
       logger.child({ platform: event.platform, eventId: event.id }).info('duplicate event ignored');
       this.options.metrics?.chatEvents.inc({
@@ -145,7 +148,10 @@ export class Bot {
     }
   }
 
-  /** Puts events in their users' lines as they arrive (adapters that queue them call it first). */
+  /**
+   * Puts events in their users' lines as they arrive: adapters that queue them call it once they are
+   * queued (it need not delay the acknowledgement) and pass `admitted` to `handle` (inbound.ts).
+   */
   admit(events: readonly EventRef[]): Promise<void> {
     return this.inbound.admit(events);
   }
