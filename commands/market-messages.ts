@@ -75,7 +75,10 @@ const messages: Command = {
     const list: ListBlock = { type: 'list', title: t('market.messages.title', { count: total }), items: [] };
     for (const s of items) {
       const c = s.conversation;
-      const with_ = s.others.map((o) => person(t, o.userId, o.displayName)).join(t('common.separator'));
+      const people = s.others.map((o) => person(t, o.userId, o.displayName)).join(t('common.separator'));
+      // A conversation with a team reads as the team's, whoever of it is a member (§3.8).
+      const with_ =
+        s.teamName === null ? people : t('market.messages.with_team', { team: s.teamName, people });
       const unread = s.unread > 0 ? ` [${t('market.messages.unread', { count: s.unread })}]` : '';
       const lines: string[] = [];
       if (c.jobId !== null) lines.push(t('market.messages.about_job', { id: c.jobId }));

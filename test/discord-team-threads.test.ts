@@ -115,6 +115,10 @@ describe('team threads', () => {
     await b.lineUser.say('thread-client', 'ロゴの制作をお願いできますか。予算は5万円ほどです');
     const sent = await b.lineUser.say('thread-client', 'はい');
     expect(sent.text).toContain('チーム「デザイン thread-lab」に相談を送信しました');
+    // Her list names the team, not only the owner the conversation was opened with.
+    expect((await b.lineUser.say('thread-client', 'メッセージ一覧')).text).toContain(
+      'チーム「デザイン thread-lab」(',
+    );
 
     // A thread in the team's channel, opened with who it is with and how to answer, then the message.
     const thread = await threadIn(channel);

@@ -245,7 +245,14 @@ describe('the conversation list, row by row', () => {
         const unread = newestFirst.filter(
           (m) => m.senderId !== userId && (mine.lastReadAt === null || m.createdAt > mine.lastReadAt),
         ).length;
-        summaries.push({ conversation, others, lastMessage: newestFirst[0] ?? null, unread });
+        const team = conversation.teamId === null ? null : await tx.market.teams.get(conversation.teamId);
+        summaries.push({
+          conversation,
+          others,
+          teamName: team?.name ?? null,
+          lastMessage: newestFirst[0] ?? null,
+          unread,
+        });
       }
       const activeAt = (s: ConversationSummary) =>
         (s.conversation.lastMessageAt ?? s.conversation.createdAt).getTime();

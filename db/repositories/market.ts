@@ -42,6 +42,7 @@ interface ConversationRow {
   last_message: unknown;
   unread: string | number;
   others: unknown;
+  team_name: string | null;
 }
 
 /** A json column as the query built it (`T` is what the SQL puts there). */
@@ -130,9 +131,10 @@ export function marketTables(em: EntityManager): MarketTables {
             order by active_at desc, c.id desc limit ? offset ?
          )
          select to_jsonb(c) as conversation, to_jsonb(lm) as last_message, unread.n as unread,
-                others.list as others
+                others.list as others, tm.name as team_name
            from page
            join conversations c on c.id = page.id
+           left join teams tm on tm.id = c.team_id
            left join lateral (
              select m.* from messages m where m.conversation_id = page.id
               order by m.created_at desc, m.id desc limit 1
@@ -165,6 +167,7 @@ export function marketTables(em: EntityManager): MarketTables {
         items: rows.map((r) => ({
           conversation: asRecord<ConversationRecord>(em, Conversation, json(r.conversation)),
           others: json<PersonRef[]>(r.others),
+          teamName: r.team_name,
           lastMessage: r.last_message ? asRecord<MessageRecord>(em, Message, json(r.last_message)) : null,
           unread: Number(r.unread),
         })),

@@ -214,6 +214,8 @@ export interface ConversationSummary {
   conversation: ConversationRecord;
   /** Everyone in the conversation but the reader. */
   others: PersonRef[];
+  /** The team it was opened with (チームに相談, docs/domain.md §3.8), when there is one. */
+  teamName: string | null;
   lastMessage: MessageRecord | null;
   unread: number;
 }

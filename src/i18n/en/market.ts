@@ -53,6 +53,7 @@ export const market = {
   'market.messages.title': 'Conversations ({count})',
   'market.messages.empty': 'You have no conversations yet. Start one with “message <user number> <text>”.',
   'market.messages.unread': '{count} unread',
+  'market.messages.with_team': 'Team {team} ({people})',
   'market.messages.about_job': 'About job #{id}',
   'market.messages.no_messages': 'No messages yet',
   'market.messages.last': '{who}: {excerpt} ({at})',

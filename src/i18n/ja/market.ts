@@ -59,6 +59,7 @@ export const market = {
   'market.messages.empty':
     'まだメッセージのやり取りはありません。「メッセージ ユーザー番号 本文」で始められます。',
   'market.messages.unread': '未読{count}件',
+  'market.messages.with_team': 'チーム「{team}」({people})',
   'market.messages.about_job': '募集案件 #{id} について',
   'market.messages.no_messages': 'まだメッセージはありません',
   'market.messages.last': '{who}: {excerpt}({at})',
