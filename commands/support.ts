@@ -4,6 +4,7 @@
  * inquiry (support-inquiries), the lists (support-lists). Listed in the order help shows them.
  */
 import type { Command } from '../src/chat/command.ts';
+import { csat } from './support-csat.ts';
 import { assign, categories, storeAdd, stores, supportInfo, unassign } from './support-desk.ts';
 import { inquiry, inquiryNew, replyCommand, resolve, take } from './support-inquiries.ts';
 import { files, getFile, inquiries } from './support-lists.ts';
@@ -16,6 +17,7 @@ export const supportCommands: readonly Command[] = [
   inquiries,
   inquiry,
   replyCommand,
+  csat,
   files,
   getFile,
   take,

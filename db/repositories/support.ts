@@ -17,6 +17,7 @@ import type {
   StoreRecord,
 } from '../../src/domain/support/records.ts';
 import type { Page, PageRequest } from '../../src/domain/table.ts';
+import { CannedReply, InquiryRating } from '../entities/desk-tools.ts';
 import {
   CompanyStaff,
   Inquiry,
@@ -187,6 +188,8 @@ export function supportTables(em: EntityManager): SupportTables {
     inquiries: mikroTable(em, Inquiry),
     messages: mikroTable(em, InquiryMessage),
     attachments: mikroTable(em, InquiryAttachment),
+    ratings: mikroTable(em, InquiryRating),
+    cannedReplies: mikroTable(em, CannedReply),
 
     async searchStores(companyId: number, search: StoreSearch, page): Promise<Page<StoreRecord>> {
       const { where, params } = storeConditions(companyId, search);

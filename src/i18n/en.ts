@@ -4,9 +4,11 @@
  */
 import { account } from './en/account.ts';
 import { application } from './en/application.ts';
+import { canned } from './en/canned.ts';
 import { checks } from './en/checks.ts';
 import { cmd } from './en/cmd.ts';
 import { company } from './en/company.ts';
+import { csat } from './en/csat.ts';
 import { desk } from './en/desk.ts';
 import { discord } from './en/discord.ts';
 import { error } from './en/error.ts';
@@ -28,9 +30,11 @@ import type { Catalog } from './index.ts';
 export const en: Catalog = {
   ...account,
   ...application,
+  ...canned,
   ...checks,
   ...cmd,
   ...company,
+  ...csat,
   ...desk,
   ...discord,
   ...error,

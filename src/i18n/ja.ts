@@ -5,9 +5,11 @@
  */
 import { account } from './ja/account.ts';
 import { application } from './ja/application.ts';
+import { canned } from './ja/canned.ts';
 import { checks } from './ja/checks.ts';
 import { cmd } from './ja/cmd.ts';
 import { company } from './ja/company.ts';
+import { csat } from './ja/csat.ts';
 import { desk } from './ja/desk.ts';
 import { discord } from './ja/discord.ts';
 import { error } from './ja/error.ts';
@@ -28,9 +30,11 @@ import { work } from './ja/work.ts';
 export const ja = {
   ...account,
   ...application,
+  ...canned,
   ...checks,
   ...cmd,
   ...company,
+  ...csat,
   ...desk,
   ...discord,
   ...error,

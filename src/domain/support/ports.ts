@@ -1,6 +1,12 @@
 /** Support desk tables and the queries that need more than one table. */
 import type { Page, PageRequest, SearchPage, Table } from '../table.ts';
 import type {
+  CannedReplyRecord,
+  InquiryRatingRecord,
+  NewCannedReply,
+  NewInquiryRating,
+} from './desk-records.ts';
+import type {
   AttachmentView,
   CompanyStaffRecord,
   InquiryAttachmentRecord,
@@ -59,6 +65,9 @@ export interface SupportTables {
   inquiries: Table<InquiryRecord, NewInquiry>;
   messages: Table<InquiryMessageRecord, NewInquiryMessage>;
   attachments: Table<InquiryAttachmentRecord, NewInquiryAttachment>;
+  /** 満足度 (docs/domain.md §2.7) and 定型文 (§2.8). */
+  ratings: Table<InquiryRatingRecord, NewInquiryRating>;
+  cannedReplies: Table<CannedReplyRecord, NewCannedReply>;
 
   /** A company's stores matching the search, by name then id. */
   searchStores(companyId: number, search: StoreSearch, page: PageRequest): Promise<Page<StoreRecord>>;
