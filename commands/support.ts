@@ -4,6 +4,14 @@
  * inquiry (support-inquiries), the lists (support-lists). Listed in the order help shows them.
  */
 import type { Command } from '../src/chat/command.ts';
+import {
+  cannedAdd,
+  cannedDelete,
+  cannedEdit,
+  cannedEnglish,
+  cannedList,
+  cannedSend,
+} from './support-canned.ts';
 import { csat } from './support-csat.ts';
 import { assign, categories, storeAdd, stores, supportInfo, unassign } from './support-desk.ts';
 import { inquiry, inquiryNew, replyCommand, resolve, take } from './support-inquiries.ts';
@@ -25,4 +33,10 @@ export const supportCommands: readonly Command[] = [
   storeAdd,
   assign,
   unassign,
+  cannedList,
+  cannedAdd,
+  cannedEdit,
+  cannedEnglish,
+  cannedDelete,
+  cannedSend,
 ];

@@ -32,7 +32,10 @@ export const canned = {
     '[E374] There is already a canned reply “{name}”. To change its text, send “canned-edit {name} <text>”.',
   'canned.not_found': '[E375] There is no canned reply “{name}”. The canned replies are: {names}',
   'canned.not_found_empty': '[E376] There is no canned reply “{name}”: none have been added yet.',
-  'canned.slack.header': '{staff} (staff) · canned reply “{name}”',
+  'canned.slack.header': '(staff) · canned reply “{name}”',
+  'canned.slack.usage':
+    'To send a canned reply, reply with just “canned <name>” (this message was not sent to the customer). Canned replies: {names}',
+  'canned.slack.gone': 'That canned reply has been deleted. Please choose another one.',
   'canned.slack.not_in_thread':
     'Please use this shortcut on a message in an inquiry thread of the support channel.',
   'canned.slack.title': 'Send a canned reply',

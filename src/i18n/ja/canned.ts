@@ -34,7 +34,10 @@ export const canned = {
     '[E374] 定型文「{name}」はすでにあります。本文を変えるときは「定型文編集 {name} <本文>」と送ってください。',
   'canned.not_found': '[E375] 定型文「{name}」は見つかりませんでした。登録されている定型文は {names} です。',
   'canned.not_found_empty': '[E376] 定型文「{name}」は見つかりませんでした。定型文はまだ登録されていません。',
-  'canned.slack.header': '{staff}(担当)・定型文「{name}」',
+  'canned.slack.header': '(担当)・定型文「{name}」',
+  'canned.slack.usage':
+    '定型文を送るときは「定型文 <名前>」とだけ返信してください(このメッセージはお客様に送信されていません)。登録されている定型文: {names}',
+  'canned.slack.gone': '選んだ定型文は削除されています。別の定型文を選んでください。',
   'canned.slack.not_in_thread':
     'このショートカットは、問い合わせチャンネルのスレッド内のメッセージで使ってください。',
   'canned.slack.title': '定型文を送る',
