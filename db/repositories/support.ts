@@ -17,6 +17,7 @@ import type {
   StoreRecord,
 } from '../../src/domain/support/records.ts';
 import type { Page, PageRequest } from '../../src/domain/table.ts';
+import { deskReportRows } from '../desk-report.ts';
 import { CannedReply, InquiryRating } from '../entities/desk-tools.ts';
 import {
   CompanyStaff,
@@ -336,6 +337,8 @@ export function supportTables(em: EntityManager): SupportTables {
         ...total,
       };
     },
+
+    deskReport: (range) => deskReportRows(em, range),
 
     async attachmentsOf(inquiryId) {
       const rows = await em.execute<AttachmentRow[]>(

@@ -14,6 +14,7 @@ import { VerificationService } from './market/verification.ts';
 import { WorkerSearchService } from './market/workers.ts';
 import { CannedReplyService } from './support/canned.ts';
 import { CsatService } from './support/csat.ts';
+import { DeskReportService } from './support/desk-report.ts';
 import { SupportDirectoryService } from './support/directory.ts';
 import { InquiryService } from './support/inquiries.ts';
 import { InquiryReadService } from './support/inquiry-reads.ts';
@@ -46,6 +47,8 @@ export interface DomainServices {
   /** 満足度 and 定型文 (docs/domain.md §2.7, §2.8). */
   csat: CsatService;
   cannedReplies: CannedReplyService;
+  /** 対応レポート (docs/domain.md §2.9). */
+  deskReport: DeskReportService;
   messages: MessageService;
   follows: FollowService;
   companies: CompanyService;
@@ -76,6 +79,7 @@ export function createDomainServices(ctx: DomainContext): DomainServices {
     inquiryReads: new InquiryReadService(ctx),
     csat: new CsatService(ctx),
     cannedReplies: new CannedReplyService(ctx),
+    deskReport: new DeskReportService(ctx),
     messages: new MessageService(ctx),
     follows: new FollowService(ctx),
     companies: new CompanyService(ctx),

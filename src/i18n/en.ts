@@ -23,6 +23,7 @@ import { money } from './en/money.ts';
 import { notify } from './en/notify.ts';
 import { people } from './en/people.ts';
 import { profile } from './en/profile.ts';
+import { report } from './en/report.ts';
 import { support } from './en/support.ts';
 import { work } from './en/work.ts';
 import type { Catalog } from './index.ts';
@@ -49,6 +50,7 @@ export const en: Catalog = {
   ...notify,
   ...people,
   ...profile,
+  ...report,
   ...support,
   ...work,
   forbidden: 'You are not allowed to do that.',

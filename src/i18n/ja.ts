@@ -24,6 +24,7 @@ import { money } from './ja/money.ts';
 import { notify } from './ja/notify.ts';
 import { people } from './ja/people.ts';
 import { profile } from './ja/profile.ts';
+import { report } from './ja/report.ts';
 import { support } from './ja/support.ts';
 import { work } from './ja/work.ts';
 
@@ -49,6 +50,7 @@ export const ja = {
   ...notify,
   ...people,
   ...profile,
+  ...report,
   ...support,
   ...work,
   forbidden: 'この操作を行う権限がありません。',
