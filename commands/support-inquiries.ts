@@ -10,6 +10,7 @@ import type { InquiryDetail } from '../src/domain/support/inquiry-reads.ts';
 import type { AttachmentView } from '../src/domain/support/records.ts';
 import { UserError } from '../src/errors.ts';
 import { formatDate } from '../src/i18n/format.ts';
+import { ratingLine } from '../src/notifications/csat.ts';
 import { findCategory, inquiryLabel, statusLabel, storeOf, topicOf } from './inquiry-labels.ts';
 import { freeText } from './kit/args.ts';
 import { attachedFiles, fileBlockOf } from './kit/files.ts';
@@ -109,6 +110,10 @@ function summaryCard(ctx: CommandContext, detail: InquiryDetail): CardBlock {
   ];
   if (inquiry.refersToId !== null) {
     fields.push({ label: t('support.field.refers_to'), value: inquiryLabel(t, inquiry.refersToId) });
+  }
+  if (inquiry.status === 'completed') {
+    const value = detail.rating ? ratingLine(locale, detail.rating) : t('csat.not_rated_yet');
+    fields.push({ label: t('csat.field'), value });
   }
   return { type: 'card', title: inquiryLabel(t, inquiry.id), fields };
 }

@@ -4,6 +4,15 @@
  * inquiry (support-inquiries), the lists (support-lists). Listed in the order help shows them.
  */
 import type { Command } from '../src/chat/command.ts';
+import {
+  cannedAdd,
+  cannedDelete,
+  cannedEdit,
+  cannedEnglish,
+  cannedList,
+  cannedSend,
+} from './support-canned.ts';
+import { csat } from './support-csat.ts';
 import { assign, categories, storeAdd, stores, supportInfo, unassign } from './support-desk.ts';
 import { inquiry, inquiryNew, replyCommand, resolve, take } from './support-inquiries.ts';
 import { files, getFile, inquiries } from './support-lists.ts';
@@ -16,6 +25,7 @@ export const supportCommands: readonly Command[] = [
   inquiries,
   inquiry,
   replyCommand,
+  csat,
   files,
   getFile,
   take,
@@ -23,4 +33,10 @@ export const supportCommands: readonly Command[] = [
   storeAdd,
   assign,
   unassign,
+  cannedList,
+  cannedAdd,
+  cannedEdit,
+  cannedEnglish,
+  cannedDelete,
+  cannedSend,
 ];

@@ -5,8 +5,13 @@ import { intId, text } from './params.ts';
 
 /** A claim older than this is taken to be lost (the worker died between claim and post). */
 const LEASE = "interval '60 seconds'";
-/** What the card shows: status and assignee. */
-const CARD_STATE = "i.status || ':' || coalesce(i.assignee_id::text, '')";
+/**
+ * What the card shows that can change: status, assignee and the customer's rating (and whether it
+ * has a comment); adapters/slack/desk.ts `cardState` writes the same.
+ */
+const CARD_STATE = `i.status || ':' || coalesce(i.assignee_id::text, '')
+  || coalesce((select ':' || r.score || case when r.comment is null then '' else 'c' end
+                 from inquiry_ratings r where r.inquiry_id = i.id), '')`;
 
 interface ThreadRow {
   inquiry_id: number;

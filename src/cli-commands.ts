@@ -7,10 +7,11 @@ import { type Config, loadConfig } from './config.ts';
 import { ROLES, type Role } from './domain/roles.ts';
 import { runEntry } from './entry.ts';
 import { AppError, StartupError, UserError } from './errors.ts';
-import { translateRaw } from './i18n/index.ts';
+import { isLocale, translateRaw } from './i18n/index.ts';
 import { createLogger } from './logger.ts';
 import { type JobQueue, KNOWN_QUEUES } from './queue.ts';
 import { createJobQueue, queueConnectionFor } from './wiring/bullmq.ts';
+import { runDeskReport } from './wiring/desk-report-cli.ts';
 import { registerDiscordCommands } from './wiring/discord-cli.ts';
 import { createDomain } from './wiring/domain.ts';
 import { embeddedConnectionInfo } from './wiring/embedded.ts';
@@ -142,6 +143,25 @@ const commands: Record<string, CliCommand> = {
         out(
           `valid until ${expiresAt.toISOString()}; send "join ${code}" (or "参加 ${code}") to the bot on any platform`,
         );
+      } finally {
+        await opened.close();
+      }
+    },
+  },
+  'desk-report': {
+    summary:
+      'Print the support desk report for inquiries received in a period: per category and staff member, counts, first response and resolution times, CSAT (also npm run desk:report)',
+    usage: 'desk-report --from <YYYY-MM-DD> --to <YYYY-MM-DD> [--lang ja|en]',
+    options: { from: { type: 'string' }, to: { type: 'string' }, lang: { type: 'string' } },
+    async run(config, values) {
+      const { from, to } = values;
+      const lang = values.lang ?? 'ja';
+      if (typeof from !== 'string' || typeof to !== 'string')
+        throw new CliUsageError('--from and --to are required');
+      if (!isLocale(lang)) throw new CliUsageError('--lang must be ja or en');
+      const opened = await open(config);
+      try {
+        for (const line of await runDeskReport(config, opened.store, { from, to, locale: lang })) out(line);
       } finally {
         await opened.close();
       }

@@ -4,7 +4,7 @@
  * 👀 / ✅ reactions take and resolve; once a reply was delivered, the thread says on which platform.
  * The threads themselves are drawn by desk.ts (DeskMirror).
  */
-import type { BlockAction, ButtonAction } from '@slack/bolt';
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { FileShareMessageEvent, GenericMessageEvent, ReactionAddedEvent } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Bot } from '../../src/chat/bot.ts';
@@ -17,6 +17,7 @@ import { type Locale, t, translateRaw } from '../../src/i18n/index.ts';
 import type { DeliveryOutcome } from '../../src/notifications/delivery.ts';
 import type { Store } from '../../src/store.ts';
 import type { DeskMirror } from './desk.ts';
+import { DeskCanned } from './desk-canned.ts';
 import { downloadSlackFiles } from './files.ts';
 import { messageFiles } from './inbound.ts';
 
@@ -50,9 +51,22 @@ export interface DeskStaffOptions {
 
 export class DeskStaff {
   private readonly o: DeskStaffOptions;
+  /** 定型文 in the threads (desk-canned.ts). */
+  private readonly canned: DeskCanned;
 
   constructor(options: DeskStaffOptions) {
     this.o = options;
+    this.canned = new DeskCanned({
+      client: options.client,
+      desk: options.store.desk,
+      domain: options.domain,
+      staffOf: (team, user) => this.staffOf(team, user),
+    });
+  }
+
+  /** The desk's own listeners: the canned-reply shortcut and its modal. */
+  listen(app: App): void {
+    this.canned.listen(app);
   }
 
   /** The Slack user as staff (null when not linked or not staff), and the language to answer in. */
@@ -102,6 +116,8 @@ export class DeskStaff {
       await this.tell(channel, thread, m.user, t(locale, 'desk.relay.not_staff'));
       return;
     }
+    if (await this.canned.fromThread(actor, locale, m.user, { inquiryId, channel, threadTs: thread }, text))
+      return;
     const { attachments, rejected } = await downloadSlackFiles(
       messageFiles(m.files),
       this.o.botToken,

@@ -17,6 +17,7 @@ import type { FileStorage } from '../../src/files/storage.ts';
 import { formatDate } from '../../src/i18n/format.ts';
 import { type Locale, t, translateRaw } from '../../src/i18n/index.ts';
 import type { Logger } from '../../src/logger.ts';
+import { ratingLine } from '../../src/notifications/csat.ts';
 import type { DeskStore } from '../../src/store.ts';
 import { mrkdwnEscape, type SlackBlock } from './render.ts';
 
@@ -25,7 +26,9 @@ const DESK_ACTOR: Actor = { userId: 0, roles: ['staff'], companyId: null };
 export const DESK_TAKE = 'desk-take';
 export const DESK_RESOLVE = 'desk-resolve';
 
-export const cardState = (d: InquiryDetail) => `${d.inquiry.status}:${d.inquiry.assigneeId ?? ''}`;
+/** What the card shows that can change: as db/desk.ts computes it (CARD_STATE) to find stale cards. */
+export const cardState = (d: InquiryDetail) =>
+  `${d.inquiry.status}:${d.inquiry.assigneeId ?? ''}${d.rating ? `:${d.rating.score}${d.rating.comment === null ? '' : 'c'}` : ''}`;
 
 export function renderCard(
   d: InquiryDetail,
@@ -47,6 +50,8 @@ export function renderCard(
     [tr('desk.card.assignee'), d.assignee?.displayName ?? tr('desk.card.unassigned')],
     [tr('desk.card.created'), formatDate(inquiry.createdAt, locale, timeZone)],
   ];
+  // 満足度 once the customer rated it (docs/domain.md §2.7).
+  if (d.rating) fields.push([tr('csat.field'), ratingLine(locale, d.rating)]);
   const blocks: SlackBlock[] = [
     {
       type: 'section',

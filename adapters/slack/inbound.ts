@@ -18,6 +18,7 @@ import { z } from 'zod';
 import { EVENT_ID, SLACK_CHANNEL_ID, SLACK_TEAM_ID, SLACK_TS, SLACK_USER_ID } from '../../src/chat/ids.ts';
 import type { Logger } from '../../src/logger.ts';
 import { DESK_RESOLVE, DESK_TAKE } from './desk.ts';
+import { CANNED_SHORTCUT, CANNED_VIEW, cannedShortcutBody, cannedViewBody } from './desk-canned.ts';
 import type { SlackFile } from './files.ts';
 import { FORM_CALLBACK, FORM_SELECT } from './forms.ts';
 import { BUTTON_ACTION } from './render.ts';
@@ -226,7 +227,7 @@ const viewSubmission = z
   .looseObject({ type: z.literal('view_submission'), ...actor, view })
   .refine(hasWorkspace, NO_WORKSPACE);
 const viewClosed = z.looseObject({ type: z.literal('view_closed'), ...actor, view });
-/** Global and message shortcuts: the app declares none, so they are checked and acknowledged. */
+/** Shortcuts: the desk's message shortcut is handled (desk-canned.ts); any other is acknowledged. */
 const shortcut = z.looseObject({
   type: z.enum(['shortcut', 'message_action']),
   ...actor,
@@ -285,6 +286,7 @@ export function checkSlackBody(body: Record<string, unknown>, transport: 'json' 
       const common = check(viewSubmission, body, 400, id);
       if (!common.ok) return common;
       const callback = (body.view as { callback_id?: string }).callback_id;
+      if (callback === CANNED_VIEW) return check(cannedViewBody, body, 400, id);
       return callback === FORM_CALLBACK
         ? check(z.looseObject({ view: formView }), body, 400, id)
         : { ok: false, status: 400, reason: 'unknown view', id };
@@ -294,7 +296,9 @@ export function checkSlackBody(body: Record<string, unknown>, transport: 'json' 
     case 'shortcut':
     case 'message_action': {
       const shape = check(shortcut, body, 400, id);
-      return shape.ok ? { ok: false, status: 200, reason: 'no shortcuts declared', id, quiet: true } : shape;
+      if (shape.ok && body.type === 'message_action' && body.callback_id === CANNED_SHORTCUT)
+        return check(cannedShortcutBody, body, 400, id);
+      return shape.ok ? { ok: false, status: 200, reason: 'unknown shortcut', id, quiet: true } : shape;
     }
     default:
       return { ok: false, status: 400, reason: 'unknown payload type', id };

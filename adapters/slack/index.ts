@@ -337,8 +337,8 @@ export class SlackAdapter implements ChatAdapter {
     );
 
     registerModals(app, this.modals);
-
-    // Desk card buttons.
+    // The desk: its canned-reply shortcut and modal (desk-canned.ts), then the card's buttons.
+    this.staff.listen(app);
     app.action<ButtonTap>(DESK_TAKE, async ({ ack, body, action }) => {
       await ack();
       await this.staff.act(body, Number(action.value), 'take');

@@ -4,6 +4,7 @@ import { applyFlow } from './apply.ts';
 import { bankFlow } from './bank.ts';
 import { careerEditFlow, careerFlow } from './career.ts';
 import { companyFlow } from './company.ts';
+import { csatCommentFlow } from './csat.ts';
 import { deliverFlow } from './deliver.ts';
 import { firstMessageFlow } from './first-message.ts';
 import { identityRejectFlow, identitySubmitFlow } from './identity.ts';
@@ -14,6 +15,7 @@ import { profileImageFlow } from './profile-image.ts';
 
 export const allFlows: readonly FlowDefinition[] = [
   inquiryFlow,
+  csatCommentFlow,
   postJobFlow,
   applyFlow,
   deliverFlow,

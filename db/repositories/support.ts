@@ -17,6 +17,8 @@ import type {
   StoreRecord,
 } from '../../src/domain/support/records.ts';
 import type { Page, PageRequest } from '../../src/domain/table.ts';
+import { deskReportRows } from '../desk-report.ts';
+import { CannedReply, InquiryRating } from '../entities/desk-tools.ts';
 import {
   CompanyStaff,
   Inquiry,
@@ -187,6 +189,8 @@ export function supportTables(em: EntityManager): SupportTables {
     inquiries: mikroTable(em, Inquiry),
     messages: mikroTable(em, InquiryMessage),
     attachments: mikroTable(em, InquiryAttachment),
+    ratings: mikroTable(em, InquiryRating),
+    cannedReplies: mikroTable(em, CannedReply),
 
     async searchStores(companyId: number, search: StoreSearch, page): Promise<Page<StoreRecord>> {
       const { where, params } = storeConditions(companyId, search);
@@ -333,6 +337,8 @@ export function supportTables(em: EntityManager): SupportTables {
         ...total,
       };
     },
+
+    deskReport: (range) => deskReportRows(em, range),
 
     async attachmentsOf(inquiryId) {
       const rows = await em.execute<AttachmentRow[]>(

@@ -67,6 +67,13 @@ export interface FlowField {
 export interface FlowDefinition {
   id: string;
   fields: FlowField[];
+  /**
+   * `false`: submitted as soon as the last field is answered, without the summary and its
+   * confirmation (one optional answer, e.g. a comment after a rating).
+   */
+  confirm?: false;
+  /** What キャンセル answers, when `flow.cancelled` ("nothing was saved") would not be true. */
+  cancelled?: MessageKey;
   /** Lines summing up the answers before the final confirmation. */
   summary(ctx: CommandContext, answers: FlowAnswers): Promise<string[]>;
   submit(ctx: CommandContext, answers: FlowAnswers): Promise<Reply>;
@@ -148,7 +155,7 @@ export class FlowEngine {
     const def = this.flows.get(session.flowId);
     if (!def || CANCEL_WORDS.has(input.toLowerCase())) {
       await this.store.flows.clear(ctx.user.id);
-      return { blocks: [text(ctx.t('flow.cancelled'))] };
+      return { blocks: [text(translateRaw(ctx.locale, def?.cancelled ?? 'flow.cancelled'))] };
     }
     const answers = session.answers as FlowAnswers;
     if (session.step === CONFIRM) {
@@ -186,6 +193,10 @@ export class FlowEngine {
     }
     answers[field.name] = value;
     const next = nextField(def, answers, field.name);
+    if (next === null && def.confirm === false) {
+      await this.store.flows.clear(ctx.user.id);
+      return def.submit(ctx, answers);
+    }
     await this.save(ctx, def, next, answers);
     return question(ctx, def, next, answers);
   }

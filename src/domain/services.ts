@@ -12,6 +12,9 @@ import { TeamInvitationService } from './market/team-invitations.ts';
 import { TeamService } from './market/teams.ts';
 import { VerificationService } from './market/verification.ts';
 import { WorkerSearchService } from './market/workers.ts';
+import { CannedReplyService } from './support/canned.ts';
+import { CsatService } from './support/csat.ts';
+import { DeskReportService } from './support/desk-report.ts';
 import { SupportDirectoryService } from './support/directory.ts';
 import { InquiryService } from './support/inquiries.ts';
 import { InquiryReadService } from './support/inquiry-reads.ts';
@@ -41,6 +44,11 @@ export interface DomainServices {
   supportDirectory: SupportDirectoryService;
   inquiries: InquiryService;
   inquiryReads: InquiryReadService;
+  /** 満足度 and 定型文 (docs/domain.md §2.7, §2.8). */
+  csat: CsatService;
+  cannedReplies: CannedReplyService;
+  /** 対応レポート (docs/domain.md §2.9). */
+  deskReport: DeskReportService;
   messages: MessageService;
   follows: FollowService;
   companies: CompanyService;
@@ -69,6 +77,9 @@ export function createDomainServices(ctx: DomainContext): DomainServices {
     supportDirectory: new SupportDirectoryService(ctx),
     inquiries: new InquiryService(ctx),
     inquiryReads: new InquiryReadService(ctx),
+    csat: new CsatService(ctx),
+    cannedReplies: new CannedReplyService(ctx),
+    deskReport: new DeskReportService(ctx),
     messages: new MessageService(ctx),
     follows: new FollowService(ctx),
     companies: new CompanyService(ctx),

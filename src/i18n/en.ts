@@ -4,9 +4,11 @@
  */
 import { account } from './en/account.ts';
 import { application } from './en/application.ts';
+import { canned } from './en/canned.ts';
 import { checks } from './en/checks.ts';
 import { cmd } from './en/cmd.ts';
 import { company } from './en/company.ts';
+import { csat } from './en/csat.ts';
 import { desk } from './en/desk.ts';
 import { discord } from './en/discord.ts';
 import { error } from './en/error.ts';
@@ -21,6 +23,7 @@ import { money } from './en/money.ts';
 import { notify } from './en/notify.ts';
 import { people } from './en/people.ts';
 import { profile } from './en/profile.ts';
+import { report } from './en/report.ts';
 import { support } from './en/support.ts';
 import { work } from './en/work.ts';
 import type { Catalog } from './index.ts';
@@ -28,9 +31,11 @@ import type { Catalog } from './index.ts';
 export const en: Catalog = {
   ...account,
   ...application,
+  ...canned,
   ...checks,
   ...cmd,
   ...company,
+  ...csat,
   ...desk,
   ...discord,
   ...error,
@@ -45,6 +50,7 @@ export const en: Catalog = {
   ...notify,
   ...people,
   ...profile,
+  ...report,
   ...support,
   ...work,
   forbidden: 'You are not allowed to do that.',

@@ -5,9 +5,11 @@
  */
 import { account } from './ja/account.ts';
 import { application } from './ja/application.ts';
+import { canned } from './ja/canned.ts';
 import { checks } from './ja/checks.ts';
 import { cmd } from './ja/cmd.ts';
 import { company } from './ja/company.ts';
+import { csat } from './ja/csat.ts';
 import { desk } from './ja/desk.ts';
 import { discord } from './ja/discord.ts';
 import { error } from './ja/error.ts';
@@ -22,15 +24,18 @@ import { money } from './ja/money.ts';
 import { notify } from './ja/notify.ts';
 import { people } from './ja/people.ts';
 import { profile } from './ja/profile.ts';
+import { report } from './ja/report.ts';
 import { support } from './ja/support.ts';
 import { work } from './ja/work.ts';
 
 export const ja = {
   ...account,
   ...application,
+  ...canned,
   ...checks,
   ...cmd,
   ...company,
+  ...csat,
   ...desk,
   ...discord,
   ...error,
@@ -45,6 +50,7 @@ export const ja = {
   ...notify,
   ...people,
   ...profile,
+  ...report,
   ...support,
   ...work,
   forbidden: 'この操作を行う権限がありません。',

@@ -7,6 +7,7 @@ import type { OutboxRecord } from '../domain/shared.ts';
 import { formatDate, formatMonth, formatYen } from '../i18n/format.ts';
 import { type Locale, type MessageKey, t, translateRaw } from '../i18n/index.ts';
 import type { Store } from '../store.ts';
+import { askRating } from './csat.ts';
 
 export interface RenderDeps {
   store: Store;
@@ -83,6 +84,10 @@ export async function renderNotification(
     ...(await nextStepButtons(row, locale, deps)),
   ];
   if (buttons.length > 0) reply.blocks.push({ type: 'buttons', buttons });
+  // A completed inquiry: the customer is asked for their 満足度 (csat.ts).
+  const { inquiryId, status } = payloadOf(row);
+  if (row.type === 'inquiry.status' && status === 'completed' && typeof inquiryId === 'number')
+    await askRating(reply, row.recipientUserId, inquiryId, locale, deps);
   // Work files handed over and files delivered travel with the notification itself.
   reply.blocks.push(...(await filesOfPayload(row, deps)));
   return reply;

@@ -10,6 +10,7 @@ import { canonicalPrefecture } from '../prefectures.ts';
 import type { PageRequest } from '../table.ts';
 import type { Tx } from '../tx.ts';
 import { deskScope, visibleInquiry } from './access.ts';
+import type { InquiryRatingRecord } from './desk-records.ts';
 import { type Period, pageOf, periodInstants } from './input.ts';
 import type { InquiryFilter, InquiryListRow, SearchPage } from './ports.ts';
 import type {
@@ -45,6 +46,8 @@ export interface InquiryDetail {
   assignee: Participant | null;
   /** Oldest first, starting with the opening comment. */
   history: HistoryEntry[];
+  /** The customer's 満足度 once they gave it (docs/domain.md §2.7). */
+  rating: InquiryRatingRecord | null;
 }
 
 /** One row of 問い合わせ一覧, with its latest message (the portal shows the latest reply). */
@@ -101,6 +104,7 @@ export class InquiryReadService {
         inquiry.subtopicId === null ? null : await tx.support.subtopics.get(inquiry.subtopicId);
       const messages = await tx.support.messages.find({ inquiryId: inquiry.id }, { orderBy: { id: 'asc' } });
       const attachments = await tx.support.attachmentsOf(inquiry.id);
+      const rating = await tx.support.ratings.findOne({ inquiryId: inquiry.id });
       if (!company || !category) throw new Error(`inquiry ${inquiry.id} lost its company or category`);
       const people = await participants(tx, [
         inquiry.createdBy,
@@ -133,6 +137,7 @@ export class InquiryReadService {
         subtopic,
         assignee: inquiry.assigneeId === null ? null : person(inquiry.assigneeId),
         history,
+        rating,
       };
     });
   }

@@ -1,6 +1,13 @@
 /** Support desk tables and the queries that need more than one table. */
 import type { Page, PageRequest, SearchPage, Table } from '../table.ts';
 import type {
+  CannedReplyRecord,
+  InquiryRatingRecord,
+  NewCannedReply,
+  NewInquiryRating,
+} from './desk-records.ts';
+import type { DeskReportRows } from './desk-report.ts';
+import type {
   AttachmentView,
   CompanyStaffRecord,
   InquiryAttachmentRecord,
@@ -59,6 +66,9 @@ export interface SupportTables {
   inquiries: Table<InquiryRecord, NewInquiry>;
   messages: Table<InquiryMessageRecord, NewInquiryMessage>;
   attachments: Table<InquiryAttachmentRecord, NewInquiryAttachment>;
+  /** 満足度 (docs/domain.md §2.7) and 定型文 (§2.8). */
+  ratings: Table<InquiryRatingRecord, NewInquiryRating>;
+  cannedReplies: Table<CannedReplyRecord, NewCannedReply>;
 
   /** A company's stores matching the search, by name then id. */
   searchStores(companyId: number, search: StoreSearch, page: PageRequest): Promise<Page<StoreRecord>>;
@@ -84,6 +94,8 @@ export interface SupportTables {
   searchAttachments(filter: InquiryFilter, page: PageRequest): Promise<SearchPage<AttachmentView>>;
   /** Every attachment of one inquiry with its file, oldest first. */
   attachmentsOf(inquiryId: number): Promise<AttachmentView[]>;
+  /** 対応レポート's figures for the inquiries opened in `[from, before)` (docs/domain.md §2.9). */
+  deskReport(range: { from: Date; before: Date }): Promise<DeskReportRows>;
 }
 
 /** One row of 問い合わせ一覧: the inquiry with its company's name, store, topic and latest message. */

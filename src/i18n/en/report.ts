@@ -1,0 +1,26 @@
+/** English messages `report.*`: the desk's figures for a period. */
+export const report = {
+  'report.title': 'Support desk report {from} to {to} (by date received, {tz})',
+  'report.by_category': 'By category',
+  'report.by_staff': 'By staff member',
+  'report.col.category': 'Category',
+  'report.col.staff': 'Staff member',
+  'report.col.inquiries': 'Inquiries',
+  'report.col.answered': 'Answered',
+  'report.col.first_median': 'First response (median)',
+  'report.col.first_p90': 'First response (p90)',
+  'report.col.completed': 'Completed',
+  'report.col.resolution': 'Resolution (median)',
+  'report.col.csat': 'CSAT (avg / count)',
+  'report.total': 'Total',
+  'report.unassigned': 'Unassigned',
+  'report.none': 'No inquiries were received in this period.',
+  'report.notes':
+    'First response: from receipt to the first message by staff; resolution: from receipt to completion (over the inquiries answered or completed).',
+  'report.sla': 'SLA hits: not measured yet (shown once the SLA timers are built in).',
+  'report.duration.days': '{d}d {h}h',
+  'report.duration.hours': '{h}h {m}m',
+  'report.duration.minutes': '{m}m',
+  'report.duration.seconds': '{s}s',
+  'report.csat': '{average} / {count}',
+} as const;

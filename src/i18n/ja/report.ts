@@ -1,0 +1,26 @@
+/** Japanese messages `report.*`: 対応レポート, the desk's figures for a period (docs/domain.md §2.9). */
+export const report = {
+  'report.title': '問い合わせ対応レポート {from}〜{to}(受付日、{tz})',
+  'report.by_category': 'カテゴリ別',
+  'report.by_staff': '担当者別',
+  'report.col.category': 'カテゴリ',
+  'report.col.staff': '担当者',
+  'report.col.inquiries': '件数',
+  'report.col.answered': '応答済',
+  'report.col.first_median': '初回応答(中央値)',
+  'report.col.first_p90': '初回応答(90%)',
+  'report.col.completed': '完了',
+  'report.col.resolution': '解決時間(中央値)',
+  'report.col.csat': '満足度(平均/件数)',
+  'report.total': '合計',
+  'report.unassigned': '未割当',
+  'report.none': 'この期間に受け付けた問い合わせはありません。',
+  'report.notes':
+    '初回応答は受付から社員の最初のメッセージまで、解決時間は受付から完了までの時間です(応答済・完了の問い合わせが対象です)。',
+  'report.sla': 'SLA達成: 未集計です(SLAの期限管理を組み込んだ後に表示します)。',
+  'report.duration.days': '{d}日{h}時間',
+  'report.duration.hours': '{h}時間{m}分',
+  'report.duration.minutes': '{m}分',
+  'report.duration.seconds': '{s}秒',
+  'report.csat': '{average} / {count}件',
+} as const;
