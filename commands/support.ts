@@ -7,6 +7,7 @@ import type { Command } from '../src/chat/command.ts';
 import { assign, categories, storeAdd, stores, supportInfo, unassign } from './support-desk.ts';
 import { inquiry, inquiryNew, replyCommand, resolve, take } from './support-inquiries.ts';
 import { files, getFile, inquiries } from './support-lists.ts';
+import { offDuty, onDuty, roundRobin, slaSettings } from './support-sla.ts';
 
 export const supportCommands: readonly Command[] = [
   supportInfo,
@@ -23,4 +24,8 @@ export const supportCommands: readonly Command[] = [
   storeAdd,
   assign,
   unassign,
+  onDuty,
+  offDuty,
+  slaSettings,
+  roundRobin,
 ];

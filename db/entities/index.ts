@@ -4,6 +4,7 @@ import { AuditLog } from './audit-log.ts';
 import { Company } from './company.ts';
 import { DatabaseInstance } from './database-instance.ts';
 import { deskEntities } from './desk.ts';
+import { deskSlaEntities } from './desk-sla.ts';
 import { fanoutEntities } from './fanout.ts';
 import { StoredFile } from './file.ts';
 import { FlowSession } from './flow-session.ts';
@@ -59,6 +60,7 @@ export const entities = [
   ...supportEntities,
   ...marketEntities,
   ...deskEntities,
+  ...deskSlaEntities,
   ...teamDiscordEntities,
   AlertTap,
   ...fanoutEntities,

@@ -12,6 +12,7 @@ import { TeamInvitationService } from './market/team-invitations.ts';
 import { TeamService } from './market/teams.ts';
 import { VerificationService } from './market/verification.ts';
 import { WorkerSearchService } from './market/workers.ts';
+import { DeskSlaService } from './support/desk-sla.ts';
 import { SupportDirectoryService } from './support/directory.ts';
 import { InquiryService } from './support/inquiries.ts';
 import { InquiryReadService } from './support/inquiry-reads.ts';
@@ -41,6 +42,8 @@ export interface DomainServices {
   supportDirectory: SupportDirectoryService;
   inquiries: InquiryService;
   inquiryReads: InquiryReadService;
+  /** Desk hours, SLA status and settings, duty (docs/domain.md §2.7–§2.10). */
+  deskSla: DeskSlaService;
   messages: MessageService;
   follows: FollowService;
   companies: CompanyService;
@@ -69,6 +72,7 @@ export function createDomainServices(ctx: DomainContext): DomainServices {
     supportDirectory: new SupportDirectoryService(ctx),
     inquiries: new InquiryService(ctx),
     inquiryReads: new InquiryReadService(ctx),
+    deskSla: new DeskSlaService(ctx),
     messages: new MessageService(ctx),
     follows: new FollowService(ctx),
     companies: new CompanyService(ctx),

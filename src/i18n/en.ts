@@ -21,6 +21,7 @@ import { money } from './en/money.ts';
 import { notify } from './en/notify.ts';
 import { people } from './en/people.ts';
 import { profile } from './en/profile.ts';
+import { sla } from './en/sla.ts';
 import { support } from './en/support.ts';
 import { work } from './en/work.ts';
 import type { Catalog } from './index.ts';
@@ -45,6 +46,7 @@ export const en: Catalog = {
   ...notify,
   ...people,
   ...profile,
+  ...sla,
   ...support,
   ...work,
   forbidden: 'You are not allowed to do that.',

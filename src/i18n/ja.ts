@@ -22,6 +22,7 @@ import { money } from './ja/money.ts';
 import { notify } from './ja/notify.ts';
 import { people } from './ja/people.ts';
 import { profile } from './ja/profile.ts';
+import { sla } from './ja/sla.ts';
 import { support } from './ja/support.ts';
 import { work } from './ja/work.ts';
 
@@ -45,6 +46,7 @@ export const ja = {
   ...notify,
   ...people,
   ...profile,
+  ...sla,
   ...support,
   ...work,
   forbidden: 'この操作を行う権限がありません。',

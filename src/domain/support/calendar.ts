@@ -347,3 +347,12 @@ export function businessMsBetween(cal: DeskCalendar, from: Date, to: Date): numb
 export function businessMinutesBetween(cal: DeskCalendar, from: Date, to: Date): number {
   return Math.floor(businessMsBetween(cal, from, to) / 60_000);
 }
+
+let defaults: DeskSettings | undefined;
+
+/** The desk settings of a domain context (DESK_* variables), or the call centre's defaults. */
+export function deskOf(ctx: { desk?: DeskSettings | undefined; businessTimeZone: string }): DeskSettings {
+  if (ctx.desk) return ctx.desk;
+  if (defaults?.calendar.timeZone !== ctx.businessTimeZone) defaults = deskSettings({}, ctx.businessTimeZone);
+  return defaults;
+}

@@ -1,5 +1,6 @@
 /** Support desk tables and the queries that need more than one table. */
 import type { Page, PageRequest, SearchPage, Table } from '../table.ts';
+import type { DeskTables } from './desk-ports.ts';
 import type {
   AttachmentView,
   CompanyStaffRecord,
@@ -50,10 +51,10 @@ export interface InquiryFilter {
 
 export { COUNT_LIMIT, type SearchPage } from '../table.ts';
 
-export interface SupportTables {
+export interface SupportTables extends DeskTables {
   stores: Table<StoreRecord, NewStore>;
   companyStaff: Table<CompanyStaffRecord, NewCompanyStaff>;
-  /** Seeded by the migration; read-only for the domain. */
+  /** Seeded by the migration; the domain changes only their desk settings (docs/domain.md §2.8). */
   categories: Table<InquiryCategoryRecord, never>;
   subtopics: Table<InquirySubtopicRecord, never>;
   inquiries: Table<InquiryRecord, NewInquiry>;
