@@ -9,7 +9,7 @@ import type { DomainContext } from '../context.ts';
 import { visibleInquiry } from './access.ts';
 import { type DeskSettings, deskOf, hoursOn, isOpen, nextOpening, previousClosing } from './calendar.ts';
 import type { SlaAlertKey } from './desk-ports.ts';
-import type { InquiryCategoryRecord } from './records.ts';
+import type { InquiryCategoryRecord, InquiryRecord } from './records.ts';
 import {
   alertsDue,
   MAX_SLA_MINUTES,
@@ -74,13 +74,18 @@ export class DeskSlaService {
     };
   }
 
+  /** The SLA status now of an inquiry already read (e.g. an InquiryDetail), without a query. */
+  statusOf(inquiry: InquiryRecord, category: InquiryCategoryRecord): SlaStatus {
+    return slaStatus(slaFactsOf(inquiry, category), this.ctx.clock(), this.settings.calendar);
+  }
+
   /** An inquiry's SLA status now (first response and resolution), for whoever may see it. */
   status(actor: Actor, inquiryId: number): Promise<SlaStatus> {
     return this.ctx.uow.read(async (tx) => {
       const inquiry = await visibleInquiry(tx, actor, inquiryId);
       const category = await tx.support.categories.get(inquiry.categoryId);
       if (!category) throw new Error(`inquiry ${inquiry.id} lost its category`);
-      return slaStatus(slaFactsOf(inquiry, category), this.ctx.clock(), this.settings.calendar);
+      return this.statusOf(inquiry, category);
     });
   }
 
