@@ -20,7 +20,7 @@ export const sla = {
   'sla.target_cleared': '{category} has no {target} target any more.',
   'sla.round_robin.title': 'Round-robin assignment',
   'sla.round_robin.categories': 'Categories assigned in turn: {categories}',
-  'sla.round_robin.on_duty': 'Support members on duty: {people}',
+  'sla.round_robin.on_duty': 'On duty: {people}',
   'sla.round_robin.nobody': 'nobody',
   'sla.round_robin.set_on':
     'Round-robin is on for {category}: new inquiries go in turn to the support members on duty.',

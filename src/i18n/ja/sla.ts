@@ -20,7 +20,7 @@ export const sla = {
   'sla.target_cleared': '{category}の{target}の目標をなしにしました。',
   'sla.round_robin.title': '自動割当(ラウンドロビン)',
   'sla.round_robin.categories': '自動割当がオンのカテゴリ: {categories}',
-  'sla.round_robin.on_duty': '勤務中のサポート担当者: {people}',
+  'sla.round_robin.on_duty': '勤務中の担当者: {people}',
   'sla.round_robin.nobody': 'いません',
   'sla.round_robin.set_on':
     '{category}の自動割当をオンにしました。新しい問い合わせは、勤務中のサポート担当者に順番に割り当てられます。',
