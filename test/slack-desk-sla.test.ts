@@ -52,12 +52,14 @@ const cardOf = (id: number) =>
       (m) => (!m.thread_ts || m.thread_ts === m.ts) && slackSeen([m]).text.includes(`問い合わせID:${id}`),
     );
 
+const shownOn = (id: number) => {
+  const card = cardOf(id);
+  return card ? slackSeen([card]).text : '';
+};
+
 async function cardText(id: number, wanted: string): Promise<string> {
-  await b.slack.waitFor(
-    () => slackSeen([cardOf(id) ?? { channel: DESK, ts: '' }]).text.includes(wanted),
-    8000,
-  );
-  return slackSeen([cardOf(id) as NonNullable<ReturnType<typeof cardOf>>]).text;
+  await b.slack.waitFor(() => shownOn(id).includes(wanted), 8000);
+  return shownOn(id);
 }
 
 const threadText = (id: number) => {
