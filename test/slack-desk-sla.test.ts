@@ -152,6 +152,14 @@ describe('SLA time left and alerts in the desk channel', () => {
     const rr = await b.slash(STAFF, '自動割当');
     expect(rr.text).toContain('自動割当がオンのカテゴリ: 修理');
     expect(rr.text).toContain('勤務中の担当者: 佐藤(12:00〜)');
+    // A support member of the company on duty: the next 修理 inquiry is theirs, and its card says so.
+    await b.app.domain.supportSetup.assignStaff(staff, {
+      companyId: customer.companyId ?? 0,
+      userId: staff.userId,
+      role: 'support',
+    });
+    const assigned = await openRepair();
+    expect(await cardText(assigned, '佐藤')).toMatch(/担当\*?\n佐藤/);
     expect((await b.slash(STAFF, '自動割当 修理 オフ')).text).toContain('オフにしました');
     expect((await b.slash(STAFF, '勤務終了')).text).toContain('勤務を終了しました。');
   });

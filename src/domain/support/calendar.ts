@@ -268,8 +268,27 @@ export function dayKind(cal: DeskCalendar, ymd: string): DayKey | 'company_close
   return WEEK[(new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7] as DayKey;
 }
 
+type Interval = { open: number; close: number } | null;
+/** Intervals already worked out, per calendar and date (the SLA sweep asks for the same days often). */
+const intervalCache = new WeakMap<DeskCalendar, Map<string, Interval>>();
+
 /** The open interval of a local date, as instants; null when the desk is closed all day. */
-function intervalOn(cal: DeskCalendar, d: Day): { open: number; close: number } | null {
+function intervalOn(cal: DeskCalendar, d: Day): Interval {
+  let cache = intervalCache.get(cal);
+  if (!cache || cache.size > 20_000) {
+    cache = new Map();
+    intervalCache.set(cal, cache);
+  }
+  const ymd = ymdOf(d);
+  let iv = cache.get(ymd);
+  if (iv === undefined) {
+    iv = computeInterval(cal, d);
+    cache.set(ymd, iv);
+  }
+  return iv;
+}
+
+function computeInterval(cal: DeskCalendar, d: Day): Interval {
   const kind = dayKind(cal, ymdOf(d));
   const hours = kind === 'company_closed' ? null : cal.hours[kind];
   if (!hours) return null;
