@@ -1,5 +1,5 @@
 /**
- * 定型文 (docs/domain.md §2.8), staff only: 定型文一覧 lists them (`定型文 <名前>` shows one whole),
+ * 定型文 (docs/domain.md §2.12), staff only: 定型文一覧 lists them (`定型文 <名前>` shows one whole),
  * 定型文登録 / 定型文編集 / 定型文英語 / 定型文削除 keep them, and 定型文送信 sends one on an inquiry as the
  * staff member's own reply. In a Slack desk thread staff reply `定型文 <名前>` or use the message
  * shortcut instead (adapters/slack/desk-canned.ts).

@@ -1,5 +1,5 @@
 /**
- * 評価 (docs/domain.md §2.7): the customer who opened a completed inquiry rates it 1–5, by a choice
+ * 評価 (docs/domain.md §2.11): the customer who opened a completed inquiry rates it 1–5, by a choice
  * under the completion notice or typed (`評価 29 4`, `評価 ２９ ４`); `評価 29` asks the question again.
  * A rating is taken once: a second one is answered politely and changes nothing. After a first
  * rating the customer may add a comment (flows/csat.ts).

@@ -9,9 +9,9 @@ import { isStaff } from '../src/domain/actor.ts';
 import type { SupportInfo } from '../src/domain/support/directory.ts';
 import type { CompanyStaffRole } from '../src/domain/support/records.ts';
 import { UserError } from '../src/errors.ts';
-import { translateRaw } from '../src/i18n/index.ts';
 import { entries, readDoc } from './documents.ts';
 import { nameOf, storeOf } from './inquiry-labels.ts';
+import { deskHoursLines } from './kit/desk-hours.ts';
 import { formatCount } from './kit/format.ts';
 import { pageNav } from './kit/pages.ts';
 import { pickPerson } from './people.ts';
@@ -32,7 +32,8 @@ function infoCard(ctx: CommandContext, info: SupportInfo): CardBlock {
       { label: t('support.staff_role.sales_rep'), value: names(info.salesReps) },
       { label: t('support.staff_role.support'), value: names(info.supportMembers) },
     ],
-    body: translateRaw(ctx.locale, info.callCentreHours),
+    // The urgent numbers and hours from the desk's own settings (docs/domain.md §2.7).
+    body: deskHoursLines(ctx, ctx.services.domain.deskSla.now()).join('\n'),
   };
 }
 

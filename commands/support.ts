@@ -16,6 +16,7 @@ import { csat } from './support-csat.ts';
 import { assign, categories, storeAdd, stores, supportInfo, unassign } from './support-desk.ts';
 import { inquiry, inquiryNew, replyCommand, resolve, take } from './support-inquiries.ts';
 import { files, getFile, inquiries } from './support-lists.ts';
+import { offDuty, onDuty, roundRobin, slaSettings } from './support-sla.ts';
 
 export const supportCommands: readonly Command[] = [
   supportInfo,
@@ -39,4 +40,8 @@ export const supportCommands: readonly Command[] = [
   cannedEnglish,
   cannedDelete,
   cannedSend,
+  onDuty,
+  offDuty,
+  slaSettings,
+  roundRobin,
 ];

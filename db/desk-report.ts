@@ -1,5 +1,5 @@
 /**
- * The figures of 対応レポート (src/domain/support/desk-report.ts, docs/domain.md §2.9) in one statement:
+ * The figures of 対応レポート (src/domain/support/desk-report.ts, docs/domain.md §2.13) in one statement:
  * the inquiries opened in the range, each with its first staff message (the first response: a
  * message by staff or an admin, not by the customer who opened it), completion and rating, summed up
  * for the whole range, per category and per assignee with `grouping sets`. Percentiles are

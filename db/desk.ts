@@ -1,6 +1,7 @@
 /** `DeskStore` (src/store.ts) in plain SQL: claims with a lease, as the outbox relay does. */
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { DeskStore, DeskThreadRecord } from '../src/store.ts';
+import { createDeskSlaStore } from './desk-sla.ts';
 import { intId, text } from './params.ts';
 
 /** A claim older than this is taken to be lost (the worker died between claim and post). */
@@ -30,6 +31,7 @@ const toThread = (r: ThreadRow): DeskThreadRecord => ({
 export function createDeskStore(orm: MikroORM): DeskStore {
   const em = (): EntityManager => orm.em.fork();
   return {
+    ...createDeskSlaStore(orm),
     async claimThreads(channel, limit) {
       const lapsed: { inquiry_id: number }[] = await em().execute(
         `update desk_threads set claimed_at = now()

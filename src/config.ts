@@ -7,6 +7,13 @@ import { z } from 'zod';
 import { parseKey } from './crypto/secret-box.ts';
 
 import { ROLES, type Role } from './domain/roles.ts';
+import {
+  type DeskSettings,
+  deskSettings,
+  parseClosedDays,
+  parseDeskHours,
+  parseUrgentPhones,
+} from './domain/support/calendar.ts';
 import { AppError } from './errors.ts';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -61,6 +68,16 @@ const timeZone = z.string().refine(
   { error: 'must be an IANA time zone such as Asia/Tokyo' },
 );
 
+/** A value one of the desk parsers reads (src/domain/support/calendar.ts); its message says what is wrong. */
+const parsedBy = (parse: (text: string) => unknown) =>
+  z.string().superRefine((value, ctx) => {
+    try {
+      parse(value);
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', message: (err as Error).message });
+    }
+  });
+
 const envSchema = z.object({
   PORT: optional(
     z.coerce
@@ -98,6 +115,9 @@ const envSchema = z.object({
     .enum([...ROLES, ''], { error: `must be one of ${ROLES.join(', ')} or empty (invitation only)` })
     .optional(),
   BUSINESS_TZ: optional(timeZone),
+  DESK_HOURS: optional(parsedBy(parseDeskHours)),
+  DESK_CLOSED_DAYS: optional(parsedBy(parseClosedDays)),
+  DESK_URGENT_PHONES: optional(parsedBy(parseUrgentPhones)),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })),
   DATA_ENCRYPTION_KEY: optional(
     z
@@ -137,6 +157,8 @@ export interface Config {
   readonly role: 'web' | 'worker' | 'all';
   readonly openSignupRole: Role | null;
   readonly businessTimeZone: string;
+  /** The support desk's calendar and urgent numbers (DESK_HOURS, DESK_CLOSED_DAYS, DESK_URGENT_PHONES). */
+  readonly desk: DeskSettings;
   /** Key for fields encrypted at rest; unset = generated into DATA_DIR/encryption.key. */
   readonly dataEncryptionKey: Buffer | undefined;
   /** The app's address as people reach it (https in production): the base of download links. */
@@ -227,6 +249,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     role: e.ROLE ?? 'all',
     openSignupRole: openSignup === '' ? null : openSignup,
     businessTimeZone: e.BUSINESS_TZ ?? 'Asia/Tokyo',
+    desk: deskSettings(
+      { hours: e.DESK_HOURS, closedDays: e.DESK_CLOSED_DAYS, urgentPhones: e.DESK_URGENT_PHONES },
+      e.BUSINESS_TZ ?? 'Asia/Tokyo',
+    ),
     dataEncryptionKey: e.DATA_ENCRYPTION_KEY ? (parseKey(e.DATA_ENCRYPTION_KEY) ?? undefined) : undefined,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     maxUploadBytes: Math.round((e.MAX_UPLOAD_MB ?? 25) * 1024 * 1024),

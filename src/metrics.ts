@@ -10,6 +10,9 @@ export interface Metrics {
   jobIdCollisions: Counter<'queue'>;
   queueDepth: Gauge<'queue' | 'state'>;
   notificationsSent: Counter<'platform' | 'kind'>;
+  /** Desk SLA warnings and breaches (docs/domain.md §2.8), each counted once across processes. */
+  deskSlaWarnings: Counter<'target' | 'category'>;
+  deskSlaBreaches: Counter<'target' | 'category'>;
 }
 
 export function createMetrics(): Metrics {
@@ -52,6 +55,18 @@ export function createMetrics(): Metrics {
       name: 'notifications_sent_total',
       help: 'Notifications delivered, by platform and kind (push or multicast recipients)',
       labelNames: ['platform', 'kind'],
+      registers: [registry],
+    }),
+    deskSlaWarnings: new Counter({
+      name: 'desk_sla_warnings_total',
+      help: 'Support desk SLA warnings (80% of a target used), by target and inquiry category',
+      labelNames: ['target', 'category'],
+      registers: [registry],
+    }),
+    deskSlaBreaches: new Counter({
+      name: 'desk_sla_breaches_total',
+      help: 'Support desk SLA breaches (a target passed), by target and inquiry category',
+      labelNames: ['target', 'category'],
       registers: [registry],
     }),
     queueDepth: new Gauge({

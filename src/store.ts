@@ -6,6 +6,7 @@
 
 import type { Platform } from './domain/platforms.ts';
 import type { Role } from './domain/roles.ts';
+import type { SlaAlertKind, SlaTarget } from './domain/support/sla.ts';
 import type { Locale } from './i18n/index.ts';
 
 export type StoreKind = 'embedded' | 'postgres';
@@ -132,6 +133,33 @@ export interface Store {
   instanceTag(): Promise<string>;
 }
 
+/** An SLA alert to post in a desk thread (docs/domain.md §2.8). */
+export interface DeskSlaAlert {
+  inquiryId: number;
+  target: SlaTarget;
+  kind: SlaAlertKind;
+  channel: string;
+  threadTs: string;
+  /** The assignee's Slack user id, when they linked Slack; null: unassigned or not on Slack. */
+  assigneeSlackId: string | null;
+}
+
+/** The SLA side of the desk mirror (adapters/slack/desk-sla.ts): card lines and alerts, each once. */
+export interface DeskSlaStore {
+  /** Cards of open inquiries, with the SLA line each shows, by inquiry id. */
+  slaCards(limit: number): Promise<{ inquiryId: number; channel: string; ts: string; slaShown: string }[]>;
+  setSlaShown(inquiryId: number, line: string): Promise<void>;
+  /**
+   * Claims (with a lease) up to `limit` SLA alerts not posted yet, of open inquiries whose card is
+   * posted, recorded in the last day.
+   */
+  claimSlaAlerts(limit: number): Promise<DeskSlaAlert[]>;
+  /** Posted (or no longer worth posting): never claimed again. */
+  slaAlertDone(alert: Pick<DeskSlaAlert, 'inquiryId' | 'target' | 'kind'>): Promise<void>;
+  /** Gives a claim back after a failed post, so a later pass retries it. */
+  releaseSlaAlert(alert: Pick<DeskSlaAlert, 'inquiryId' | 'target' | 'kind'>): Promise<void>;
+}
+
 /** An inquiry's mirror thread in a desk channel (Slack): its card and what the card shows. */
 export interface DeskThreadRecord {
   inquiryId: number;
@@ -147,7 +175,7 @@ export interface DeskThreadRecord {
  * source of truth: the mirror claims what is not in its thread yet (with a lease, so a crash
  * between claim and post only delays it), posts it, then records where it went.
  */
-export interface DeskStore {
+export interface DeskStore extends DeskSlaStore {
   /** Claims up to `limit` open inquiries with no thread yet (or a lapsed claim) for `channel`. */
   claimThreads(channel: string, limit: number): Promise<number[]>;
   threadPosted(inquiryId: number, ts: string, cardState: string): Promise<void>;

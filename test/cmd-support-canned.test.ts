@@ -1,5 +1,5 @@
 /**
- * 定型文 in chat (docs/domain.md §2.8), as staff type them on the console: add, list, show, edit,
+ * 定型文 in chat (docs/domain.md §2.12), as staff type them on the console: add, list, show, edit,
  * the English text, delete; placeholders checked when saved and filled when sent (定型文送信) in the
  * customer's language; typos, full-width input, completed inquiries and customers refused.
  */

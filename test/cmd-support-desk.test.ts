@@ -42,13 +42,15 @@ describe('setting up a customer company (staff)', () => {
     const customer = await c.as('tencho-desk', ['customer'], { companyId: companyA });
     const own = await customer.say('基本情報');
     expect(own).toContain('株式会社サウンドA の基本情報');
-    // The call centre's numbers and hours, and the category notes the operator configures.
+    // The call centre's numbers and hours from the desk's settings, and the operator's notes.
+    expect(own).toContain('お急ぎの場合はコールセンター(0120-000-000)までお電話ください。');
+    expect(own).toContain('受付時間は平日 9:30〜20:00、土日祝 9:30〜18:00です(休業日: 12月29日〜1月3日)。');
+    // The bench's clock: Friday 20 November 2026, 12:00 in Tokyo.
+    expect(own).toContain('本日の受付時間は9:30〜20:00で、ただいま受付中です。');
     expect(own).toContain('お電話でのお問い合わせ');
-    expect(own).toContain('平日 9:30〜20:00、土日祝 9:30〜18:00');
     expect(own).toContain('放送プログラム: 番組編成の確認が必要なため');
     expect(own).toContain('担当営業: 高橋');
     expect(own).toContain('サポート担当: 佐藤');
-    expect(own).toContain('受付時間は平日9:30〜20:00');
     expect(customer.choices()).toEqual(['カテゴリ', '店舗', '問い合わせ一覧']);
 
     expect(await staff.say(`基本情報 #${companyA}`)).toContain('サポート担当: 佐藤');

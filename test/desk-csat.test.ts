@@ -1,5 +1,5 @@
 /**
- * 満足度 end to end (docs/domain.md §2.7): staff complete an inquiry in Slack (✅ reaction, the slash
+ * 満足度 end to end (docs/domain.md §2.11): staff complete an inquiry in Slack (✅ reaction, the slash
  * command); the customer on LINE gets the 1–5 question as quick replies in their own language, taps
  * a score, adds a comment (or skips, or cancels); the Slack card and the detail show the rating. A
  * second tap changes nothing; a colleague, another company's customer, staff and a replayed button

@@ -1,5 +1,5 @@
 /**
- * 対応レポート (docs/domain.md §2.9) over a seeded November: inquiries at known times, staff replies,
+ * 対応レポート (docs/domain.md §2.13) over a seeded November: inquiries at known times, staff replies,
  * completions and ratings; the period's edges in the business time zone; the figures per category
  * and per staff member; the text in Japanese and English; and `npm run cli -- desk-report` itself.
  */

@@ -1,5 +1,5 @@
 /**
- * 定型文 in the Slack desk threads (docs/domain.md §2.8, docs/platforms.md §2.9): staff keep canned
+ * 定型文 in the Slack desk threads (docs/domain.md §2.12, docs/platforms.md §2.9): staff keep canned
  * replies with `/bot`, then insert one in an inquiry's thread by replying `定型文 <名前>` or with the
  * message shortcut and its modal; the customer on LINE receives it filled, in their language, like a
  * typed thread reply (📤, then ✅ in the thread). Typos, extra words, a message outside the desk

@@ -144,12 +144,11 @@ describe('store search', () => {
 });
 
 describe('staff assignment and support info', () => {
-  it('shows the company’s sales rep, support members and the call-centre hours', async () => {
+  it('shows the company’s sales rep and support members', async () => {
     const info = await w.directory.supportInfo(w.customerA);
     expect(info.company).toEqual({ id: w.companyA, name: '株式会社サウンドA' });
     expect(info.salesReps).toEqual([{ userId: w.salesRep.userId, displayName: '高橋' }]);
     expect(info.supportMembers.map((m) => m.displayName)).toEqual(['佐藤', '鈴木']);
-    expect(info.callCentreHours).toBe('support.call_centre_hours');
   });
 
   it('shows an unstaffed company with nobody assigned', async () => {

@@ -1,5 +1,5 @@
 /**
- * 定型文 in the desk channel's inquiry threads (docs/domain.md §2.8, docs/platforms.md §2.9). Slack
+ * 定型文 in the desk channel's inquiry threads (docs/domain.md §2.12, docs/platforms.md §2.9). Slack
  * runs no app's slash command in a thread, so staff insert a canned reply in two other ways:
  * - a thread reply `定型文 <名前>` / `canned <name>` (a reply starting so never reaches the customer as
  *   typed: a missing or unknown name is answered privately);

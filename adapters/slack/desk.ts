@@ -8,17 +8,16 @@
 import type { Button as SlackButton } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Actor } from '../../src/domain/actor.ts';
-import type {
-  HistoryEntry,
-  InquiryDetail,
-  InquiryReadService,
-} from '../../src/domain/support/inquiry-reads.ts';
+import type { DomainServices } from '../../src/domain/services.ts';
+import type { HistoryEntry, InquiryDetail } from '../../src/domain/support/inquiry-reads.ts';
+import type { SlaStatus } from '../../src/domain/support/sla.ts';
 import type { FileStorage } from '../../src/files/storage.ts';
 import { formatDate } from '../../src/i18n/format.ts';
 import { type Locale, t, translateRaw } from '../../src/i18n/index.ts';
 import type { Logger } from '../../src/logger.ts';
 import { ratingLine } from '../../src/notifications/csat.ts';
 import type { DeskStore } from '../../src/store.ts';
+import { DeskSla, slaLine } from './desk-sla.ts';
 import { mrkdwnEscape, type SlackBlock } from './render.ts';
 
 /** The mirror reads as the desk itself: staff visibility, no person. */
@@ -34,6 +33,7 @@ export function renderCard(
   d: InquiryDetail,
   locale: Locale,
   timeZone: string,
+  sla: SlaStatus | null = null,
 ): { text: string; blocks: SlackBlock[] } {
   const tr = (key: Parameters<typeof translateRaw>[1], params?: Record<string, string | number>) =>
     translateRaw(locale, key, params);
@@ -50,7 +50,7 @@ export function renderCard(
     [tr('desk.card.assignee'), d.assignee?.displayName ?? tr('desk.card.unassigned')],
     [tr('desk.card.created'), formatDate(inquiry.createdAt, locale, timeZone)],
   ];
-  // 満足度 once the customer rated it (docs/domain.md §2.7).
+  // 満足度 once the customer rated it (docs/domain.md §2.11).
   if (d.rating) fields.push([tr('csat.field'), ratingLine(locale, d.rating)]);
   const blocks: SlackBlock[] = [
     {
@@ -71,6 +71,10 @@ export function renderCard(
       text: { type: 'mrkdwn', text: mrkdwnEscape(inquiry.comment).slice(0, 2900) },
     });
   }
+  // The time left to the SLA targets, in business hours (docs/domain.md §2.8).
+  const slaText = inquiry.status === 'completed' ? '' : slaLine(sla, locale);
+  if (slaText)
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `⏱ ${mrkdwnEscape(slaText)}` }] });
   if (inquiry.status !== 'completed') {
     const buttons: SlackButton[] = [];
     if (inquiry.status === 'received') {
@@ -105,7 +109,7 @@ export interface DeskMirrorOptions {
   client: WebClient;
   channel: string;
   store: DeskStore;
-  reads: InquiryReadService;
+  domain: Pick<DomainServices, 'inquiryReads' | 'deskSla'>;
   files: FileStorage;
   logger: Logger;
   timeZone: string;
@@ -117,9 +121,32 @@ export class DeskMirror {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> | undefined;
   private again = false;
+  /** SLA lines on the cards and SLA alerts in the threads (desk-sla.ts). */
+  readonly sla: DeskSla;
 
   constructor(options: DeskMirrorOptions) {
     this.o = options;
+    this.sla = new DeskSla({
+      client: options.client,
+      store: options.store,
+      domain: options.domain,
+      logger: options.logger,
+      locale: this.locale,
+      redraw: async (inquiryId, channel, ts) => {
+        const { card, line } = await this.draw(await options.domain.inquiryReads.get(DESK_ACTOR, inquiryId));
+        await options.client.chat.update({ channel, ts, text: card.text, blocks: card.blocks });
+        return line;
+      },
+    });
+  }
+
+  /** The card of an inquiry, with its SLA status now, and the SLA line it shows. */
+  private draw(detail: InquiryDetail): { card: ReturnType<typeof renderCard>; line: string } {
+    const sla = this.o.domain.deskSla.statusOf(detail.inquiry, detail.category);
+    return {
+      card: renderCard(detail, this.locale, this.o.timeZone, sla),
+      line: detail.inquiry.status === 'completed' ? '' : slaLine(sla, this.locale),
+    };
   }
 
   private get locale(): Locale {
@@ -129,14 +156,16 @@ export class DeskMirror {
   /** One pass: new cards, new messages, redrawn cards. Returns how many Slack calls it made. */
   async syncOnce(): Promise<number> {
     let calls = 0;
-    const { store, client, channel, reads } = this.o;
+    const { store, client, channel } = this.o;
+    const reads = this.o.domain.inquiryReads;
     for (const inquiryId of await store.claimThreads(channel, 20)) {
       try {
         const detail = await reads.get(DESK_ACTOR, inquiryId);
-        const card = renderCard(detail, this.locale, this.o.timeZone);
+        const { card, line } = this.draw(detail);
         const res = await client.chat.postMessage({ channel, text: card.text, blocks: card.blocks });
         calls++;
         await store.threadPosted(inquiryId, String(res.ts), cardState(detail));
+        await store.setSlaShown(inquiryId, line);
         // The opening comment is on the card; its files go into the thread.
         const opening = detail.history[0];
         if (opening && opening.attachments.length > 0) calls += await this.upload(opening, String(res.ts));
@@ -183,7 +212,7 @@ export class DeskMirror {
     for (const stale of await store.staleCards(20)) {
       try {
         const detail = await reads.get(DESK_ACTOR, stale.inquiryId);
-        const card = renderCard(detail, this.locale, this.o.timeZone);
+        const { card, line } = this.draw(detail);
         await client.chat.update({
           channel: stale.channel,
           ts: stale.ts,
@@ -192,12 +221,18 @@ export class DeskMirror {
         });
         calls++;
         await store.setCardState(stale.inquiryId, cardState(detail));
+        await store.setSlaShown(stale.inquiryId, line);
       } catch (err) {
         this.o.logger.warn(
           { inquiryId: stale.inquiryId, err: (err as Error).message },
           'desk card not updated',
         );
       }
+    }
+    try {
+      calls += await this.sla.pass();
+    } catch (err) {
+      this.o.logger.warn({ err: (err as Error).message }, 'desk SLA pass failed');
     }
     return calls;
   }

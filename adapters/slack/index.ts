@@ -102,7 +102,7 @@ export class SlackAdapter implements ChatAdapter {
         client: this.client,
         channel: options.supportChannel,
         store: options.store.desk,
-        reads: options.domain.inquiryReads,
+        domain: options.domain,
         files: options.files,
         logger: this.log,
         timeZone: options.timeZone,

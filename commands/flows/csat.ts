@@ -1,5 +1,5 @@
 /**
- * The comment after a 満足度 rating (docs/domain.md §2.7): one optional question, sent as soon as it
+ * The comment after a 満足度 rating (docs/domain.md §2.11): one optional question, sent as soon as it
  * is answered (no confirmation). スキップ ends it without a comment, キャンセル leaves it; the rating
  * itself was recorded at the tap either way. A button tapped meanwhile (the rating again, say) is no
  * comment: it is refused and the question asked again.

@@ -1,5 +1,5 @@
 /**
- * The desk's own tools (docs/domain.md §2.7, §2.8): satisfaction ratings of completed inquiries and
+ * The desk's own tools (docs/domain.md §2.11, §2.12): satisfaction ratings of completed inquiries and
  * the staff's canned replies. Times come from the domain's clock; the defaults serve raw inserts.
  */
 import { defineEntity, p } from '@mikro-orm/core';

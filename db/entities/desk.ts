@@ -15,6 +15,8 @@ export const DeskThreadSchema = defineEntity({
     channel: p.string().length(40),
     ts: p.string().length(32).nullable(),
     cardState: p.string().length(64).default(''),
+    /** The SLA line the card shows (adapters/slack/desk-sla.ts), so it is redrawn when it changes. */
+    slaShown: p.string().length(200).default(''),
     claimedAt: p.datetime().nullable(),
     createdAt: p
       .datetime()

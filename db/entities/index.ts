@@ -4,6 +4,7 @@ import { AuditLog } from './audit-log.ts';
 import { Company } from './company.ts';
 import { DatabaseInstance } from './database-instance.ts';
 import { deskEntities } from './desk.ts';
+import { deskSlaEntities } from './desk-sla.ts';
 import { deskToolEntities } from './desk-tools.ts';
 import { fanoutEntities } from './fanout.ts';
 import { StoredFile } from './file.ts';
@@ -61,6 +62,7 @@ export const entities = [
   ...marketEntities,
   ...deskEntities,
   ...deskToolEntities,
+  ...deskSlaEntities,
   ...teamDiscordEntities,
   AlertTap,
   ...fanoutEntities,

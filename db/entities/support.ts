@@ -55,6 +55,9 @@ export const InquiryCategorySchema = defineEntity({
     nameEn: p.string().length(100),
     sort: p.integer().default(0),
     needsStore: p.boolean().default(true),
+    slaFirstResponseMinutes: p.integer().nullable(),
+    slaResolutionMinutes: p.integer().nullable(),
+    roundRobin: p.boolean().default(false),
   },
 });
 export class InquiryCategory extends InquiryCategorySchema.class {}
@@ -108,6 +111,7 @@ export const InquirySchema = defineEntity({
     createdAt: createdAt(),
     updatedAt: createdAt(),
     completedAt: p.datetime().nullable(),
+    firstResponseAt: p.datetime().nullable(),
   },
 });
 export class Inquiry extends InquirySchema.class {}

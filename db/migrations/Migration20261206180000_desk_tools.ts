@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /**
- * The desk's own tools (docs/domain.md §2.7, §2.8): `inquiry_ratings`, one satisfaction rating per
+ * The desk's own tools (docs/domain.md §2.11, §2.12): `inquiry_ratings`, one satisfaction rating per
  * completed inquiry (score 1–5, an optional comment), and `canned_replies`, the staff's named texts
  * in Japanese and optionally English.
  */

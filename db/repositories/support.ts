@@ -30,6 +30,7 @@ import {
 } from '../entities/support.ts';
 import { asRecord, inOrder, likeEscape } from '../sql.ts';
 import { mikroTable } from '../table.ts';
+import { deskTables } from './support-desk.ts';
 
 interface ListRow {
   inquiry: unknown;
@@ -182,6 +183,7 @@ export function supportTables(em: EntityManager): SupportTables {
   }
 
   return {
+    ...deskTables(em),
     stores: mikroTable(em, Store),
     companyStaff: mikroTable(em, CompanyStaff),
     categories: mikroTable(em, InquiryCategory),

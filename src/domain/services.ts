@@ -15,6 +15,7 @@ import { WorkerSearchService } from './market/workers.ts';
 import { CannedReplyService } from './support/canned.ts';
 import { CsatService } from './support/csat.ts';
 import { DeskReportService } from './support/desk-report.ts';
+import { DeskSlaService } from './support/desk-sla.ts';
 import { SupportDirectoryService } from './support/directory.ts';
 import { InquiryService } from './support/inquiries.ts';
 import { InquiryReadService } from './support/inquiry-reads.ts';
@@ -44,11 +45,13 @@ export interface DomainServices {
   supportDirectory: SupportDirectoryService;
   inquiries: InquiryService;
   inquiryReads: InquiryReadService;
-  /** 満足度 and 定型文 (docs/domain.md §2.7, §2.8). */
+  /** 満足度 and 定型文 (docs/domain.md §2.11, §2.12). */
   csat: CsatService;
   cannedReplies: CannedReplyService;
-  /** 対応レポート (docs/domain.md §2.9). */
+  /** 対応レポート (docs/domain.md §2.13). */
   deskReport: DeskReportService;
+  /** Desk hours, SLA status and settings, duty (docs/domain.md §2.7–§2.10). */
+  deskSla: DeskSlaService;
   messages: MessageService;
   follows: FollowService;
   companies: CompanyService;
@@ -80,6 +83,7 @@ export function createDomainServices(ctx: DomainContext): DomainServices {
     csat: new CsatService(ctx),
     cannedReplies: new CannedReplyService(ctx),
     deskReport: new DeskReportService(ctx),
+    deskSla: new DeskSlaService(ctx),
     messages: new MessageService(ctx),
     follows: new FollowService(ctx),
     companies: new CompanyService(ctx),

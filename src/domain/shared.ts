@@ -50,6 +50,7 @@ export const NOTIFICATION_TYPES = [
   'inquiry.created',
   'inquiry.message',
   'inquiry.status',
+  'inquiry.after_hours',
   'team.invitation',
   'team.invitation_decided',
   'market.message',
@@ -121,9 +122,13 @@ export type NotificationPayloads = {
     companyId: number;
     storeId: number | null;
     categoryId: number | null;
+    /** Assigned in turn (docs/domain.md §2.10); absent on rows written before. */
+    assigneeId?: number | null;
   };
   'inquiry.message': { inquiryId: number; messageId: number; authorId: number };
   'inquiry.status': { inquiryId: number; status: string; assigneeId: number | null };
+  /** The desk is closed (docs/domain.md §2.9): when it opens (ISO instant) and the urgent numbers. */
+  'inquiry.after_hours': { inquiryId: number; opensAt: string; phones: string[] };
   'team.invitation': {
     invitationId: number;
     teamId: number;

@@ -24,6 +24,7 @@ import { notify } from './en/notify.ts';
 import { people } from './en/people.ts';
 import { profile } from './en/profile.ts';
 import { report } from './en/report.ts';
+import { sla } from './en/sla.ts';
 import { support } from './en/support.ts';
 import { work } from './en/work.ts';
 import type { Catalog } from './index.ts';
@@ -51,6 +52,7 @@ export const en: Catalog = {
   ...people,
   ...profile,
   ...report,
+  ...sla,
   ...support,
   ...work,
   forbidden: 'You are not allowed to do that.',

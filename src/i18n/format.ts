@@ -44,3 +44,36 @@ export function formatMonth(month: string, locale: Locale): string {
   const name = new Date(Date.UTC(y, m - 1, 1)).toLocaleString('en-GB', { month: 'short', timeZone: 'UTC' });
   return `${name} ${y}`;
 }
+
+const dayTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A day and time of day without the year: `12月7日(月) 9:30` / `Mon 7 Dec, 9:30`, in `timeZone`. */
+export function formatDayTime(date: Date, locale: Locale, timeZone: string): string {
+  const cacheKey = `${locale}|${timeZone}`;
+  let fmt = dayTimeFormats.get(cacheKey);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
+      timeZone,
+      month: locale === 'ja' ? 'numeric' : 'short',
+      day: 'numeric',
+      weekday: 'short',
+      hour: 'numeric',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    dayTimeFormats.set(cacheKey, fmt);
+  }
+  const p = Object.fromEntries(fmt.formatToParts(date).map((x) => [x.type, x.value]));
+  const time = `${Number(p.hour)}:${p.minute}`;
+  return locale === 'ja'
+    ? `${p.month}月${p.day}日(${p.weekday}) ${time}`
+    : `${p.weekday} ${p.day} ${p.month}, ${time}`;
+}
+
+/** A length of (business) time: `45分`, `2時間`, `2時間30分` / `45 min`, `2 h`, `2 h 30 min`. */
+export function formatMinutes(minutes: number, locale: Locale): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (locale === 'ja') return `${h > 0 ? `${h}時間` : ''}${m > 0 || h === 0 ? `${m}分` : ''}`;
+  return [h > 0 ? `${h} h` : '', m > 0 || h === 0 ? `${m} min` : ''].filter(Boolean).join(' ');
+}

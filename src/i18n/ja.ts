@@ -25,6 +25,7 @@ import { notify } from './ja/notify.ts';
 import { people } from './ja/people.ts';
 import { profile } from './ja/profile.ts';
 import { report } from './ja/report.ts';
+import { sla } from './ja/sla.ts';
 import { support } from './ja/support.ts';
 import { work } from './ja/work.ts';
 
@@ -51,6 +52,7 @@ export const ja = {
   ...people,
   ...profile,
   ...report,
+  ...sla,
   ...support,
   ...work,
   forbidden: 'この操作を行う権限がありません。',

@@ -1,5 +1,5 @@
 /**
- * 満足度 in words (docs/domain.md §2.7). The question, "how did we do?", with one choice per score, 1
+ * 満足度 in words (docs/domain.md §2.11). The question, "how did we do?", with one choice per score, 1
  * to 5: it closes the notice that an inquiry was completed, which goes once to the customer who
  * opened it, and answers `評価 <id>` typed on its own. The choices are quick replies (LINE shows them
  * as such; Slack, Discord and the console as buttons), each a short-token button bound to the

@@ -4,7 +4,7 @@
  */
 import { type Button, type FileBlock, fileBlock, type Reply } from '../chat/types.ts';
 import type { OutboxRecord } from '../domain/shared.ts';
-import { formatDate, formatMonth, formatYen } from '../i18n/format.ts';
+import { formatDate, formatDayTime, formatMonth, formatYen } from '../i18n/format.ts';
 import { type Locale, type MessageKey, t, translateRaw } from '../i18n/index.ts';
 import type { Store } from '../store.ts';
 import { askRating } from './csat.ts';
@@ -47,6 +47,13 @@ function params(row: OutboxRecord, locale: Locale, timeZone: string): Record<str
     p.kindLabel = translateRaw(locale, `checks.kind.${payload.kind}` as MessageKey);
   }
   if (typeof payload.dueAt === 'string') p.due = formatDate(new Date(payload.dueAt), locale, timeZone);
+  // The after-hours reply (docs/domain.md §2.9): when the desk opens, and whom to call meanwhile.
+  if (typeof payload.opensAt === 'string')
+    p.opensAt = formatDayTime(new Date(payload.opensAt), locale, timeZone);
+  if (Array.isArray(payload.phones)) {
+    const phones = payload.phones.join(' / ');
+    p.urgent = phones === '' ? '' : translateRaw(locale, 'notify.inquiry.urgent_phones', { phones });
+  }
   if (typeof payload.decision === 'string') {
     p.decision = translateRaw(locale, `notify.decision.${payload.decision}` as MessageKey);
   }
@@ -67,7 +74,9 @@ export async function renderNotification(
       ? 'notify.invoice.item_corrected'
       : row.type === 'identity.decided'
         ? `notify.identity.${payloadOf(row).verdict === 'verified' ? 'verified' : 'rejected'}`
-        : `notify.${row.type}`
+        : row.type === 'inquiry.created' && payloadOf(row).assigneeId === row.recipientUserId
+          ? 'notify.inquiry.created_assigned'
+          : `notify.${row.type}`
   ) as MessageKey;
   const said = await whatTheyWrote(row, locale, deps);
   const reply: Reply = {
@@ -242,7 +251,8 @@ async function decisionButtons(row: OutboxRecord, locale: Locale, deps: RenderDe
   if (row.type === 'market.message' && typeof p.conversationId === 'number') {
     return [await b('notify.button.open_chat', `chat ${p.conversationId}`)];
   }
-  if ((row.type === 'inquiry.created' || row.type === 'inquiry.status') && typeof p.inquiryId === 'number') {
+  const inquiryTypes = ['inquiry.created', 'inquiry.status', 'inquiry.after_hours'];
+  if (inquiryTypes.includes(row.type) && typeof p.inquiryId === 'number') {
     return [await b('notify.button.inquiry', `inquiry ${p.inquiryId}`)];
   }
   return [];

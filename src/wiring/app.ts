@@ -15,6 +15,7 @@ import { Bot, type BotOptions, tokenButton } from '../chat/bot.ts';
 import { Router } from '../chat/router.ts';
 import type { Config } from '../config.ts';
 import type { DomainServices } from '../domain/services.ts';
+import { SlaWatch } from '../domain/support/sla-watch.ts';
 import {
   FILE_LINK_PREFIX,
   FileLinks,
@@ -50,6 +51,8 @@ export interface AppOptions {
   discord?: Pick<DiscordAdapterOptions, 'onProcessed' | 'deferAfterMs' | 'teamNewsIntervalMs'>;
   /** Test hooks for the Slack adapter. */
   slack?: Pick<SlackAdapterOptions, 'onProcessed' | 'deskIntervalMs'>;
+  /** How often workers look for SLA warnings and breaches (default 30 s). */
+  slaIntervalMs?: number;
 }
 
 export interface App {
@@ -61,6 +64,8 @@ export interface App {
   readonly http: HttpServer;
   readonly metrics: Metrics;
   readonly notifications: NotificationDelivery;
+  /** Records the desk's SLA warnings and breaches (docs/domain.md §2.8); runs on workers. */
+  readonly slaWatch: SlaWatch;
   /** The domain services (for operator tools and tests; chat goes through the bot). */
   readonly domain: DomainServices;
   /** Where attachments are stored (DATA_DIR/files). */
@@ -130,6 +135,16 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   });
   // Workers relay the outbox; platform adapters serve their delivery queues as they land.
   if (config.role !== 'web') notifications.start();
+  const slaWatch = new SlaWatch({
+    sla: domain.services.deskSla,
+    logger,
+    onRecorded: (alert, facts) =>
+      (alert.kind === 'breach' ? metrics.deskSlaBreaches : metrics.deskSlaWarnings).inc({
+        target: alert.target,
+        category: facts.categoryCode,
+      }),
+  });
+  if (config.role !== 'web') slaWatch.start(options.slaIntervalMs);
 
   const http = new HttpServer({ logger, metrics });
   http.routePrefix('GET', FILE_LINK_PREFIX, fileDownloadHandler(links, domain.ctx.files));
@@ -308,6 +323,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     http,
     metrics,
     notifications,
+    slaWatch,
     domain: domain.services,
     files: domain.ctx.files,
     links,
@@ -332,6 +348,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         await discordGateway?.stop();
         await discord?.stop();
         await notifications.stop();
+        await slaWatch.stop();
         await queue.close();
         await opened.close();
       })();

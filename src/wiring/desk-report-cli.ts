@@ -1,6 +1,6 @@
 /**
  * `npm run desk:report -- --from 2026-11-01 --to 2026-11-30 [--lang en]` (also `npm run cli --
- * desk-report …`): 対応レポート (docs/domain.md §2.9) as a text table per category and per staff member,
+ * desk-report …`): 対応レポート (docs/domain.md §2.13) as a text table per category and per staff member,
  * in Japanese (default) or English. Columns line up in a terminal: full-width characters count two.
  */
 import type { Config } from '../config.ts';

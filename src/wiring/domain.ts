@@ -29,6 +29,7 @@ export async function createDomain(
     files: await fileStorage(config),
     secrets: secretBox(key),
     businessTimeZone: config.businessTimeZone,
+    desk: config.desk,
     contentDir: config.contentDir,
     openSignupRole: config.openSignupRole,
   };

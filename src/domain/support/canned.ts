@@ -1,5 +1,5 @@
 /**
- * 定型文 (canned replies, docs/domain.md §2.8): named texts staff keep and send on an inquiry as their
+ * 定型文 (canned replies, docs/domain.md §2.12): named texts staff keep and send on an inquiry as their
  * own reply. Each has a Japanese text and optionally an English one; the customer's language picks.
  * Texts may hold placeholders, filled for the inquiry when sent; an unknown placeholder is refused
  * when the text is saved, so a customer never receives a `{…}` nobody filled.

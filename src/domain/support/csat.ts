@@ -1,5 +1,5 @@
 /**
- * 満足度 (CSAT, docs/domain.md §2.7): once an inquiry is completed, the customer who opened it rates
+ * 満足度 (CSAT, docs/domain.md §2.11): once an inquiry is completed, the customer who opened it rates
  * the support 1–5, once; a later tap changes nothing (the first answer stands, so the desk's figures
  * cannot be nudged afterwards). Then they may add one comment. Nobody else rates an inquiry: another
  * company's reads as not found (as everywhere at the desk), a colleague's is refused.

@@ -1,5 +1,5 @@
 /**
- * Records of the desk's own tools (docs/domain.md §2.7, §2.8): a customer's satisfaction rating of a
+ * Records of the desk's own tools (docs/domain.md §2.11, §2.12): a customer's satisfaction rating of a
  * completed inquiry (満足度) and the staff's canned replies (定型文).
  */
 

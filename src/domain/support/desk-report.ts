@@ -1,5 +1,5 @@
 /**
- * 対応レポート (docs/domain.md §2.9): how the desk did for the inquiries opened in a period, per
+ * 対応レポート (docs/domain.md §2.13): how the desk did for the inquiries opened in a period, per
  * category and per staff member (the inquiry's assignee): how many, the first response time (median
  * and 90th percentile), the resolution time (median) and the 満足度 (average and count). Figures are
  * computed in the database over every inquiry of the period, in one statement.

@@ -3,7 +3,6 @@
  * their sub-topics, and the company's stores by free word or region.
  */
 import { UserError } from '../../errors.ts';
-import type { MessageKey } from '../../i18n/index.ts';
 import type { Actor } from '../actor.ts';
 import type { DomainContext } from '../context.ts';
 import { canonicalPrefecture } from '../prefectures.ts';
@@ -23,8 +22,6 @@ export interface SupportInfo {
   company: { id: number; name: string };
   salesReps: StaffContact[];
   supportMembers: StaffContact[];
-  /** Catalog text with the call-centre hours for urgent cases. */
-  callCentreHours: MessageKey;
 }
 
 export type CategoryWithSubtopics = InquiryCategoryRecord & { subtopics: InquirySubtopicRecord[] };
@@ -109,7 +106,7 @@ export class SupportDirectoryService {
     this.ctx = ctx;
   }
 
-  /** 基本情報: the company's sales rep(s) and support members, and the call-centre hours. */
+  /** 基本情報: the company's sales rep(s) and support members (the desk's hours: DeskSlaService.now). */
   supportInfo(actor: Actor, companyId?: number): Promise<SupportInfo> {
     return this.ctx.uow.read(async (tx) => {
       const company = await companyFor(tx, actor, companyId);
@@ -124,7 +121,6 @@ export class SupportDirectoryService {
         company: { id: company.id, name: company.name },
         salesReps: contacts('sales_rep'),
         supportMembers: contacts('support'),
-        callCentreHours: 'support.call_centre_hours',
       };
     });
   }

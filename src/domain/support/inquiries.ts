@@ -9,6 +9,9 @@ import type { DomainContext } from '../context.ts';
 import { recordUploads } from '../files.ts';
 import type { Tx } from '../tx.ts';
 import { visibleInquiry } from './access.ts';
+import { replyAfterHours } from './after-hours.ts';
+import { roundRobinAssignee } from './assignment.ts';
+import { deskOf } from './calendar.ts';
 import { checkAttachmentCount, cleanComment } from './input.ts';
 import { notifyCreated, notifyMessage, notifyStatus } from './notify.ts';
 import type { AttachmentView, InquiryMessageRecord, InquiryRecord } from './records.ts';
@@ -109,6 +112,11 @@ export class InquiryService {
       }
 
       const now = this.ctx.clock();
+      const desk = deskOf(this.ctx);
+      // Round-robin categories go to the next support member on duty (docs/domain.md §2.10).
+      const assigneeId = category.roundRobin
+        ? await roundRobinAssignee(tx, desk.calendar, companyId, now)
+        : null;
       const inquiry = await tx.support.inquiries.insert({
         companyId,
         storeId,
@@ -116,7 +124,7 @@ export class InquiryService {
         subtopicId,
         status: 'received',
         createdBy: actor.userId,
-        assigneeId: null,
+        assigneeId,
         comment,
         refersToId,
         createdAt: now,
@@ -136,9 +144,11 @@ export class InquiryService {
           subtopicId,
           refersToId,
           files: attachments.length,
+          ...(assigneeId === null ? {} : { assigneeId, assignedBy: 'round_robin' }),
         },
       });
       const notified = await notifyCreated(tx, actor, inquiry);
+      await replyAfterHours(tx, desk, actor, inquiry.id, now);
       return { record: inquiry, attachments, notified };
     });
   }
@@ -165,8 +175,10 @@ export class InquiryService {
         createdAt: now,
       });
       const attachments = await attach(tx, actor, inquiry.id, message.id, uploads, now);
-      const updated = await tx.support.inquiries.update(inquiry.id, { updatedAt: now });
       const fromStaff = isStaff(actor);
+      // The first staff message reaches the customer: the first response (docs/domain.md §2.8).
+      const first = fromStaff && inquiry.firstResponseAt === null ? { firstResponseAt: now } : {};
+      const updated = await tx.support.inquiries.update(inquiry.id, { updatedAt: now, ...first });
       await tx.audit({
         actorUserId: actor.userId,
         action: 'inquiry.message_added',
@@ -175,6 +187,7 @@ export class InquiryService {
         data: { messageId: message.id, fromStaff, files: attachments.length },
       });
       const notified = await notifyMessage(tx, actor, updated, message, fromStaff);
+      if (!fromStaff) await replyAfterHours(tx, deskOf(this.ctx), actor, inquiry.id, now);
       return { record: message, attachments, notified };
     });
   }

@@ -46,7 +46,7 @@ export interface InquiryDetail {
   assignee: Participant | null;
   /** Oldest first, starting with the opening comment. */
   history: HistoryEntry[];
-  /** The customer's 満足度 once they gave it (docs/domain.md §2.7). */
+  /** The customer's 満足度 once they gave it (docs/domain.md §2.11). */
   rating: InquiryRatingRecord | null;
 }
 

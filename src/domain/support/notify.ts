@@ -38,6 +38,7 @@ export async function notifyCreated(tx: Tx, actor: Actor, inquiry: InquiryRecord
     companyId: inquiry.companyId,
     storeId: inquiry.storeId,
     categoryId: inquiry.categoryId,
+    assigneeId: inquiry.assigneeId,
   };
   return send(tx, actor, { type: 'inquiry.created', payload }, recipients, `inquiry.created:${inquiry.id}`);
 }

@@ -1,5 +1,6 @@
 /** Support desk tables and the queries that need more than one table. */
 import type { Page, PageRequest, SearchPage, Table } from '../table.ts';
+import type { DeskTables } from './desk-ports.ts';
 import type {
   CannedReplyRecord,
   InquiryRatingRecord,
@@ -57,16 +58,16 @@ export interface InquiryFilter {
 
 export { COUNT_LIMIT, type SearchPage } from '../table.ts';
 
-export interface SupportTables {
+export interface SupportTables extends DeskTables {
   stores: Table<StoreRecord, NewStore>;
   companyStaff: Table<CompanyStaffRecord, NewCompanyStaff>;
-  /** Seeded by the migration; read-only for the domain. */
+  /** Seeded by the migration; the domain changes only their desk settings (docs/domain.md §2.8). */
   categories: Table<InquiryCategoryRecord, never>;
   subtopics: Table<InquirySubtopicRecord, never>;
   inquiries: Table<InquiryRecord, NewInquiry>;
   messages: Table<InquiryMessageRecord, NewInquiryMessage>;
   attachments: Table<InquiryAttachmentRecord, NewInquiryAttachment>;
-  /** 満足度 (docs/domain.md §2.7) and 定型文 (§2.8). */
+  /** 満足度 (docs/domain.md §2.11) and 定型文 (§2.12). */
   ratings: Table<InquiryRatingRecord, NewInquiryRating>;
   cannedReplies: Table<CannedReplyRecord, NewCannedReply>;
 
@@ -94,7 +95,7 @@ export interface SupportTables {
   searchAttachments(filter: InquiryFilter, page: PageRequest): Promise<SearchPage<AttachmentView>>;
   /** Every attachment of one inquiry with its file, oldest first. */
   attachmentsOf(inquiryId: number): Promise<AttachmentView[]>;
-  /** 対応レポート's figures for the inquiries opened in `[from, before)` (docs/domain.md §2.9). */
+  /** 対応レポート's figures for the inquiries opened in `[from, before)` (docs/domain.md §2.13). */
   deskReport(range: { from: Date; before: Date }): Promise<DeskReportRows>;
 }
 

@@ -36,6 +36,11 @@ export interface InquiryCategoryRecord {
   sort: number;
   /** False only for the new-store consultation, which has no existing store. */
   needsStore: boolean;
+  /** SLA targets in business minutes (docs/domain.md §2.8); null = none. */
+  slaFirstResponseMinutes: number | null;
+  slaResolutionMinutes: number | null;
+  /** New inquiries are assigned in turn to the on-duty support members (docs/domain.md §2.10). */
+  roundRobin: boolean;
 }
 
 export interface InquirySubtopicRecord {
@@ -69,9 +74,11 @@ export interface InquiryRecord {
   /** Bumped by every message and status change: lists show the newest update first. */
   updatedAt: Date;
   completedAt: Date | null;
+  /** The first staff message to the customer (docs/domain.md §2.8); null until then. */
+  firstResponseAt: Date | null;
 }
 /** Every field explicit: the gateway returns what was inserted, so nulls are given, not implied. */
-export type NewInquiry = Omit<InquiryRecord, 'id'>;
+export type NewInquiry = Omit<InquiryRecord, 'id' | 'firstResponseAt'> & { firstResponseAt?: Date | null };
 
 export interface InquiryMessageRecord {
   id: number;

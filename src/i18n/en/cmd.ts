@@ -70,6 +70,11 @@ export const cmd = {
   'cmd.canned-en.summary': 'Sets the English text of a canned reply (staff)',
   'cmd.canned-delete.summary': 'Deletes a canned reply (staff)',
   'cmd.canned-send.summary': 'Sends a canned reply on an inquiry (staff)',
+  'cmd.on-duty.summary': 'Starts your duty: inquiries are assigned to you in turn (staff)',
+  'cmd.off-duty.summary': 'Ends your duty: no more inquiries assigned to you in turn (staff)',
+  'cmd.sla.summary': 'Shows or changes the SLA targets of each category (staff)',
+  'cmd.round-robin.summary':
+    'Shows or changes round-robin assignment per category, and who is on duty (staff)',
   'cmd.messages.summary': 'List your conversations, latest first, with unread counts',
   'cmd.message.summary': 'Send a message to a user (message <user number> <text>)',
   'cmd.chat.summary': 'Show a conversation and mark it read (chat <conversation number>)',

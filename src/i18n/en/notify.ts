@@ -37,6 +37,11 @@ export const notify = {
     'Application #{applicationId} was approved, and invoice item #{itemId} ({amount}) for {month} was added from the job’s reward. Please check the amount and the text.',
   'notify.payment.statement': 'Your payment statement for {month} is ready: {total}, paid by {payDate}.',
   'notify.inquiry.created': 'A new inquiry (inquiry ID:{inquiryId}) arrived.',
+  'notify.inquiry.created_assigned':
+    'A new inquiry (inquiry ID:{inquiryId}) arrived. It was your turn: it is assigned to you.',
+  'notify.inquiry.after_hours':
+    'Thank you for your inquiry (inquiry ID:{inquiryId}). The support desk is closed now; we will answer from {opensAt}. {urgent}',
+  'notify.inquiry.urgent_phones': 'If it is urgent, please call our call centre: {phones}.',
   'notify.inquiry.message': 'There is a new message on inquiry ID:{inquiryId}.',
   'notify.inquiry.status': 'Inquiry ID:{inquiryId} is now “{status}”.',
   'notify.team.invitation': '{inviterName} invited you to the team “{teamName}”.',

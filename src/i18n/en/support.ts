@@ -85,8 +85,6 @@ export const support = {
   'support.staff_role.sales_rep': 'Sales rep',
   'support.staff_role.support': 'Support',
   'support.inquiry_label': 'Inquiry ID:{id}',
-  'support.call_centre_hours':
-    'For urgent matters, please call our call centre: weekdays 9:30–20:00, weekends and public holidays 9:30–18:00 (closed over the New Year holidays).',
   'support.company_not_found': '[E301] We could not find that company.',
   'support.store_not_found':
     '[E302] We could not find that store. Please search again by store name or region.',

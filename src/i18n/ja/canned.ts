@@ -1,4 +1,4 @@
-/** Japanese messages `canned.*`: 定型文, the staff's canned replies (docs/domain.md §2.8). */
+/** Japanese messages `canned.*`: 定型文, the staff's canned replies (docs/domain.md §2.12). */
 export const canned = {
   'canned.usage.canned-add':
     '使い方: 定型文登録 <名前> <本文>(例: 定型文登録 お礼 {example})と送ってください。本文には差し込み項目 {placeholders} が使えます。',

@@ -1,4 +1,4 @@
-/** Japanese messages `csat.*`: 満足度, the customer's rating of a completed inquiry (docs/domain.md §2.7). */
+/** Japanese messages `csat.*`: 満足度, the customer's rating of a completed inquiry (docs/domain.md §2.11). */
 export const csat = {
   'csat.question': '問い合わせID:{id} の対応はいかがでしたか。5段階でご評価ください(5が最も満足です)。',
   'csat.choice.1': '1 とても不満',

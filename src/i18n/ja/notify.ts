@@ -39,6 +39,11 @@ export const notify = {
   'notify.payment.statement':
     '{month}分の支払明細書を発行しました。合計 {total}、お支払い予定日は {payDate} です。',
   'notify.inquiry.created': '新しい問い合わせ(問い合わせID:{inquiryId})が届きました。',
+  'notify.inquiry.created_assigned':
+    '新しい問い合わせ(問い合わせID:{inquiryId})が届きました。自動割当により、あなたが担当者になりました。',
+  'notify.inquiry.after_hours':
+    'お問い合わせありがとうございます(問い合わせID:{inquiryId})。ただいま営業時間外のため、{opensAt}以降に担当者より順次ご返信いたします。{urgent}',
+  'notify.inquiry.urgent_phones': 'お急ぎの場合は、コールセンター({phones})までお電話ください。',
   'notify.inquiry.message': '問い合わせID:{inquiryId} に新しいメッセージがあります。',
   'notify.inquiry.status': '問い合わせID:{inquiryId} の状況が「{status}」になりました。',
   'notify.team.invitation': '{inviterName}さんからチーム「{teamName}」への招待が届きました。',

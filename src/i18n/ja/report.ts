@@ -1,4 +1,4 @@
-/** Japanese messages `report.*`: 対応レポート, the desk's figures for a period (docs/domain.md §2.9). */
+/** Japanese messages `report.*`: 対応レポート, the desk's figures for a period (docs/domain.md §2.13). */
 export const report = {
   'report.title': '問い合わせ対応レポート {from}〜{to}(受付日、{tz})',
   'report.by_category': 'カテゴリ別',

@@ -89,8 +89,6 @@ export const support = {
   'support.staff_role.sales_rep': '担当営業',
   'support.staff_role.support': 'サポート担当',
   'support.inquiry_label': '問い合わせID:{id}',
-  'support.call_centre_hours':
-    'お急ぎの場合はコールセンターまでお電話ください。受付時間は平日9:30〜20:00、土日祝日9:30〜18:00です(年末年始を除きます)。',
   'support.company_not_found': '[E301] ご指定の会社が見つかりませんでした。',
   'support.store_not_found':
     '[E302] ご指定の店舗が見つかりませんでした。店舗名や地域で検索し直してください。',
