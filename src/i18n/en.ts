@@ -7,6 +7,7 @@ import { application } from './en/application.ts';
 import { checks } from './en/checks.ts';
 import { cmd } from './en/cmd.ts';
 import { company } from './en/company.ts';
+import { compliance } from './en/compliance.ts';
 import { desk } from './en/desk.ts';
 import { discord } from './en/discord.ts';
 import { error } from './en/error.ts';
@@ -31,6 +32,7 @@ export const en: Catalog = {
   ...checks,
   ...cmd,
   ...company,
+  ...compliance,
   ...desk,
   ...discord,
   ...error,

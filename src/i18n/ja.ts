@@ -8,6 +8,7 @@ import { application } from './ja/application.ts';
 import { checks } from './ja/checks.ts';
 import { cmd } from './ja/cmd.ts';
 import { company } from './ja/company.ts';
+import { compliance } from './ja/compliance.ts';
 import { desk } from './ja/desk.ts';
 import { discord } from './ja/discord.ts';
 import { error } from './ja/error.ts';
@@ -31,6 +32,7 @@ export const ja = {
   ...checks,
   ...cmd,
   ...company,
+  ...compliance,
   ...desk,
   ...discord,
   ...error,

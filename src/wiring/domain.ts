@@ -30,6 +30,7 @@ export async function createDomain(
     secrets: secretBox(key),
     businessTimeZone: config.businessTimeZone,
     contentDir: config.contentDir,
+    operatorName: config.operatorName,
     openSignupRole: config.openSignupRole,
   };
   return { ctx, services: createDomainServices(ctx), key };

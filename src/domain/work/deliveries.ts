@@ -10,6 +10,7 @@ import { nextStatus } from './application-states.ts';
 import { notify } from './applications.ts';
 import { cleanDescription, isMonthClosed, itemPayload } from './invoices.ts';
 import { usersWithRole } from './notices.ts';
+import { latestTerms } from './order-terms.ts';
 import { businessMonth } from './pay-date.ts';
 import type { ApplicationFileRecord, ApplicationRecord, DeliveryRecord, JobRecord } from './records.ts';
 
@@ -95,7 +96,8 @@ export class DeliveryService {
   }
 
   /**
-   * Approval leads to payment: the job's reward (fixed, or unit price × quantity) becomes an item of
+   * Approval leads to payment: the reward of the order's terms (the job's reward, fixed or unit price ×
+   * quantity, unless a later version of the terms changed it) becomes an item of
    * the worker's 入力請求書 for this month, the worker is asked to confirm it, and staff are asked
    * to check it (whoever approved: staff or the client who posted the job). Nothing is added when
    * an item for this application exists already, or when the month is closed for the worker
@@ -105,10 +107,12 @@ export class DeliveryService {
     if ((await tx.work.invoiceItems.count({ applicationId: app.id })) > 0) return;
     const month = businessMonth(this.ctx.clock(), this.ctx.businessTimeZone);
     if (await isMonthClosed(tx, app.workerId, month)) return;
+    // The reward agreed in the order's terms (their latest version), else the job's.
+    const terms = await latestTerms(tx, app.id);
     const { id } = await tx.work.invoiceItems.insert({
       workerId: app.workerId,
       month,
-      amountYen: job.rewardYen,
+      amountYen: terms?.rewardYen ?? job.rewardYen,
       description: cleanDescription(`#${job.id} ${job.title}`),
       applicationId: app.id,
       createdBy: actor.userId,
