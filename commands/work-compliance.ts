@@ -119,11 +119,15 @@ const termsRevise: Command = {
 function deadlineRow(ctx: CommandContext, r: PayDeadlineRow, people: Map<number, string>) {
   const { t } = ctx;
   const left =
-    r.daysLeft > 0
-      ? t('compliance.deadlines.left', { days: r.daysLeft })
-      : r.daysLeft === 0
-        ? t('compliance.deadlines.today')
-        : t('compliance.deadlines.overdue', { days: -r.daysLeft });
+    r.daysLeft === 1
+      ? t('compliance.deadlines.left_one')
+      : r.daysLeft > 0
+        ? t('compliance.deadlines.left', { days: r.daysLeft })
+        : r.daysLeft === 0
+          ? t('compliance.deadlines.today')
+          : r.daysLeft === -1
+            ? t('compliance.deadlines.overdue_one')
+            : t('compliance.deadlines.overdue', { days: -r.daysLeft });
   const status =
     r.status === 'awaiting_review'
       ? t('compliance.deadlines.awaiting_review')

@@ -39,7 +39,13 @@ export class DeliveryService {
       const to = nextStatus(access.app, 'deliver');
       if (uploads.length === 0) throw new UserError('delivery.files_required');
       const stored = await recordUploads(tx, actor.userId, uploads);
-      const delivery = await tx.work.deliveries.insert({ applicationId, note: note.trim().slice(0, 4000) });
+      // The delivery's time is when the work was received (docs/domain.md §1.9): the domain clock's.
+      const now = this.ctx.clock();
+      const delivery = await tx.work.deliveries.insert({
+        applicationId,
+        note: note.trim().slice(0, 4000),
+        createdAt: now,
+      });
       const files: ApplicationFileRecord[] = [];
       for (const f of stored) {
         files.push(
@@ -51,10 +57,7 @@ export class DeliveryService {
           }),
         );
       }
-      const app = await tx.work.applications.update(applicationId, {
-        status: to,
-        deliveredAt: this.ctx.clock(),
-      });
+      const app = await tx.work.applications.update(applicationId, { status: to, deliveredAt: now });
       await tx.audit({
         actorUserId: actor.userId,
         action: 'application.deliver',

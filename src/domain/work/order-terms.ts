@@ -90,6 +90,7 @@ export async function issueTerms(
     version: (previous?.version ?? 0) + 1,
     reason: change?.reason ?? null,
     createdBy: actor.userId,
+    createdAt: ctx.clock(),
   });
   await tx.audit({
     actorUserId: actor.userId,

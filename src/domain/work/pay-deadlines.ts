@@ -3,7 +3,8 @@
  * staff can pay it in time. Two kinds of rows: an invoice item of an order (pending, confirmed or
  * disputed, no statement yet), and a delivery still waiting for review (the limit already runs: the
  * work was received). Each row says when the work was received, the last day it may be paid, and the
- * pay date it would get as things stand (the item's month closed as usual; a review approved today).
+ * pay date it would get as things stand (the item's month closed as usual, today at the soonest; a
+ * review approved today).
  */
 import { UserError } from '../../errors.ts';
 import { type Actor, requireStaff } from '../actor.ts';
@@ -99,7 +100,8 @@ export class PayDeadlineService {
           status: i.status,
           month: i.month,
           receivedOn: businessDate(at, tz),
-          plannedPayDate: payDateFor(i.month),
+          // A month whose pay date has passed unclosed is paid when it is closed: today at the soonest.
+          plannedPayDate: [payDateFor(i.month), today].sort()[1] ?? today,
         });
       }
       const thisMonth = businessMonth(now, tz);

@@ -113,7 +113,9 @@ export interface DeliveryRecord {
   reviewedAt: Date | null;
   createdAt: Date;
 }
-export type NewDelivery = Pick<DeliveryRecord, 'applicationId' | 'note'>;
+/** `createdAt` is the domain clock's: it is when the work was received (the 60-day rule, §1.9). */
+export type NewDelivery = Pick<DeliveryRecord, 'applicationId' | 'note'> &
+  Partial<Pick<DeliveryRecord, 'createdAt'>>;
 
 export const INVOICE_ITEM_STATUSES = ['pending', 'confirmed', 'disputed', 'paid'] as const;
 export type InvoiceItemStatus = (typeof INVOICE_ITEM_STATUSES)[number];
@@ -247,4 +249,5 @@ export interface OrderTermsRecord {
   createdBy: number | null;
   createdAt: Date;
 }
-export type NewOrderTerms = Omit<OrderTermsRecord, 'id' | 'createdAt'>;
+export type NewOrderTerms = Omit<OrderTermsRecord, 'id' | 'createdAt'> &
+  Partial<Pick<OrderTermsRecord, 'createdAt'>>;

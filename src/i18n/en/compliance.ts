@@ -62,6 +62,8 @@ export const compliance = {
   'compliance.deadlines.line': '{worker} · {amount} · {status}',
   'compliance.deadlines.dates': 'Received {received} → pay by {payBy} ({left}) · planned pay date {planned}',
   'compliance.deadlines.left': '{days} days left',
+  'compliance.deadlines.left_one': '1 day left',
+  'compliance.deadlines.overdue_one': '1 day overdue',
   'compliance.deadlines.today': 'due today',
   'compliance.deadlines.overdue': '{days} days overdue',
   'compliance.deadlines.awaiting_review': 'Awaiting review',

@@ -60,6 +60,8 @@ export const compliance = {
   'compliance.deadlines.line': '{worker}・{amount}・{status}',
   'compliance.deadlines.dates': '受領 {received} → 支払期限 {payBy}({left})・予定の支払日 {planned}',
   'compliance.deadlines.left': 'あと{days}日',
+  'compliance.deadlines.left_one': 'あと1日',
+  'compliance.deadlines.overdue_one': '1日超過',
   'compliance.deadlines.today': '本日が期限',
   'compliance.deadlines.overdue': '{days}日超過',
   'compliance.deadlines.awaiting_review': '検収待ち',
