@@ -152,11 +152,10 @@ function deadlineRow(ctx: CommandContext, r: PayDeadlineRow, people: Map<number,
         : t('compliance.deadlines.too_late_item', { month: r.month, worker: r.workerId }),
     );
   return {
-    title: t('compliance.deadlines.item', {
-      id: r.itemId ?? r.applicationId,
-      description:
-        r.itemId === null ? `${t('thing.application')} #${r.applicationId} ${r.description}` : r.description,
-    }),
+    title:
+      r.itemId === null
+        ? t('compliance.deadlines.review', { id: r.applicationId, description: r.description })
+        : t('compliance.deadlines.item', { id: r.itemId, description: r.description }),
     description: lines.join('\n'),
   };
 }

@@ -353,7 +353,7 @@ describe('the 60-day rule', () => {
     const all = await staff.say('支払期限 60');
     expect(all).toContain('(5件)');
     expect(all).toContain('受領 2026年10月5日(月) → 支払期限 2026年12月3日(木)(あと43日)');
-    expect(all).toContain(`#${apps.d} 応募 #${apps.d} #${jobs.d} 商品説明の作成`);
+    expect(all).toContain(`応募 #${apps.d}(#${jobs.d} 商品説明の作成)`);
     expect(all).toContain(`大地 (#${wd.actor.userId})・40,000円・検収待ち`);
     expect(all).toContain('受領 2026年10月15日(木) → 支払期限 2026年12月13日(日)(あと53日)');
 
@@ -405,7 +405,7 @@ describe('the 60-day rule', () => {
       `#${items.c} #${jobs.c} 画像の切り抜き(30,000円): 受領 2026年9月5日(土)、支払期限 2026年11月3日(火)`,
     );
     expect(await staff.say(`月締め 2026-10 #${wc.actor.userId} 2026-11-03`)).toBe(
-      '早めのお支払日は、2026-11-01から2026-11-10までの金融機関の営業日を「2026-11-05」の形で指定してください。',
+      '早めのお支払日は、2026-11-01から2026-11-10までの金融機関の営業日を「YYYY-MM-DD」の形で指定してください。',
     );
     const early = await staff.say(`月締め 2026-10 #${wc.actor.userId} 2026-11-02`);
     const [ofC] = await c.b.store.store.uow.read((tx) =>

@@ -59,6 +59,7 @@ export const compliance = {
   'compliance.deadlines.none':
     'No unpaid work reaches its pay deadline (60 days from receipt) within {days} days.',
   'compliance.deadlines.item': '#{id} {description}',
+  'compliance.deadlines.review': 'Application #{id} ({description})',
   'compliance.deadlines.line': '{worker} · {amount} · {status}',
   'compliance.deadlines.dates': 'Received {received} → pay by {payBy} ({left}) · planned pay date {planned}',
   'compliance.deadlines.left': '{days} days left',

@@ -57,6 +57,7 @@ export const compliance = {
   'compliance.deadlines.none':
     '支払期限(納品を受けた日から60日)が{days}日以内に来る未払いの仕事はありません。',
   'compliance.deadlines.item': '#{id} {description}',
+  'compliance.deadlines.review': '応募 #{id}({description})',
   'compliance.deadlines.line': '{worker}・{amount}・{status}',
   'compliance.deadlines.dates': '受領 {received} → 支払期限 {payBy}({left})・予定の支払日 {planned}',
   'compliance.deadlines.left': 'あと{days}日',
