@@ -12,6 +12,7 @@ import type { Command, CommandContext } from '../src/chat/command.ts';
 import { type Block, text } from '../src/chat/types.ts';
 import { UserError } from '../src/errors.ts';
 import { translateRaw } from '../src/i18n/index.ts';
+import { orderTerms } from './work-compliance.ts';
 
 const BUILT_IN = fileURLToPath(new URL('../content/', import.meta.url));
 /** An entry's text in a list item, at most (the whole file is there for the operator to shorten). */
@@ -81,7 +82,20 @@ export const faq = documentCommand(
   { ja: ['FAQ', 'よくある質問'], en: ['faq', 'questions'] },
   'documents.faq',
 );
-export const terms = documentCommand('terms', { ja: ['利用規約', '規約'], en: ['terms'] }, 'documents.terms');
+const termsOfUse = documentCommand('terms', { ja: ['利用規約', '規約'], en: ['terms'] }, 'documents.terms');
+/**
+ * `terms` alone is the terms of use; `terms 12` (a number) is the terms of an order, 取引条件
+ * (docs/domain.md §1.4), which English speakers also call terms.
+ */
+export const terms: Command = {
+  ...termsOfUse,
+  run(ctx) {
+    const first = ctx.args[0];
+    return first !== undefined && /^(?:#|no\.?)?\d{1,9}$/i.test(first)
+      ? orderTerms.run(ctx)
+      : termsOfUse.run(ctx);
+  },
+};
 export const privacy = documentCommand(
   'privacy',
   { ja: ['個人情報の取り扱い', 'プライバシーポリシー', '個人情報'], en: ['privacy', 'privacy-policy'] },

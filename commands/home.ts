@@ -3,7 +3,8 @@
  * the button that takes the next step. Slack's `/bot` with nothing after it leads here.
  * - worker: applications waiting for them (start, deliver, revise), answers to their questions,
  *   invoice items to confirm, the next pay date;
- * - staff: new applications, deliveries to review, open inquiries, disputed invoice items;
+ * - staff: new applications, deliveries to review, open inquiries, work close to its pay deadline,
+ *   disputed invoice items;
  * - client: new applications and deliveries to review on the jobs they posted;
  * - customer: their open inquiries with the latest message.
  * Nothing to do is said plainly, with the usual starting points.
@@ -179,6 +180,21 @@ async function staffSections(ctx: CommandContext): Promise<Section[]> {
       });
     sections.push({ title: t('home.staff.inquiries', { count: open.total }), items });
   }
+  // Received work close to its 60-day pay deadline (docs/domain.md §1.9).
+  const due = await ctx.services.domain.payDeadlines.list(ctx.actor);
+  if (due.length > 0) {
+    const items: ListBlock['items'] = [];
+    for (const d of due.slice(0, ROWS))
+      items.push({
+        title: d.itemId === null ? `#${d.applicationId} ${d.description}` : `#${d.itemId} ${d.description}`,
+        description: t('home.staff.pay_by', {
+          date: businessDateText(ctx, d.payBy),
+          amount: yen(ctx, d.amountYen),
+        }),
+        button: await ctx.button(t('home.staff.pay_deadlines_open'), 'pay-deadlines'),
+      });
+    sections.push({ title: t('home.staff.pay_deadlines', { count: due.length }), items });
+  }
   if (disputed.length > 0) {
     const items: ListBlock['items'] = [];
     for (const i of disputed)
@@ -232,7 +248,10 @@ export const home: Command = {
       blocks.push(s.items.length > 0 ? { type: 'list', title: s.title, items: s.items } : text(s.title));
     if (withRows.length === 0) blocks.push(text(t('home.nothing')));
     const starts: Button[] = [];
-    if (actor.roles.includes('worker')) starts.push(await ctx.button(t('home.jobs'), 'jobs'));
+    if (actor.roles.includes('worker')) {
+      starts.push(await ctx.button(t('home.jobs'), 'jobs'));
+      starts.push(await ctx.button(t('home.terms'), 'order-terms'));
+    }
     if (actor.roles.includes('client')) starts.push(await ctx.button(t('home.post_job'), 'post-job'));
     if (actor.roles.includes('customer')) starts.push(await ctx.button(t('home.new_inquiry'), 'inquiry-new'));
     starts.push(await ctx.button(t('home.help'), 'help'));

@@ -14,6 +14,7 @@ import { businessDateText, businessToday, monthText, yen } from './kit/format.ts
 import { namesOf, personText } from './kit/people.ts';
 import { pickPerson } from './people.ts';
 import { STAFF } from './roles.ts';
+import { closeReportBlocks, earlyCloseReply } from './work-compliance.ts';
 
 /** Looks like a month (`2026-11`, `2026/11`, `2026年11月`); the service validates it. */
 const MONTH_LIKE = /^\d{4}\s*[-/.年]\s*\d{1,2}月?$/;
@@ -83,8 +84,10 @@ const closeMonth: Command = {
   roles: STAFF,
   async run(ctx) {
     const { t } = ctx;
-    if (ctx.args.length < 1 || ctx.args.length > 2) throw new UserError('work.usage.close_month');
+    if (ctx.args.length < 1 || ctx.args.length > 3) throw new UserError('work.usage.close_month');
     const asked = parseBusinessMonth(ctx.args[0] ?? '');
+    // `月締め 2026-10 #12 2026-11-05`: that worker alone, paid earlier (the 60-day rule, docs/domain.md §1.9).
+    if (ctx.args.length === 3) return earlyCloseReply(ctx, asked);
     // A back-dated close: its pay date has already passed. Say so, and close only once confirmed.
     const due = payDateFor(asked);
     const today = businessToday(ctx);
@@ -162,7 +165,7 @@ const closeMonth: Command = {
         })),
       });
     }
-    return { blocks: [text(lines.join('\n')), ...blocks] };
+    return { blocks: [text(lines.join('\n')), ...blocks, ...(await closeReportBlocks(ctx, r))] };
   },
 };
 

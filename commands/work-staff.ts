@@ -16,6 +16,7 @@ import { freeText, idArg, pageArg } from './kit/args.ts';
 import { businessToday, dateText, endOfBusinessDay } from './kit/format.ts';
 import { PAGE_SIZE, pageNav } from './kit/pages.ts';
 import { namesOf, personText } from './kit/people.ts';
+import { complianceStaffCommands } from './work-compliance.ts';
 import { payrollCommands } from './work-payroll.ts';
 import { reviewCommands } from './work-review.ts';
 
@@ -232,4 +233,5 @@ export const staffCommands: readonly Command[] = [
   cancelApplication,
   ...reviewCommands,
   ...payrollCommands,
+  ...complianceStaffCommands,
 ];

@@ -19,6 +19,7 @@ import { attachedFiles } from './kit/files.ts';
 import { dateText } from './kit/format.ts';
 import { PAGE_SIZE, pageNav } from './kit/pages.ts';
 import { applicationCommand } from './work-application.ts';
+import { complianceWorkerCommands } from './work-compliance.ts';
 import { moneyCommands } from './work-money.ts';
 import { settingsCommands } from './work-settings.ts';
 
@@ -270,5 +271,6 @@ export const workerCommands: readonly Command[] = [
   ask,
   deliver,
   ...moneyCommands,
+  ...complianceWorkerCommands,
   ...settingsCommands,
 ];

@@ -2,9 +2,11 @@
  * `npm run cli -- <command>` (entry: src/cli.ts): operator commands. Each answers `--help`. Later issues add more
  * here (README, "Command line").
  */
+import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { type Config, loadConfig } from './config.ts';
 import { ROLES, type Role } from './domain/roles.ts';
+import { ledgerCsv } from './domain/work/ledger-csv.ts';
 import { runEntry } from './entry.ts';
 import { AppError, StartupError, UserError } from './errors.ts';
 import { isLocale, translateRaw } from './i18n/index.ts';
@@ -162,6 +164,40 @@ const commands: Record<string, CliCommand> = {
       const opened = await open(config);
       try {
         for (const line of await runDeskReport(config, opened.store, { from, to, locale: lang })) out(line);
+      } finally {
+        await opened.close();
+      }
+    },
+  },
+  'work-ledger': {
+    summary:
+      "Export a worker's record of orders, deliveries and payments of one year as CSV (RFC 4180, UTF-8 with a BOM for Excel)",
+    usage: 'work-ledger --worker <id> --year <yyyy> [--out <file>] [--lang ja|en] [--no-bom]',
+    options: {
+      worker: { type: 'string' },
+      year: { type: 'string' },
+      out: { type: 'string' },
+      lang: { type: 'string' },
+      'no-bom': { type: 'boolean' },
+    },
+    async run(config, values) {
+      const worker = Number(values.worker);
+      if (typeof values.worker !== 'string' || !/^\d{1,9}$/.test(values.worker) || worker < 1)
+        throw new CliUsageError('--worker takes a worker (user) id');
+      if (typeof values.year !== 'string' || !/^\d{4}$/.test(values.year))
+        throw new CliUsageError('--year takes a year such as 2026');
+      const lang = values.lang ?? 'ja';
+      if (!isLocale(lang)) throw new CliUsageError('--lang is ja or en');
+      const opened = await open(config);
+      try {
+        const domain = await createDomain(config, opened.store);
+        // The operator at the command line reads any worker's ledger (docs/domain.md §1.12).
+        const ledger = await domain.services.ledger.ledger(null, worker, Number(values.year));
+        const csv = ledgerCsv(ledger, lang, { bom: values['no-bom'] !== true });
+        if (typeof values.out === 'string') {
+          await writeFile(values.out, csv, 'utf8');
+          process.stderr.write(`wrote ${ledger.rows.length} row(s) to ${values.out}\n`);
+        } else if (!stdoutGone) process.stdout.write(csv);
       } finally {
         await opened.close();
       }

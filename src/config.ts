@@ -126,6 +126,7 @@ const envSchema = z.object({
   ),
   PUBLIC_URL: optional(httpUrl),
   CONTENT_DIR: optional(z.string()),
+  OPERATOR_NAME: optional(z.string().trim().max(200, { error: 'must be at most 200 characters' })),
   MAX_UPLOAD_MB: optional(
     z.coerce
       .number({ error: 'must be a number of megabytes from 1 to 100' })
@@ -169,6 +170,11 @@ export interface Config {
   readonly filesUrl: string | undefined;
   /** Where FAQ, terms and privacy texts are read from (`<name>.<ja|en>.md`); unset = the repository's `content/`. */
   readonly contentDir: string | undefined;
+  /**
+   * The business that orders the work staff post (発注事業者), named in every order's terms
+   * (docs/domain.md §1.4); unset: the posting staff member's company, else "the operator".
+   */
+  readonly operatorName: string | undefined;
   /** The AWS_* and S3_* variables an `s3://` FILES_URL is used with (region, endpoint, keys). */
   readonly filesEnv: Readonly<Record<string, string | undefined>>;
   /** Unset: each entry point picks its own default (server `info`, console chat `warn`). */
@@ -258,6 +264,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxUploadBytes: Math.round((e.MAX_UPLOAD_MB ?? 25) * 1024 * 1024),
     filesUrl: e.FILES_URL,
     contentDir: e.CONTENT_DIR ? path.resolve(e.CONTENT_DIR) : undefined,
+    operatorName: e.OPERATOR_NAME || undefined,
     filesEnv: Object.fromEntries(Object.entries(env).filter(([k]) => /^(AWS_|S3_)/.test(k))),
     logLevel: e.LOG_LEVEL,
     slack: {

@@ -295,7 +295,9 @@ describe('invoices and the month close', () => {
     expect(staffInvoice).toContain(`Worker: Person`);
     expect(staff.choices()).toEqual([]);
 
-    expect(await staff.say('close-month')).toBe('Please give the month to close (e.g. close-month 2026-11).');
+    expect(await staff.say('close-month')).toBe(
+      'Please give the month to close (e.g. close-month 2026-11). To close one worker alone with an earlier pay date, send “close-month <month> <worker> <pay date>” (e.g. close-month 2026-11 #12 2026-11-05).',
+    );
     expect(await staff.say('close-month September')).toContain('We could not read “September” as a month.');
     expect(await staff.say('close-month 2026-11')).toBe('2026-11 has not ended yet, so it cannot be closed.');
     // September's pay date (9 October) has passed: it asks first, and closes once confirmed.

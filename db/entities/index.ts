@@ -16,6 +16,7 @@ import { JobNotice } from './job-notice.ts';
 import { LinkCode } from './link-code.ts';
 import { marketEntities } from './market.ts';
 import { NotificationReceipt } from './notification-receipt.ts';
+import { OrderTerms } from './order-terms.ts';
 import { Outbox } from './outbox.ts';
 import { PlatformIdentity } from './platform-identity.ts';
 import { supportEntities } from './support.ts';
@@ -37,6 +38,7 @@ export {
   JobNotice,
   LinkCode,
   NotificationReceipt,
+  OrderTerms,
   Outbox,
   PlatformIdentity,
   StoredFile,
@@ -68,4 +70,5 @@ export const entities = [
   ...fanoutEntities,
   DatabaseInstance,
   ...identityCheckEntities,
+  OrderTerms,
 ];

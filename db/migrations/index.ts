@@ -19,6 +19,7 @@ import { Migration20261206130000_profile_fields } from './Migration2026120613000
 import { Migration20261206140000_team_threads } from './Migration20261206140000_team_threads.ts';
 import { Migration20261206145000_inbound_order } from './Migration20261206145000_inbound_order.ts';
 import { Migration20261206150000_fanout_kinds } from './Migration20261206150000_fanout_kinds.ts';
+import { Migration20261206160000_work_terms } from './Migration20261206160000_work_terms.ts';
 import { Migration20261206170000_desk_sla } from './Migration20261206170000_desk_sla.ts';
 import { Migration20261206180000_desk_tools } from './Migration20261206180000_desk_tools.ts';
 
@@ -43,6 +44,7 @@ export const migrations = [
   { name: 'Migration20261206140000_team_threads', class: Migration20261206140000_team_threads },
   { name: 'Migration20261206145000_inbound_order', class: Migration20261206145000_inbound_order },
   { name: 'Migration20261206150000_fanout_kinds', class: Migration20261206150000_fanout_kinds },
+  { name: 'Migration20261206160000_work_terms', class: Migration20261206160000_work_terms },
   { name: 'Migration20261206170000_desk_sla', class: Migration20261206170000_desk_sla },
   { name: 'Migration20261206180000_desk_tools', class: Migration20261206180000_desk_tools },
 ];

@@ -19,10 +19,11 @@ import {
   JobNotice,
   Notice,
   NoticeRead,
+  OrderTerms,
   PaymentStatement,
   Question,
 } from '../entities/index.ts';
-import { asRecord, inOrder, likeEscape, pgTextArray } from '../sql.ts';
+import { asRecord, inOrder, likeEscape, pgIntArray, pgTextArray } from '../sql.ts';
 import { mikroTable } from '../table.ts';
 
 /** A notice `n` reaches the user (binds: user id, roles as a text array): the audience rule's SQL. */
@@ -43,6 +44,7 @@ export function workTables(em: EntityManager): WorkTables {
     notices: mikroTable(em, Notice),
     noticeReads: mikroTable(em, NoticeRead),
     alertPreferences: mikroTable(em, AlertPreference),
+    orderTerms: mikroTable(em, OrderTerms),
 
     async searchOpenJobs(filter: JobSearch, page): Promise<SearchPage<JobRecord>> {
       // Matches the partial indexes of migration "search": the open-jobs order index, GIN on
@@ -87,6 +89,17 @@ export function workTables(em: EntityManager): WorkTables {
       );
       const n = Number(count?.n ?? 0);
       return { items, total: Math.min(n, cap), totalIsAtLeast: n > cap };
+    },
+
+    async receipts(applicationIds) {
+      if (applicationIds.length === 0) return new Map();
+      const rows = await em.execute<{ application_id: number; created_at: Date }[]>(
+        `select distinct on (application_id) application_id, created_at from deliveries
+          where application_id = any(?::int[]) and review_status <> 'revision_requested'
+          order by application_id, (review_status = 'approved') desc, id desc`,
+        [pgIntArray(applicationIds)],
+      );
+      return new Map(rows.map((r) => [r.application_id, new Date(r.created_at)]));
     },
 
     async countSeatsTaken(jobId) {

@@ -19,4 +19,6 @@ export interface DomainContext {
   desk?: DeskSettings | undefined;
   /** Where the operator's texts live (the NDA among them); undefined: the repository's `content/`. */
   contentDir?: string | undefined;
+  /** The business that orders work posted by staff (発注事業者), for the order terms (docs/domain.md §1.4). */
+  operatorName?: string | undefined;
 }

@@ -26,7 +26,10 @@ import { BankAccountService } from './work/bank-accounts.ts';
 import { DeliveryService } from './work/deliveries.ts';
 import { InvoiceService } from './work/invoices.ts';
 import { JobService } from './work/jobs.ts';
+import { LedgerService } from './work/ledger.ts';
 import { NoticeService } from './work/notices.ts';
+import { OrderTermsService } from './work/order-terms.ts';
+import { PayDeadlineService } from './work/pay-deadlines.ts';
 import { QuestionService } from './work/questions.ts';
 import { StatementService } from './work/statements.ts';
 
@@ -38,6 +41,9 @@ export interface DomainServices {
   deliveries: DeliveryService;
   invoices: InvoiceService;
   statements: StatementService;
+  orderTerms: OrderTermsService;
+  payDeadlines: PayDeadlineService;
+  ledger: LedgerService;
   bankAccounts: BankAccountService;
   notices: NoticeService;
   alerts: AlertPreferenceService;
@@ -73,6 +79,9 @@ export function createDomainServices(ctx: DomainContext): DomainServices {
     deliveries: new DeliveryService(ctx),
     invoices: new InvoiceService(ctx),
     statements: new StatementService(ctx),
+    orderTerms: new OrderTermsService(ctx),
+    payDeadlines: new PayDeadlineService(ctx),
+    ledger: new LedgerService(ctx),
     bankAccounts: new BankAccountService(ctx),
     notices: new NoticeService(ctx),
     alerts: new AlertPreferenceService(ctx),

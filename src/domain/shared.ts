@@ -47,6 +47,7 @@ export const NOTIFICATION_TYPES = [
   'invoice.item_to_check',
   'invoice.item_withdrawn',
   'payment.statement',
+  'order.terms_revised',
   'inquiry.created',
   'inquiry.message',
   'inquiry.status',
@@ -69,6 +70,8 @@ type ApplicationPayload = {
   status: string;
   /** The files delivered (delivery.received), shown with the notification. */
   fileIds?: number[];
+  /** The order's terms stated with the acceptance (application.accepted), shown with it. */
+  termsId?: number;
 };
 /** What an invoice item's notifications carry (src/domain/work/invoices.ts `itemPayload`). */
 export type InvoiceItemPayload = {
@@ -117,6 +120,7 @@ export type NotificationPayloads = {
     payDate: string;
     itemCount: number;
   };
+  'order.terms_revised': { applicationId: number; jobId: number; termsId: number; version: number };
   'inquiry.created': {
     inquiryId: number;
     companyId: number;

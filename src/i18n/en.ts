@@ -9,6 +9,7 @@ import { checks } from './en/checks.ts';
 import { cmd } from './en/cmd.ts';
 import { company } from './en/company.ts';
 import { csat } from './en/csat.ts';
+import { compliance } from './en/compliance.ts';
 import { desk } from './en/desk.ts';
 import { discord } from './en/discord.ts';
 import { error } from './en/error.ts';
@@ -37,6 +38,7 @@ export const en: Catalog = {
   ...cmd,
   ...company,
   ...csat,
+  ...compliance,
   ...desk,
   ...discord,
   ...error,

@@ -10,6 +10,7 @@ import { checks } from './ja/checks.ts';
 import { cmd } from './ja/cmd.ts';
 import { company } from './ja/company.ts';
 import { csat } from './ja/csat.ts';
+import { compliance } from './ja/compliance.ts';
 import { desk } from './ja/desk.ts';
 import { discord } from './ja/discord.ts';
 import { error } from './ja/error.ts';
@@ -37,6 +38,7 @@ export const ja = {
   ...cmd,
   ...company,
   ...csat,
+  ...compliance,
   ...desk,
   ...discord,
   ...error,

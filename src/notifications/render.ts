@@ -4,6 +4,7 @@
  */
 import { type Button, type FileBlock, fileBlock, type Reply } from '../chat/types.ts';
 import type { OutboxRecord } from '../domain/shared.ts';
+import { termsText } from '../domain/work/order-terms-text.ts';
 import { formatDate, formatDayTime, formatMonth, formatYen } from '../i18n/format.ts';
 import { type Locale, type MessageKey, t, translateRaw } from '../i18n/index.ts';
 import type { Store } from '../store.ts';
@@ -79,11 +80,16 @@ export async function renderNotification(
           : `notify.${row.type}`
   ) as MessageKey;
   const said = await whatTheyWrote(row, locale, deps);
+  const terms = await termsOf(row, locale, deps);
   const reply: Reply = {
     locale,
     blocks: [
       text(
-        [translateRaw(locale, key, params(row, locale, deps.timeZone)), ...(said ? [said] : [])].join('\n\n'),
+        [
+          translateRaw(locale, key, params(row, locale, deps.timeZone)),
+          ...(said ? [said] : []),
+          ...(terms ? [terms] : []),
+        ].join('\n\n'),
       ),
     ],
   };
@@ -112,6 +118,17 @@ async function filesOfPayload(row: OutboxRecord, deps: RenderDeps): Promise<File
     const f = byId.get(id);
     return f ? [fileBlock({ storageKey: f.storageKey, name: f.name, mime: f.mime, size: f.size })] : [];
   });
+}
+
+/**
+ * The terms of the order (取引条件) that an acceptance or a change of terms states, whole: the
+ * notification is how they are given to the worker (docs/domain.md §1.4).
+ */
+async function termsOf(row: OutboxRecord, locale: Locale, deps: RenderDeps): Promise<string | null> {
+  const termsId = payloadOf(row).termsId;
+  if (typeof termsId !== 'number') return null;
+  const terms = await deps.store.uow.read((tx) => tx.work.orderTerms.get(termsId));
+  return terms ? termsText(terms, locale, deps.timeZone) : null;
 }
 
 /** What the other person wrote, quoted, at most this long; the button to the record shows it whole. */
@@ -208,6 +225,8 @@ async function nextStepButtons(row: OutboxRecord, locale: Locale, deps: RenderDe
     case 'delivery.revision_requested':
       return [{ ...(await b('notify.button.deliver', `deliver ${id}`)), style: 'primary' }, await record()];
     case 'application.accepted':
+    case 'order.terms_revised':
+      return [await b('notify.button.terms', `order-terms ${id}`), await record()];
     case 'application.rejected':
     case 'application.cancelled':
     case 'question.answered':

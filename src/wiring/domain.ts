@@ -31,6 +31,7 @@ export async function createDomain(
     businessTimeZone: config.businessTimeZone,
     desk: config.desk,
     contentDir: config.contentDir,
+    operatorName: config.operatorName,
     openSignupRole: config.openSignupRole,
   };
   return { ctx, services: createDomainServices(ctx), key };

@@ -21,6 +21,7 @@ import {
   requireWorker,
 } from './access.ts';
 import { type ApplicationAction, nextStatus } from './application-states.ts';
+import { issueTerms } from './order-terms.ts';
 import type { ApplicationFileRecord, ApplicationRecord, ApplicationStatus } from './records.ts';
 
 const MAX_MESSAGE = 2000;
@@ -87,7 +88,11 @@ export class ApplicationService {
       // The seat rule is the one that cancels the job's alerts once it is filled (audience/rules.ts).
       if (openingsLeft(job, await tx.work.countSeatsTaken(job.id)) === 0)
         throw new UserError('application.openings_full', { openings: job.openings });
-      return this.move(tx, actor, access, 'accept', to, { decidedBy: actor.userId }, 'application.accepted');
+      // The terms of the order (取引条件) are stated with the acceptance itself: version 1.
+      const terms = await issueTerms(tx, this.ctx, actor, access.app, job, null);
+      return this.move(tx, actor, access, 'accept', to, { decidedBy: actor.userId }, 'application.accepted', {
+        termsId: terms.id,
+      });
     });
   }
 
@@ -238,6 +243,7 @@ export class ApplicationService {
     to: ApplicationStatus,
     patch: Partial<ApplicationRecord>,
     notification: ApplicationNotification | null,
+    extra: NotificationExtra = {},
   ): Promise<ApplicationRecord> {
     const app = await tx.work.applications.update(access.app.id, { ...patch, status: to });
     await tx.audit({
@@ -247,7 +253,7 @@ export class ApplicationService {
       subjectId: app.id,
       data: { from: access.app.status, to, byStaff: isStaff(actor) },
     });
-    if (notification) await notify(tx, notification, app.workerId, app);
+    if (notification) await notify(tx, notification, app.workerId, app, extra);
     return app;
   }
 }
@@ -259,13 +265,16 @@ export type ApplicationNotification = {
     : never;
 }[keyof NotificationPayloads];
 
+/** What an application's notification may carry besides its state: files, the order's terms. */
+type NotificationExtra = { fileIds?: number[]; termsId?: number };
+
 /** One outbox row per recipient and state change: the key names the application and its new state. */
 export async function notify(
   tx: Tx,
   type: ApplicationNotification,
   recipientUserId: number,
   app: ApplicationRecord,
-  extra: { fileIds?: number[] } = {},
+  extra: NotificationExtra = {},
 ): Promise<void> {
   await tx.notify({
     type,

@@ -10,6 +10,7 @@ import { nextStatus } from './application-states.ts';
 import { notify } from './applications.ts';
 import { cleanDescription, isMonthClosed, itemPayload } from './invoices.ts';
 import { usersWithRole } from './notices.ts';
+import { latestTerms } from './order-terms.ts';
 import { businessMonth } from './pay-date.ts';
 import type { ApplicationFileRecord, ApplicationRecord, DeliveryRecord, JobRecord } from './records.ts';
 
@@ -38,7 +39,13 @@ export class DeliveryService {
       const to = nextStatus(access.app, 'deliver');
       if (uploads.length === 0) throw new UserError('delivery.files_required');
       const stored = await recordUploads(tx, actor.userId, uploads);
-      const delivery = await tx.work.deliveries.insert({ applicationId, note: note.trim().slice(0, 4000) });
+      // The delivery's time is when the work was received (docs/domain.md §1.9): the domain clock's.
+      const now = this.ctx.clock();
+      const delivery = await tx.work.deliveries.insert({
+        applicationId,
+        note: note.trim().slice(0, 4000),
+        createdAt: now,
+      });
       const files: ApplicationFileRecord[] = [];
       for (const f of stored) {
         files.push(
@@ -50,10 +57,7 @@ export class DeliveryService {
           }),
         );
       }
-      const app = await tx.work.applications.update(applicationId, {
-        status: to,
-        deliveredAt: this.ctx.clock(),
-      });
+      const app = await tx.work.applications.update(applicationId, { status: to, deliveredAt: now });
       await tx.audit({
         actorUserId: actor.userId,
         action: 'application.deliver',
@@ -95,7 +99,8 @@ export class DeliveryService {
   }
 
   /**
-   * Approval leads to payment: the job's reward (fixed, or unit price × quantity) becomes an item of
+   * Approval leads to payment: the reward of the order's terms (the job's reward, fixed or unit price ×
+   * quantity, unless a later version of the terms changed it) becomes an item of
    * the worker's 入力請求書 for this month, the worker is asked to confirm it, and staff are asked
    * to check it (whoever approved: staff or the client who posted the job). Nothing is added when
    * an item for this application exists already, or when the month is closed for the worker
@@ -105,10 +110,12 @@ export class DeliveryService {
     if ((await tx.work.invoiceItems.count({ applicationId: app.id })) > 0) return;
     const month = businessMonth(this.ctx.clock(), this.ctx.businessTimeZone);
     if (await isMonthClosed(tx, app.workerId, month)) return;
+    // The reward agreed in the order's terms (their latest version), else the job's.
+    const terms = await latestTerms(tx, app.id);
     const { id } = await tx.work.invoiceItems.insert({
       workerId: app.workerId,
       month,
-      amountYen: job.rewardYen,
+      amountYen: terms?.rewardYen ?? job.rewardYen,
       description: cleanDescription(`#${job.id} ${job.title}`),
       applicationId: app.id,
       createdBy: actor.userId,

@@ -10,6 +10,7 @@ import { type Actor, isStaff, requireStaff } from '../actor.ts';
 import type { DomainContext } from '../context.ts';
 import type { InvoiceItemPayload } from '../shared.ts';
 import type { Tx } from '../tx.ts';
+import { issueTerms } from './order-terms.ts';
 import { businessMonth, parseBusinessMonth } from './pay-date.ts';
 import type { InvoiceItemRecord, InvoiceItemStatus } from './records.ts';
 
@@ -218,6 +219,12 @@ export class InvoiceService {
       const month = input.month === undefined ? item.month : parseBusinessMonth(input.month);
       if (await isMonthClosed(tx, item.workerId, month))
         throw new UserError('money.invoice.month_closed', { month });
+      // The reward of an order changes: its terms get a new version, which the worker reads with the reason.
+      const reason = input.reason?.trim() ?? '';
+      const app = item.applicationId === null ? null : await tx.work.applications.get(item.applicationId);
+      const job = app ? await tx.work.jobs.get(app.jobId) : null;
+      const newTerms = app !== null && job !== null && input.amountYen !== item.amountYen;
+      if (newTerms && reason === '') throw new UserError('money.invoice.reason_required');
       const updated = await tx.work.invoiceItems.update(item.id, {
         amountYen: input.amountYen,
         description,
@@ -253,6 +260,11 @@ export class InvoiceService {
         // A new key per correction: the worker must hear about each new amount.
         dedupeKey: `invoice.item_added:${item.id}:corrected:${this.ctx.clock().getTime()}`,
       });
+      if (newTerms && app && job)
+        await issueTerms(tx, this.ctx, actor, app, job, {
+          rewardYen: input.amountYen,
+          reason: reason.slice(0, 1000),
+        });
       return updated;
     });
   }

@@ -17,11 +17,13 @@ import type {
   NewJob,
   NewNotice,
   NewNoticeRead,
+  NewOrderTerms,
   NewPaymentStatement,
   NewQuestion,
   NoticeKind,
   NoticeReadRecord,
   NoticeRecord,
+  OrderTermsRecord,
   PaymentStatementRecord,
   QuestionRecord,
 } from './records.ts';
@@ -45,12 +47,20 @@ export interface WorkTables {
   notices: Table<NoticeRecord, NewNotice>;
   noticeReads: Table<NoticeReadRecord, NewNoticeRead>;
   alertPreferences: Table<AlertPreferenceRecord, NewAlertPreference>;
+  /** 取引条件, one row per version; rows are only ever inserted (docs/domain.md §1.4). */
+  orderTerms: Table<OrderTermsRecord, NewOrderTerms>;
 
   /**
    * Open jobs matching the filters, soonest deadline first (none last), then newest. The total is
    * exact up to COUNT_LIMIT; a keyword search only says whether more follow (`totalIsAtLeast`).
    */
   searchOpenJobs(filter: JobSearch, page: PageRequest): Promise<SearchPage<JobRecord>>;
+  /**
+   * When the work of each application was received (給付を受領した日, docs/domain.md §1.9): the time of
+   * its approved delivery, or of the delivery waiting for review; applications with neither are left
+   * out. A delivery sent back for revision was not accepted work and does not count.
+   */
+  receipts(applicationIds: readonly number[]): Promise<Map<number, Date>>;
   /** How many applications of the job hold an opening (accepted … approved). */
   countSeatsTaken(jobId: number): Promise<number>;
   /**

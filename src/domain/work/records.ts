@@ -113,7 +113,9 @@ export interface DeliveryRecord {
   reviewedAt: Date | null;
   createdAt: Date;
 }
-export type NewDelivery = Pick<DeliveryRecord, 'applicationId' | 'note'>;
+/** `createdAt` is the domain clock's: it is when the work was received (the 60-day rule, §1.9). */
+export type NewDelivery = Pick<DeliveryRecord, 'applicationId' | 'note'> &
+  Partial<Pick<DeliveryRecord, 'createdAt'>>;
 
 export const INVOICE_ITEM_STATUSES = ['pending', 'confirmed', 'disputed', 'paid'] as const;
 export type InvoiceItemStatus = (typeof INVOICE_ITEM_STATUSES)[number];
@@ -207,3 +209,45 @@ export interface AlertPreferenceRecord {
 }
 export type NewAlertPreference = Pick<AlertPreferenceRecord, 'userId'> &
   Partial<Omit<AlertPreferenceRecord, 'id' | 'userId' | 'updatedAt'>>;
+
+/** How a reward is computed: a fixed amount, or a unit price × quantity. */
+export type RewardType = 'fixed' | 'unit';
+
+/**
+ * 取引条件 (docs/domain.md §1.4): the terms of one order as the worker was told them, one immutable row
+ * per version. Version 1 is written when the application is accepted; a change (a corrected reward)
+ * is a new version, never an update (the table refuses updates). What the job said is copied, so a
+ * later edit of the job does not rewrite what was agreed.
+ */
+export interface OrderTermsRecord {
+  id: number;
+  applicationId: number;
+  version: number;
+  workerId: number;
+  jobId: number;
+  /** The job's poster, when the order is theirs (a client's job); null for the operator's own jobs. */
+  clientUserId: number | null;
+  /** 発注事業者の名称; '' when unknown (shown as "the operator of this service"). */
+  clientName: string;
+  /** 受託者 (the worker's name as it was at the order). */
+  workerName: string;
+  /** 業務内容: the job's title and description. */
+  title: string;
+  description: string;
+  rewardType: RewardType;
+  unitPriceYen: number | null;
+  quantity: number | null;
+  rewardYen: number;
+  /** 納期 (the job's due date), if it has one. */
+  dueDate: Date | null;
+  /** Expected pay date `YYYY-MM-DD` when the work is delivered and accepted by the due date. */
+  expectedPayDate: string | null;
+  /** 業務委託をした日: when the application was accepted (the same in every version). */
+  orderedAt: Date;
+  /** Why this version replaced the previous one; null for version 1. */
+  reason: string | null;
+  createdBy: number | null;
+  createdAt: Date;
+}
+export type NewOrderTerms = Omit<OrderTermsRecord, 'id' | 'createdAt'> &
+  Partial<Pick<OrderTermsRecord, 'createdAt'>>;

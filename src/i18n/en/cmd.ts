@@ -32,6 +32,8 @@ export const cmd = {
   'cmd.alerts.summary': 'Show or change your job alert settings',
   'cmd.notices.summary': 'List notices',
   'cmd.notice.summary': 'Open a notice',
+  'cmd.order-terms.summary': 'Show the terms of an accepted application (work, reward, due date, payment)',
+  'cmd.ledger.summary': 'Get a year of your orders, deliveries and payments as a CSV file',
   'cmd.post-job.summary': 'Post a job notice and open it',
   'cmd.close-job.summary': 'Close a job notice to new applications',
   'cmd.cancel-job.summary': 'Cancel a job notice',
@@ -48,6 +50,9 @@ export const cmd = {
   'cmd.close-month.summary': 'Close a month and issue payment statements',
   'cmd.correct-item.summary': 'Correct an invoice item’s amount, with a reason',
   'cmd.withdraw-item.summary': 'Withdraw an invoice item, with a reason',
+  'cmd.terms-revise.summary':
+    'Change the reward of an application before approval, with a reason (a new version of its terms)',
+  'cmd.pay-deadlines.summary': 'List unpaid work close to its 60-day pay deadline',
   'cmd.notify.summary': 'Publish a notice',
   'cmd.support.summary': 'Shows your sales rep, support members and the call-centre hours',
   'cmd.categories.summary': 'Lists the inquiry categories and their topics',

@@ -32,4 +32,8 @@ export const home = {
   'home.staff.disputes': 'Disputed invoice items',
   'home.staff.invoice': 'See the invoice',
   'home.customer.inquiries': 'Your open inquiries',
+  'home.terms': 'Order terms',
+  'home.staff.pay_deadlines': 'Work close to its pay deadline ({count})',
+  'home.staff.pay_deadlines_open': 'Pay deadlines',
+  'home.staff.pay_by': 'Pay by {date} · {amount}',
 } as const;

@@ -23,6 +23,8 @@ export const money = {
   'money.invoice.status.confirmed': 'Confirmed',
   'money.invoice.status.disputed': 'Disputed',
   'money.invoice.status.paid': 'On a payment statement',
+  'money.statement.bad_early_pay_date':
+    'An earlier pay date must be a bank business day from {from} to {to}, written as YYYY-MM-DD.',
   'money.statement.month_not_over': '{month} has not ended yet, so it cannot be closed.',
   'money.bank.ja_refused':
     'Accounts at JA Bank (agricultural cooperatives and their federations) or JF Marine Bank (fishery cooperatives) cannot receive payments. Please register an account at another bank.',

@@ -36,6 +36,9 @@ export const notify = {
   'notify.invoice.item_to_check':
     'Application #{applicationId} was approved, and invoice item #{itemId} ({amount}) for {month} was added from the job’s reward. Please check the amount and the text.',
   'notify.payment.statement': 'Your payment statement for {month} is ready: {total}, paid by {payDate}.',
+  'notify.order.terms_revised':
+    'The terms of application #{applicationId} have changed (version {version}). Please check them.',
+  'notify.button.terms': 'See the terms',
   'notify.inquiry.created': 'A new inquiry (inquiry ID:{inquiryId}) arrived.',
   'notify.inquiry.created_assigned':
     'A new inquiry (inquiry ID:{inquiryId}) arrived. It was your turn: it is assigned to you.',

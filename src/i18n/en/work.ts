@@ -44,7 +44,8 @@ export const work = {
   'work.correct_item.done':
     'Item #{id} is now {amount}. The worker is told why and asked to confirm it again.',
   'work.withdraw_item.done': 'Item #{id} ({amount}) was withdrawn. The worker is told why.',
-  'work.usage.close_month': 'Please give the month to close (e.g. close-month 2026-11).',
+  'work.usage.close_month':
+    'Please give the month to close (e.g. close-month 2026-11). To close one worker alone with an earlier pay date, send “close-month <month> <worker> <pay date>” (e.g. close-month 2026-11 #12 2026-11-05).',
   'work.close_month.pay_date_passed':
     'The pay date for {month} ({payDate}) has already passed; the statements would show a pay date in the past. Close it anyway?',
   'work.button.close_anyway': 'Close it',

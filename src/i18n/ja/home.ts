@@ -32,4 +32,8 @@ export const home = {
   'home.staff.disputes': '差し戻し中の請求明細',
   'home.staff.invoice': '入力請求書を見る',
   'home.customer.inquiries': '対応中の問い合わせ',
+  'home.terms': '取引条件',
+  'home.staff.pay_deadlines': '支払期限が近い仕事({count}件)',
+  'home.staff.pay_deadlines_open': '支払期限を見る',
+  'home.staff.pay_by': '支払期限 {date}・{amount}',
 } as const;

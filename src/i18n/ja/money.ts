@@ -22,6 +22,8 @@ export const money = {
   'money.invoice.status.confirmed': '確認済み',
   'money.invoice.status.disputed': '差し戻し中',
   'money.invoice.status.paid': '支払明細書に計上済み',
+  'money.statement.bad_early_pay_date':
+    '早めのお支払日は、{from}から{to}までの金融機関の営業日を「YYYY-MM-DD」の形で指定してください。',
   'money.statement.month_not_over': '{month}分はまだ月末を迎えていないため、締め処理はできません。',
   'money.bank.ja_refused':
     'JAバンク(農協・信連)やJFマリンバンク(漁協・信漁連)の口座ではお支払いを受け取ることができません。お手数ですが、ほかの金融機関の口座をご登録ください。',

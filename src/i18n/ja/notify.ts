@@ -38,6 +38,9 @@ export const notify = {
     '応募 #{applicationId} の検収が済み、入力請求書に{month}分の項目 #{itemId}({amount})を募集案件の報酬から登録しました。金額と内容をご確認ください。',
   'notify.payment.statement':
     '{month}分の支払明細書を発行しました。合計 {total}、お支払い予定日は {payDate} です。',
+  'notify.order.terms_revised':
+    '応募 #{applicationId} の取引条件が変わりました(第{version}版)。内容をご確認ください。',
+  'notify.button.terms': '取引条件を見る',
   'notify.inquiry.created': '新しい問い合わせ(問い合わせID:{inquiryId})が届きました。',
   'notify.inquiry.created_assigned':
     '新しい問い合わせ(問い合わせID:{inquiryId})が届きました。自動割当により、あなたが担当者になりました。',

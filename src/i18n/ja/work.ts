@@ -44,7 +44,8 @@ export const work = {
   'work.correct_item.done':
     '明細 #{id} を{amount}に修正しました。ワーカーに理由とともにお知らせし、改めて確認をお願いします。',
   'work.withdraw_item.done': '明細 #{id}({amount})を取り消しました。ワーカーに理由とともにお知らせします。',
-  'work.usage.close_month': '締める月を指定してください(例: 月締め 2026-11)。',
+  'work.usage.close_month':
+    '締める月を指定してください(例: 月締め 2026-11)。一人のワーカーの分だけ早いお支払日で締めるときは「月締め 2026-11 ワーカー 支払日」と送ってください(例: 月締め 2026-11 #12 2026-11-05)。',
   'work.close_month.pay_date_passed':
     '{month}分のお支払い予定日({payDate})はすでに過ぎています。このまま締めると、支払明細書の予定日も過去の日付になります。締めますか?',
   'work.button.close_anyway': '締める',
