@@ -39,6 +39,26 @@ export function schemaFromUrl(url: string): string | undefined {
   return match?.[1];
 }
 
+/**
+ * The URL pg connects with: a `?schema=name` URL without a search_path of its own gets
+ * `options=-c search_path=name`, so the migrations' and the repositories' unqualified SQL land in that
+ * schema too, not only MikroORM's migration table (they went to `public` before).
+ */
+export function connectionUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return url;
+  }
+  const schema = parsed.searchParams.get('schema');
+  const options = parsed.searchParams.get('options') ?? '';
+  if (!schema || /search_path/.test(options)) return url;
+  parsed.searchParams.delete('schema');
+  parsed.searchParams.set('options', `${options} -c search_path=${schema}`.trim());
+  return parsed.toString();
+}
+
 export function ormConfig(options: OrmOptions): Options {
   const schema = schemaFromUrl(options.clientUrl);
   return {
@@ -47,7 +67,7 @@ export function ormConfig(options: OrmOptions): Options {
     clientUrl: options.clientUrl,
     // MikroORM reads only host/port/user/database from the URL; handing pg the whole string keeps
     // query parameters such as `sslmode` and `options` (search_path) working.
-    driverOptions: { connectionString: options.clientUrl },
+    driverOptions: { connectionString: connectionUrl(options.clientUrl) },
     entities,
     extensions: [Migrator],
     pool: { min: 0, max: options.poolMax ?? 10 },

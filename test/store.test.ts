@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate, openOrm, schemaFromUrl } from '../db/orm.ts';
+import { connectionUrl, migrate, openOrm, schemaFromUrl } from '../db/orm.ts';
 import { type EventRef, InboundLine } from '../src/chat/inbound.ts';
 import type { Store } from '../src/store.ts';
 import type { TestSchema } from './helpers/services.ts';
@@ -55,6 +55,30 @@ describe('migrations', () => {
     expect(schemaFromUrl('postgres://h/db?schema=app')).toBe('app');
     expect(schemaFromUrl('postgres://h/db?options=-c%20search_path%3Dt_1%2Cpublic')).toBe('t_1');
     expect(schemaFromUrl('postgres://h/db?sslmode=require')).toBeUndefined();
+  });
+
+  it('puts every table of a ?schema= URL in that schema, not in public', async () => {
+    const name = `${schema.name}_q`;
+    const url = new URL(schema.url);
+    url.searchParams.delete('options');
+    url.searchParams.set('schema', name);
+    expect(connectionUrl(url.toString())).toContain(`search_path%3D${name}`);
+    const admin = orm.em.fork();
+    await admin.execute(`create schema "${name}"`);
+    const other = await openOrm({ clientUrl: url.toString() });
+    try {
+      expect((await migrate(other)).length).toBeGreaterThan(10);
+      const [row] = await other.em.fork().execute<{ schema: string }[]>(`select current_schema() as schema`);
+      expect(row?.schema).toBe(name);
+      const tables = await admin.execute<{ n: string }[]>(
+        `select count(*) as n from information_schema.tables where table_schema = ? and table_name = 'users'`,
+        [name],
+      );
+      expect(Number(tables[0]?.n)).toBe(1);
+    } finally {
+      await other.close();
+      await admin.execute(`drop schema "${name}" cascade`);
+    }
   });
 });
 
