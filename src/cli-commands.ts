@@ -152,7 +152,7 @@ const commands: Record<string, CliCommand> = {
   },
   'desk-report': {
     summary:
-      'Print the support desk report for inquiries received in a period: per category and staff member, counts, first response and resolution times, CSAT (also npm run desk:report)',
+      'Print the support desk report for inquiries received in a period: per category and staff member, counts, first response and resolution times, CSAT, SLA hits in business hours (also npm run desk:report)',
     usage: 'desk-report --from <YYYY-MM-DD> --to <YYYY-MM-DD> [--lang ja|en]',
     options: { from: { type: 'string' }, to: { type: 'string' }, lang: { type: 'string' } },
     async run(config, values) {

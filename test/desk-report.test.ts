@@ -8,9 +8,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
+import { businessMinutesBetween, deskSettings } from '../src/domain/support/calendar.ts';
 import { CsatService } from '../src/domain/support/csat.ts';
 import { DeskReportService } from '../src/domain/support/desk-report.ts';
-import { deskReportText, formatDuration } from '../src/wiring/desk-report-cli.ts';
+import { DeskSlaService } from '../src/domain/support/desk-sla.ts';
+import type { InquiryRecord } from '../src/domain/support/records.ts';
+import { deskReportText, formatDuration, slaCell } from '../src/wiring/desk-report-cli.ts';
 import { type DomainBench, openDomainBench } from './helpers/domain.ts';
 import { spawnNode } from './helpers/process.ts';
 import { type SupportWorld, supportWorld } from './support-fixture.ts';
@@ -86,7 +89,14 @@ describe('対応レポート', () => {
       resolutionMedian: 13 * 3600,
       ratings: 2,
       csatAverage: 4,
-      sla: null,
+      // Default calendar, now 1 Dec 00:00 in Tokyo. First response (修理 60, 放送プログラム 120
+      // business minutes): #1 and #3 in time, #2 late, #4 never; その他 (30 Nov 23:30) still within.
+      // Resolution (600, 1,800): #1 and #2 (510 business minutes over 文化の日's shorter hours) in
+      // time, #3 and #4 still open past it.
+      sla: {
+        firstResponse: { hits: 2, misses: 2, pending: 1, notApplicable: 0 },
+        resolution: { hits: 2, misses: 2, pending: 1, notApplicable: 0 },
+      },
     });
     const repair = r.byCategory.find((c) => c.label?.ja === '修理');
     expect(repair).toMatchObject({
@@ -97,6 +107,10 @@ describe('対応レポート', () => {
       resolutionMedian: 13 * 3600,
       csatAverage: 4,
       ratings: 2,
+      sla: {
+        firstResponse: { hits: 1, misses: 1, pending: 0, notApplicable: 0 },
+        resolution: { hits: 2, misses: 0, pending: 0, notApplicable: 0 },
+      },
     });
     const broadcast = r.byCategory.find((c) => c.label?.ja === '放送プログラム');
     expect(broadcast).toMatchObject({
@@ -127,11 +141,18 @@ describe('対応レポート', () => {
     expect(ja).toMatch(/修理\s+2\s+2\s+1時間00分\s+1時間24分\s+2\s+13時間00分\s+4\.0 \/ 2件/);
     expect(ja).toMatch(/未割当\s+2\s+0\s+—\s+—\s+0\s+—\s+—/);
     expect(ja).toMatch(/合計\s+5\s+3\s+30分\s+1時間18分\s+2\s+13時間00分\s+4\.0 \/ 2件/);
-    expect(ja).toContain('SLA達成: 未集計です');
+    expect(ja).toMatch(/初回応答SLA\s+解決SLA\n/);
+    expect(ja).toMatch(
+      /修理\s+2\s+2\s+1時間00分\s+1時間24分\s+2\s+13時間00分\s+4\.0 \/ 2件\s+1\/2 \(50%\)\s+2\/2 \(100%\)\n/,
+    );
+    expect(ja).toMatch(/合計.*件\s+2\/4 \(50%\) \+1\s+2\/4 \(50%\) \+1\n/);
+    expect(ja).toContain('2026-12-01 00:00時点の判定です。');
     const en = deskReportText(r, 'en', 'Asia/Tokyo').join('\n');
     expect(en).toContain('Support desk report 2026-11-01 to 2026-11-30');
     expect(en).toMatch(/Repair\s+2\s+2\s+1h 00m\s+1h 24m\s+2\s+13h 00m\s+4\.0 \/ 2/);
-    expect(en).toContain('SLA hits: not measured yet');
+    expect(en).toMatch(/First response SLA\s+Resolution SLA\n/);
+    expect(en).toMatch(/Repair.*\/ 2\s+1\/2 \(50%\)\s+2\/2 \(100%\)\n/);
+    expect(en).toContain('As of 2026-12-01 00:00.');
 
     const empty = await reports.report(null, { from: '2025-01-01', to: '2025-01-31' });
     expect(deskReportText(empty, 'ja', 'Asia/Tokyo').join('\n')).toContain(
@@ -166,5 +187,172 @@ describe('対応レポート', () => {
     expect(await bad.exited).toBe(2);
     expect(bad.stderr()).toContain('--from and --to are required');
     expect(loadConfig({}).businessTimeZone).toBe('Asia/Tokyo');
+  });
+});
+
+/**
+ * SLA hits over a desk whose calendar (DESK_HOURS) closes on national holidays: 修理 with 60
+ * business minutes to the first response and 240 to resolution, その他 with no targets; the report
+ * judged on Wed 25 Nov 12:00 in Tokyo.
+ */
+describe('対応レポート: SLA hits in business time', () => {
+  const HOURS = 'mon-fri 09:30-20:00; sat,sun 09:30-18:00';
+  let b: DomainBench;
+  let v: SupportWorld;
+  let holidayEve: InquiryRecord;
+
+  beforeAll(async () => {
+    b = await openDomainBench('desk_report_sla');
+    b.ctx.desk = deskSettings({ hours: HOURS });
+    v = await supportWorld(b);
+    const sla = new DeskSlaService(b.ctx);
+    const repair = v.category('repair').id;
+    const other = v.category('other').id;
+    await sla.setTarget(v.admin, repair, 'first_response', 60);
+    await sla.setTarget(v.admin, repair, 'resolution', 240);
+    await sla.setTarget(v.admin, other, 'first_response', null);
+    await sla.setTarget(v.admin, other, 'resolution', null);
+    // Times in Tokyo (UTC+9).
+    const at = (jst: string) => b.clock.set(new Date(`${jst}+09:00`));
+    const reply = (actor: typeof v.support1, id: number) =>
+      v.inquiries.addMessage(actor, id, { body: '確認します' });
+
+    // A (Tue 17 Nov): answered in 30 business minutes, resolved in 180: both hits.
+    at('2026-11-17T10:00');
+    const a = await v.open();
+    at('2026-11-17T10:30');
+    await reply(v.support1, a.id);
+    at('2026-11-17T13:00');
+    await v.inquiries.resolve(v.support1, a.id);
+
+    // B (Wed 18 Nov): answered after 2 hours, resolved after 5: both misses.
+    at('2026-11-18T10:00');
+    const bb = await v.open();
+    at('2026-11-18T12:00');
+    await reply(v.support1, bb.id);
+    at('2026-11-18T15:00');
+    await v.inquiries.resolve(v.support1, bb.id);
+
+    // C: Sunday 22 Nov 19:50, after the desk closed; Monday 23 Nov is 勤労感謝の日 (closed). Answered
+    // Tue 24 Nov 10:00 (38 h 10 min later, 30 business minutes), resolved 13:00 (210): both hits.
+    at('2026-11-22T19:50');
+    holidayEve = await v.open();
+    at('2026-11-24T10:00');
+    await reply(v.support2, holidayEve.id);
+    at('2026-11-24T13:00');
+    await v.inquiries.resolve(v.support2, holidayEve.id);
+
+    // D (Thu 19 Nov): nobody answers; past both targets by the report: both misses.
+    at('2026-11-19T10:00');
+    const d = await v.open();
+    await v.inquiries.addMessage(v.customerA, d.id, { body: 'まだでしょうか' });
+
+    // G (Fri 20 Nov): resolved after 20 minutes without a reply: the resolution is the first
+    // response (§2.8), both hits. F: その他, taken and answered: no targets.
+    at('2026-11-20T10:00');
+    const g = await v.open();
+    at('2026-11-20T10:20');
+    await v.inquiries.resolve(v.support2, g.id);
+    at('2026-11-20T11:00');
+    const f = await v.open(v.customerA, { categoryId: other });
+    await v.inquiries.take(v.support1, f.id);
+    at('2026-11-20T11:05');
+    await reply(v.support1, f.id);
+
+    // E (Wed 25 Nov 11:30): 30 minutes old when the report is made: within both targets.
+    at('2026-11-25T11:30');
+    await v.open();
+    at('2026-11-25T12:00');
+  });
+  afterAll(() => b?.close());
+
+  it('counts hits, misses and those still within their target, per category and staff member', async () => {
+    const cal = b.ctx.desk?.calendar;
+    if (!cal) throw new Error('no calendar');
+    const answered = new Date('2026-11-24T10:00+09:00');
+    expect(businessMinutesBetween(cal, holidayEve.createdAt, answered)).toBe(30);
+    expect((answered.getTime() - holidayEve.createdAt.getTime()) / MIN).toBe(38 * 60 + 10);
+
+    const r = await new DeskReportService(b.ctx).report(null, { from: '2026-11-16', to: '2026-11-30' });
+    const three = { hits: 3, misses: 2, pending: 1 };
+    const repair = r.byCategory.find((c) => c.label?.ja === '修理');
+    expect(repair).toMatchObject({
+      inquiries: 6,
+      // A, B, C and G (resolved without a reply); 20 min, 30 min, 2 h, 38 h 10 min.
+      answered: 4,
+      firstResponseMedian: 75 * 60,
+      sla: {
+        firstResponse: { ...three, notApplicable: 0 },
+        resolution: { ...three, notApplicable: 0 },
+      },
+    });
+    expect(r.byCategory.find((c) => c.label?.ja === 'その他')?.sla).toEqual({
+      firstResponse: { hits: 0, misses: 0, pending: 0, notApplicable: 1 },
+      resolution: { hits: 0, misses: 0, pending: 0, notApplicable: 1 },
+    });
+    expect(r.total.sla.firstResponse).toEqual({ ...three, notApplicable: 1 });
+    expect(r.byStaff.map((s) => [s.label?.ja ?? null, s.sla.firstResponse, s.sla.resolution])).toEqual([
+      [
+        '佐藤',
+        { hits: 1, misses: 1, pending: 0, notApplicable: 1 },
+        { hits: 1, misses: 1, pending: 0, notApplicable: 1 },
+      ],
+      [
+        '鈴木',
+        { hits: 2, misses: 0, pending: 0, notApplicable: 0 },
+        { hits: 2, misses: 0, pending: 0, notApplicable: 0 },
+      ],
+      [
+        null,
+        { hits: 0, misses: 1, pending: 1, notApplicable: 0 },
+        { hits: 0, misses: 1, pending: 1, notApplicable: 0 },
+      ],
+    ]);
+
+    // The same inquiries on the default calendar, where holidays are open 9:30–18:00: C used 540
+    // business minutes before its answer and 720 before it was resolved, so both are misses.
+    const open = await new DeskReportService({ ...b.ctx, desk: undefined }).report(null, {
+      from: '2026-11-16',
+      to: '2026-11-30',
+    });
+    expect(open.byCategory.find((c) => c.label?.ja === '修理')?.sla.firstResponse).toMatchObject({
+      hits: 2,
+      misses: 3,
+    });
+    expect(open.byStaff.find((s) => s.label?.ja === '鈴木')?.sla.resolution).toMatchObject({
+      hits: 1,
+      misses: 1,
+    });
+  });
+
+  it('prints 「初回応答SLA 3/5 (60%)」 and — for no target, in English too', async () => {
+    const r = await new DeskReportService(b.ctx).report(null, { from: '2026-11-16', to: '2026-11-30' });
+    const ja = deskReportText(r, 'ja', 'Asia/Tokyo').join('\n');
+    expect(ja).toMatch(/修理\s+6\s+4\s.*\s3\/5 \(60%\) \+1\s+3\/5 \(60%\) \+1\n/);
+    expect(ja).toMatch(/その他\s+1\s+1\s.*\s+—\s+—\n/);
+    expect(ja).toMatch(/鈴木\s+2\s+2\s.*2\/2 \(100%\)\s+2\/2 \(100%\)\n/);
+    expect(ja).toContain('2026-11-25 12:00時点の判定です。');
+    const en = deskReportText(r, 'en', 'Asia/Tokyo').join('\n');
+    expect(en).toMatch(/Repair\s+6\s+4\s.*3\/5 \(60%\) \+1\s+3\/5 \(60%\) \+1\n/);
+    expect(en).toMatch(/Other\s+1\s+1\s.*\s+—\s+—\n/);
+    expect(en).toMatch(/Unassigned\s+2\s+0\s.*0\/1 \(0%\) \+1\s+0\/1 \(0%\) \+1\n/);
+    expect(en).toMatch(/Total\s+7\s+5\s.*3\/5 \(60%\) \+1\s+3\/5 \(60%\) \+1\n/);
+    expect(en).toContain('As of 2026-11-25 12:00.');
+    // A share is rounded down: one miss in 200 is not 100%.
+    expect(slaCell({ hits: 199, misses: 1, pending: 0, notApplicable: 0 }, 'en')).toBe('199/200 (99%)');
+    expect(slaCell({ hits: 0, misses: 0, pending: 2, notApplicable: 3 }, 'ja')).toBe('+2');
+  });
+
+  it('takes the calendar from DESK_HOURS on the command line', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'desk-report-sla-'));
+    const args = ['desk-report', '--from', '2026-11-16', '--to', '2026-11-30', '--lang', 'en'];
+    const p = spawnNode('src/cli.ts', args, {
+      DATABASE_URL: b.store.schema.url,
+      DATA_DIR: dataDir,
+      DESK_HOURS: HOURS,
+    });
+    expect(await p.exited).toBe(0);
+    // 鈴木's two (C over the holiday, G) are stopped, so the real clock cannot change them.
+    expect(p.stdout()).toMatch(/鈴木\s+2\s+2\s.*2\/2 \(100%\)\s+2\/2 \(100%\)\n/);
   });
 });

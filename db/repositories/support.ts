@@ -17,7 +17,7 @@ import type {
   StoreRecord,
 } from '../../src/domain/support/records.ts';
 import type { Page, PageRequest } from '../../src/domain/table.ts';
-import { deskReportRows } from '../desk-report.ts';
+import { deskReportInquiries } from '../desk-report.ts';
 import { CannedReply, InquiryRating } from '../entities/desk-tools.ts';
 import {
   CompanyStaff,
@@ -340,7 +340,7 @@ export function supportTables(em: EntityManager): SupportTables {
       };
     },
 
-    deskReport: (range) => deskReportRows(em, range),
+    deskReport: (range) => deskReportInquiries(em, range),
 
     async attachmentsOf(inquiryId) {
       const rows = await em.execute<AttachmentRow[]>(

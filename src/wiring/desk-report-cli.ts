@@ -4,7 +4,8 @@
  * in Japanese (default) or English. Columns line up in a terminal: full-width characters count two.
  */
 import type { Config } from '../config.ts';
-import type { DeskReport, DeskReportRow } from '../domain/support/desk-report.ts';
+import type { DeskReport, DeskReportRow, SlaTally } from '../domain/support/desk-report.ts';
+import { zonedParts } from '../domain/work/pay-date.ts';
 import { type Locale, t } from '../i18n/index.ts';
 import type { Store } from '../store.ts';
 import { createDomain } from './domain.ts';
@@ -29,6 +30,20 @@ export function formatDuration(seconds: number | null, locale: Locale): string {
   return t(locale, 'report.duration.days', { d: Math.floor(h / 24), h: h % 24 });
 }
 
+/** SLA hits over the decided ones: `18/20 (90%)`, `+2` still within the target; `—` for no target. */
+export function slaCell(tally: SlaTally, locale: Locale): string {
+  const decided = tally.hits + tally.misses;
+  if (decided + tally.pending === 0) return '—';
+  const out: string[] = [];
+  if (decided > 0) {
+    // Rounded down: a single miss never reads as 100%.
+    const pct = Math.floor((tally.hits * 100) / decided);
+    out.push(t(locale, 'report.sla_cell', { hits: tally.hits, decided, pct }));
+  }
+  if (tally.pending > 0) out.push(t(locale, 'report.sla_pending', { n: tally.pending }));
+  return out.join(' ');
+}
+
 function cells(row: DeskReportRow, name: string, locale: Locale): string[] {
   return [
     name,
@@ -41,6 +56,8 @@ function cells(row: DeskReportRow, name: string, locale: Locale): string[] {
     row.csatAverage === null
       ? '—'
       : t(locale, 'report.csat', { average: row.csatAverage.toFixed(1), count: row.ratings }),
+    slaCell(row.sla.firstResponse, locale),
+    slaCell(row.sla.resolution, locale),
   ];
 }
 
@@ -67,6 +84,8 @@ export function deskReportText(report: DeskReport, locale: Locale, timeZone: str
     t(locale, 'report.col.completed'),
     t(locale, 'report.col.resolution'),
     t(locale, 'report.col.csat'),
+    t(locale, 'report.col.sla_first'),
+    t(locale, 'report.col.sla_resolution'),
   ];
   const name = (row: DeskReportRow, none: 'report.unassigned' | 'report.col.category') =>
     row.label === null ? t(locale, none) : row.label[locale];
@@ -85,8 +104,10 @@ export function deskReportText(report: DeskReport, locale: Locale, timeZone: str
       total,
     ]),
   );
-  // SLA hits come from the SLA timers once they are merged (DeskReportRow.sla); until then, said so.
-  out.push('', t(locale, 'report.notes'), t(locale, 'report.sla'));
+  const p = zonedParts(report.asOf, timeZone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  const at = `${p.year}-${two(p.month)}-${two(p.day)} ${two(p.hour)}:${two(p.minute)}`;
+  out.push('', t(locale, 'report.notes'), t(locale, 'report.sla', { at }));
   return out;
 }
 

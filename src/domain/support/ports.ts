@@ -7,7 +7,7 @@ import type {
   NewCannedReply,
   NewInquiryRating,
 } from './desk-records.ts';
-import type { DeskReportRows } from './desk-report.ts';
+import type { DeskReportInquiry } from './desk-report.ts';
 import type {
   AttachmentView,
   CompanyStaffRecord,
@@ -95,8 +95,8 @@ export interface SupportTables extends DeskTables {
   searchAttachments(filter: InquiryFilter, page: PageRequest): Promise<SearchPage<AttachmentView>>;
   /** Every attachment of one inquiry with its file, oldest first. */
   attachmentsOf(inquiryId: number): Promise<AttachmentView[]>;
-  /** 対応レポート's figures for the inquiries opened in `[from, before)` (docs/domain.md §2.13). */
-  deskReport(range: { from: Date; before: Date }): Promise<DeskReportRows>;
+  /** 対応レポート: the inquiries opened in `[from, before)` with their SLA facts and rating, by id (docs/domain.md §2.13). */
+  deskReport(range: { from: Date; before: Date }): Promise<DeskReportInquiry[]>;
 }
 
 /** One row of 問い合わせ一覧: the inquiry with its company's name, store, topic and latest message. */

@@ -107,9 +107,18 @@ function clockOf(
   };
 }
 
+/**
+ * When the first-response clock stopped: the first staff message the customer received, or the
+ * completion of an inquiry nobody answered (the customer hears of it); null while it runs. The one
+ * definition of the first response, for the SLA and for 対応レポート (docs/domain.md §2.8, §2.13).
+ */
+export function firstResponseOf(facts: Pick<SlaFacts, 'firstResponseAt' | 'completedAt'>): Date | null {
+  return facts.firstResponseAt ?? facts.completedAt;
+}
+
 /** Both clocks of an inquiry at `now`. */
 export function slaStatus(facts: SlaFacts, now: Date, cal: DeskCalendar): SlaStatus {
-  const firstStop = facts.firstResponseAt ?? facts.completedAt;
+  const firstStop = firstResponseOf(facts);
   return {
     inquiryId: facts.inquiryId,
     firstResponse: clockOf(
