@@ -3,13 +3,14 @@
  * type). Each file of en/ holds the keys of one prefix; the few general keys are here.
  */
 import { account } from './en/account.ts';
+import { apphome } from './en/apphome.ts';
 import { application } from './en/application.ts';
 import { canned } from './en/canned.ts';
 import { checks } from './en/checks.ts';
 import { cmd } from './en/cmd.ts';
 import { company } from './en/company.ts';
-import { csat } from './en/csat.ts';
 import { compliance } from './en/compliance.ts';
+import { csat } from './en/csat.ts';
 import { desk } from './en/desk.ts';
 import { discord } from './en/discord.ts';
 import { error } from './en/error.ts';
@@ -33,6 +34,7 @@ import type { Catalog } from './index.ts';
 export const en: Catalog = {
   ...account,
   ...application,
+  ...apphome,
   ...canned,
   ...checks,
   ...cmd,

@@ -4,13 +4,14 @@
  * ja/ holds the keys of one prefix (ja/market.ts: `market.*`); the few general keys are here.
  */
 import { account } from './ja/account.ts';
+import { apphome } from './ja/apphome.ts';
 import { application } from './ja/application.ts';
 import { canned } from './ja/canned.ts';
 import { checks } from './ja/checks.ts';
 import { cmd } from './ja/cmd.ts';
 import { company } from './ja/company.ts';
-import { csat } from './ja/csat.ts';
 import { compliance } from './ja/compliance.ts';
+import { csat } from './ja/csat.ts';
 import { desk } from './ja/desk.ts';
 import { discord } from './ja/discord.ts';
 import { error } from './ja/error.ts';
@@ -33,6 +34,7 @@ import { work } from './ja/work.ts';
 export const ja = {
   ...account,
   ...application,
+  ...apphome,
   ...canned,
   ...checks,
   ...cmd,
