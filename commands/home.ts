@@ -100,47 +100,28 @@ async function workerSections(ctx: CommandContext): Promise<Section[]> {
   return sections;
 }
 
-/** How many of a client's own jobs their home looks at (the latest posted). */
-const CLIENT_JOBS = 200;
-
 /**
- * New applications and deliveries waiting for review: on every job (staff), or on the jobs a client
- * posted (`jobIds`).
+ * New applications and deliveries waiting for review: on every job (staff), or on the jobs the person
+ * posted (a client), as the domain's home queries say (src/domain/home.ts).
  */
-async function reviewSections(ctx: CommandContext, jobIds: number[] | null): Promise<Section[]> {
+async function reviewSections(ctx: CommandContext): Promise<Section[]> {
   const { t } = ctx;
-  const { store } = ctx.services;
   const sections: Section[] = [];
-  if (jobIds !== null && jobIds.length === 0) return sections;
-  const scope = jobIds === null ? {} : { jobId: jobIds };
-  const [applied, delivered] = await store.uow.read(async (tx) => [
-    await tx.work.applications.find(
-      { ...scope, status: 'applied' },
-      { orderBy: { id: 'desc' }, limit: ROWS },
-    ),
-    await tx.work.applications.find(
-      { ...scope, status: 'delivered' },
-      { orderBy: { updatedAt: 'asc' }, limit: ROWS },
-    ),
-  ]);
-  const titles = await jobTitles(
-    ctx,
-    [...applied, ...delivered].map((a) => a.jobId),
-  );
-  if (applied.length > 0) {
+  const { applications, deliveries } = await ctx.services.domain.home.reviews(ctx.actor, { limit: ROWS });
+  if (applications.rows.length > 0) {
     const items: ListBlock['items'] = [];
-    for (const a of applied)
+    for (const { application: a, jobTitle } of applications.rows)
       items.push({
-        title: t('home.staff.application', { id: a.id, job: titles.get(a.jobId) ?? '' }),
+        title: t('home.staff.application', { id: a.id, job: jobTitle }),
         button: await ctx.button(t('home.staff.applicants'), `applicants ${a.jobId}`),
       });
     sections.push({ title: t('home.staff.new_applications'), items });
   }
-  if (delivered.length > 0) {
+  if (deliveries.rows.length > 0) {
     const items: ListBlock['items'] = [];
-    for (const a of delivered)
+    for (const { application: a, jobTitle } of deliveries.rows)
       items.push({
-        title: t('home.staff.application', { id: a.id, job: titles.get(a.jobId) ?? '' }),
+        title: t('home.staff.application', { id: a.id, job: jobTitle }),
         button: await ctx.button(t('home.staff.review'), `review ${a.id}`),
       });
     sections.push({ title: t('home.staff.deliveries'), items });
@@ -148,23 +129,10 @@ async function reviewSections(ctx: CommandContext, jobIds: number[] | null): Pro
   return sections;
 }
 
-async function clientSections(ctx: CommandContext): Promise<Section[]> {
-  const jobs = await ctx.services.store.uow.read((tx) =>
-    tx.work.jobs.find({ createdBy: ctx.actor.userId }, { orderBy: { id: 'desc' }, limit: CLIENT_JOBS }),
-  );
-  return reviewSections(
-    ctx,
-    jobs.map((j) => j.id),
-  );
-}
-
 async function staffSections(ctx: CommandContext): Promise<Section[]> {
   const { t } = ctx;
-  const { store } = ctx.services;
-  const sections = await reviewSections(ctx, null);
-  const disputed = await store.uow.read((tx) =>
-    tx.work.invoiceItems.find({ status: 'disputed' }, { orderBy: { id: 'asc' }, limit: ROWS }),
-  );
+  const sections = await reviewSections(ctx);
+  const disputed = await ctx.services.domain.home.disputes(ctx.actor, { limit: ROWS });
   const open = await ctx.services.domain.inquiryReads.search(
     ctx.actor,
     { status: 'received' },
@@ -195,9 +163,9 @@ async function staffSections(ctx: CommandContext): Promise<Section[]> {
       });
     sections.push({ title: t('home.staff.pay_deadlines', { count: due.length }), items });
   }
-  if (disputed.length > 0) {
+  if (disputed.rows.length > 0) {
     const items: ListBlock['items'] = [];
-    for (const i of disputed)
+    for (const { item: i } of disputed.rows)
       items.push({
         title: `#${i.id} ${i.description}`,
         description: `${yen(ctx, i.amountYen)} ${i.disputeComment ?? ''}`.trim(),
@@ -239,7 +207,7 @@ export const home: Command = {
     const sections: Section[] = [];
     if (actor.roles.includes('staff') || actor.roles.includes('admin'))
       sections.push(...(await staffSections(ctx)));
-    else if (actor.roles.includes('client')) sections.push(...(await clientSections(ctx)));
+    else if (actor.roles.includes('client')) sections.push(...(await reviewSections(ctx)));
     if (actor.roles.includes('worker')) sections.push(...(await workerSections(ctx)));
     if (actor.roles.includes('customer')) sections.push(...(await customerSections(ctx)));
     const blocks: Block[] = [text(t('home.title', { name: ctx.user.displayName }))];

@@ -519,6 +519,49 @@ describe('fake Slack: views', () => {
   });
 });
 
+describe('fake Slack: the Home tab (views.publish) and permalinks', () => {
+  const homeView = (blocks: unknown[] = [section('hi')]) => ({ type: 'home', blocks });
+
+  it('keeps the latest home view per user, within 100 blocks, 250 KB and its hash', async () => {
+    const first = await slack.views.publish({ user_id: 'U1', view: homeView() as never });
+    expect(first.view?.id).toMatch(/^V/);
+    const full = homeView(Array.from({ length: 100 }, () => section('x')));
+    const again = await slack.views.publish({ user_id: 'U1', view: full as never });
+    expect(again.view?.id).toBe(first.view?.id);
+    expect(fake.homes.get('U1')?.view).toEqual(full);
+    const stale = await platformError(
+      slack.views.publish({ user_id: 'U1', view: homeView() as never, hash: 'stale' }),
+    );
+    expect(stale.error).toBe('hash_conflict');
+    await slack.views.publish({ user_id: 'U1', view: homeView() as never, hash: again.view?.hash ?? '' });
+
+    const cases: [unknown, string][] = [
+      [homeView(Array.from({ length: 101 }, () => section('x'))), '/view/blocks'],
+      [modal(), '/view/type'],
+      [homeView([section('x'.repeat(3001))]), '/view/blocks/0/text/text'],
+    ];
+    for (const [view, pointer] of cases) {
+      const err = await platformError(slack.views.publish({ user_id: 'U2', view: view as never }));
+      expect(err.error).toBe('invalid_blocks');
+      expect(err.errors.join('\n')).toContain(`[json-pointer:${pointer}]`);
+    }
+    const huge = homeView(Array.from({ length: 100 }, () => section('x'.repeat(2900))));
+    expect((await platformError(slack.views.publish({ user_id: 'U2', view: huge as never }))).error).toBe(
+      'view_too_large',
+    );
+    expect(fake.violations).toHaveLength(cases.length + 1);
+    expect(fake.homes.has('U2')).toBe(false);
+  });
+
+  it('answers chat.getPermalink for a message that exists', async () => {
+    const posted = await slack.chat.postMessage({ channel: 'C1', text: 'card' });
+    const link = await slack.chat.getPermalink({ channel: 'C1', message_ts: String(posted.ts) });
+    expect(link.permalink).toBe(`https://fake.slack.com/archives/C1/p${String(posted.ts).replace('.', '')}`);
+    const missing = await platformError(slack.chat.getPermalink({ channel: 'C1', message_ts: '1.000001' }));
+    expect(missing.error).toBe('message_not_found');
+  });
+});
+
 describe('fake Slack: Block Kit limits on messages', () => {
   const post = (blocks: unknown[], channel = 'CB') =>
     slack.chat.postMessage({ channel, text: 'x', blocks: blocks as never });

@@ -216,6 +216,16 @@ describe('Slack: POST /slack/events', () => {
         { path: ['event', 'user', 'profile'], kind: 'object' },
       ],
     },
+    {
+      name: 'app_home_opened',
+      body: envelope({ type: 'app_home_opened', user, channel, tab: 'home', event_ts: ts }),
+      fields: [
+        ...envelopeFields,
+        { path: ['event', 'user'], kind: 'id', required: true },
+        { path: ['event', 'channel'], kind: 'id' },
+        { path: ['event', 'tab'], kind: 'type' },
+      ],
+    },
   ];
 
   const interaction = (payload: Record<string, unknown>) => ({
@@ -271,6 +281,33 @@ describe('Slack: POST /slack/events', () => {
           path: ['actions', 0, 'value'],
           kind: 'id',
           values: [DELETE, '', '0', 'x', '-1', '1e3', ' 12', '12345678901', 42, {}, { $ne: '' }, null],
+        },
+      ],
+    },
+    {
+      name: 'home-open',
+      body: interaction({
+        type: 'block_actions',
+        container: { type: 'view', view_id: 'V0MALFORMED' },
+        view: { id: 'V0MALFORMED', type: 'home' },
+        actions: [{ type: 'button', action_id: 'home-open', value: 'inquiry 12', action_ts: ts }],
+      }),
+      fields: [
+        ...actorFields,
+        {
+          path: ['actions', 0, 'value'],
+          kind: 'id',
+          values: [
+            DELETE,
+            '',
+            'inquiry 0',
+            'inquiry x',
+            'inquiry 12 13',
+            'help',
+            '請求登録 1 100円',
+            42,
+            null,
+          ],
         },
       ],
     },

@@ -16,7 +16,7 @@ import { DEFAULT_UPLOAD_RULES, type UploadRules } from '../../src/files/uploads.
 import { type Locale, t, translateRaw } from '../../src/i18n/index.ts';
 import type { DeliveryOutcome } from '../../src/notifications/delivery.ts';
 import type { Store } from '../../src/store.ts';
-import type { DeskMirror } from './desk.ts';
+import { DESK_RESOLVE, DESK_TAKE, type DeskMirror } from './desk.ts';
 import { DeskCanned } from './desk-canned.ts';
 import { downloadSlackFiles } from './files.ts';
 import { messageFiles } from './inbound.ts';
@@ -64,9 +64,17 @@ export class DeskStaff {
     });
   }
 
-  /** The desk's own listeners: the canned-reply shortcut and its modal. */
+  /** The desk's own listeners: the canned-reply shortcut and its modal, the card's buttons. */
   listen(app: App): void {
     this.canned.listen(app);
+    app.action<BlockAction<ButtonAction>>(DESK_TAKE, async ({ ack, body, action }) => {
+      await ack();
+      await this.act(body, Number(action.value), 'take');
+    });
+    app.action<BlockAction<ButtonAction>>(DESK_RESOLVE, async ({ ack, body, action }) => {
+      await ack();
+      await this.act(body, Number(action.value), 'resolve');
+    });
   }
 
   /** The Slack user as staff (null when not linked or not staff), and the language to answer in. */
@@ -148,7 +156,11 @@ export class DeskStaff {
   }
 
   /** The card's 対応開始 / 完了にする buttons (and the reactions that stand for them, `decide`). */
-  async act(b: BlockAction<ButtonAction>, inquiryId: number, verb: 'take' | 'resolve'): Promise<void> {
+  private async act(
+    b: BlockAction<ButtonAction>,
+    inquiryId: number,
+    verb: 'take' | 'resolve',
+  ): Promise<void> {
     const team = String(b.team?.id ?? b.user?.team_id ?? '');
     const channel = String(b.channel?.id ?? b.container?.channel_id ?? '');
     const ts = String(b.message?.ts ?? b.container?.message_ts ?? '');

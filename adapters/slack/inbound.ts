@@ -1,6 +1,6 @@
 /**
  * Every request Slack sends to `POST /slack/events`, as far as the adapter relies on it: Events API
- * callbacks (the four event types it subscribes to, see manifest.json), slash commands, and
+ * callbacks (the event types it subscribes to, see manifest.json), slash commands, and
  * interactivity payloads (block actions, view submissions, shortcuts). Checked after the signature
  * and before Bolt sees the body (README, "Inbound checks"):
  * - a body that does not fit is answered without being processed: 200 for Events API callbacks,
@@ -17,6 +17,7 @@
 import { z } from 'zod';
 import { EVENT_ID, SLACK_CHANNEL_ID, SLACK_TEAM_ID, SLACK_TS, SLACK_USER_ID } from '../../src/chat/ids.ts';
 import type { Logger } from '../../src/logger.ts';
+import { HOME_OPEN, HOME_REFRESH } from './app-home-view.ts';
 import { DESK_RESOLVE, DESK_TAKE } from './desk.ts';
 import { CANNED_SHORTCUT, CANNED_VIEW, cannedShortcutBody, cannedViewBody } from './desk-canned.ts';
 import type { SlackFile } from './files.ts';
@@ -100,7 +101,17 @@ const userChange = z.looseObject({
   }),
 });
 
+/** Someone opened the app's Home or Messages tab (app-home.ts publishes the Home tab). */
+const appHomeOpened = z.looseObject({
+  type: z.literal('app_home_opened'),
+  user,
+  channel: channel.optional(),
+  tab: z.enum(['home', 'messages']).optional(),
+  event_ts: z.string().max(50).optional(),
+});
+
 const EVENT_SCHEMAS: Record<string, z.ZodType> = {
+  app_home_opened: appHomeOpened,
   app_mention: appMention,
   reaction_added: reactionAdded,
   user_change: userChange,
@@ -222,6 +233,20 @@ const ACTION_NEEDS: Record<string, z.ZodType> = {
   [FORM_SELECT]: z.looseObject({ view: formView }),
 };
 ACTION_NEEDS[DESK_RESOLVE] = ACTION_NEEDS[DESK_TAKE] as z.ZodType;
+// The App Home's buttons run one of the commands the view offers (app-home-view.ts), nothing else.
+ACTION_NEEDS[HOME_OPEN] = z.looseObject({
+  actions: z.tuple(
+    [
+      action.extend({
+        value: z
+          .string()
+          .regex(/^(?:(?:inquiry|applicants|review) [1-9]\d{0,9}|invoice #[1-9]\d{0,9} \d{4}-\d{2}|home)$/),
+      }),
+    ],
+    action,
+  ),
+});
+ACTION_NEEDS[HOME_REFRESH] = z.looseObject({});
 
 const viewSubmission = z
   .looseObject({ type: z.literal('view_submission'), ...actor, view })

@@ -6,7 +6,8 @@
  * and modals. Every listener acks first (well inside Slack's 3 s) and works after; answers go back
  * through `response_url` (slash commands, ephemeral messages) or as messages. A command that starts a
  * guided flow opens it as a modal where a trigger is at hand. The support desk lives in
- * adapters/slack/desk.ts (threads) and desk-staff.ts (staff replies, buttons, reactions in them).
+ * adapters/slack/desk.ts (threads) and desk-staff.ts (staff replies, buttons, reactions in them);
+ * the App Home tab in app-home.ts.
  */
 import { App, type BlockAction, type ButtonAction, SocketModeReceiver } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
@@ -21,7 +22,8 @@ import type { Logger } from '../../src/logger.ts';
 import type { DeliveryOutcome } from '../../src/notifications/delivery.ts';
 import { PermanentJobError } from '../../src/queue.ts';
 import type { Store, UserRecord } from '../../src/store.ts';
-import { DESK_RESOLVE, DESK_TAKE, DeskMirror } from './desk.ts';
+import { AppHome } from './app-home.ts';
+import { DeskMirror } from './desk.ts';
 import { DeskStaff } from './desk-staff.ts';
 import { downloadSlackFiles } from './files.ts';
 import { messageFiles, socketModeCheck } from './inbound.ts';
@@ -337,16 +339,10 @@ export class SlackAdapter implements ChatAdapter {
     );
 
     registerModals(app, this.modals);
-    // The desk: its canned-reply shortcut and modal (desk-canned.ts), then the card's buttons.
+    // The desk: its canned-reply shortcut and modal (desk-canned.ts), and the card's buttons.
     this.staff.listen(app);
-    app.action<ButtonTap>(DESK_TAKE, async ({ ack, body, action }) => {
-      await ack();
-      await this.staff.act(body, Number(action.value), 'take');
-    });
-    app.action<ButtonTap>(DESK_RESOLVE, async ({ ack, body, action }) => {
-      await ack();
-      await this.staff.act(body, Number(action.value), 'resolve');
-    });
+    // The App Home tab (app-home.ts).
+    new AppHome(this.modals, this.send, this.o).listen(app);
 
     // Someone changed their name in Slack (people.ts).
     app.event('user_change', async ({ event, body }) => {

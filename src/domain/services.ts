@@ -3,6 +3,7 @@
 import { IdentityCheckService } from './checks/identity.ts';
 import { NdaService } from './checks/nda.ts';
 import type { DomainContext } from './context.ts';
+import { HomeService } from './home.ts';
 import { IdentityService } from './identity/service.ts';
 import { CompanyService } from './market/companies.ts';
 import { FollowService } from './market/follows.ts';
@@ -58,6 +59,8 @@ export interface DomainServices {
   deskReport: DeskReportService;
   /** Desk hours, SLA status and settings, duty (docs/domain.md §2.7–§2.10). */
   deskSla: DeskSlaService;
+  /** What needs a person now: ホーム and the Slack App Home (docs/domain.md §7.6, §2.14). */
+  home: HomeService;
   messages: MessageService;
   follows: FollowService;
   companies: CompanyService;
@@ -93,6 +96,7 @@ export function createDomainServices(ctx: DomainContext): DomainServices {
     cannedReplies: new CannedReplyService(ctx),
     deskReport: new DeskReportService(ctx),
     deskSla: new DeskSlaService(ctx),
+    home: new HomeService(ctx),
     messages: new MessageService(ctx),
     follows: new FollowService(ctx),
     companies: new CompanyService(ctx),

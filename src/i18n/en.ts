@@ -3,6 +3,7 @@
  * type). Each file of en/ holds the keys of one prefix; the few general keys are here.
  */
 import { account } from './en/account.ts';
+import { apphome } from './en/apphome.ts';
 import { application } from './en/application.ts';
 import { canned } from './en/canned.ts';
 import { checks } from './en/checks.ts';
@@ -33,6 +34,7 @@ import type { Catalog } from './index.ts';
 export const en: Catalog = {
   ...account,
   ...application,
+  ...apphome,
   ...canned,
   ...checks,
   ...cmd,

@@ -4,6 +4,7 @@
  * ja/ holds the keys of one prefix (ja/market.ts: `market.*`); the few general keys are here.
  */
 import { account } from './ja/account.ts';
+import { apphome } from './ja/apphome.ts';
 import { application } from './ja/application.ts';
 import { canned } from './ja/canned.ts';
 import { checks } from './ja/checks.ts';
@@ -33,6 +34,7 @@ import { work } from './ja/work.ts';
 export const ja = {
   ...account,
   ...application,
+  ...apphome,
   ...canned,
   ...checks,
   ...cmd,

@@ -161,6 +161,12 @@ export interface FakeSlack {
   /** views.open / views.push add an entry; views.update replaces `view` of its entry in place. */
   // biome-ignore lint/suspicious/noExplicitAny: the view object as the bot sent it.
   views: { id: string; trigger_id: string; view: any }[];
+  /**
+   * views.publish: the Home tab each user was last shown (docs/platforms.md §2.10), by user id. A view
+   * that breaks a limit (100 blocks, Block Kit texts, 250 KB) is refused and not kept.
+   */
+  // biome-ignore lint/suspicious/noExplicitAny: the view object as the bot sent it.
+  homes: Map<string, { id: string; view: any; hash: string }>;
   users: Map<string, SlackUser>;
   /**
    * The next `count` calls to `apiMethod` (e.g. 'chat.postMessage') fail: with {"ok":false,"error":error} (HTTP 200;
@@ -170,7 +176,7 @@ export interface FakeSlack {
   failNext(apiMethod: string, count: number, error?: string | { status: number; retryAfter?: number }): void;
   /** Resolves when `predicate()` is true (polls every 5 ms), rejects after timeoutMs (default 5000) with a message listing the last calls. */
   waitFor(predicate: () => boolean, timeoutMs?: number): Promise<void>;
-  /** Clears calls, violations, messages, uploads, files, views, used trigger_ids, denied channels and pending failNext; refills the rate buckets. Keeps users, addFile files and response_urls. */
+  /** Clears calls, violations, messages, uploads, files, views, homes, used trigger_ids, denied channels and pending failNext; refills the rate buckets. Keeps users, addFile files and response_urls. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -180,9 +186,12 @@ const DEFAULT_POST_RATE = { perSecond: 1, burst: 5 };
 // docs/platforms.md §2.2: a `response_url` is valid 30 min / 5 uses.
 const RESPONSE_URL_TTL_MS = 30 * 60 * 1000;
 const RESPONSE_URL_USES = 5;
-// docs/platforms.md §2.5: ≤ 50 blocks a message, ≤ 100 in modals.
+// docs/platforms.md §2.5: ≤ 50 blocks a message, ≤ 100 in modals and home tabs.
 const MAX_MESSAGE_BLOCKS = 50;
 const MAX_VIEW_BLOCKS = 100;
+// views.publish reference, errors: `view_too_large`, "the provided view is greater than 250kb"
+// (counted here as 250,000 bytes of JSON: never looser than Slack).
+const MAX_PUBLISHED_VIEW_BYTES = 250_000;
 // Block Kit reference, "Blocks": the block types this fake knows; anything else is rejected.
 const BLOCK_TYPES = new Set([
   'section',
@@ -794,6 +803,36 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
     'views.open': ({ api, body: b }) => openView(api, b),
     'views.push': ({ api, body: b }) => openView(api, b),
 
+    'views.publish': ({ api, body: b }) => {
+      // Reference: `user_id` and `view` (type `home`) are required; `hash` guards against a race.
+      const user = str(b.user_id);
+      if (!user) return invalidArguments(api, ['missing required field: user_id']);
+      const errors = viewErrors(b.view);
+      if (isObject(b.view) && b.view.type !== 'home') {
+        errors.push(`must be home (got ${JSON.stringify(b.view.type)}) [json-pointer:/view/type]`);
+      }
+      if (errors.length > 0) return invalidBlocks(api, errors);
+      const size = Buffer.byteLength(JSON.stringify(b.view));
+      if (size > MAX_PUBLISHED_VIEW_BYTES) {
+        return fail('view_too_large', `${api}: the view is ${size} bytes (max ${MAX_PUBLISHED_VIEW_BYTES})`);
+      }
+      const current = fake.homes.get(user);
+      if (typeof b.hash === 'string' && b.hash !== '' && b.hash !== current?.hash)
+        return fail('hash_conflict');
+      const id = current?.id ?? `V${String(++viewSeq).padStart(8, '0')}`;
+      const json = viewJson(id, b.view as Json);
+      fake.homes.set(user, { id, view: b.view, hash: String(json.hash) });
+      return ok({ view: json });
+    },
+
+    'chat.getPermalink': ({ body: b }) => {
+      // Reference: `channel` and `message_ts` of an existing message; answers a workspace URL.
+      const m = findMessage(b.channel, b.message_ts);
+      if (!m) return fail(str(b.channel) ? 'message_not_found' : 'channel_not_found');
+      const permalink = `https://fake.slack.com/archives/${m.channel}/p${m.ts.replace('.', '')}`;
+      return ok({ channel: m.channel, permalink });
+    },
+
     'views.update': ({ api, body: b }) => {
       const entry =
         typeof b.view_id === 'string'
@@ -1234,6 +1273,7 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
     uploads: new Map(),
     files: [],
     views: [],
+    homes: new Map(),
     users: new Map(),
     messagesIn(channel, threadTs) {
       return fake.messages.filter(
@@ -1276,6 +1316,7 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
       fake.violations.length = 0;
       fake.messages.length = 0;
       fake.views.length = 0;
+      fake.homes.clear();
       fake.uploads.clear();
       fake.files.length = 0;
       failures = [];
