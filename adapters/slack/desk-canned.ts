@@ -19,6 +19,7 @@ import type { DomainServices } from '../../src/domain/services.ts';
 import { UserError } from '../../src/errors.ts';
 import { type Locale, t, translateRaw } from '../../src/i18n/index.ts';
 import type { DeskStore } from '../../src/store.ts';
+import { jsonField } from './json-field.ts';
 import { mrkdwnEscape } from './render.ts';
 
 export const CANNED_SHORTCUT = 'desk-canned';
@@ -67,18 +68,7 @@ export const cannedViewBody = z.looseObject({
   ...who,
   view: z.looseObject({
     callback_id: z.literal(CANNED_VIEW),
-    private_metadata: z
-      .string()
-      .max(3000)
-      .transform((s, ctx) => {
-        try {
-          return JSON.parse(s) as unknown;
-        } catch {
-          ctx.addIssue({ code: 'custom', message: 'private_metadata is not JSON' });
-          return z.NEVER;
-        }
-      })
-      .pipe(metadata),
+    private_metadata: jsonField(metadata),
     state: z.looseObject({
       values: z.record(
         z.string().max(255),

@@ -22,6 +22,7 @@ import { DESK_RESOLVE, DESK_TAKE } from './desk.ts';
 import { CANNED_SHORTCUT, CANNED_VIEW, cannedShortcutBody, cannedViewBody } from './desk-canned.ts';
 import type { SlackFile } from './files.ts';
 import { FORM_CALLBACK, FORM_SELECT } from './forms.ts';
+import { jsonField } from './json-field.ts';
 import { BUTTON_ACTION } from './render.ts';
 
 const team = z.string().regex(SLACK_TEAM_ID);
@@ -177,18 +178,7 @@ const formMetadata = z.object({
   channel: z.union([channel, z.literal('')]),
 });
 const formView = view.extend({
-  private_metadata: z
-    .string()
-    .max(3000)
-    .transform((s, ctx) => {
-      try {
-        return JSON.parse(s) as unknown;
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'private_metadata is not JSON' });
-        return z.NEVER;
-      }
-    })
-    .pipe(formMetadata),
+  private_metadata: jsonField(formMetadata),
   state: z.looseObject({ values: z.record(z.string().max(255), z.record(z.string().max(255), stateValue)) }),
 });
 
