@@ -291,7 +291,7 @@ describe('invoices and the month close', () => {
     await paid.say(`confirm ${b}`);
 
     const staffInvoice = await staff.say('invoice 2026-09');
-    expect(staffInvoice).toContain('Invoice for Sept 2026 (items: 3)');
+    expect(staffInvoice).toContain('Invoice for Sep 2026 (items: 3)');
     expect(staffInvoice).toContain(`Worker: Person`);
     expect(staff.choices()).toEqual([]);
 
@@ -302,16 +302,16 @@ describe('invoices and the month close', () => {
     expect(await staff.say('close-month 2026-11')).toBe('2026-11 has not ended yet, so it cannot be closed.');
     // September's pay date (9 October) has passed: it asks first, and closes once confirmed.
     expect(await staff.say('close-month 2026-09')).toContain(
-      'The pay date for Sept 2026 (Fri, 9 Oct 2026) has already passed',
+      'The pay date for Sep 2026 (Fri, 9 Oct 2026) has already passed',
     );
     const closed = await staff.tap('Close it');
     expect(closed).toContain(
-      'Sept 2026 is closed. Payment statements issued: 1 (total ¥10,000), paid on Fri, 9 Oct 2026.',
+      'Sep 2026 is closed. Payment statements issued: 1 (total ¥10,000), paid on Fri, 9 Oct 2026.',
     );
     expect(closed).toContain('Left out: items awaiting confirmation: 1; disputed items: 0.');
     expect(closed).toContain('¥10,000 (items: 2)');
     expect(closed).toContain('These workers have no bank account registered');
-    expect(await staff.say('close-month 2026-09 yes')).toContain('No new payment statements for Sept 2026');
+    expect(await staff.say('close-month 2026-09 yes')).toContain('No new payment statements for Sep 2026');
 
     const statements = await paid.say('statement');
     expect(statements).toContain('¥10,000 · paid on Fri, 9 Oct 2026');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatYen } from '../src/i18n/format.ts';
+import { formatDate, formatDayTime, formatMonth, formatYen } from '../src/i18n/format.ts';
 import { _catalogsForTests as catalogs, t, translateRaw } from '../src/i18n/index.ts';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -54,6 +54,11 @@ describe('formatting', () => {
     const d = new Date('2026-12-09T15:30:00Z');
     expect(formatDate(d, 'ja', 'Asia/Tokyo')).toBe('2026年12月10日(木)');
     expect(formatDate(d, 'en', 'Asia/Tokyo')).toBe('Thu, 10 Dec 2026');
+    // Three-letter months in English, September included (ICU's en-GB says "Sept").
+    const september = new Date('2026-09-10T03:00:00Z');
+    expect(formatDate(september, 'en', 'Asia/Tokyo')).toBe('Thu, 10 Sep 2026');
+    expect(formatDayTime(september, 'en', 'Asia/Tokyo')).toBe('Thu 10 Sep, 12:00');
+    expect(formatMonth('2026-09', 'en')).toBe('Sep 2026');
     expect(formatDate(d, 'en', 'UTC')).toBe('Wed, 9 Dec 2026');
   });
 });

@@ -30,7 +30,12 @@ async function cardOf(id: number) {
         !m.thread_ts || m.thread_ts === m.ts ? slackSeen([m]).text.includes(`問い合わせID:${id}`) : false,
       );
   await b.slack.waitFor(() => find() !== undefined, 8000);
-  return find() as NonNullable<ReturnType<typeof find>>;
+  const card = find() as NonNullable<ReturnType<typeof find>>;
+  // The card is in Slack a moment before the mirror records its ts: a reply in its thread before
+  // then is not known as the inquiry's yet.
+  for (let i = 0; i < 800 && (await b.app.store.desk.threadOf(id))?.ts !== card.ts; i++)
+    await new Promise((r) => setTimeout(r, 10));
+  return card;
 }
 
 const threadText = (ts: string) => slackSeen(b.slack.messagesIn(DESK, ts).filter((m) => m.ts !== ts)).text;

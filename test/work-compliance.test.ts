@@ -361,7 +361,7 @@ describe('the 60-day rule', () => {
     expect(english).toContain('(3)');
     expect(english).toContain('(1 day left)');
     expect(english).toContain(
-      'Received Tue, 1 Sept 2026 → pay by Fri, 30 Oct 2026 (9 days left) · planned pay date Tue, 10 Nov 2026',
+      'Received Tue, 1 Sep 2026 → pay by Fri, 30 Oct 2026 (9 days left) · planned pay date Tue, 10 Nov 2026',
     );
     expect(await staff.say('支払期限 あした')).toContain('「支払期限 日数」の形で送ってください');
     expect(await staff.say('支払期限 61')).toBe('日数は0〜60の整数で指定してください。');

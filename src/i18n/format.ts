@@ -26,7 +26,12 @@ function parts(date: Date, locale: Locale, timeZone: string): Record<string, str
     });
     dateFormats.set(cacheKey, fmt);
   }
-  return Object.fromEntries(fmt.formatToParts(date).map((p) => [p.type, p.value]));
+  return englishMonth(Object.fromEntries(fmt.formatToParts(date).map((p) => [p.type, p.value])), locale);
+}
+
+/** English short months are three letters (`Sep`; ICU's en-GB now says `Sept`). */
+function englishMonth(p: Record<string, string>, locale: Locale): Record<string, string> {
+  return locale === 'en' && p.month ? { ...p, month: p.month.slice(0, 3) } : p;
 }
 
 export function formatDate(date: Date, locale: Locale, timeZone: string): string {
@@ -42,7 +47,7 @@ export function formatMonth(month: string, locale: Locale): string {
   if (!Number.isInteger(y) || !Number.isInteger(m)) return month;
   if (locale === 'ja') return `${y}年${m}月`;
   const name = new Date(Date.UTC(y, m - 1, 1)).toLocaleString('en-GB', { month: 'short', timeZone: 'UTC' });
-  return `${name} ${y}`;
+  return `${name.slice(0, 3)} ${y}`;
 }
 
 const dayTimeFormats = new Map<string, Intl.DateTimeFormat>();
@@ -63,7 +68,7 @@ export function formatDayTime(date: Date, locale: Locale, timeZone: string): str
     });
     dayTimeFormats.set(cacheKey, fmt);
   }
-  const p = Object.fromEntries(fmt.formatToParts(date).map((x) => [x.type, x.value]));
+  const p = englishMonth(Object.fromEntries(fmt.formatToParts(date).map((x) => [x.type, x.value])), locale);
   const time = `${Number(p.hour)}:${p.minute}`;
   return locale === 'ja'
     ? `${p.month}月${p.day}日(${p.weekday}) ${time}`
