@@ -276,6 +276,41 @@ describe('round-robin assignment', () => {
     expect(message.notified).toEqual([w.support1.userId]);
   });
 
+  it('gives inquiries that came while nobody was on duty their turns once someone is', async () => {
+    await sla.setRoundRobin(w.admin, w.category('repair').id, true);
+    const assignedBefore = (await b.audit('inquiry.assigned')).length;
+    // Friday 10:00, the desk is open but nobody is on duty: the inquiry waits.
+    b.clock.set(jst('2026-11-20T10:00'));
+    const waiting = await w.open();
+    expect(waiting.assigneeId).toBeNull();
+    expect(await sla.assignWaiting()).toEqual([]);
+    // Support 1 starts duty: the waiting inquiry is theirs at once, and they are told so.
+    b.clock.set(jst('2026-11-20T10:20'));
+    await sla.startDuty(w.support1);
+    const get = (id: number) => b.ctx.uow.read((tx) => tx.support.inquiries.get(id));
+    expect((await get(waiting.id))?.assigneeId).toBe(w.support1.userId);
+    const told = (await b.outbox({ type: 'inquiry.created' })).filter(
+      (r) => r.payload.inquiryId === waiting.id && r.recipientUserId === w.support1.userId,
+    );
+    expect(told).toHaveLength(2); // as a support member when it came, then as its assignee
+    expect(await text(told.at(-1) as (typeof told)[number], 'ja')).toContain('あなたが担当者になりました');
+    expect(await b.audit('inquiry.assigned')).toHaveLength(assignedBefore + 1);
+
+    // Friday 21:00, after closing: support 2 starts duty for the next shift; an inquiry comes at 21:30.
+    await sla.endDuty(w.support1);
+    b.clock.set(jst('2026-11-20T21:00'));
+    await sla.startDuty(w.support2);
+    b.clock.set(jst('2026-11-20T21:30'));
+    const night = await w.open();
+    expect(night.assigneeId).toBeNull();
+    expect(await sla.assignWaiting()).toEqual([]); // still closed
+    // Saturday 9:40, the desk has opened: the sweep gives it its turn, once.
+    b.clock.set(jst('2026-11-21T09:40'));
+    expect(await sla.assignWaiting()).toEqual([night.id]);
+    expect(await sla.assignWaiting()).toEqual([]);
+    expect((await get(night.id))?.assigneeId).toBe(w.support2.userId);
+  });
+
   it('takes turns fairly when inquiries arrive at once', async () => {
     await sla.setRoundRobin(w.admin, w.category('repair').id, true);
     b.clock.set(jst('2026-11-20T10:00'));

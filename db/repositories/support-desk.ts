@@ -134,6 +134,27 @@ export function deskTables(em: EntityManager): DeskTables {
       return last === null || last === undefined ? null : Number(last);
     },
 
+    async waitingForTurn(limit) {
+      const rows = await queryNumbered<{ id: number; company_id: number }>(
+        em,
+        `select i.id, i.company_id from inquiries i join inquiry_categories c on c.id = i.category_id
+          where i.status = 'received' and i.assignee_id is null and c.round_robin
+          order by i.created_at, i.id limit $1
+          for update of i skip locked`,
+        [limit],
+      );
+      return rows.map((r) => ({ id: Number(r.id), companyId: Number(r.company_id) }));
+    },
+
+    async assignWaiting(inquiryId, userId) {
+      const rows = await queryNumbered<{ id: number }>(
+        em,
+        'update inquiries set assignee_id = $2 where id = $1 and assignee_id is null returning id',
+        [inquiryId, userId],
+      );
+      return rows.length === 1;
+    },
+
     async setRotation(companyId, userId) {
       await queryNumbered(
         em,

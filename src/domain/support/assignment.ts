@@ -22,3 +22,41 @@ export async function roundRobinAssignee(
   await tx.support.setRotation(companyId, next);
   return next;
 }
+
+/**
+ * Inquiries of round-robin categories that came while nobody was on duty (or the desk was closed)
+ * take their turns once someone is: when a support member starts duty, and on each SLA sweep (so at
+ * opening). Each assignee is told the inquiry is theirs, as the new-inquiry notification that names
+ * them. Returns the inquiries assigned.
+ */
+export async function assignWaitingInTurn(tx: Tx, cal: DeskCalendar, now: Date): Promise<number[]> {
+  if (!isOpen(cal, now)) return [];
+  const assigned: number[] = [];
+  for (const waiting of await tx.support.waitingForTurn(100)) {
+    const assigneeId = await roundRobinAssignee(tx, cal, waiting.companyId, now);
+    if (assigneeId === null || !(await tx.support.assignWaiting(waiting.id, assigneeId))) continue;
+    const inquiry = await tx.support.inquiries.get(waiting.id);
+    if (!inquiry) continue;
+    await tx.audit({
+      actorUserId: null,
+      action: 'inquiry.assigned',
+      subjectType: 'inquiry',
+      subjectId: inquiry.id,
+      data: { assigneeId, assignedBy: 'round_robin' },
+    });
+    await tx.notify({
+      type: 'inquiry.created',
+      recipientUserId: assigneeId,
+      payload: {
+        inquiryId: inquiry.id,
+        companyId: inquiry.companyId,
+        storeId: inquiry.storeId,
+        categoryId: inquiry.categoryId,
+        assigneeId,
+      },
+      dedupeKey: `inquiry.assigned:${inquiry.id}:${assigneeId}`,
+    });
+    assigned.push(inquiry.id);
+  }
+  return assigned;
+}

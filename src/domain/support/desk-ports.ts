@@ -35,4 +35,11 @@ export interface DeskTables {
    */
   lockRotation(companyId: number): Promise<number | null>;
   setRotation(companyId: number, userId: number): Promise<void>;
+  /**
+   * Inquiries waiting for their turn: received, unassigned, in a round-robin category, oldest first,
+   * locked until the transaction ends (rows another sweep holds are skipped).
+   */
+  waitingForTurn(limit: number): Promise<{ id: number; companyId: number }[]>;
+  /** Gives a waiting inquiry its assignee; false when someone was assigned meanwhile. */
+  assignWaiting(inquiryId: number, userId: number): Promise<boolean>;
 }

@@ -7,6 +7,7 @@ import { UserError } from '../../errors.ts';
 import { type Actor, requireStaff } from '../actor.ts';
 import type { DomainContext } from '../context.ts';
 import { visibleInquiry } from './access.ts';
+import { assignWaitingInTurn } from './assignment.ts';
 import { type DeskSettings, deskOf, hoursOn, isOpen, nextOpening, previousClosing } from './calendar.ts';
 import type { SlaAlertKey } from './desk-ports.ts';
 import type { InquiryCategoryRecord, InquiryRecord } from './records.ts';
@@ -166,6 +167,8 @@ export class DeskSlaService {
         subjectId: actor.userId,
         data: {},
       });
+      // Inquiries that waited for someone on duty take their turns now (if the desk is open).
+      await assignWaitingInTurn(tx, this.settings.calendar, now);
       return { started: true, since: now };
     });
   }
@@ -203,6 +206,11 @@ export class DeskSlaService {
    * Records the SLA warnings and breaches due now on open inquiries and returns those recorded by
    * this call (each is recorded once, whichever process calls first).
    */
+  /** Round-robin inquiries that waited for someone on duty take their turns (the sweep, at opening). */
+  assignWaiting(): Promise<number[]> {
+    return this.ctx.uow.run((tx) => assignWaitingInTurn(tx, this.settings.calendar, this.ctx.clock()));
+  }
+
   recordAlerts(): Promise<{ alert: SlaAlertKey; facts: SlaFacts }[]> {
     return this.ctx.uow.run(async (tx) => {
       const now = this.ctx.clock();

@@ -25,8 +25,12 @@ export class SlaWatch {
     this.o = options;
   }
 
-  /** One look: records what fell due and returns how many were recorded by this call. */
+  /**
+   * One look: round-robin inquiries that waited take their turns (docs/domain.md §2.10), then what fell
+   * due is recorded; returns how many alerts were recorded by this call.
+   */
   async sweepOnce(): Promise<number> {
+    await this.o.sla.assignWaiting();
     const recorded = await this.o.sla.recordAlerts();
     for (const { alert, facts } of recorded) this.o.onRecorded?.(alert, facts);
     return recorded.length;
