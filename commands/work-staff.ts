@@ -47,17 +47,20 @@ const postJob: Command = {
     const { t } = ctx;
     if (ctx.args.length === 0) return ctx.startFlow('post-job');
     const fields = formFields(ctx.rest);
-    const [title, rewardText, openingsText, deadlineText] = fields;
-    if (fields.length > 4 || !title || !rewardText || !openingsText)
+    const [title, rewardText, openingsText, deadlineText, dueText] = fields;
+    if (fields.length > 5 || !title || !rewardText || !openingsText)
       throw new UserError('work.usage.post_job');
     const openings = /^\d{1,6}[名人]?$/.test(openingsText) ? Number.parseInt(openingsText, 10) : Number.NaN;
     if (Number.isNaN(openings)) throw new UserError('job.bad_openings');
-    const deadline = deadlineText ? endOfBusinessDay(ctx, parseDate(deadlineText, businessToday(ctx))) : null;
+    const dateOf = (text: string | undefined) =>
+      text ? endOfBusinessDay(ctx, parseDate(text, businessToday(ctx))) : null;
+    const deadline = dateOf(deadlineText);
     const { job, alerts } = await ctx.services.domain.jobs.post(ctx.actor, {
       title,
       reward: parseReward(rewardText),
       openings,
       deadline,
+      dueDate: dateOf(dueText),
       // The portal's work is done from home (在宅業務); the one-line form has no place field yet.
       remote: true,
       status: 'open',

@@ -66,6 +66,10 @@ describe('posting job notices', () => {
     expect(posted).toContain('Status: Open');
     expect(staff.choices()).toEqual(['Applicants', 'Close the job']);
     expect(await staff.say('post-job Tagging / 50x200 / 2')).toContain('Reward: ¥10,000 (¥50 × 200)');
+    // A fifth field is the due date, which the order's terms state.
+    expect(await staff.say('post-job Transcription / 8000 / 1 / 2026-12-10 / 2026-12-24')).toContain(
+      'Due date: Thu, 24 Dec 2026',
+    );
   });
 
   it('answers a malformed form with the usage line or the field’s own message', async () => {
@@ -81,6 +85,9 @@ describe('posting job notices', () => {
     );
     expect(await staff.say('post-job Data entry / 1000 / 1 / 2026-01-05')).toBe(
       'The application deadline must be in the future.',
+    );
+    expect(await staff.say('post-job Data entry / 1000 / 1 / 2026-12-10 / 2026-12-01')).toBe(
+      'The due date cannot be before the application deadline.',
     );
   });
 

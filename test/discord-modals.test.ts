@@ -69,7 +69,7 @@ const optionValue = (modal: ModalData, name: string, label: string): string => {
 };
 
 describe('求人登録 through two modals', () => {
-  it('asks eight fields over two pages, refuses a reward of 0 and a past deadline, and takes ５０００ once fixed', async () => {
+  it('asks nine fields over two pages, refuses a reward of 0 and a past deadline, and takes ５０００ once fixed', async () => {
     const staff = uid();
     const staffId = await b.asUser(staff, ['staff'], { name: '事務局 佐藤' });
 
@@ -101,7 +101,7 @@ describe('求人登録 through two modals', () => {
 
     const second = modalOfSeen(await b.pressLabel(staff, '続きを入力'));
     expect(second.title).toBe('入力フォーム (2/2)');
-    expect(names(second)).toEqual(['reward', 'openings', 'deadline']);
+    expect(names(second)).toEqual(['reward', 'openings', 'deadline', 'due']);
     expect(field(second, 'reward').component.placeholder).toBe('例: 5000');
     expect(field(second, 'deadline').component.placeholder).toBe('例: 2026-12-31');
 

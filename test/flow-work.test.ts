@@ -99,8 +99,13 @@ describe('post-job, step by step', () => {
     const past = await staff.say('2026-11-01');
     expect(past).toContain('応募締切には現在より後の日時を指定してください。');
     expect(past).toContain('応募締切日を入力してください');
-    const summary = await staff.say('12/10');
+    expect(await staff.say('12/10')).toContain('納期(成果物を納品していただく期日)を入力してください');
+    // 納期 goes into the order's terms: not before the application deadline, not in the past.
+    expect(await staff.say('12/5')).toContain('納期は応募締切より後の日付にしてください。');
+    expect(await staff.say('２０２６年１１月１日')).toContain('納期には現在より後の日付を指定してください。');
+    const summary = await staff.say('12/25');
     expect(summary).toContain('以下の内容でよろしいですか?');
+    expect(summary).toContain('納期: 2026年12月25日(金)');
     expect(summary).toContain('タイトル: アンケート入力');
     expect(summary).toContain('業務内容: 回答を表に入力していただきます。');
     expect(summary).toContain('カテゴリ: なし');
@@ -124,6 +129,7 @@ describe('post-job, step by step', () => {
       rewardYen: 12000,
       openings: 2,
       skills: ['Excel', 'タイピング', 'Word'],
+      dueDate: new Date('2026-12-25T14:59:00.000Z'),
     });
     expect(await staff.say('ヘルプ')).toContain('ご利用いただけるコマンド');
   });
@@ -140,7 +146,9 @@ describe('post-job, step by step', () => {
     await staffEn.say('¥5,000');
     // (On the console a bare "1" would pick the first suggestion, Cancel; LINE or Slack send the text.)
     await staffEn.say('3');
+    expect(await staffEn.say('skip')).toContain('When is the work due');
     const summary = await staffEn.say('skip');
+    expect(summary).toContain('Due date: none set');
     expect(summary).toContain('Place: Remote');
     expect(summary).toContain('Reward: ¥5,000');
     expect(summary).not.toMatch(/Deadline: .*2026/);
@@ -155,7 +163,11 @@ describe('post-job, step by step', () => {
     const past = await staffEn.say('2026-11-01');
     expect(past).toContain('The application deadline must be in the future.');
     expect(past).toContain('deadline');
-    expect(await staffEn.say('2026-12-24')).toContain('Deadline: ');
+    expect(await staffEn.say('2026-12-24')).toContain('When is the work due');
+    expect(await staffEn.say('2026-12-20')).toContain(
+      'The due date cannot be before the application deadline.',
+    );
+    expect(await staffEn.say('2027-01-15')).toContain('Deadline: ');
     expect(await staffEn.say('cancel')).toBe('Stopped. Nothing was saved.');
     expect(await staffEn.say('help')).toContain('Commands you can use');
   });

@@ -24,6 +24,9 @@ const skillsOf = (answers: FlowAnswers) =>
 
 const deadlineOf = (ctx: CommandContext, answers: FlowAnswers) =>
   answers.deadline ? endOfBusinessDay(ctx, String(answers.deadline)) : null;
+/** 納期: the end of the business day the work is due, stated in the order's terms (docs/domain.md §1.4). */
+const dueOf = (ctx: CommandContext, answers: FlowAnswers) =>
+  answers.due ? endOfBusinessDay(ctx, String(answers.due)) : null;
 
 const placeText = (ctx: CommandContext, answers: FlowAnswers) =>
   answers.place === REMOTE ? ctx.t('jobs.remote') : String(answers.place);
@@ -79,9 +82,23 @@ export const postJobFlow: FlowDefinition = {
         if (end.getTime() <= ctx.services.clock().getTime()) throw new UserError('job.deadline_in_past');
       },
     },
+    {
+      name: 'due',
+      prompt: 'flow.post_job.due',
+      type: 'date',
+      optional: true,
+      check: async (value, ctx, answers) => {
+        if (value === null || value === undefined || value === '') return; // skipped: stated later
+        const due = endOfBusinessDay(ctx, String(value));
+        if (due.getTime() <= ctx.services.clock().getTime()) throw new UserError('job.due_in_past');
+        const deadline = deadlineOf(ctx, answers);
+        if (deadline && due.getTime() < deadline.getTime()) throw new UserError('job.due_before_deadline');
+      },
+    },
   ],
   async summary(ctx, answers) {
     const deadline = deadlineOf(ctx, answers);
+    const due = dueOf(ctx, answers);
     return [
       label(ctx, 'flow.label.title', String(answers.title)),
       label(ctx, 'flow.label.description', optionalText(ctx, answers.description)),
@@ -91,6 +108,7 @@ export const postJobFlow: FlowDefinition = {
       label(ctx, 'flow.label.reward', yen(ctx, Number(answers.reward))),
       label(ctx, 'flow.label.openings', ctx.t('jobs.openings', { count: Number(answers.openings) })),
       label(ctx, 'flow.label.deadline', deadline ? dateText(ctx, deadline) : ctx.t('jobs.no_deadline')),
+      label(ctx, 'work.field.due_date', due ? dateText(ctx, due) : ctx.t('compliance.terms.no_due')),
     ];
   },
   async submit(ctx, answers) {
@@ -107,6 +125,7 @@ export const postJobFlow: FlowDefinition = {
       reward: { type: 'fixed', yen: Number(answers.reward) },
       openings: Number(answers.openings),
       deadline: deadlineOf(ctx, answers),
+      dueDate: dueOf(ctx, answers),
       status: 'open',
     });
     const card = jobCard(ctx, job);

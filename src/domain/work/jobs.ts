@@ -61,6 +61,10 @@ function validate(input: PostJobInput, now: Date) {
     throw new UserError('job.bad_openings');
   if (input.deadline && input.deadline.getTime() <= now.getTime())
     throw new UserError('job.deadline_in_past');
+  // 納期 is stated in the order's terms (docs/domain.md §1.4): in the future, not before the deadline.
+  if (input.dueDate && input.dueDate.getTime() <= now.getTime()) throw new UserError('job.due_in_past');
+  if (input.dueDate && input.deadline && input.dueDate.getTime() < input.deadline.getTime())
+    throw new UserError('job.due_before_deadline');
   const skills = [
     ...new Set((input.skills ?? []).map((s) => s.normalize('NFKC').trim()).filter((s) => s !== '')),
   ];

@@ -79,6 +79,8 @@ export const flow = {
   'flow.post_job.openings_min': 'Openings must be 1 or more. Please answer with a number of at least 1.',
   'flow.post_job.deadline':
     'What is the application deadline? (e.g. 2026-12-10 or 12/10; send “skip” for no deadline)',
+  'flow.post_job.due':
+    'When is the work due (the date the result must be delivered)? (e.g. 2027-01-15 or 1/15) It is stated in the terms sent to the person you accept. Send “skip” if it is not decided yet.',
   'flow.apply.message': 'Add a message to your application if you like (or send “skip”).',
   'flow.deliver.files': 'Please attach the files you are delivering. Send “done” when all are sent.',
   'flow.deliver.files_required':

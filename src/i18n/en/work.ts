@@ -21,7 +21,7 @@ export const work = {
     'Change alert settings like this: “alerts skills Excel,Word”, “alerts prefectures 東京,大阪”, “alerts min 10000”, “alerts quiet 22:00 07:00”, “alerts quiet off”, “alerts remote on”, “alerts pause”, “alerts resume”, “alerts platform line”.',
   'work.usage.notice': 'Please give the notice number (e.g. notice 3).',
   'work.usage.post_job':
-    'Send “post-job <title> / <reward> / <openings> / <deadline>”, separated by “ / ” (the deadline is optional; e.g. post-job Data entry / 12000 / 2 / 2026-12-10).',
+    'Send “post-job <title> / <reward> / <openings> / <deadline> / <due date>”, separated by “ / ” (the deadline and the due date are optional; e.g. post-job Data entry / 12000 / 2 / 2026-12-10 / 2026-12-25).',
   'work.usage.close_job': 'Please give the number of the job to close (e.g. close-job 12).',
   'work.usage.cancel_job': 'Please give the number of the job to cancel (e.g. cancel-job 12).',
   'work.usage.applicants': 'Please give the job number (e.g. applicants 12).',

@@ -4,6 +4,8 @@ export const job = {
   'job.bad_reward': '報酬は1円以上の整数で入力してください。単価制の場合は単価と数量を指定してください。',
   'job.bad_openings': '募集人数は1名以上で指定してください。',
   'job.deadline_in_past': '応募締切には現在より後の日時を指定してください。',
+  'job.due_in_past': '納期には現在より後の日付を指定してください。',
+  'job.due_before_deadline': '納期は応募締切より後の日付にしてください。',
   'job.not_open': 'この募集案件は現在募集していません。',
   'job.deadline_passed': 'この募集案件の応募締切は過ぎています。',
   'job.wrong_state': 'この募集案件は「{status}」のため、この操作はできません。',
