@@ -114,7 +114,10 @@ describe('console rendering', () => {
           {
             type: 'card',
             title: '#1 案件',
-            fields: [{ label: '報酬', value: '1,000円' }],
+            fields: [
+              { label: '報酬', value: '1,000円' },
+              { label: '業務内容', value: '文字起こし\nケバ取りあり' },
+            ],
             buttons: [{ label: '応募', payload: 'apply 1' }],
           },
           {
@@ -131,6 +134,8 @@ describe('console rendering', () => {
     expect(choices).toEqual(['apply 1', 'open a', 'jobs 2', 'help']);
     expect(text).toContain('■ #1 案件');
     expect(text).toContain('  報酬: 1,000円');
+    // A value of several lines stays under its label.
+    expect(text).toContain('  業務内容: 文字起こし\n    ケバ取りあり');
     expect(text).toContain('[1] 応募');
     expect(text).toContain('【一覧】');
     expect(text).toContain('候補: [4] ヘルプ');

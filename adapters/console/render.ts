@@ -39,7 +39,8 @@ function renderBlock(block: Block, choice: (b: Button) => string, locale: Locale
       const out = [`■ ${block.title}`];
       if (block.subtitle) out.push(`  ${block.subtitle}`);
       if (block.body) out.push(...block.body.split('\n').map((l) => `  ${l}`));
-      for (const f of block.fields) out.push(`  ${f.label}: ${f.value}`);
+      // A value of several lines keeps them under the label, indented as the first.
+      for (const f of block.fields) out.push(`  ${f.label}: ${f.value.split('\n').join('\n    ')}`);
       if (block.buttons?.length) out.push(`  ${block.buttons.map(choice).join('  ')}`);
       return out;
     }
