@@ -34,7 +34,7 @@ export const notify = {
   'notify.button.confirm_item': 'Confirm',
   'notify.button.invoice': 'See the invoice',
   'notify.invoice.item_to_check':
-    'Application #{applicationId} was approved, and invoice item #{itemId} ({amount}) for {month} was added from the job’s reward. Please check the amount and the text.',
+    'Application #{applicationId} was approved, and invoice item #{itemId} ({amount}) for {month} was added from the agreed reward. Please check the amount and the text.',
   'notify.payment.statement': 'Your payment statement for {month} is ready: {total}, paid by {payDate}.',
   'notify.order.terms_revised':
     'The terms of application #{applicationId} have changed (version {version}). Please check them.',

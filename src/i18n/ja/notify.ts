@@ -35,7 +35,7 @@ export const notify = {
   'notify.button.confirm_item': '確認する',
   'notify.button.invoice': '入力請求書を見る',
   'notify.invoice.item_to_check':
-    '応募 #{applicationId} の検収が済み、入力請求書に{month}分の項目 #{itemId}({amount})を募集案件の報酬から登録しました。金額と内容をご確認ください。',
+    '応募 #{applicationId} の検収が済み、入力請求書に{month}分の項目 #{itemId}({amount})を取り決めた報酬額から登録しました。金額と内容をご確認ください。',
   'notify.payment.statement':
     '{month}分の支払明細書を発行しました。合計 {total}、お支払い予定日は {payDate} です。',
   'notify.order.terms_revised':
