@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lineUserId, seenIn } from './helpers/line.ts';
-import { DESK, openSlackBench, SLACK_TOKEN, type SlackBench, slackSeen, TEAM } from './helpers/slack.ts';
+import { DESK, openSlackBench, replyInThread, type SlackBench, slackSeen, TEAM } from './helpers/slack.ts';
 
 let b: SlackBench;
 const STAFF = 'USTAFFCANNED';
@@ -59,28 +59,8 @@ async function openInquiry(customer: string, comment: string): Promise<{ id: num
   return { id, ts };
 }
 
-/** A thread reply typed by `user`: in Slack first, then the Events API tells the app. */
-async function says(text: string, threadTs: string, user = STAFF): Promise<string> {
-  const posted = (await (
-    await fetch(`${b.slack.url}/api/chat.postMessage`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${SLACK_TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ channel: DESK, thread_ts: threadTs, text }),
-    })
-  ).json()) as { ts: string };
-  const { id, body } = b.eventBody({
-    type: 'message',
-    channel: DESK,
-    channel_type: 'channel',
-    user,
-    team: TEAM,
-    text,
-    ts: posted.ts,
-    thread_ts: threadTs,
-  });
-  await b.request(user, id, body, 'json');
-  return posted.ts;
-}
+/** What a person types in a thread: the message exists in Slack, then the Events API tells the app. */
+const says = (text: string, threadTs: string, user = STAFF) => replyInThread(b, user, threadTs, text);
 
 const pushes = (customer: string) =>
   b.line.delivered.filter((d) => d.to === lineUserId(customer) && d.via === 'push');

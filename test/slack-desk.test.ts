@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jpeg, pdf } from './helpers/files.ts';
 import { lineUserId, seenIn } from './helpers/line.ts';
-import { DESK, openSlackBench, SLACK_TOKEN, type SlackBench, slackSeen, TEAM } from './helpers/slack.ts';
+import { DESK, openSlackBench, replyInThread, type SlackBench, slackSeen, TEAM } from './helpers/slack.ts';
 
 let b: SlackBench;
 const STAFF = 'USTAFFDESK';
@@ -41,28 +41,8 @@ async function cardOf(id: number) {
 const threadText = (ts: string) => slackSeen(b.slack.messagesIn(DESK, ts).filter((m) => m.ts !== ts)).text;
 
 /** What a person types in a thread: the message exists in Slack, then the Events API tells the app. */
-async function staffSays(text: string, threadTs: string, user = STAFF, files?: unknown[]) {
-  const posted = (await (
-    await fetch(`${b.slack.url}/api/chat.postMessage`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${SLACK_TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ channel: DESK, thread_ts: threadTs, text }),
-    })
-  ).json()) as { ts: string };
-  const { id, body } = b.eventBody({
-    type: 'message',
-    channel: DESK,
-    channel_type: 'channel',
-    user,
-    team: TEAM,
-    text,
-    ts: posted.ts,
-    thread_ts: threadTs,
-    ...(files ? { subtype: 'file_share', files } : {}),
-  });
-  await b.request(user, id, body, 'json');
-  return posted.ts;
-}
+const staffSays = (text: string, threadTs: string, user = STAFF, files?: unknown[]) =>
+  replyInThread(b, user, threadTs, text, files);
 
 async function linePushTo(user: string, text: string): Promise<string> {
   const to = lineUserId(user);

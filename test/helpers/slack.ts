@@ -367,3 +367,36 @@ export async function openSlackBench(
   };
   return bench;
 }
+
+/**
+ * What a person types in a desk thread: the message is posted in Slack first (the fake API), then the
+ * Events API tells the app, and this waits until the app handled it. Returns the message's ts.
+ */
+export async function replyInThread(
+  b: SlackBench,
+  user: string,
+  threadTs: string,
+  text: string,
+  files?: unknown[],
+): Promise<string> {
+  const posted = (await (
+    await fetch(`${b.slack.url}/api/chat.postMessage`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${SLACK_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ channel: DESK, thread_ts: threadTs, text }),
+    })
+  ).json()) as { ts: string };
+  const { id, body } = b.eventBody({
+    type: 'message',
+    channel: DESK,
+    channel_type: 'channel',
+    user,
+    team: TEAM,
+    text,
+    ts: posted.ts,
+    thread_ts: threadTs,
+    ...(files ? { subtype: 'file_share', files } : {}),
+  });
+  await b.request(user, id, body, 'json');
+  return posted.ts;
+}
