@@ -49,9 +49,9 @@ describe('canned replies kept by staff', () => {
     expect(list).toContain('定型文(2件)');
     expect(list).toContain('お礼');
     expect(list).toContain('(未設定: 日本語の本文を送ります)');
-    // The line break the staff member typed is kept.
+    // The line break the staff member typed is kept (the console indents it under the field).
     expect(await staff.say('定型文 お礼')).toContain(
-      'お問い合わせありがとうございます。\n担当の{担当者}です。',
+      'お問い合わせありがとうございます。\n    担当の{担当者}です。',
     );
     // A typo is answered with the names there are.
     expect(await staff.say('定型文 おれい')).toContain(
