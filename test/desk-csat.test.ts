@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LineSeen, lineUserId, seenIn } from './helpers/line.ts';
-import { DESK, openSlackBench, type SlackBench, slackSeen, TEAM } from './helpers/slack.ts';
+import { DESK, deskCompany, openSlackBench, type SlackBench, slackSeen, TEAM } from './helpers/slack.ts';
 
 let b: SlackBench;
 const STAFF = 'USTAFFCSAT';
@@ -16,16 +16,7 @@ let companyId = 0;
 beforeAll(async () => {
   b = await openSlackBench('deskcsat');
   await b.asUser(STAFF, ['staff'], { name: '佐藤' });
-  companyId = await b.app.store.uow.run(async (tx) => {
-    const company = await tx.companies.insert({ slug: 'csat-sound', name: '株式会社サウンド' });
-    await tx.support.stores.insert({
-      companyId: company.id,
-      name: '渋谷店',
-      prefecture: '東京都',
-      region: '関東',
-    });
-    return company.id;
-  });
+  ({ companyId } = await deskCompany(b, 'csat-sound'));
 });
 afterAll(async () => {
   await b?.close();

@@ -9,7 +9,15 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../src/domain/actor.ts';
-import { DESK, openSlackBench, type SlackBench, type SlackSeen, slackSeen, TEAM } from './helpers/slack.ts';
+import {
+  DESK,
+  deskCompany,
+  openSlackBench,
+  type SlackBench,
+  type SlackSeen,
+  slackSeen,
+  TEAM,
+} from './helpers/slack.ts';
 
 let b: SlackBench;
 const STAFF = 'USTAFFHOME';
@@ -27,26 +35,13 @@ beforeAll(async () => {
   b.clock.set(jst('2026-11-20T12:00'));
   const staffId = await b.asUser(STAFF, ['staff'], { name: '佐藤' });
   staff = { userId: staffId, roles: ['staff'], companyId: null };
-  const { companyId, customerId, workerId, store } = await b.app.store.uow.run(async (tx) => {
-    const company = await tx.companies.insert({ slug: 'home-company', name: '株式会社サウンド' });
-    const s = await tx.support.stores.insert({
-      companyId: company.id,
-      name: '渋谷店',
-      prefecture: '東京都',
-      region: '関東',
-    });
-    const c = await tx.users.insert({
-      displayName: '店長',
-      locale: 'ja',
-      roles: ['customer'],
-      companyId: company.id,
-    });
-    const w = await tx.users.insert({ displayName: '在宅 花子', locale: 'ja', roles: ['worker'] });
-    return { companyId: company.id, customerId: c.id, workerId: w.id, store: s.id };
-  });
-  customer = { userId: customerId, roles: ['customer'], companyId };
-  worker = { userId: workerId, roles: ['worker'], companyId: null };
-  storeId = store;
+  const desk = await deskCompany(b, 'home-company', { manager: true });
+  customer = { userId: desk.managerId as number, roles: ['customer'], companyId: desk.companyId };
+  storeId = desk.storeId;
+  const w = await b.app.store.uow.run((tx) =>
+    tx.users.insert({ displayName: '在宅 花子', locale: 'ja', roles: ['worker'] }),
+  );
+  worker = { userId: w.id, roles: ['worker'], companyId: null };
 });
 afterAll(async () => {
   await b?.close();

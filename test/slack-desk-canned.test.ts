@@ -7,7 +7,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lineUserId, seenIn } from './helpers/line.ts';
-import { DESK, openSlackBench, replyInThread, type SlackBench, slackSeen, TEAM } from './helpers/slack.ts';
+import {
+  DESK,
+  deskCompany,
+  openSlackBench,
+  replyInThread,
+  type SlackBench,
+  slackSeen,
+  TEAM,
+} from './helpers/slack.ts';
 
 let b: SlackBench;
 const STAFF = 'USTAFFCANNED';
@@ -17,16 +25,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 beforeAll(async () => {
   b = await openSlackBench('deskcanned');
   await b.asUser(STAFF, ['staff'], { name: '佐藤' });
-  companyId = await b.app.store.uow.run(async (tx) => {
-    const company = await tx.companies.insert({ slug: 'canned-sound', name: '株式会社サウンド' });
-    await tx.support.stores.insert({
-      companyId: company.id,
-      name: '渋谷店',
-      prefecture: '東京都',
-      region: '関東',
-    });
-    return company.id;
-  });
+  ({ companyId } = await deskCompany(b, 'canned-sound'));
 });
 afterAll(async () => {
   await b?.close();

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../src/domain/actor.ts';
-import { DESK, openSlackBench, type SlackBench, slackSeen } from './helpers/slack.ts';
+import { DESK, deskCompany, openSlackBench, type SlackBench, slackSeen } from './helpers/slack.ts';
 
 let b: SlackBench;
 const STAFF = 'USTAFFSLA';
@@ -22,24 +22,9 @@ beforeAll(async () => {
   b.clock.set(jst('2026-11-20T12:00'));
   const staffId = await b.asUser(STAFF, ['staff'], { name: '佐藤' });
   staff = { userId: staffId, roles: ['staff'], companyId: null };
-  const { companyId, customerId, store } = await b.app.store.uow.run(async (tx) => {
-    const company = await tx.companies.insert({ slug: 'sla-company', name: '株式会社サウンド' });
-    const s = await tx.support.stores.insert({
-      companyId: company.id,
-      name: '渋谷店',
-      prefecture: '東京都',
-      region: '関東',
-    });
-    const c = await tx.users.insert({
-      displayName: '店長',
-      locale: 'ja',
-      roles: ['customer'],
-      companyId: company.id,
-    });
-    return { companyId: company.id, customerId: c.id, store: s.id };
-  });
-  customer = { userId: customerId, roles: ['customer'], companyId };
-  storeId = store;
+  const desk = await deskCompany(b, 'sla-company', { manager: true });
+  customer = { userId: desk.managerId as number, roles: ['customer'], companyId: desk.companyId };
+  storeId = desk.storeId;
 });
 afterAll(async () => {
   await b?.close();

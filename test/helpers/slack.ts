@@ -400,3 +400,29 @@ export async function replyInThread(
   await b.request(user, id, body, 'json');
   return posted.ts;
 }
+
+/** A customer company of the desk with one store, 渋谷店 (東京都), and, when asked, its 店長 (a customer). */
+export async function deskCompany(
+  b: SlackBench,
+  slug: string,
+  options: { manager?: boolean } = {},
+): Promise<{ companyId: number; storeId: number; managerId: number | null }> {
+  return b.app.store.uow.run(async (tx) => {
+    const company = await tx.companies.insert({ slug, name: '株式会社サウンド' });
+    const store = await tx.support.stores.insert({
+      companyId: company.id,
+      name: '渋谷店',
+      prefecture: '東京都',
+      region: '関東',
+    });
+    const manager = options.manager
+      ? await tx.users.insert({
+          displayName: '店長',
+          locale: 'ja',
+          roles: ['customer'],
+          companyId: company.id,
+        })
+      : null;
+    return { companyId: company.id, storeId: store.id, managerId: manager?.id ?? null };
+  });
+}
